@@ -1,1 +1,405 @@
-/* placeholder */
+/* ppv-cli.c — the headless entry points: --top, --dot, --svg, --help.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Option names are pprof's with two dashes and '-' for '_'.  Everything
+ * here runs before (and without) GTK, so scripts and tests need no display.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ppv-atomic-file.h"
+#include "ppv-callgraph.h"
+#include "ppv-cli.h"
+#include "ppv-fetcher.h"
+#include "ppv-merge.h"
+#include "ppv-reader.h"
+#include "ppv-report.h"
+#include "ppv-source.h"
+#include "ppv-svg.h"
+
+typedef enum
+{
+  OUTPUT_NONE,
+  OUTPUT_TOP,
+  OUTPUT_DOT,
+  OUTPUT_SVG,
+} OutputKind;
+
+typedef struct
+{
+  OutputKind        output;
+  PpvReportOptions  report;
+  char             *output_file;
+  char            **diff_base;
+  char            **base;
+  gboolean          normalize;
+  int               seconds;
+  gint64            max_decompressed;
+  char            **sources;
+} CliOptions;
+
+static gboolean
+set_granularity (const char  *name,
+                 const char  *value,
+                 gpointer     data,
+                 GError     **error)
+{
+  CliOptions *o = data;
+
+  if (strcmp (name, "--functions") == 0)
+    o->report.granularity = PPV_GRANULARITY_FUNCTIONS;
+  else if (strcmp (name, "--filefunctions") == 0)
+    o->report.granularity = PPV_GRANULARITY_FILEFUNCTIONS;
+  else if (strcmp (name, "--files") == 0)
+    o->report.granularity = PPV_GRANULARITY_FILES;
+  else if (strcmp (name, "--lines") == 0)
+    o->report.granularity = PPV_GRANULARITY_LINES;
+  else
+    o->report.granularity = PPV_GRANULARITY_ADDRESSES;
+  return TRUE;
+}
+
+static gboolean
+set_output (const char  *name,
+            const char  *value,
+            gpointer     data,
+            GError     **error)
+{
+  CliOptions *o = data;
+  OutputKind kind = strcmp (name, "--top") == 0 ? OUTPUT_TOP :
+                    strcmp (name, "--dot") == 0 ? OUTPUT_DOT : OUTPUT_SVG;
+
+  if (o->output != OUTPUT_NONE && o->output != kind)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "choose one of --top, --dot and --svg");
+      return FALSE;
+    }
+  o->output = kind;
+  return TRUE;
+}
+
+static gboolean
+set_sort (const char  *name,
+          const char  *value,
+          gpointer     data,
+          GError     **error)
+{
+  ((CliOptions *) data)->report.cum_sort = strcmp (name, "--cum") == 0;
+  return TRUE;
+}
+
+static gboolean
+set_trim (const char  *name,
+          const char  *value,
+          gpointer     data,
+          GError     **error)
+{
+  ((CliOptions *) data)->report.trim = strcmp (name, "--trim") == 0;
+  return TRUE;
+}
+
+static GOptionContext *
+build_context (CliOptions *o)
+{
+  const GOptionEntry output_entries[] = {
+    { "top", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print the top report (go tool pprof -top)", NULL },
+    { "dot", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print the call graph as DOT (go tool pprof -dot)", NULL },
+    { "svg", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Write the call graph as SVG", NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output_file, "Write to FILE (atomically) instead of standard output", "FILE" },
+    { NULL }
+  };
+  const GOptionEntry report_entries[] = {
+    { "sample-index", 0, 0, G_OPTION_ARG_STRING, &o->report.sample_index, "Sample value to report (name or 0-based index)", "INDEX" },
+    { "mean", 0, 0, G_OPTION_ARG_NONE, &o->report.mean, "Average sample value over the first value (count)", NULL },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &o->report.unit, "Measurement unit to display (default: minimum)", "UNIT" },
+    { "divide-by", 0, 0, G_OPTION_ARG_DOUBLE, &o->report.divide_by, "Ratio to divide all samples by before printing", "RATIO" },
+    { "functions", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_granularity, "Aggregate at the function level (default)", NULL },
+    { "filefunctions", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_granularity, "Aggregate at the function level, per file", NULL },
+    { "files", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_granularity, "Aggregate at the file level", NULL },
+    { "lines", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_granularity, "Aggregate at the source line level", NULL },
+    { "addresses", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_granularity, "Aggregate at the address level", NULL },
+    { "noinlines", 0, 0, G_OPTION_ARG_NONE, &o->report.noinlines, "Attribute inlined functions to their first out-of-line caller", NULL },
+    { "focus", 0, 0, G_OPTION_ARG_STRING, &o->report.focus, "Restrict to samples going through a node matching REGEXP", "REGEXP" },
+    { "ignore", 0, 0, G_OPTION_ARG_STRING, &o->report.ignore, "Skip samples going through a node matching REGEXP", "REGEXP" },
+    { "hide", 0, 0, G_OPTION_ARG_STRING, &o->report.hide, "Remove nodes matching REGEXP", "REGEXP" },
+    { "show", 0, 0, G_OPTION_ARG_STRING, &o->report.show, "Keep only nodes matching REGEXP", "REGEXP" },
+    { "show-from", 0, 0, G_OPTION_ARG_STRING, &o->report.show_from, "Drop frames above the first node matching REGEXP", "REGEXP" },
+    { "tagfocus", 0, 0, G_OPTION_ARG_STRING, &o->report.tagfocus, "Restrict to samples with labels matching (key=)REGEXP or a range", "FILTER" },
+    { "tagignore", 0, 0, G_OPTION_ARG_STRING, &o->report.tagignore, "Skip samples with labels matching (key=)REGEXP or a range", "FILTER" },
+    { "tagshow", 0, 0, G_OPTION_ARG_STRING, &o->report.tagshow, "Only show label keys matching REGEXP", "REGEXP" },
+    { "taghide", 0, 0, G_OPTION_ARG_STRING, &o->report.taghide, "Hide label keys matching REGEXP", "REGEXP" },
+    { "cum", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_sort, "Sort by cumulative value", NULL },
+    { "flat", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_sort, "Sort by flat value (default)", NULL },
+    { "nodecount", 0, 0, G_OPTION_ARG_INT, &o->report.nodecount, "Maximum number of nodes to show", "N" },
+    { "nodefraction", 0, 0, G_OPTION_ARG_DOUBLE, &o->report.nodefraction, "Hide nodes below FRACTION of the total (default 0.005)", "FRACTION" },
+    { "edgefraction", 0, 0, G_OPTION_ARG_DOUBLE, &o->report.edgefraction, "Hide edges below FRACTION of the total (default 0.001)", "FRACTION" },
+    { "no-trim", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_trim, "Do not trim nodes or edges (pprof -trim=false)", NULL },
+    { "trim", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_trim, "Trim nodes and edges (default)", NULL },
+    { "drop-negative", 0, 0, G_OPTION_ARG_NONE, &o->report.drop_negative, "Drop nodes with negative values", NULL },
+    { "relative-percentages", 0, 0, G_OPTION_ARG_NONE, &o->report.relative_percentages, "Percentages relative to the focused total", NULL },
+    { NULL }
+  };
+  const GOptionEntry source_entries[] = {
+    { "diff-base", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->diff_base, "Show the difference against SOURCE (percentages of SOURCE)", "SOURCE" },
+    { "base", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->base, "Subtract SOURCE", "SOURCE" },
+    { "normalize", 0, 0, G_OPTION_ARG_NONE, &o->normalize, "Scale the profile to the base's total", NULL },
+    { "seconds", 0, 0, G_OPTION_ARG_INT, &o->seconds, "Duration of a CPU profile fetched from host:port", "N" },
+    { "max-decompressed", 0, 0, G_OPTION_ARG_INT64, &o->max_decompressed, "Refuse profiles larger than BYTES once decompressed (default 1 GiB)", "BYTES" },
+    { NULL }
+  };
+  GOptionContext *context = g_option_context_new ("[SOURCE…]");
+  GOptionGroup *group;
+
+  g_option_context_set_summary (context,
+      "Reads pprof profiles (files, '-' for standard input, or host:port and\n"
+      "http(s):// URLs of a Go /debug/pprof endpoint) and prints what\n"
+      "`go tool pprof` would.  Without --top, --dot or --svg the window opens.");
+
+  group = g_option_group_new ("output", "Output:", "Output options", o, NULL);
+  g_option_group_add_entries (group, output_entries);
+  g_option_context_set_main_group (context, group);
+
+  group = g_option_group_new ("report", "Report options:", "Show report options", o, NULL);
+  g_option_group_add_entries (group, report_entries);
+  g_option_context_add_group (context, group);
+
+  group = g_option_group_new ("sources", "Source options:", "Show source options", o, NULL);
+  g_option_group_add_entries (group, source_entries);
+  g_option_context_add_group (context, group);
+
+  return context;
+}
+
+gboolean
+ppv_cli_is_headless (int    argc,
+                     char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--") == 0)
+        break;
+      if (strcmp (argv[i], "--top") == 0 || strcmp (argv[i], "--dot") == 0 ||
+          strcmp (argv[i], "--svg") == 0 || strcmp (argv[i], "--help") == 0 ||
+          strcmp (argv[i], "-h") == 0 || g_str_has_prefix (argv[i], "--help-"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static PpvProfile *
+load_source (const char  *source,
+             CliOptions  *o,
+             GError     **error)
+{
+  PpvReadLimits limits = { (gsize) o->max_decompressed, 0 };
+
+  if (ppv_source_classify (source) == PPV_SOURCE_KIND_REMOTE)
+    {
+      g_autofree char *uri = ppv_source_to_uri (source, o->seconds, NULL, error);
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (uri == NULL)
+        return NULL;
+      bytes = ppv_fetch_uri_sync (uri, NULL, error);
+      if (bytes == NULL)
+        return NULL;
+      return ppv_profile_read_bytes (bytes, source, &limits, NULL, error);
+    }
+
+  return ppv_profile_read_path (source, &limits, NULL, error);
+}
+
+/* Loads every source; like pprof, a source that fails is reported and
+ * skipped, and only "none could be read" is fatal. */
+static GPtrArray *
+load_all (char       **sources,
+          CliOptions  *o,
+          gboolean    *any_failed)
+{
+  GPtrArray *profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) ppv_profile_unref);
+
+  for (guint i = 0; sources != NULL && sources[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      PpvProfile *p = load_source (sources[i], o, &error);
+
+      if (p == NULL)
+        {
+          g_printerr ("pprof-viewer: %s\n", error->message);
+          *any_failed = TRUE;
+          continue;
+        }
+      g_ptr_array_add (profiles, p);
+    }
+  return profiles;
+}
+
+static gboolean
+write_output (const char  *data,
+              gsize        len,
+              const char  *path,
+              GError     **error)
+{
+  if (path != NULL && strcmp (path, "-") != 0)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (data, len);
+      return ppv_write_file_atomically (path, bytes, error);
+    }
+
+  if (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "standard output: %s", g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+run (CliOptions *o)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GPtrArray) bases = NULL;
+  g_autoptr(PpvProfile) profile = NULL;
+  g_autoptr(PpvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean any_failed = FALSE;
+  char **base_sources = o->diff_base ? o->diff_base : o->base;
+  PpvBaseMode mode = o->diff_base ? PPV_BASE_DIFF : o->base ? PPV_BASE_SUBTRACT : PPV_BASE_NONE;
+
+  if (o->sources == NULL || o->sources[0] == NULL)
+    {
+      g_printerr ("pprof-viewer: no profile source given (a file, '-', or host:port)\n");
+      return 2;
+    }
+  if (o->diff_base && o->base)
+    {
+      g_printerr ("pprof-viewer: -base and -diff_base flags cannot both be specified\n");
+      return 1;
+    }
+
+  sources = load_all (o->sources, o, &any_failed);
+  if (sources->len == 0)
+    {
+      g_printerr ("pprof-viewer: failed to fetch any source profiles\n");
+      return 1;
+    }
+  if (base_sources != NULL)
+    {
+      bases = load_all (base_sources, o, &any_failed);
+      if (bases->len == 0)
+        {
+          g_printerr ("pprof-viewer: failed to fetch any base profiles\n");
+          return 1;
+        }
+    }
+
+  profile = ppv_profile_combine ((PpvProfile **) sources->pdata, sources->len,
+                                 bases ? (PpvProfile **) bases->pdata : NULL, bases ? bases->len : 0,
+                                 mode, o->normalize, &error);
+  if (profile == NULL)
+    {
+      g_printerr ("pprof-viewer: %s\n", error->message);
+      return 1;
+    }
+
+  report = ppv_report_new (profile, &o->report,
+                           o->output == OUTPUT_TOP ? PPV_REPORT_KIND_TEXT : PPV_REPORT_KIND_GRAPH,
+                           NULL, &error);
+  if (report == NULL)
+    {
+      g_printerr ("pprof-viewer: %s\n", error->message);
+      return 1;
+    }
+
+  for (const char * const *w = ppv_report_get_warnings (report); *w; w++)
+    g_printerr ("%s\n", *w);
+
+  if (o->output == OUTPUT_TOP)
+    {
+      g_autofree char *text = ppv_report_format_top (report);
+      if (!write_output (text, strlen (text), o->output_file, &error))
+        goto failed;
+    }
+  else
+    {
+      g_autoptr(PpvCallGraph) graph = ppv_callgraph_new (report);
+
+      if (o->output == OUTPUT_DOT)
+        {
+          g_autofree char *dot = ppv_callgraph_to_dot (graph);
+          if (!write_output (dot, strlen (dot), o->output_file, &error))
+            goto failed;
+        }
+      else
+        {
+          g_autoptr(GBytes) svg = ppv_layout_render_svg (graph, NULL, &error);
+          gsize len = 0;
+          const char *data;
+
+          if (svg == NULL)
+            goto failed;
+          data = g_bytes_get_data (svg, &len);
+          if (!write_output (data, len, o->output_file, &error))
+            goto failed;
+        }
+    }
+
+  return 0;
+
+failed:
+  g_printerr ("pprof-viewer: %s\n", error->message);
+  return 1;
+}
+
+int
+ppv_cli_run (int    argc,
+             char **argv)
+{
+  CliOptions o = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  int status;
+
+  ppv_report_options_init (&o.report);
+  o.seconds = -1;
+  context = build_context (&o);
+
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+
+  {
+    int n = argc;
+    char **tmp = args;
+    if (!g_option_context_parse_strv (context, &tmp, &error))
+      {
+        g_printerr ("pprof-viewer: %s\n", error->message);
+        ppv_report_options_clear (&o.report);
+        return 2;
+      }
+    args = tmp;
+    (void) n;
+  }
+
+  o.sources = args[0] ? args + 1 : args;
+  if (o.output == OUTPUT_NONE)
+    {
+      g_printerr ("pprof-viewer: choose one of --top, --dot and --svg\n");
+      status = 2;
+    }
+  else
+    status = run (&o);
+
+  ppv_report_options_clear (&o.report);
+  g_free (o.output_file);
+  g_strfreev (o.diff_base);
+  g_strfreev (o.base);
+  return status;
+}

@@ -55,6 +55,7 @@ struct _PpvCallGraph
   gint              ref_count;
   GStringChunk     *strings;
   PpvReport        *report;
+  GPtrArray        *attr_arrays;
 
   /*< public, read-only >*/
   const char       *title;     /* digraph name: mapping[0] basename or "unnamed" */

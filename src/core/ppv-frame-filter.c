@@ -1,1 +1,315 @@
-/* placeholder */
+/* ppv-frame-filter.c — focus, ignore, hide, show, show_from and tag filters,
+ * applied as pprof applies them, without copying the profile.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * pprof mutates a copy of the profile: it edits each Location's lines and
+ * each Sample's stack.  Line edits depend only on the location, so we keep
+ * one edited line list per location and, per sample, a kept flag and the
+ * number of leaf-side frames that survive.
+ */
+#include <string.h>
+
+#include "ppv-error.h"
+#include "ppv-report-private.h"
+
+typedef struct
+{
+  GRegex *regex;
+  guint8 *function_match;   /* per function: name or file matches */
+  guint8 *mapping_match;    /* per mapping: file matches */
+} NameMatcher;
+
+static gboolean
+name_matcher_init (NameMatcher  *m,
+                   PpvProfile   *profile,
+                   const char   *option,
+                   const char   *pattern,
+                   GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  memset (m, 0, sizeof *m);
+  if (pattern == NULL || pattern[0] == '\0')
+    return TRUE;
+
+  m->regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &local_error);
+  if (m->regex == NULL)
+    {
+      g_set_error (error, PPV_REPORT_ERROR, PPV_REPORT_ERROR_REGEX,
+                   "parsing %s regexp: %s", option, local_error->message);
+      return FALSE;
+    }
+
+  m->function_match = g_new0 (guint8, profile->n_functions);
+  for (guint32 i = 0; i < profile->n_functions; i++)
+    {
+      const PpvFunction *f = &profile->functions[i];
+      m->function_match[i] = g_regex_match (m->regex, f->name, 0, NULL) ||
+                             g_regex_match (m->regex, f->filename, 0, NULL);
+    }
+
+  m->mapping_match = g_new0 (guint8, profile->n_mappings);
+  for (guint32 i = 0; i < profile->n_mappings; i++)
+    m->mapping_match[i] = g_regex_match (m->regex, profile->mappings[i].filename, 0, NULL);
+
+  return TRUE;
+}
+
+static void
+name_matcher_clear (NameMatcher *m)
+{
+  g_clear_pointer (&m->regex, g_regex_unref);
+  g_clear_pointer (&m->function_match, g_free);
+  g_clear_pointer (&m->mapping_match, g_free);
+}
+
+static inline gboolean
+mapping_matches (const NameMatcher *m,
+                 const PpvLocation *loc)
+{
+  return loc->mapping != PPV_NONE && m->mapping_match[loc->mapping];
+}
+
+/* A line of our working list: PPV_NONE stands for "no line at all". */
+static inline gboolean
+line_matches (const NameMatcher *m,
+              PpvProfile        *profile,
+              guint32            line)
+{
+  return line != PPV_NONE && m->function_match[profile->lines[line].function];
+}
+
+static gboolean
+location_matches (const NameMatcher *m,
+                  PpvProfile        *profile,
+                  const PpvLocation *loc)
+{
+  for (guint32 i = 0; i < loc->n_lines; i++)
+    if (line_matches (m, profile, loc->lines_offset + i))
+      return TRUE;
+  return mapping_matches (m, loc);
+}
+
+static void
+warn_no_match (GPtrArray  *warnings,
+               const char *pattern,
+               gboolean    matched,
+               const char *what)
+{
+  if (pattern != NULL && pattern[0] != '\0' && !matched)
+    g_ptr_array_add (warnings, g_strdup_printf ("%s expression matched no samples", what));
+}
+
+gboolean
+_ppv_frame_selection_init (PpvFrameSelection      *sel,
+                           PpvProfile             *profile,
+                           const PpvReportOptions *options,
+                           GError                **error)
+{
+  NameMatcher focus, ignore, hide, show, show_from;
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree gint8 *focus_state = NULL;   /* 1 focus, -1 ignore, 0 neither */
+  g_autofree guint8 *show_from_loc = NULL;
+  PpvTagFilter *tagfocus = NULL, *tagignore = NULL;
+  gboolean fm = FALSE, im = FALSE, hm = FALSE, hnm = FALSE, sfm = FALSE;
+  gboolean tfm = FALSE, tim = FALSE;
+  gboolean ok = FALSE;
+
+  memset (sel, 0, sizeof *sel);
+  sel->warnings = g_ptr_array_new_with_free_func (g_free);
+
+  memset (&focus, 0, sizeof focus);
+  memset (&ignore, 0, sizeof ignore);
+  memset (&hide, 0, sizeof hide);
+  memset (&show, 0, sizeof show);
+  memset (&show_from, 0, sizeof show_from);
+
+  if (!name_matcher_init (&focus, profile, "focus", options->focus, error) ||
+      !name_matcher_init (&ignore, profile, "ignore", options->ignore, error) ||
+      !name_matcher_init (&hide, profile, "hide", options->hide, error) ||
+      !name_matcher_init (&show, profile, "show", options->show, error) ||
+      !name_matcher_init (&show_from, profile, "show_from", options->show_from, error))
+    goto out;
+
+  if (options->tagfocus && options->tagfocus[0] &&
+      !(tagfocus = _ppv_tag_filter_new (profile, "tagfocus", options->tagfocus, error)))
+    goto out;
+  if (options->tagignore && options->tagignore[0] &&
+      !(tagignore = _ppv_tag_filter_new (profile, "tagignore", options->tagignore, error)))
+    goto out;
+
+  focus_state = g_new0 (gint8, profile->n_locations);
+  show_from_loc = g_new0 (guint8, profile->n_locations);
+  sel->loc_lines_offset = g_new (guint32, profile->n_locations + 1);
+
+  for (guint32 l = 0; l < profile->n_locations; l++)
+    {
+      const PpvLocation *loc = &profile->locations[l];
+
+      /* focus and ignore see the lines as they were before hide/show. */
+      if (ignore.regex && location_matches (&ignore, profile, loc))
+        {
+          im = TRUE;
+          focus_state[l] = -1;
+        }
+      else if (focus.regex == NULL || location_matches (&focus, profile, loc))
+        {
+          fm = TRUE;
+          focus_state[l] = 1;
+        }
+
+      g_array_set_size (work, 0);
+      if (loc->n_lines == 0)
+        {
+          guint32 none = PPV_NONE;
+          g_array_append_val (work, none);
+        }
+      for (guint32 i = 0; i < loc->n_lines; i++)
+        {
+          guint32 line = loc->lines_offset + i;
+          g_array_append_val (work, line);
+        }
+
+      if (hide.regex && location_matches (&hide, profile, loc))
+        {
+          hm = TRUE;
+          if (mapping_matches (&hide, loc))
+            g_array_set_size (work, 0);
+          for (guint i = 0; i < work->len;)
+            if (line_matches (&hide, profile, g_array_index (work, guint32, i)))
+              g_array_remove_index (work, i);
+            else
+              i++;
+        }
+
+      if (show.regex && !mapping_matches (&show, loc))
+        for (guint i = 0; i < work->len;)
+          {
+            guint32 line = g_array_index (work, guint32, i);
+            if (line != PPV_NONE && !line_matches (&show, profile, line))
+              g_array_remove_index (work, i);
+            else
+              i++;
+          }
+      /* pprof drops the placeholder of a line-less location under show. */
+      if (show.regex && loc->n_lines == 0)
+        g_array_set_size (work, 0);
+      if (show.regex && work->len > 0)
+        hnm = TRUE;
+
+      if (show_from.regex && work->len > 0)
+        {
+          if (mapping_matches (&show_from, loc))
+            show_from_loc[l] = TRUE;
+          else
+            for (guint i = work->len; i > 0; i--)
+              if (line_matches (&show_from, profile, g_array_index (work, guint32, i - 1)))
+                {
+                  g_array_set_size (work, i);
+                  show_from_loc[l] = TRUE;
+                  break;
+                }
+          sfm |= show_from_loc[l];
+        }
+
+      /* Aggregation without inlines keeps only the outermost line. */
+      if (options->noinlines && work->len > 1)
+        {
+          guint32 last = g_array_index (work, guint32, work->len - 1);
+          g_array_set_size (work, 1);
+          g_array_index (work, guint32, 0) = last;
+        }
+
+      sel->loc_lines_offset[l] = lines->len;
+      g_array_append_vals (lines, work->data, work->len);
+    }
+  sel->loc_lines_offset[profile->n_locations] = lines->len;
+  sel->loc_lines = (guint32 *) g_array_free (g_steal_pointer (&lines), FALSE);
+
+  sel->sample_kept = g_new0 (guint8, profile->n_samples);
+  sel->sample_depth = g_new0 (guint32, profile->n_samples);
+
+  for (guint32 s = 0; s < profile->n_samples; s++)
+    {
+      const PpvSample *sample = &profile->samples[s];
+      const guint32 *stack = profile->stacks + sample->stack_offset;
+      gboolean focused = FALSE, ignored = FALSE, any_left = FALSE;
+      guint32 depth = sample->n_locations;
+
+      for (guint32 i = 0; i < sample->n_locations && !ignored; i++)
+        {
+          if (focus_state[stack[i]] < 0)
+            ignored = TRUE;
+          else if (focus_state[stack[i]] > 0)
+            focused = TRUE;
+        }
+      if (ignored || !focused)
+        continue;
+
+      for (guint32 i = 0; i < sample->n_locations; i++)
+        if (sel->loc_lines_offset[stack[i] + 1] > sel->loc_lines_offset[stack[i]])
+          any_left = TRUE;
+      if (!any_left)
+        continue;
+
+      if (show_from.regex)
+        {
+          guint32 i;
+          for (i = sample->n_locations; i > 0; i--)
+            if (show_from_loc[stack[i - 1]] &&
+                sel->loc_lines_offset[stack[i - 1] + 1] > sel->loc_lines_offset[stack[i - 1]])
+              break;
+          if (i == 0)
+            continue;
+          depth = i;
+        }
+
+      if (tagfocus || tagignore)
+        {
+          gboolean t_focused = tagfocus == NULL || _ppv_tag_filter_matches (tagfocus, s);
+          gboolean t_ignored = tagignore != NULL && _ppv_tag_filter_matches (tagignore, s);
+
+          tfm |= t_focused;
+          tim |= t_ignored;
+          if (!t_focused || t_ignored)
+            continue;
+        }
+
+      sel->sample_kept[s] = TRUE;
+      sel->sample_depth[s] = depth;
+    }
+
+  warn_no_match (sel->warnings, options->focus, fm, "Focus");
+  warn_no_match (sel->warnings, options->ignore, im, "Ignore");
+  warn_no_match (sel->warnings, options->hide, hm, "Hide");
+  warn_no_match (sel->warnings, options->show, hnm, "Show");
+  warn_no_match (sel->warnings, options->show_from, sfm, "ShowFrom");
+  warn_no_match (sel->warnings, options->tagfocus, tfm, "TagFocus");
+  warn_no_match (sel->warnings, options->tagignore, tim, "TagIgnore");
+  ok = TRUE;
+
+out:
+  name_matcher_clear (&focus);
+  name_matcher_clear (&ignore);
+  name_matcher_clear (&hide);
+  name_matcher_clear (&show);
+  name_matcher_clear (&show_from);
+  g_clear_pointer (&tagfocus, _ppv_tag_filter_free);
+  g_clear_pointer (&tagignore, _ppv_tag_filter_free);
+  if (!ok)
+    _ppv_frame_selection_clear (sel);
+  return ok;
+}
+
+void
+_ppv_frame_selection_clear (PpvFrameSelection *sel)
+{
+  g_clear_pointer (&sel->loc_lines_offset, g_free);
+  g_clear_pointer (&sel->loc_lines, g_free);
+  g_clear_pointer (&sel->sample_kept, g_free);
+  g_clear_pointer (&sel->sample_depth, g_free);
+  g_clear_pointer (&sel->warnings, g_ptr_array_unref);
+}

@@ -1,1 +1,90 @@
-/* placeholder */
+/* ppv-report-options.c — defaults, copies and the legend text of report options.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ppv-report.h"
+
+void
+ppv_report_options_init (PpvReportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  *options = (PpvReportOptions) {
+    .granularity = PPV_GRANULARITY_FUNCTIONS,
+    .divide_by = 1.0,
+    .nodecount = -1,
+    .nodefraction = 0.005,
+    .edgefraction = 0.001,
+    .trim = TRUE,
+  };
+}
+
+void
+ppv_report_options_clear (PpvReportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  g_clear_pointer (&options->sample_index, g_free);
+  g_clear_pointer (&options->unit, g_free);
+  g_clear_pointer (&options->focus, g_free);
+  g_clear_pointer (&options->ignore, g_free);
+  g_clear_pointer (&options->hide, g_free);
+  g_clear_pointer (&options->show, g_free);
+  g_clear_pointer (&options->show_from, g_free);
+  g_clear_pointer (&options->tagfocus, g_free);
+  g_clear_pointer (&options->tagignore, g_free);
+  g_clear_pointer (&options->tagshow, g_free);
+  g_clear_pointer (&options->taghide, g_free);
+}
+
+void
+ppv_report_options_copy (PpvReportOptions       *dest,
+                         const PpvReportOptions *src)
+{
+  g_return_if_fail (dest != NULL);
+  g_return_if_fail (src != NULL);
+
+  *dest = *src;
+  dest->sample_index = g_strdup (src->sample_index);
+  dest->unit = g_strdup (src->unit);
+  dest->focus = g_strdup (src->focus);
+  dest->ignore = g_strdup (src->ignore);
+  dest->hide = g_strdup (src->hide);
+  dest->show = g_strdup (src->show);
+  dest->show_from = g_strdup (src->show_from);
+  dest->tagfocus = g_strdup (src->tagfocus);
+  dest->tagignore = g_strdup (src->tagignore);
+  dest->tagshow = g_strdup (src->tagshow);
+  dest->taghide = g_strdup (src->taghide);
+}
+
+char *
+ppv_report_options_describe_filters (const PpvReportOptions *options)
+{
+  const struct { const char *name; const char *value; } filters[] = {
+    { "focus", options->focus },
+    { "ignore", options->ignore },
+    { "hide", options->hide },
+    { "show", options->show },
+    { "show_from", options->show_from },
+    { "tagfocus", options->tagfocus },
+    { "tagignore", options->tagignore },
+    { "tagshow", options->tagshow },
+    { "taghide", options->taghide },
+  };
+  GString *out = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      if (filters[i].value == NULL || filters[i].value[0] == '\0')
+        continue;
+      if (out == NULL)
+        out = g_string_new (NULL);
+      else
+        g_string_append_c (out, '\n');
+      g_string_append_printf (out, "%s=%s", filters[i].name, filters[i].value);
+    }
+
+  return out ? g_string_free (out, FALSE) : NULL;
+}

@@ -1,1 +1,762 @@
-/* placeholder */
+/* ppv-report.c — one report over one profile: sample column, total,
+ * filtered and trimmed graph, output unit, header lines, and the -top text.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ppv-error.h"
+#include "ppv-report-private.h"
+#include "ppv-units.h"
+
+struct _PpvReport
+{
+  gint              ref_count;
+  PpvProfile       *profile;
+  PpvReportOptions  options;
+  PpvReportKind     kind;
+
+  guint             sample_index;
+  char             *type_name;
+  const char       *sample_unit;
+  char             *output_unit;
+  double            ratio;
+  gint64            total;
+
+  PpvFrameSelection sel;
+  PpvGraphBuilder  *builder;
+  PpvGraph         *graph;
+  GArray           *rows;        /* PpvReportRow */
+  GArray           *edges;       /* PpvReportEdge */
+  GPtrArray        *header;      /* NULL-terminated */
+  GPtrArray        *warnings;    /* NULL-terminated */
+};
+
+G_DEFINE_BOXED_TYPE (PpvReport, ppv_report, ppv_report_ref, ppv_report_unref)
+
+static gboolean
+resolve_sample_index (PpvProfile  *profile,
+                      const char  *wanted,
+                      guint       *index,
+                      GError     **error)
+{
+  g_autoptr(GString) names = NULL;
+  const char *no_inuse;
+  char *end = NULL;
+  gint64 number;
+
+  if (profile->n_sample_types == 0)
+    {
+      g_set_error (error, PPV_REPORT_ERROR, PPV_REPORT_ERROR_SAMPLE_INDEX,
+                   "profile has no samples");
+      return FALSE;
+    }
+
+  if (wanted == NULL || wanted[0] == '\0')
+    {
+      for (guint i = 0; profile->default_sample_type && profile->default_sample_type[0] &&
+                        i < profile->n_sample_types; i++)
+        if (strcmp (profile->sample_types[i].type, profile->default_sample_type) == 0)
+          {
+            *index = i;
+            return TRUE;
+          }
+      *index = profile->n_sample_types - 1;
+      return TRUE;
+    }
+
+  errno = 0;
+  number = g_ascii_strtoll (wanted, &end, 10);
+  if (errno == 0 && end != wanted && *end == '\0')
+    {
+      if (number < 0 || number >= profile->n_sample_types)
+        {
+          g_set_error (error, PPV_REPORT_ERROR, PPV_REPORT_ERROR_SAMPLE_INDEX,
+                       "sample_index %s is outside the range [0..%u]",
+                       wanted, profile->n_sample_types - 1);
+          return FALSE;
+        }
+      *index = (guint) number;
+      return TRUE;
+    }
+
+  no_inuse = g_str_has_prefix (wanted, "inuse_") ? wanted + strlen ("inuse_") : wanted;
+  for (guint i = 0; i < profile->n_sample_types; i++)
+    if (strcmp (profile->sample_types[i].type, wanted) == 0 ||
+        strcmp (profile->sample_types[i].type, no_inuse) == 0)
+      {
+        *index = i;
+        return TRUE;
+      }
+
+  names = g_string_new ("[");
+  for (guint i = 0; i < profile->n_sample_types; i++)
+    g_string_append_printf (names, "%s%s", i ? " " : "", profile->sample_types[i].type);
+  g_string_append_c (names, ']');
+  g_set_error (error, PPV_REPORT_ERROR, PPV_REPORT_ERROR_SAMPLE_INDEX,
+               "sample_index \"%s\" must be one of: %s", wanted, names->str);
+  return FALSE;
+}
+
+static gboolean
+is_diff_base_sample (PpvProfile *p,
+                     guint32     s)
+{
+  const PpvSample *sample = &p->samples[s];
+
+  for (guint32 i = 0; i < sample->n_labels; i++)
+    {
+      const PpvLabel *l = &p->labels[sample->labels_offset + i];
+      if (l->str != NULL && strcmp (l->key, "pprof::base") == 0 && strcmp (l->str, "true") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Σ|value| (of the diff base only, if there is one), ÷ Σvalue[0] with --mean. */
+static gint64
+compute_total (PpvReport    *self,
+               const guint8 *kept)
+{
+  PpvProfile *p = self->profile;
+  gint64 total = 0, div = 0, diff_total = 0, diff_div = 0;
+
+  for (guint32 s = 0; s < p->n_samples; s++)
+    {
+      const gint64 *values = ppv_profile_sample_values (p, s);
+      gint64 v = _ppv_abs64 (values[self->sample_index]);
+      gint64 d = self->options.mean ? values[0] : 0;
+
+      if (kept != NULL && !kept[s])
+        continue;
+      total += v;
+      div += d;
+      if (is_diff_base_sample (p, s))
+        {
+          diff_total += v;
+          diff_div += d;
+        }
+    }
+
+  if (diff_total > 0)
+    {
+      total = diff_total;
+      div = diff_div;
+    }
+  return div != 0 ? total / div : total;
+}
+
+static void
+select_output_unit (PpvReport *self)
+{
+  PpvGraph *g = self->graph;
+  gint64 min_value = 0, max_value = self->total;
+  const char *min_unit = NULL, *max_unit = NULL, *unit;
+
+  if (self->options.unit != NULL && self->options.unit[0] != '\0' &&
+      strcmp (self->options.unit, "minimum") != 0)
+    {
+      self->output_unit = g_strdup (self->options.unit);
+      return;
+    }
+  self->output_unit = g_strdup ("minimum");
+  if (g->n_nodes == 0)
+    return;
+
+  for (guint32 i = 0; i < g->n_nodes; i++)
+    {
+      const PpvNodeStats *st = &g->stats[g->nodes[i]];
+      gint64 node_min = _ppv_abs64 (_ppv_div_value (st->flat, st->flat_div));
+
+      if (node_min == 0)
+        node_min = _ppv_abs64 (_ppv_div_value (st->cum, st->cum_div));
+      if (node_min > 0 && (min_value == 0 || node_min < min_value))
+        min_value = node_min;
+    }
+  if (min_value == 0)
+    min_value = max_value;
+
+  if (self->ratio > 0 && self->ratio != 1)
+    {
+      min_value = (gint64) ((double) min_value * self->ratio);
+      max_value = (gint64) ((double) max_value * self->ratio);
+    }
+
+  ppv_unit_scale (min_value, self->sample_unit, "minimum", &min_unit);
+  ppv_unit_scale (max_value, self->sample_unit, "minimum", &max_unit);
+
+  unit = min_unit;
+  if (g_strcmp0 (min_unit, max_unit) != 0 && min_value * 100 < max_value)
+    ppv_unit_scale (100 * min_value, self->sample_unit, "minimum", &unit);
+
+  g_free (self->output_unit);
+  self->output_unit = g_strdup (unit && unit[0] ? unit : self->sample_unit);
+}
+
+char *
+ppv_report_format_value (PpvReport *self,
+                         gint64     value)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->ratio > 0 && self->ratio != 1)
+    value = (gint64) ((double) value * self->ratio);
+  return ppv_unit_scaled_label (value, self->sample_unit, self->output_unit);
+}
+
+static char *
+go_basename (const char *path)
+{
+  gsize len = strlen (path);
+  const char *slash;
+  g_autofree char *copy = NULL;
+
+  if (len == 0)
+    return g_strdup (".");
+  copy = g_strdup (path);
+  while (len > 1 && copy[len - 1] == '/')
+    copy[--len] = '\0';
+  slash = strrchr (copy, '/');
+  if (slash != NULL && slash[1] != '\0')
+    return g_strdup (slash + 1);
+  return g_strdup (copy);
+}
+
+/* Go's "Jan 2, 2006 at 3:04pm (MST)" in the local time zone. */
+static char *
+format_profile_time (gint64 time_nanos)
+{
+  static const char *months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+  gint64 secs = time_nanos / 1000000000;
+  g_autoptr(GDateTime) dt = NULL;
+  int hour;
+
+  if (time_nanos < 0 && time_nanos % 1000000000 != 0)
+    secs--;
+  dt = g_date_time_new_from_unix_local (secs);
+  if (dt == NULL)
+    return g_strdup ("?");
+
+  hour = g_date_time_get_hour (dt) % 12;
+  return g_strdup_printf ("%s %d, %d at %d:%02d%s (%s)",
+                          months[g_date_time_get_month (dt) - 1],
+                          g_date_time_get_day_of_month (dt),
+                          g_date_time_get_year (dt),
+                          hour == 0 ? 12 : hour,
+                          g_date_time_get_minute (dt),
+                          g_date_time_get_hour (dt) < 12 ? "am" : "pm",
+                          g_date_time_get_timezone_abbreviation (dt));
+}
+
+static void
+add_profile_labels (PpvReport *self,
+                    GPtrArray *out)
+{
+  PpvProfile *p = self->profile;
+
+  if (p->n_mappings > 0)
+    {
+      if (p->mappings[0].filename[0] != '\0')
+        {
+          g_autofree char *base = go_basename (p->mappings[0].filename);
+          g_ptr_array_add (out, g_strconcat ("File: ", base, NULL));
+        }
+      if (p->mappings[0].build_id[0] != '\0')
+        g_ptr_array_add (out, g_strconcat ("Build ID: ", p->mappings[0].build_id, NULL));
+    }
+
+  for (guint i = 0; i < p->n_comments; i++)
+    if (p->comments[i][0] != '#')
+      g_ptr_array_add (out, g_strdup (p->comments[i]));
+
+  g_ptr_array_add (out, g_strconcat ("Type: ", self->type_name, NULL));
+
+  if (p->time_nanos != 0)
+    {
+      g_autofree char *t = format_profile_time (p->time_nanos);
+      g_ptr_array_add (out, g_strconcat ("Time: ", t, NULL));
+    }
+
+  if (p->duration_nanos != 0)
+    {
+      g_autofree char *duration = ppv_unit_scaled_label (p->duration_nanos, "nanoseconds", "auto");
+      g_autofree char *total = ppv_report_format_value (self, self->total);
+      g_autofree char *ratio = NULL;
+      const char *total_unit = NULL;
+      double total_nanos = ppv_unit_scale (self->total, self->sample_unit, "nanoseconds", &total_unit);
+
+      if (g_strcmp0 (total_unit, "ns") == 0 && total_nanos != 0)
+        {
+          g_autofree char *pct = ppv_format_percentage ((gint64) total_nanos, p->duration_nanos);
+          ratio = g_strdup_printf ("(%s)", pct);
+        }
+      g_ptr_array_add (out, g_strdup_printf ("Duration: %s, Total samples = %s %s",
+                                             duration, total, ratio ? ratio : ""));
+    }
+}
+
+static void
+add_report_labels (PpvReport *self,
+                   guint      orig_count,
+                   guint      dropped_nodes,
+                   guint      dropped_edges)
+{
+  GPtrArray *out = self->header;
+  g_autofree char *filters = ppv_report_options_describe_filters (&self->options);
+  g_autofree char *shown = NULL, *total = NULL, *pct = NULL;
+  gint64 flat_sum = 0;
+  PpvGraph *g = self->graph;
+
+  add_profile_labels (self, out);
+
+  if (filters != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (filters, "\n", -1);
+
+      g_ptr_array_add (out, g_strdup ("Active filters:"));
+      for (guint i = 0; lines[i]; i++)
+        {
+          /* pprof cuts at 80 bytes, even inside a UTF-8 sequence. */
+          if (strlen (lines[i]) > 80)
+            g_ptr_array_add (out, g_strdup_printf ("   %.80s\xe2\x80\xa6", lines[i]));
+          else
+            g_ptr_array_add (out, g_strdup_printf ("   %s", lines[i]));
+        }
+    }
+
+  for (guint32 i = 0; i < g->n_nodes; i++)
+    {
+      const PpvNodeStats *st = &g->stats[g->nodes[i]];
+      flat_sum += _ppv_div_value (st->flat, st->flat_div);
+    }
+
+  shown = ppv_report_format_value (self, flat_sum);
+  total = ppv_report_format_value (self, self->total);
+  pct = ppv_format_percentage (flat_sum, self->total);
+  g_ptr_array_add (out, g_strdup_printf ("Showing nodes accounting for %s, %s of %s total",
+                                         shown, g_strstrip (pct), total));
+
+  if (self->total != 0)
+    {
+      if (dropped_nodes > 0)
+        {
+          g_autofree char *cut = ppv_report_format_value (self,
+              _ppv_abs64 ((gint64) ((double) self->total * self->options.nodefraction)));
+          g_ptr_array_add (out, g_strdup_printf ("Dropped %u node%s (cum <= %s)",
+                                                 dropped_nodes, dropped_nodes > 1 ? "s" : "", cut));
+        }
+      if (dropped_edges > 0)
+        {
+          g_autofree char *cut = ppv_report_format_value (self,
+              _ppv_abs64 ((gint64) ((double) self->total * self->options.edgefraction)));
+          g_ptr_array_add (out, g_strdup_printf ("Dropped %u edge%s (freq <= %s)",
+                                                 dropped_edges, dropped_edges > 1 ? "s" : "", cut));
+        }
+      if (g->n_nodes > 0 && g->n_nodes < orig_count)
+        g_ptr_array_add (out, g_strdup_printf ("Showing top %u nodes out of %u",
+                                               g->n_nodes, orig_count));
+    }
+
+  if (self->kind == PPV_REPORT_KIND_GRAPH)
+    g_ptr_array_add (out, g_strdup ("\nSee https://git.io/JfYMW for how to read the graph"));
+
+  g_ptr_array_add (out, NULL);
+}
+
+static guint8 *
+node_set_from (PpvReport *self,
+               guint32   *nodes,
+               guint32    n_nodes,
+               gint64     cum_cutoff)
+{
+  guint8 *kept = g_new0 (guint8, MAX (_ppv_graph_builder_get_n_infos (self->builder), 1));
+
+  for (guint32 i = 0; i < n_nodes; i++)
+    if (_ppv_abs64 (self->graph->stats[nodes[i]].cum) >= cum_cutoff)
+      kept[nodes[i]] = TRUE;
+  return kept;
+}
+
+static guint
+count_tags (const PpvNodeStats *st)
+{
+  guint count = 0;
+
+  for (guint i = 0; st->tags != NULL && i < st->tags->len; i++)
+    if (g_array_index (st->tags, PpvNodeTag, i).flat != 0)
+      count++;
+  return count;
+}
+
+static void
+rebuild (PpvReport    *self,
+         const guint8 *kept)
+{
+  _ppv_graph_free (self->graph);
+  self->graph = _ppv_graph_build (self->builder, kept);
+}
+
+/* pprof's newTrimmedGraph. */
+static void
+build_trimmed_graph (PpvReport *self,
+                     guint     *orig_count,
+                     guint     *dropped_nodes,
+                     guint     *dropped_edges)
+{
+  gboolean visual = self->kind == PPV_REPORT_KIND_GRAPH;
+  PpvSortOrder order = visual ? PPV_SORT_ENTROPY : self->options.cum_sort ? PPV_SORT_CUM : PPV_SORT_FLAT;
+  int nodecount = self->options.nodecount;
+  double nodefraction = self->options.nodefraction;
+  double edgefraction = self->options.edgefraction;
+  gint64 flat_total = 0, node_cutoff, edge_cutoff;
+
+  if (nodecount < 0)
+    nodecount = visual ? 80 : 0;
+  if (!self->options.trim)
+    {
+      nodecount = 0;
+      nodefraction = 0;
+      edgefraction = 0;
+    }
+  self->options.nodecount = nodecount;
+  self->options.nodefraction = nodefraction;
+  self->options.edgefraction = edgefraction;
+
+  *dropped_nodes = 0;
+  *dropped_edges = 0;
+
+  rebuild (self, NULL);
+  for (guint32 i = 0; i < self->graph->n_nodes; i++)
+    flat_total += self->graph->stats[self->graph->nodes[i]].flat;
+  node_cutoff = _ppv_abs64 ((gint64) ((double) flat_total * nodefraction));
+  edge_cutoff = _ppv_abs64 ((gint64) ((double) flat_total * edgefraction));
+
+  if (node_cutoff > 0)
+    {
+      g_autofree guint8 *kept = node_set_from (self, self->graph->nodes, self->graph->n_nodes, node_cutoff);
+      guint32 n_kept = 0;
+
+      for (guint32 i = 0; i < self->graph->n_nodes; i++)
+        n_kept += kept[self->graph->nodes[i]];
+      if (n_kept != self->graph->n_nodes)
+        {
+          *dropped_nodes = self->graph->n_nodes - n_kept;
+          rebuild (self, kept);
+        }
+    }
+  *orig_count = self->graph->n_nodes;
+
+  _ppv_graph_sort (self->graph, self->builder, order);
+  if (nodecount > 0)
+    {
+      guint32 max_nodes = (guint32) nodecount;
+
+      _ppv_graph_trim_low_frequency_tags (self->graph, node_cutoff);
+      _ppv_graph_trim_low_frequency_edges (self->graph, edge_cutoff);
+
+      if (visual)
+        {
+          guint count = 0;
+          for (guint32 i = 0; i < self->graph->n_nodes; i++)
+            {
+              count += MIN (count_tags (&self->graph->stats[self->graph->nodes[i]]), 4) + 1;
+              if (count >= (guint) nodecount)
+                {
+                  max_nodes = i + 1;
+                  break;
+                }
+            }
+        }
+      if (max_nodes < self->graph->n_nodes)
+        {
+          g_autofree guint8 *kept = node_set_from (self, self->graph->nodes, max_nodes, 0);
+          rebuild (self, kept);
+          _ppv_graph_sort (self->graph, self->builder, order);
+        }
+    }
+
+  _ppv_graph_trim_low_frequency_tags (self->graph, node_cutoff);
+  *dropped_edges = _ppv_graph_trim_low_frequency_edges (self->graph, edge_cutoff);
+  if (visual)
+    _ppv_graph_remove_redundant_edges (self->graph, self->builder);
+}
+
+static int
+compare_edges_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  PpvReport *self = user_data;
+  return _ppv_graph_compare_edges (self->graph, self->builder,
+                                   *(const guint32 *) a, *(const guint32 *) b);
+}
+
+static void
+collect_rows (PpvReport *self)
+{
+  PpvGraph *g = self->graph;
+  g_autofree guint *row_of = g_new (guint, MAX (_ppv_graph_builder_get_n_infos (self->builder), 1));
+  g_autoptr(GArray) edge_ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  self->rows = g_array_sized_new (FALSE, TRUE, sizeof (PpvReportRow), g->n_nodes);
+  self->edges = g_array_new (FALSE, TRUE, sizeof (PpvReportEdge));
+
+  for (guint32 n = 0; n < _ppv_graph_builder_get_n_infos (self->builder); n++)
+    row_of[n] = G_MAXUINT;
+
+  for (guint32 i = 0; i < g->n_nodes; i++)
+    {
+      guint32 n = g->nodes[i];
+      const PpvNodeStats *st = &g->stats[n];
+      const PpvNodeInfo *info = _ppv_graph_builder_get_info (self->builder, n);
+      g_autoptr(GArray) in = _ppv_graph_in_edges (g, self->builder, n);
+      gboolean any_inline = FALSE, any_call = FALSE;
+      PpvReportRow row = { 0 };
+
+      for (guint k = 0; k < in->len; k++)
+        {
+          if (g_array_index (g->edges, PpvEdge, g_array_index (in, guint32, k)).inline_call)
+            any_inline = TRUE;
+          else
+            any_call = TRUE;
+        }
+      {
+        /* pprof's DOT emits every edge out of a shown node. */
+        g_autoptr(GArray) out = _ppv_graph_out_edges (g, self->builder, n);
+        g_array_append_vals (edge_ids, out->data, out->len);
+      }
+
+      row.name = info->printable;
+      row.function = info->name;
+      row.flat = _ppv_div_value (st->flat, st->flat_div);
+      row.cum = _ppv_div_value (st->cum, st->cum_div);
+      row.inline_mark = !any_inline ? PPV_INLINE_NONE : any_call ? PPV_INLINE_PARTIAL : PPV_INLINE_FULL;
+      row_of[n] = i;
+      g_array_append_val (self->rows, row);
+    }
+
+  /* In pprof's DOT order. */
+  g_qsort_with_data (edge_ids->data, edge_ids->len, sizeof (guint32), compare_edges_cb, self);
+  for (guint k = 0; k < edge_ids->len; k++)
+    {
+      const PpvEdge *e = &g_array_index (g->edges, PpvEdge, g_array_index (edge_ids, guint32, k));
+      PpvReportEdge re = { row_of[e->src], row_of[e->dst],
+                           _ppv_div_value (e->weight, e->weight_div), e->residual, e->inline_call };
+      g_array_append_val (self->edges, re);
+    }
+}
+
+PpvReport *
+ppv_report_new (PpvProfile             *profile,
+                const PpvReportOptions *options,
+                PpvReportKind           kind,
+                GCancellable           *cancellable,
+                GError                **error)
+{
+  g_autoptr(PpvReport) self = NULL;
+  guint orig_count = 0, dropped_nodes = 0, dropped_edges = 0;
+  const char *type;
+
+  g_return_val_if_fail (profile != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  self = g_new0 (PpvReport, 1);
+  self->ref_count = 1;
+  self->profile = ppv_profile_ref (profile);
+  self->kind = kind;
+  ppv_report_options_copy (&self->options, options);
+
+  if (!resolve_sample_index (profile, options->sample_index, &self->sample_index, error))
+    return NULL;
+
+  if (options->divide_by == 0)
+    {
+      g_set_error (error, PPV_REPORT_ERROR, PPV_REPORT_ERROR_OPTION, "zero divisor specified");
+      return NULL;
+    }
+  self->ratio = 1.0 / options->divide_by;
+
+  type = profile->sample_types[self->sample_index].type;
+  self->type_name = options->mean ? g_strconcat ("mean_", type, NULL) : g_strdup (type);
+  self->sample_unit = profile->sample_types[self->sample_index].unit;
+
+  if (!_ppv_frame_selection_init (&self->sel, profile, &self->options, error))
+    return NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  /* The percentage base is taken before filtering unless asked otherwise. */
+  self->total = compute_total (self, options->relative_percentages ? self->sel.sample_kept : NULL);
+
+  self->builder = _ppv_graph_builder_new (profile, &self->sel, &self->options, self->sample_index,
+                                          kind == PPV_REPORT_KIND_GRAPH, NULL);
+  build_trimmed_graph (self, &orig_count, &dropped_nodes, &dropped_edges);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  select_output_unit (self);
+  collect_rows (self);
+
+  self->header = g_ptr_array_new_with_free_func (g_free);
+  add_report_labels (self, orig_count, dropped_nodes, kind == PPV_REPORT_KIND_GRAPH ? dropped_edges : 0);
+
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->sel.warnings->len; i++)
+    g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (self->sel.warnings, i)));
+  g_ptr_array_add (self->warnings, NULL);
+
+  return g_steal_pointer (&self);
+}
+
+PpvReport *
+ppv_report_ref (PpvReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_int_inc (&self->ref_count);
+  return self;
+}
+
+void
+ppv_report_unref (PpvReport *self)
+{
+  if (self == NULL || !g_atomic_int_dec_and_test (&self->ref_count))
+    return;
+
+  g_clear_pointer (&self->graph, _ppv_graph_free);
+  g_clear_pointer (&self->builder, _ppv_graph_builder_free);
+  if (self->sel.sample_kept != NULL || self->sel.warnings != NULL)
+    _ppv_frame_selection_clear (&self->sel);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->edges, g_array_unref);
+  g_clear_pointer (&self->header, g_ptr_array_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_free (self->type_name);
+  g_free (self->output_unit);
+  ppv_report_options_clear (&self->options);
+  ppv_profile_unref (self->profile);
+  g_free (self);
+}
+
+PpvProfile *
+ppv_report_get_profile (PpvReport *self)
+{
+  return self->profile;
+}
+
+const PpvReportOptions *
+ppv_report_get_options (PpvReport *self)
+{
+  return &self->options;
+}
+
+PpvReportKind
+ppv_report_get_kind (PpvReport *self)
+{
+  return self->kind;
+}
+
+guint
+ppv_report_get_n_rows (PpvReport *self)
+{
+  return self->rows->len;
+}
+
+const PpvReportRow *
+ppv_report_get_row (PpvReport *self,
+                    guint      index)
+{
+  g_return_val_if_fail (index < self->rows->len, NULL);
+  return &g_array_index (self->rows, PpvReportRow, index);
+}
+
+guint
+ppv_report_get_n_edges (PpvReport *self)
+{
+  return self->edges->len;
+}
+
+const PpvReportEdge *
+ppv_report_get_edge (PpvReport *self,
+                     guint      index)
+{
+  g_return_val_if_fail (index < self->edges->len, NULL);
+  return &g_array_index (self->edges, PpvReportEdge, index);
+}
+
+gint64
+ppv_report_get_total (PpvReport *self)
+{
+  return self->total;
+}
+
+const char *
+ppv_report_get_type_name (PpvReport *self)
+{
+  return self->type_name;
+}
+
+const char * const *
+ppv_report_get_header_lines (PpvReport *self)
+{
+  return (const char * const *) self->header->pdata;
+}
+
+const char * const *
+ppv_report_get_warnings (PpvReport *self)
+{
+  return (const char * const *) self->warnings->pdata;
+}
+
+char *
+ppv_report_format_top (PpvReport *self)
+{
+  GString *out = g_string_new (NULL);
+  gint64 flat_sum = 0;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->header->len - 1; i++)
+    {
+      g_string_append (out, g_ptr_array_index (self->header, i));
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_printf (out, "%10s %5s%% %5s%% %10s %5s%%\n", "flat", "flat", "sum", "cum", "cum");
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const PpvReportRow *row = &g_array_index (self->rows, PpvReportRow, i);
+      g_autofree char *flat = ppv_report_format_value (self, row->flat);
+      g_autofree char *cum = ppv_report_format_value (self, row->cum);
+      g_autofree char *flat_pct = ppv_format_percentage (row->flat, self->total);
+      g_autofree char *sum_pct = NULL;
+      g_autofree char *cum_pct = ppv_format_percentage (row->cum, self->total);
+      const char *mark = row->inline_mark == PPV_INLINE_FULL ? " (inline)" :
+                         row->inline_mark == PPV_INLINE_PARTIAL ? " (partial-inline)" : "";
+
+      flat_sum += row->flat;
+      sum_pct = ppv_format_percentage (flat_sum, self->total);
+      g_string_append_printf (out, "%10s %s %s %10s %s  %s%s\n",
+                              flat, flat_pct, sum_pct, cum, cum_pct, row->name, mark);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Internal accessors for the call graph writer. */
+PpvGraph *
+_ppv_report_get_graph (PpvReport *self)
+{
+  return self->graph;
+}
+
+PpvGraphBuilder *
+_ppv_report_get_builder (PpvReport *self)
+{
+  return self->builder;
+}

@@ -1,0 +1,361 @@
+/* test-report.c — the report engine against pprof's rules, on folded stacks.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Expected texts are `go tool pprof` outputs for the same profiles
+ * (pprof-reference.md §3, Appendix A), with "File: prog" for our mapping.
+ */
+#include <string.h>
+
+#include "ppv-callgraph.h"
+#include "ppv-merge.h"
+#include "ppv-report.h"
+#include "ppv-test-profile.h"
+#include "ppv-units.h"
+
+#define CPU_TYPES "samples/count,cpu/nanoseconds"
+#define CPU_STACKS \
+  "runtime.main;main.main;main.foo;main.bar 50,500000000\n" \
+  "runtime.main;main.main;main.rec;main.rec;main.rec 30,300000000\n" \
+  "runtime.main;main.main;main.foo+main.inl 20,200000000\n" \
+  "runtime.main;main.main;main.bar;runtime.mallocgc 5,50000000\n" \
+  "runtime.main;main.main;main.tiny 1,10000000\n"
+
+static char *
+top_with (const char *types,
+          const char *stacks,
+          void      (*tweak) (PpvReportOptions *))
+{
+  g_autoptr(PpvProfile) profile = ppv_test_profile_from_folded (types, stacks);
+  g_autoptr(PpvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  PpvReportOptions options;
+  char *text;
+
+  ppv_report_options_init (&options);
+  if (tweak)
+    tweak (&options);
+  report = ppv_report_new (profile, &options, PPV_REPORT_KIND_TEXT, NULL, &error);
+  g_assert_no_error (error);
+  text = ppv_report_format_top (report);
+  ppv_report_options_clear (&options);
+  return text;
+}
+
+static void
+test_units (void)
+{
+  static const struct { gint64 v; const char *from, *to, *expect; } cases[] = {
+    { 0, "nanoseconds", "minimum", "0" },
+    { 1, "nanoseconds", "minimum", "1ns" },
+    { 999, "ns", "minimum", "999ns" },
+    { 1000, "ns", "minimum", "1us" },
+    { 1500, "ns", "minimum", "1.50us" },
+    { 1234567, "ns", "minimum", "1.23ms" },
+    { 1004999, "ns", "minimum", "1ms" },
+    { 1060000000, "ns", "minimum", "1.06s" },
+    { G_GINT64_CONSTANT (60000000000), "ns", "minimum", "60s" },
+    { 3599, "seconds", "minimum", "3599s" },
+    { 3600, "seconds", "minimum", "1hrs" },
+    { 5400, "seconds", "minimum", "1.50hrs" },
+    { -1500000, "ns", "minimum", "-1.50ms" },
+    { 10000000, "ns", "s", "0.01s" },
+    { 4999999, "ns", "s", "0" },
+    { 1023, "bytes", "minimum", "1023B" },
+    { 1024, "bytes", "minimum", "1kB" },
+    { 1500, "bytes", "minimum", "1.46kB" },
+    { 112, "bytes", "kB", "0.11kB" },
+    { G_GINT64_CONSTANT (6442450944), "bytes", "MB", "6144MB" },
+    { 100, "bytes", "MB", "0" },
+    { 512, "kilobytes", "minimum", "512kB" },
+    { 1234567, "count", "count", "1234567" },
+    { -5, "count", "count", "-5" },
+    { 42, "widgets", "widgets", "42widgets" },
+    { 10000000, "ns", "minutes", "0.01s" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = ppv_unit_scaled_label (cases[i].v, cases[i].from, cases[i].to);
+      g_assert_cmpstr (got, ==, cases[i].expect);
+    }
+}
+
+static void
+test_percentages (void)
+{
+  static const struct { gint64 v, t; const char *expect; } cases[] = {
+    { 0, 100, "    0%" }, { 1, 0, "    0%" }, { 1, 100, " 1.00%" }, { 9995, 10000, "  100%" },
+    { 9994, 10000, "99.94%" }, { 10004, 10000, "  100%" }, { 10006, 10000, "100.06%" },
+    { 150, 100, "150.00%" }, { -30, 120, "25.00%" }, { 999, 100000, "    1%" },
+    { 994, 100000, " 0.99%" }, { 5, 1000, "  0.5%" }, { 5, 10000, " 0.05%" },
+    { 5, 100000, "0.005%" }, { 18, 1000000, "0.0018%" }, { 1, 3, "33.33%" },
+    { 1, 1200000000, "8.3e-08%" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = ppv_format_percentage (cases[i].v, cases[i].t);
+      g_assert_cmpstr (got, ==, cases[i].expect);
+    }
+}
+
+static void
+test_cpu_top (void)
+{
+  g_autofree char *text = top_with (CPU_TYPES, CPU_STACKS, NULL);
+
+  g_assert_cmpstr (text, ==,
+    "File: prog\n"
+    "Type: cpu\n"
+    "Showing nodes accounting for 1.06s, 100% of 1.06s total\n"
+    "      flat  flat%   sum%        cum   cum%\n"
+    "     0.50s 47.17% 47.17%      0.55s 51.89%  main.bar\n"
+    "     0.30s 28.30% 75.47%      0.30s 28.30%  main.rec\n"
+    "     0.20s 18.87% 94.34%      0.20s 18.87%  main.inl (inline)\n"
+    "     0.05s  4.72% 99.06%      0.05s  4.72%  runtime.mallocgc\n"
+    "     0.01s  0.94%   100%      0.01s  0.94%  main.tiny\n"
+    "         0     0%   100%      0.70s 66.04%  main.foo\n"
+    "         0     0%   100%      1.06s   100%  main.main\n"
+    "         0     0%   100%      1.06s   100%  runtime.main\n");
+}
+
+static void set_cum (PpvReportOptions *o) { o->cum_sort = TRUE; }
+static void set_focus_foo (PpvReportOptions *o) { o->focus = g_strdup ("foo"); }
+static void set_nodecount_3 (PpvReportOptions *o) { o->nodecount = 3; }
+static void set_noinlines (PpvReportOptions *o) { o->noinlines = TRUE; }
+static void set_show (PpvReportOptions *o) { o->show = g_strdup ("main\\.(bar|foo)"); }
+static void set_relative_focus (PpvReportOptions *o) { o->focus = g_strdup ("foo"); o->relative_percentages = TRUE; }
+
+static void
+test_cpu_cum_order (void)
+{
+  g_autofree char *text = top_with (CPU_TYPES, CPU_STACKS, set_cum);
+
+  g_assert_true (strstr (text,
+    "      flat  flat%   sum%        cum   cum%\n"
+    "         0     0%     0%      1.06s   100%  main.main\n"
+    "         0     0%     0%      1.06s   100%  runtime.main\n"
+    "         0     0%     0%      0.70s 66.04%  main.foo\n"
+    "     0.50s 47.17% 47.17%      0.55s 51.89%  main.bar\n") != NULL);
+}
+
+static void
+test_focus_keeps_total (void)
+{
+  g_autofree char *text = top_with (CPU_TYPES, CPU_STACKS, set_focus_foo);
+  g_autofree char *relative = top_with (CPU_TYPES, CPU_STACKS, set_relative_focus);
+
+  g_assert_true (strstr (text, "Active filters:\n   focus=foo\n") != NULL);
+  g_assert_true (strstr (text, "Showing nodes accounting for 700ms, 66.04% of 1060ms total\n") != NULL);
+  g_assert_true (strstr (relative, "Showing nodes accounting for 700ms, 100% of 700ms total\n") != NULL);
+}
+
+static void
+test_nodecount_drops_inline_mark (void)
+{
+  g_autofree char *text = top_with (CPU_TYPES, CPU_STACKS, set_nodecount_3);
+
+  g_assert_true (strstr (text, "Showing nodes accounting for 1000ms, 94.34% of 1060ms total\n"
+                               "Showing top 3 nodes out of 8\n") != NULL);
+  /* main.foo, the inliner, is not among the 3, so no "(inline)". */
+  g_assert_true (strstr (text, "  main.inl\n") != NULL);
+}
+
+static void
+test_noinlines_and_show (void)
+{
+  g_autofree char *noinl = top_with (CPU_TYPES, CPU_STACKS, set_noinlines);
+  g_autofree char *show = top_with (CPU_TYPES, CPU_STACKS, set_show);
+
+  g_assert_true (strstr (noinl, "     0.20s 18.87% 94.34%      0.70s 66.04%  main.foo\n") != NULL);
+  g_assert_null (strstr (noinl, "main.inl"));
+  g_assert_true (strstr (show, "550ms") != NULL);
+  g_assert_true (strstr (show, "  main.bar\n") != NULL);
+  g_assert_null (strstr (show, "mallocgc"));
+}
+
+static void
+test_recursion_counts_once (void)
+{
+  g_autofree char *text = top_with ("samples/count", "main;rec;rec;rec 30\nmain;other 10\n", NULL);
+
+  g_assert_true (strstr (text, "        30 75.00% 75.00%         30 75.00%  rec\n") != NULL);
+  g_assert_true (strstr (text, "         0     0%   100%         40   100%  main\n") != NULL);
+}
+
+static void
+test_ties_alphabetical (void)
+{
+  g_autofree char *text = top_with ("samples/count", "z;b 5\nz;a 5\ny;c 1\n", NULL);
+  const char *a = strstr (text, "  a\n"), *b = strstr (text, "  b\n");
+  const char *y = strstr (text, "  y\n"), *z = strstr (text, "  z\n");
+
+  g_assert_true (a && b && y && z);
+  g_assert_true (a < b);
+  g_assert_true (y < z);   /* both flat 0: by name, not by cum */
+}
+
+static void
+test_trim_drops_small_nodes (void)
+{
+  g_autofree char *text = top_with ("space/bytes", "main;big 100000\nmain;tiny 10\n", NULL);
+
+  g_assert_true (strstr (text, "Dropped 1 node (cum <= 0.49kB)\n") != NULL);
+  g_assert_null (strstr (text, "tiny"));
+}
+
+static void
+test_tag_filters (void)
+{
+  const char *stacks = "main;a 10 worker=w1 phase=io\nmain;b 20 worker=w2\nmain;c 5 bytes=4096\n";
+  g_autoptr(PpvProfile) profile = ppv_test_profile_from_folded ("samples/count", stacks);
+  struct { const char *tagfocus, *tagignore; gint64 shown; } cases[] = {
+    { "worker=w1", NULL, 10 },
+    { "worker:w2", NULL, 20 },
+    { "phase:io,worker", NULL, 10 },
+    { NULL, "phase=io", 25 },
+    { "4kb", NULL, 5 },
+    { ":1kb", NULL, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PpvReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      PpvReportOptions o;
+      gint64 shown = 0;
+
+      ppv_report_options_init (&o);
+      o.tagfocus = g_strdup (cases[i].tagfocus);
+      o.tagignore = g_strdup (cases[i].tagignore);
+      report = ppv_report_new (profile, &o, PPV_REPORT_KIND_TEXT, NULL, &error);
+      g_assert_no_error (error);
+      for (guint r = 0; r < ppv_report_get_n_rows (report); r++)
+        shown += ppv_report_get_row (report, r)->flat;
+      g_assert_cmpint (shown, ==, cases[i].shown);
+      g_assert_cmpint (ppv_report_get_total (report), ==, 35);
+      ppv_report_options_clear (&o);
+    }
+}
+
+static void
+test_bad_regex_is_an_error (void)
+{
+  g_autoptr(PpvProfile) profile = ppv_test_profile_from_folded ("samples/count", "main;a 1\n");
+  g_autoptr(GError) error = NULL;
+  PpvReportOptions o;
+  PpvReport *report;
+
+  ppv_report_options_init (&o);
+  o.focus = g_strdup ("(unclosed");
+  report = ppv_report_new (profile, &o, PPV_REPORT_KIND_TEXT, NULL, &error);
+  g_assert_null (report);
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "parsing focus regexp: "));
+  ppv_report_options_clear (&o);
+}
+
+static void
+test_sample_index_errors (void)
+{
+  g_autoptr(PpvProfile) profile = ppv_test_profile_from_folded ("a/count,b/bytes", "main 1,2\n");
+  const char *wanted[] = { "7", "nope" };
+  const char *messages[] = { "sample_index 7 is outside the range [0..1]",
+                             "sample_index \"nope\" must be one of: [a b]" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      PpvReportOptions o;
+
+      ppv_report_options_init (&o);
+      o.sample_index = g_strdup (wanted[i]);
+      g_assert_null (ppv_report_new (profile, &o, PPV_REPORT_KIND_TEXT, NULL, &error));
+      g_assert_cmpstr (error->message, ==, messages[i]);
+      ppv_report_options_clear (&o);
+    }
+}
+
+static void
+test_diff_base_percentages (void)
+{
+  g_autoptr(PpvProfile) after = ppv_test_profile_from_folded ("samples/count", "main;a 30\nmain;b 10\n");
+  g_autoptr(PpvProfile) before = ppv_test_profile_from_folded ("samples/count", "main;a 10\nmain;c 10\n");
+  g_autoptr(PpvProfile) diff = NULL;
+  g_autoptr(PpvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  PpvReportOptions o;
+
+  diff = ppv_profile_combine (&after, 1, &before, 1, PPV_BASE_DIFF, FALSE, &error);
+  g_assert_no_error (error);
+  ppv_report_options_init (&o);
+  report = ppv_report_new (diff, &o, PPV_REPORT_KIND_TEXT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ppv_report_get_total (report), ==, 20);   /* the base's total */
+  text = ppv_report_format_top (report);
+  g_assert_true (strstr (text, "        20   100%   100%         20   100%  a\n") != NULL);
+  g_assert_true (strstr (text, "       -10 50.00%   100%        -10 50.00%  c\n") != NULL);
+}
+
+static void
+test_dot_matches_pprof (void)
+{
+  g_autoptr(PpvProfile) profile = ppv_test_profile_from_folded (CPU_TYPES, CPU_STACKS);
+  g_autoptr(PpvReport) report = NULL;
+  g_autoptr(PpvCallGraph) graph = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dot = NULL;
+  PpvReportOptions o;
+  /* Lines of pprof-reference.md Appendix A.1 (ids come from entropy order). */
+  const char *expected[] = {
+    "N1 [label=\"main\\nmain\\n0 of 1.06s (100%)\" id=\"node1\" fontsize=8 shape=box tooltip=\"main.main (1.06s)\" color=\"#b20000\" fillcolor=\"#edd5d5\"]\n",
+    "N3 [label=\"main\\nbar\\n0.50s (47.17%)\\nof 0.55s (51.89%)\" id=\"node3\" fontsize=24 shape=box tooltip=\"main.bar (0.55s)\" color=\"#b21f00\" fillcolor=\"#edd9d5\"]\n",
+    "N5 [label=\"main\\nrec\\n0.30s (28.30%)\" id=\"node5\" fontsize=21 shape=box tooltip=\"main.rec (0.30s)\" color=\"#b23800\" fillcolor=\"#eddcd5\"]\n",
+    "N8 [label=\"main\\ntiny\\n0.01s (0.94%)\" id=\"node8\" fontsize=11 shape=box tooltip=\"main.tiny (0.01s)\" color=\"#b2b0aa\" fillcolor=\"#edecec\"]\n",
+    "N2 -> N1 [label=\" 1.06s\" weight=101 penwidth=6 color=\"#b20000\" tooltip=\"runtime.main -> main.main (1.06s)\" labeltooltip=\"runtime.main -> main.main (1.06s)\"]\n",
+    "N4 -> N6 [label=\" 0.20s\\n (inline)\" weight=19 color=\"#b24c0a\" tooltip=\"main.foo -> main.inl (0.20s)\" labeltooltip=\"main.foo -> main.inl (0.20s)\"]\n",
+    "N1 -> N8 [label=\" 0.01s\" color=\"#b2b0aa\" tooltip=\"main.main -> main.tiny (0.01s)\" labeltooltip=\"main.main -> main.tiny (0.01s)\"]\n",
+  };
+
+  ppv_report_options_init (&o);
+  report = ppv_report_new (profile, &o, PPV_REPORT_KIND_GRAPH, NULL, &error);
+  g_assert_no_error (error);
+  graph = ppv_callgraph_new (report);
+  dot = ppv_callgraph_to_dot (graph);
+
+  g_assert_true (g_str_has_prefix (dot, "digraph \"prog\" {\nnode [style=filled fillcolor=\"#f8f8f8\"]\n"
+                                        "subgraph cluster_L { \"File: prog\" [shape=box fontsize=16 label=\"File: prog\\lType: cpu\\l"));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (strstr (dot, expected[i]) == NULL)
+      g_error ("missing DOT line %s in:\n%s", expected[i], dot);
+  ppv_report_options_clear (&o);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("TZ", "UTC", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ppv/core/units/labels", test_units);
+  g_test_add_func ("/ppv/core/units/percentages", test_percentages);
+  g_test_add_func ("/ppv/core/report/cpu-top", test_cpu_top);
+  g_test_add_func ("/ppv/core/report/cum-order", test_cpu_cum_order);
+  g_test_add_func ("/ppv/core/report/focus-total", test_focus_keeps_total);
+  g_test_add_func ("/ppv/core/report/nodecount", test_nodecount_drops_inline_mark);
+  g_test_add_func ("/ppv/core/report/noinlines-show", test_noinlines_and_show);
+  g_test_add_func ("/ppv/core/report/recursion", test_recursion_counts_once);
+  g_test_add_func ("/ppv/core/report/ties", test_ties_alphabetical);
+  g_test_add_func ("/ppv/core/report/trim", test_trim_drops_small_nodes);
+  g_test_add_func ("/ppv/core/report/tag-filters", test_tag_filters);
+  g_test_add_func ("/ppv/core/report/bad-regex", test_bad_regex_is_an_error);
+  g_test_add_func ("/ppv/core/report/sample-index", test_sample_index_errors);
+  g_test_add_func ("/ppv/core/report/diff-base", test_diff_base_percentages);
+  g_test_add_func ("/ppv/core/callgraph/dot", test_dot_matches_pprof);
+
+  return g_test_run ();
+}
