@@ -283,10 +283,13 @@ run (CliOptions *o)
       return 1;
     }
 
+  /* Each failed source was already reported in one line; only say that
+   * none at all could be read when there were several. */
   sources = load_all (o->sources, o, &any_failed);
   if (sources->len == 0)
     {
-      g_printerr ("pprof-viewer: failed to fetch any source profiles\n");
+      if (g_strv_length (o->sources) > 1)
+        g_printerr ("pprof-viewer: failed to fetch any source profiles\n");
       return 1;
     }
   if (base_sources != NULL)
@@ -294,7 +297,8 @@ run (CliOptions *o)
       bases = load_all (base_sources, o, &any_failed);
       if (bases->len == 0)
         {
-          g_printerr ("pprof-viewer: failed to fetch any base profiles\n");
+          if (g_strv_length (base_sources) > 1)
+            g_printerr ("pprof-viewer: failed to fetch any base profiles\n");
           return 1;
         }
     }
