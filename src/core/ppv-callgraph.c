@@ -493,8 +493,9 @@ add_nodelets (Builder   *b,
       weight = ppv_report_format_value (report, w);
       name = g_strdup_printf ("N%u_%u", node_id, i);
 
-      /* The joined "k:v\nk:v" keeps pprof's literal "\n" separators. */
-      attr_take (b, "label", replace_all (t->name, "\"", "\\\""));
+      /* Raw, as pprof writes it: the joined "k:v\nk:v" relies on the
+       * literal "\n" separators being read as line breaks. */
+      attr (b, "label", t->name);
       attr (b, "id", name);
       attr (b, "fontsize", "8");
       attr (b, "shape", "box3d");
