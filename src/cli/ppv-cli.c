@@ -7,6 +7,7 @@
  * here runs before (and without) GTK, so scripts and tests need no display.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,6 +20,20 @@
 #include "ppv-report.h"
 #include "ppv-source.h"
 #include "ppv-svg.h"
+
+/* Messages are UTF-8 ("—", names from profiles); g_printerr would
+ * convert them to the locale's charset and print "?" under LANG=C. */
+static void G_GNUC_PRINTF (1, 2)
+ppv_cli_printerr (const char *format,
+                  ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  vfprintf (stderr, format, args);
+  va_end (args);
+  fflush (stderr);
+}
 
 typedef enum
 {
@@ -229,7 +244,7 @@ load_all (char       **sources,
 
       if (p == NULL)
         {
-          g_printerr ("pprof-viewer: %s\n", error->message);
+          ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
           *any_failed = TRUE;
           continue;
         }
@@ -274,12 +289,12 @@ run (CliOptions *o)
 
   if (o->sources == NULL || o->sources[0] == NULL)
     {
-      g_printerr ("pprof-viewer: no profile source given (a file, '-', or host:port)\n");
+      ppv_cli_printerr ("pprof-viewer: no profile source given (a file, '-', or host:port)\n");
       return 2;
     }
   if (o->diff_base && o->base)
     {
-      g_printerr ("pprof-viewer: -base and -diff_base flags cannot both be specified\n");
+      ppv_cli_printerr ("pprof-viewer: -base and -diff_base flags cannot both be specified\n");
       return 1;
     }
 
@@ -289,7 +304,7 @@ run (CliOptions *o)
   if (sources->len == 0)
     {
       if (g_strv_length (o->sources) > 1)
-        g_printerr ("pprof-viewer: failed to fetch any source profiles\n");
+        ppv_cli_printerr ("pprof-viewer: failed to fetch any source profiles\n");
       return 1;
     }
   if (base_sources != NULL)
@@ -298,7 +313,7 @@ run (CliOptions *o)
       if (bases->len == 0)
         {
           if (g_strv_length (base_sources) > 1)
-            g_printerr ("pprof-viewer: failed to fetch any base profiles\n");
+            ppv_cli_printerr ("pprof-viewer: failed to fetch any base profiles\n");
           return 1;
         }
     }
@@ -308,7 +323,7 @@ run (CliOptions *o)
                                  mode, o->normalize, &error);
   if (profile == NULL)
     {
-      g_printerr ("pprof-viewer: %s\n", error->message);
+      ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
       return 1;
     }
 
@@ -317,12 +332,12 @@ run (CliOptions *o)
                            NULL, &error);
   if (report == NULL)
     {
-      g_printerr ("pprof-viewer: %s\n", error->message);
+      ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
       return 1;
     }
 
   for (const char * const *w = ppv_report_get_warnings (report); *w; w++)
-    g_printerr ("%s\n", *w);
+    ppv_cli_printerr ("%s\n", *w);
 
   if (o->output == OUTPUT_TOP)
     {
@@ -357,7 +372,7 @@ run (CliOptions *o)
   return 0;
 
 failed:
-  g_printerr ("pprof-viewer: %s\n", error->message);
+  ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
   return 1;
 }
 
@@ -384,7 +399,7 @@ ppv_cli_run (int    argc,
     char **tmp = args;
     if (!g_option_context_parse_strv (context, &tmp, &error))
       {
-        g_printerr ("pprof-viewer: %s\n", error->message);
+        ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
         ppv_report_options_clear (&o.report);
         return 2;
       }
@@ -395,7 +410,7 @@ ppv_cli_run (int    argc,
   o.sources = args[0] ? args + 1 : args;
   if (o.output == OUTPUT_NONE)
     {
-      g_printerr ("pprof-viewer: choose one of --top, --dot and --svg\n");
+      ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot and --svg\n");
       status = 2;
     }
   else

@@ -1,0 +1,109 @@
+#!/bin/sh
+# test-go-server.sh — fetches the index and a heap profile from a real Go net/http/pprof server.
+#
+# Copyright 2026 The Pprof Viewer authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# usage: test-go-server.sh PPV-FETCH-TOOL GO-SERVER-MAIN.GO
+# Exits 77 (skipped) when Go is not installed.
+set -eu
+
+tool=$1
+server_src=$2
+
+if ! command -v go >/dev/null 2>&1; then
+  echo "SKIP: go is not installed, so there is no real net/http/pprof server to test against"
+  exit 77
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/ppv-go-server.XXXXXX")
+server_pid=
+cleanup () {
+  exec 3>&- 2>/dev/null || true
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+fail () {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+
+# Whatever happens, a step must not hang the suite.
+if command -v timeout >/dev/null 2>&1; then
+  tool_run () { timeout 60 "$tool" "$@"; }
+else
+  tool_run () { "$tool" "$@"; }
+fi
+
+# A private build cache and GOPATH: the test must not depend on $HOME.
+export GOCACHE="${GOCACHE:-$work/gocache}"
+export GOPATH="$work/gopath"
+go build -o "$work/server" "$server_src" || fail "could not build $server_src"
+
+# The server exits when its standard input closes (fd 3 here).
+mkfifo "$work/stdin"
+"$work/server" <"$work/stdin" >"$work/address" &
+server_pid=$!
+exec 3>"$work/stdin"
+
+address=
+for _ in $(seq 1 100); do
+  address=$(sed -n 's/^listening on //p' "$work/address")
+  [ -n "$address" ] && break
+  sleep 0.1
+done
+[ -n "$address" ] || fail "the Go server did not start"
+echo "Go server on $address"
+
+# The index page, as the window lists it.
+tool_run list "$address" >"$work/endpoints" || fail "listing endpoints failed"
+cat "$work/endpoints"
+for name in allocs block goroutine heap mutex profile threadcreate; do
+  grep -q "^$name	[0-9][0-9]*	http://$address/debug/pprof/$name	." "$work/endpoints" \
+    || fail "endpoint $name missing or malformed"
+done
+grep -q "^trace	0	-	" "$work/endpoints" || fail "trace should not be offered as a profile"
+
+# A heap profile, checked by Go's own pprof.
+tool_run fetch "$address/debug/pprof/heap" "$work/heap.pb.gz" >"$work/fetched" \
+  || fail "fetching the heap profile failed"
+cat "$work/fetched"
+grep -q "^http://$address/debug/pprof/heap	" "$work/fetched" || fail "unexpected final URI"
+go tool pprof -raw "$work/heap.pb.gz" >"$work/heap.raw" 2>"$work/pprof.err" \
+  || { cat "$work/pprof.err"; fail "go tool pprof cannot read the fetched heap profile"; }
+grep -q "^PeriodType: space bytes" "$work/heap.raw" || fail "not a heap profile"
+grep -q "main.allocate" "$work/heap.raw" || fail "the heap profile lacks main.allocate"
+
+# A 1 s CPU profile through the bare host:port shorthand.
+tool_run fetch --seconds 1 "$address" "$work/cpu.pb.gz" >"$work/fetched" \
+  || fail "fetching a CPU profile failed"
+cat "$work/fetched"
+grep -q "^http://$address/debug/pprof/profile?seconds=1	" "$work/fetched" \
+  || fail "the shorthand did not become /debug/pprof/profile?seconds=1"
+go tool pprof -raw "$work/cpu.pb.gz" 2>/dev/null | grep -q "^PeriodType: cpu nanoseconds" \
+  || fail "go tool pprof cannot read the fetched CPU profile"
+
+# Errors say what happened.
+if tool_run fetch "$address/debug/pprof/nosuch" "$work/x" 2>"$work/err"; then
+  fail "an unknown profile was fetched"
+fi
+grep -qx "$address: server returned 404 Not Found: Unknown profile" "$work/err" \
+  || { cat "$work/err"; fail "unexpected message for an unknown profile"; }
+
+if tool_run fetch "$address/debug/pprof/heap?seconds=x" "$work/x" 2>"$work/err"; then
+  fail "a bad seconds value was accepted"
+fi
+grep -qx "$address: server returned 400 Bad Request: invalid value for \"seconds\" - must be a positive integer" "$work/err" \
+  || { cat "$work/err"; fail "unexpected message for a bad seconds value"; }
+
+if tool_run fetch "$address/debug/pprof/trace" "$work/x" 2>"$work/err"; then
+  fail "a trace was fetched as a profile"
+fi
+grep -q "not a pprof profile: trace is an execution trace" "$work/err" || fail "unexpected trace message"
+
+echo "PASS"
