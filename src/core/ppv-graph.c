@@ -556,19 +556,96 @@ is_negative (const PpvNodeStats *n)
   return n->flat < 0 || (n->flat == 0 && n->cum < 0);
 }
 
-PpvGraph *
-_ppv_graph_build (PpvGraphBuilder *self,
-                  const guint8    *kept)
+/* Only the node sums, in a compact array: this pass touches every frame of
+ * every sample, and on large profiles its cost is cache misses. */
+typedef struct
+{
+  guint32 stamp;
+  gint64  cum;
+} HotNode;
+
+static void
+sum_nodes (PpvGraphBuilder *self,
+           const guint8    *kept,
+           PpvGraph        *g)
 {
   PpvProfile *p = self->profile;
   const PpvFrameSelection *sel = self->sel;
-  guint32 n_infos = self->infos->len;
-  PpvGraph *g = g_new0 (PpvGraph, 1);
+  const guint32 *loc_off = sel->loc_lines_offset;
+  const guint32 *frame_info = self->frame_info;
+  g_autofree HotNode *hot = g_new0 (HotNode, MAX (self->infos->len, 1));
+  g_autofree gint64 *cum_div = self->mean ? g_new0 (gint64, MAX (self->infos->len, 1)) : NULL;
+
+  for (guint32 s = 0; s < p->n_samples; s++)
+    {
+      const gint64 *values;
+      const guint32 *stack;
+      guint32 stamp = s + 1;
+      guint32 parent = PPV_NONE;
+      gboolean residual = FALSE;
+      gint64 w, dw;
+
+      if (!sel->sample_kept[s])
+        continue;
+      values = ppv_profile_sample_values (p, s);
+      w = values[self->sample_index];
+      dw = self->mean ? values[0] : 0;
+      if (w == 0 && dw == 0)
+        continue;
+
+      stack = p->stacks + p->samples[s].stack_offset;
+      for (guint32 i = sel->sample_depth[s]; i > 0; i--)
+        {
+          guint32 loc = stack[i - 1];
+
+          if (i > 1)
+            __builtin_prefetch (&loc_off[stack[i - 2]]);
+          for (guint32 k = loc_off[loc + 1]; k > loc_off[loc]; k--)
+            {
+              guint32 n = frame_info[k - 1];
+
+              if (kept != NULL && !kept[n])
+                {
+                  residual = TRUE;
+                  continue;
+                }
+              if (hot[n].stamp != stamp)
+                {
+                  hot[n].stamp = stamp;
+                  hot[n].cum += w;
+                  if (cum_div)
+                    cum_div[n] += dw;
+                }
+              parent = n;
+              residual = FALSE;
+            }
+        }
+
+      if (parent != PPV_NONE && !residual)
+        {
+          g->stats[parent].flat += w;
+          g->stats[parent].flat_div += dw;
+        }
+    }
+
+  for (guint32 n = 0; n < self->infos->len; n++)
+    {
+      g->stats[n].cum = hot[n].cum;
+      g->stats[n].cum_div = cum_div ? cum_div[n] : 0;
+    }
+}
+
+/* Everything: node sums, edges (with their residual and inline flags) and
+ * tags, as pprof's newGraph computes them. */
+static void
+sum_nodes_edges_tags (PpvGraphBuilder *self,
+                      const guint8    *kept,
+                      PpvGraph        *g)
+{
+  PpvProfile *p = self->profile;
+  const PpvFrameSelection *sel = self->sel;
   EdgeTable table;
 
-  g->stats = g_new0 (PpvNodeStats, MAX (n_infos, 1));
-  g->n_infos = n_infos;
-  g->edges = g_array_new (FALSE, FALSE, sizeof (PpvEdge));
   edge_table_init (&table);
 
   for (guint32 s = 0; s < p->n_samples; s++)
@@ -659,6 +736,24 @@ _ppv_graph_build (PpvGraphBuilder *self,
     }
 
   edge_table_clear (&table);
+}
+
+PpvGraph *
+_ppv_graph_build (PpvGraphBuilder *self,
+                  const guint8    *kept,
+                  gboolean         with_edges)
+{
+  guint32 n_infos = self->infos->len;
+  PpvGraph *g = g_new0 (PpvGraph, 1);
+
+  g->stats = g_new0 (PpvNodeStats, MAX (n_infos, 1));
+  g->n_infos = n_infos;
+  g->edges = g_array_new (FALSE, FALSE, sizeof (PpvEdge));
+
+  if (with_edges || self->with_tags)
+    sum_nodes_edges_tags (self, kept, g);
+  else
+    sum_nodes (self, kept, g);
 
   g->nodes = g_new (guint32, MAX (n_infos, 1));
   for (guint32 n = 0; n < n_infos; n++)

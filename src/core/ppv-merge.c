@@ -477,13 +477,23 @@ samples_alike (PpvProfile *p,
                  x->n_labels * sizeof (PpvLabel)) == 0;
 }
 
-/* One profile with no all-zero sample and no two samples alike: merging
- * it would change nothing, so skip the copy.  (Labels compare by interned
- * pointers, so equal labels are equal bytes.) */
+/* Whether merging one profile could change a report.  Summing identical
+ * samples only matters when their values differ in sign (the total is
+ * Σ|v|), and all-zero samples never reach a report, so a profile without
+ * negative values is used as it is.  Otherwise: any two samples alike?
+ * (Labels compare by interned pointers, so equal labels are equal bytes.) */
 static gboolean
 merge_would_change (PpvProfile *p)
 {
-  g_autofree SampleHash *hashes = g_new (SampleHash, MAX (p->n_samples, 1));
+  g_autofree SampleHash *hashes = NULL;
+  gboolean any_negative = FALSE;
+
+  for (gsize i = 0; i < (gsize) p->n_samples * p->n_sample_types && !any_negative; i++)
+    any_negative = p->values[i] < 0;
+  if (!any_negative)
+    return FALSE;
+
+  hashes = g_new (SampleHash, MAX (p->n_samples, 1));
 
   for (guint32 s = 0; s < p->n_samples; s++)
     {

@@ -394,10 +394,11 @@ count_tags (const PpvNodeStats *st)
 
 static void
 rebuild (PpvReport    *self,
-         const guint8 *kept)
+         const guint8 *kept,
+         gboolean      with_edges)
 {
   _ppv_graph_free (self->graph);
-  self->graph = _ppv_graph_build (self->builder, kept);
+  self->graph = _ppv_graph_build (self->builder, kept, with_edges);
 }
 
 /* pprof's newTrimmedGraph. */
@@ -429,7 +430,9 @@ build_trimmed_graph (PpvReport *self,
   *dropped_nodes = 0;
   *dropped_edges = 0;
 
-  rebuild (self, NULL);
+  /* The first pass only decides which nodes survive nodefraction; edges
+   * are summed once the surviving set is known. */
+  rebuild (self, NULL, FALSE);
   for (guint32 i = 0; i < self->graph->n_nodes; i++)
     flat_total += self->graph->stats[self->graph->nodes[i]].flat;
   node_cutoff = _ppv_abs64 ((gint64) ((double) flat_total * nodefraction));
@@ -445,9 +448,11 @@ build_trimmed_graph (PpvReport *self,
       if (n_kept != self->graph->n_nodes)
         {
           *dropped_nodes = self->graph->n_nodes - n_kept;
-          rebuild (self, kept);
+          rebuild (self, kept, TRUE);
         }
     }
+  if (*dropped_nodes == 0)
+    rebuild (self, NULL, TRUE);
   *orig_count = self->graph->n_nodes;
 
   _ppv_graph_sort (self->graph, self->builder, order);
@@ -474,7 +479,7 @@ build_trimmed_graph (PpvReport *self,
       if (max_nodes < self->graph->n_nodes)
         {
           g_autofree guint8 *kept = node_set_from (self, self->graph->nodes, max_nodes, 0);
-          rebuild (self, kept);
+          rebuild (self, kept, TRUE);
           _ppv_graph_sort (self->graph, self->builder, order);
         }
     }

@@ -1,0 +1,48 @@
+/* ppv-profile-private.h — internals shared by the profile model, its builder and the readers.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ppv-profile.h"
+
+G_BEGIN_DECLS
+
+/* Every PpvProfile is allocated as this larger struct by the builder, so
+ * that bookkeeping the public layout has no room for stays private.  A
+ * PpvProfile must therefore only ever come from ppv_profile_builder_finish(). */
+typedef struct
+{
+  PpvProfile pub;
+  gsize      string_bytes;       /* bytes held by pub.strings */
+} PpvProfileReal;
+
+/* Interns @len bytes that need not be nul-terminated; embedded nuls and
+ * invalid UTF-8 are replaced by U+FFFD. */
+const char *_ppv_profile_builder_intern_len (PpvProfileBuilder *self,
+                                             const char        *str,
+                                             gsize              len);
+
+/* Pre-sizes the arrays when the caller knows the counts (the protobuf
+ * reader does after its first pass).  Returns FALSE once the memory cap
+ * has been reached. */
+gboolean    _ppv_profile_builder_reserve    (PpvProfileBuilder *self,
+                                             gsize              n_samples,
+                                             gsize              n_values,
+                                             gsize              n_mappings,
+                                             gsize              n_functions,
+                                             gsize              n_locations);
+
+/* TRUE once the memory cap (or a 32-bit offset limit) has been hit; the
+ * builder then drops everything it is fed and finish() fails, so readers
+ * may stop early. */
+gboolean    _ppv_profile_builder_is_full    (PpvProfileBuilder *self);
+
+/* Bytes currently held by the builder's arrays and strings. */
+gsize       _ppv_profile_builder_get_memory (PpvProfileBuilder *self);
+
+/* Formats a byte count for messages: "1 GiB", "64 MiB", "1000 bytes". */
+char       *_ppv_format_limit               (gsize              bytes);
+
+G_END_DECLS

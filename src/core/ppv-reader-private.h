@@ -1,0 +1,47 @@
+/* ppv-reader-private.h — the format decoders behind ppv_profile_read_bytes().
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ppv-profile.h"
+
+G_BEGIN_DECLS
+
+/* Decodes an uncompressed profile.proto message.  On failure
+ * *@looks_like_proto tells whether the bytes were clearly meant to be a
+ * profile (so the specific error is worth showing) rather than some other
+ * format.  @max_model caps decoder plus model memory (0 = no cap). */
+PpvProfile *_ppv_proto_read       (const guint8  *data,
+                                   gsize          len,
+                                   const char    *source,
+                                   gsize          max_model,
+                                   GCancellable  *cancellable,
+                                   gboolean      *looks_like_proto,
+                                   GError       **error);
+
+/* Parses Go's legacy heap text (`/debug/pprof/heap?debug=1`) the way
+ * pprof's parseHeap does.  *@recognized is FALSE when the data does not
+ * start with a heap profile header; the error is then not meaningful. */
+PpvProfile *_ppv_legacy_heap_read (const guint8  *data,
+                                   gsize          len,
+                                   const char    *source,
+                                   gsize          max_model,
+                                   GCancellable  *cancellable,
+                                   gboolean      *recognized,
+                                   GError       **error);
+
+/* Decodes gzip members without producing output and returns how many
+ * bytes they would inflate to, stopping once past @stop_after.
+ * *@complete is FALSE when the data is not well-formed gzip; the count
+ * then covers what came before the problem. */
+gsize       _ppv_gzip_count       (const guint8  *data,
+                                   gsize          len,
+                                   gsize          stop_after,
+                                   GCancellable  *cancellable,
+                                   gboolean      *complete);
+
+G_END_DECLS

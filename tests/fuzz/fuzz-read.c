@@ -1,0 +1,192 @@
+/* fuzz-read.c — libFuzzer target: any bytes through ppv_profile_read_bytes().
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Besides the sanitizers' checks, every profile that does load is walked
+ * to prove the model is self-consistent (indices and offsets in range,
+ * strings valid UTF-8), since the rest of the app trusts it blindly; and
+ * for gzip input the bomb-detecting byte counter must agree with zlib.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <zlib.h>
+
+#include "ppv-error.h"
+#include "ppv-reader-private.h"
+#include "ppv-reader.h"
+
+#define CHECK(cond) do { if (!(cond)) __builtin_trap (); } while (0)
+
+static void
+check_string (const char *s)
+{
+  CHECK (s != NULL);
+  CHECK (g_utf8_validate (s, -1, NULL));
+}
+
+static void
+check_model (const PpvProfile *p)
+{
+  for (guint i = 0; i < p->n_sample_types; i++)
+    {
+      check_string (p->sample_types[i].type);
+      check_string (p->sample_types[i].unit);
+    }
+
+  for (guint32 s = 0; s < p->n_samples; s++)
+    {
+      const PpvSample *sample = &p->samples[s];
+      const gint64 *values = ppv_profile_sample_values (p, s);
+
+      CHECK ((gsize) sample->stack_offset + sample->n_locations <= p->n_stacks);
+      CHECK ((gsize) sample->labels_offset + sample->n_labels <= p->n_labels);
+      for (guint32 i = 0; i < sample->n_locations; i++)
+        CHECK (p->stacks[sample->stack_offset + i] < p->n_locations);
+      for (guint32 i = 0; i < sample->n_labels; i++)
+        {
+          const PpvLabel *l = &p->labels[sample->labels_offset + i];
+
+          check_string (l->key);
+          check_string (l->num_unit);
+          if (l->str != NULL)
+            check_string (l->str);
+        }
+      for (guint i = 0; i < p->n_sample_types; i++)
+        (void) values[i];
+    }
+
+  for (guint32 i = 0; i < p->n_locations; i++)
+    {
+      const PpvLocation *loc = &p->locations[i];
+
+      CHECK (loc->mapping == PPV_NONE || loc->mapping < p->n_mappings);
+      CHECK ((gsize) loc->lines_offset + loc->n_lines <= p->n_lines);
+      for (guint32 l = 0; l < loc->n_lines; l++)
+        CHECK (p->lines[loc->lines_offset + l].function < p->n_functions);
+    }
+
+  for (guint32 i = 0; i < p->n_functions; i++)
+    {
+      check_string (p->functions[i].name);
+      check_string (p->functions[i].system_name);
+      check_string (p->functions[i].filename);
+    }
+  for (guint32 i = 0; i < p->n_mappings; i++)
+    {
+      check_string (p->mappings[i].filename);
+      check_string (p->mappings[i].build_id);
+    }
+  for (guint i = 0; i < p->n_comments; i++)
+    check_string (p->comments[i]);
+  check_string (p->drop_frames);
+  check_string (p->keep_frames);
+  check_string (p->period_type.type);
+  check_string (p->period_type.unit);
+  check_string (p->default_sample_type);
+  check_string (p->doc_url);
+  CHECK (ppv_profile_get_memory_size (p) > 0);
+}
+
+/* Plain zlib, as the reference: the inflated size of a whole multi-member
+ * stream, stopping past @limit.  FALSE if zlib rejects the data first. */
+static gboolean
+zlib_size (const guint8 *data,
+           gsize         len,
+           gsize         limit,
+           gsize        *size)
+{
+  z_stream zs = { 0, };
+  static guint8 buf[65536];
+  gboolean ok = FALSE;
+
+  *size = 0;
+  if (inflateInit2 (&zs, 16 + MAX_WBITS) != Z_OK)
+    return FALSE;
+  zs.next_in = (Bytef *) data;
+  zs.avail_in = len;
+
+  for (;;)
+    {
+      int ret;
+
+      zs.next_out = buf;
+      zs.avail_out = sizeof buf;
+      ret = inflate (&zs, Z_NO_FLUSH);
+      *size += sizeof buf - zs.avail_out;
+      if (*size > limit)
+        {
+          ok = TRUE;
+          break;
+        }
+      if (ret == Z_STREAM_END)
+        {
+          if (zs.avail_in == 0)
+            {
+              ok = TRUE;
+              break;
+            }
+          if (zs.avail_in < 2 || zs.next_in[0] != 0x1f || zs.next_in[1] != 0x8b)
+            break;
+          inflateReset (&zs);
+          continue;
+        }
+      if (ret != Z_OK)
+        break;
+    }
+
+  inflateEnd (&zs);
+  return ok;
+}
+
+/* The bomb detector (_ppv_gzip_count) must agree with zlib wherever zlib
+ * accepts the data, or a valid profile could be refused as a bomb. */
+static void
+check_gzip_count (const guint8 *data,
+                  gsize         len,
+                  gsize         cap)
+{
+  gboolean complete;
+  gsize count, size;
+
+  if (len < 2 || data[0] != 0x1f || data[1] != 0x8b)
+    return;
+
+  count = _ppv_gzip_count (data, len, cap, NULL, &complete);
+  if (zlib_size (data, len, cap, &size))
+    {
+      CHECK (complete);
+      if (size <= cap)
+        CHECK (count == size);
+      else
+        CHECK (count > cap);
+    }
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  /* Small caps keep every run fast; the paths are the same as with the
+   * default ones. */
+  PpvReadLimits limits = { .max_decompressed = 8 << 20, .max_model = 64 << 20 };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
+  g_autoptr(GError) error = NULL;
+  PpvProfile *profile;
+
+  check_gzip_count (data, size, limits.max_decompressed);
+
+  profile = ppv_profile_read_bytes (bytes, "fuzz", &limits, NULL, &error);
+  if (profile == NULL)
+    {
+      CHECK (error != NULL);
+      CHECK (error->domain == PPV_PROFILE_ERROR);
+      CHECK (g_str_has_prefix (error->message, "fuzz: "));
+      return 0;
+    }
+
+  CHECK (error == NULL);
+  check_model (profile);
+  ppv_profile_unref (profile);
+  return 0;
+}
