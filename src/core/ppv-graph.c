@@ -103,6 +103,7 @@ struct _PpvGraphBuilder
   GArray                  *infos;         /* PpvNodeInfo */
   guint32                 *frame_info;    /* parallel to sel->loc_lines */
   GStringChunk            *strings;
+  guint8                  *inlined;        /* per info: seen as an inlined (non-outermost) line */
 
   /* Tags (graph kind only). */
   gboolean                 with_tags;
@@ -423,6 +424,11 @@ _ppv_graph_builder_new (PpvProfile              *profile,
         }
     }
 
+  self->inlined = g_new0 (guint8, MAX (self->infos->len, 1));
+  for (guint32 l = 0; l < profile->n_locations; l++)
+    for (guint32 k = sel->loc_lines_offset[l]; k + 1 < sel->loc_lines_offset[l + 1]; k++)
+      self->inlined[self->frame_info[k]] = TRUE;
+
   /* The keys were copies; free them (values are plain ids). */
   {
     GHashTableIter iter;
@@ -447,6 +453,7 @@ _ppv_graph_builder_free (PpvGraphBuilder *self)
     g_free (g_array_index (self->infos, PpvNodeInfo, i).printable);
   g_array_unref (self->infos);
   g_free (self->frame_info);
+  g_free (self->inlined);
   g_clear_pointer (&self->tag_names, g_ptr_array_unref);
   g_clear_pointer (&self->tag_index, g_hash_table_unref);
   g_free (self->sample_tag);
@@ -640,8 +647,10 @@ sum_nodes (PpvGraphBuilder *self,
 static void
 sum_nodes_edges_tags (PpvGraphBuilder *self,
                       const guint8    *kept,
+                      PpvEdgeMode      mode,
                       PpvGraph        *g)
 {
+  const guint8 *wanted = mode == PPV_EDGES_INTO_INLINED ? self->inlined : NULL;
   PpvProfile *p = self->profile;
   const PpvFrameSelection *sel = self->sel;
   EdgeTable table;
@@ -694,7 +703,8 @@ sum_nodes_edges_tags (PpvGraphBuilder *self,
                     add_sample_tags (self, st, s, w, dw, FALSE);
                 }
 
-              if (parent != PPV_NONE && n != parent)
+              if (parent != PPV_NONE && n != parent && mode != PPV_EDGES_NONE &&
+                  (wanted == NULL || wanted[n]))
                 {
                   guint64 key = (((guint64) parent << 32) | n) + 1;
                   guint32 e = edge_table_lookup (&table, key);
@@ -741,7 +751,7 @@ sum_nodes_edges_tags (PpvGraphBuilder *self,
 PpvGraph *
 _ppv_graph_build (PpvGraphBuilder *self,
                   const guint8    *kept,
-                  gboolean         with_edges)
+                  PpvEdgeMode      edges)
 {
   guint32 n_infos = self->infos->len;
   PpvGraph *g = g_new0 (PpvGraph, 1);
@@ -750,8 +760,8 @@ _ppv_graph_build (PpvGraphBuilder *self,
   g->n_infos = n_infos;
   g->edges = g_array_new (FALSE, FALSE, sizeof (PpvEdge));
 
-  if (with_edges || self->with_tags)
-    sum_nodes_edges_tags (self, kept, g);
+  if (edges != PPV_EDGES_NONE || self->with_tags)
+    sum_nodes_edges_tags (self, kept, edges, g);
   else
     sum_nodes (self, kept, g);
 

@@ -119,12 +119,18 @@ const char      *_ppv_graph_builder_get_tag_name (PpvGraphBuilder *builder,
                                                   guint32          tag);
 /* Unit of the numeric "bytes" tag values. */
 const char      *_ppv_graph_builder_get_tag_unit (PpvGraphBuilder *builder);
-/* Builds the graph from the samples; @kept (bitmap over infos) or NULL.
- * Without @with_edges only flat and cum are summed: enough to decide which
- * nodes to keep, at a fraction of the memory on profiles with many edges. */
+typedef enum
+{
+  PPV_EDGES_NONE,          /* flat and cum only: enough to choose nodes */
+  PPV_EDGES_INTO_INLINED,  /* only edges into nodes that are ever inlined:
+                            * all a text report needs for its "(inline)" marks */
+  PPV_EDGES_ALL,
+} PpvEdgeMode;
+
+/* Builds the graph from the samples; @kept (bitmap over infos) or NULL. */
 PpvGraph        *_ppv_graph_build         (PpvGraphBuilder *builder,
                                            const guint8    *kept,
-                                           gboolean         with_edges);
+                                           PpvEdgeMode      edges);
 void             _ppv_graph_free          (PpvGraph        *graph);
 
 typedef enum

@@ -392,13 +392,17 @@ count_tags (const PpvNodeStats *st)
   return count;
 }
 
+/* A text report only shows edges through its "(inline)" marks. */
 static void
 rebuild (PpvReport    *self,
          const guint8 *kept,
          gboolean      with_edges)
 {
+  PpvEdgeMode mode = !with_edges ? PPV_EDGES_NONE :
+                     self->kind == PPV_REPORT_KIND_GRAPH ? PPV_EDGES_ALL : PPV_EDGES_INTO_INLINED;
+
   _ppv_graph_free (self->graph);
-  self->graph = _ppv_graph_build (self->builder, kept, with_edges);
+  self->graph = _ppv_graph_build (self->builder, kept, mode);
 }
 
 /* pprof's newTrimmedGraph. */
@@ -529,11 +533,12 @@ collect_rows (PpvReport *self)
           else
             any_call = TRUE;
         }
-      {
-        /* pprof's DOT emits every edge out of a shown node. */
-        g_autoptr(GArray) out = _ppv_graph_out_edges (g, self->builder, n);
-        g_array_append_vals (edge_ids, out->data, out->len);
-      }
+      if (self->kind == PPV_REPORT_KIND_GRAPH)
+        {
+          /* pprof's DOT emits every edge out of a shown node. */
+          g_autoptr(GArray) out = _ppv_graph_out_edges (g, self->builder, n);
+          g_array_append_vals (edge_ids, out->data, out->len);
+        }
 
       row.name = info->printable;
       row.function = info->name;

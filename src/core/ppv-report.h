@@ -111,7 +111,8 @@ PpvReportKind          ppv_report_get_kind     (PpvReport *self);
 guint                ppv_report_get_n_rows  (PpvReport *self);
 const PpvReportRow  *ppv_report_get_row     (PpvReport *self,
                                              guint      index);
-/* Edges of the trimmed graph (graph kind: sorted as pprof emits them). */
+/* Edges of the trimmed graph, sorted as pprof emits them (graph kind
+ * only: a text report has none). */
 guint                ppv_report_get_n_edges (PpvReport *self);
 const PpvReportEdge *ppv_report_get_edge    (PpvReport *self,
                                              guint      index);
