@@ -14,7 +14,7 @@ PPV_PACKAGES=(
   clang libclang-rt-14-dev
   python3 python3-gi gir1.2-gtk-4.0 gir1.2-atspi-2.0 at-spi2-core dbus-x11
   xvfb xauth imagemagick libgtk-4-bin xdotool
-  desktop-file-utils appstream gettext libxml2-utils
+  desktop-file-utils appstream gettext libxml2-utils libxml2-dev
 )
 
 ppv_install_packages () {
