@@ -183,7 +183,8 @@ ppv_format_float_trimmed (double value)
   char buf[G_ASCII_DTOSTR_BUF_SIZE + 64];
   gsize len;
 
-  g_snprintf (buf, sizeof buf, "%.2f", value);
+  /* Locale-independent: the window runs under the user's LC_NUMERIC. */
+  g_ascii_formatd (buf, sizeof buf, "%.2f", value);
   len = strlen (buf);
   if (len >= 3 && strcmp (buf + len - 3, ".00") == 0)
     buf[len - 3] = '\0';
@@ -217,7 +218,9 @@ ppv_format_percentage (gint64 value,
 
   if (ratio >= 99.95 && ratio <= 100.05)
     return g_strdup ("  100%");
-  if (ratio >= 1.0)
-    return g_strdup_printf ("%5.2f%%", ratio);
-  return g_strdup_printf ("%5.2g%%", ratio);
+  {
+    char buf[G_ASCII_DTOSTR_BUF_SIZE + 8];
+    g_ascii_formatd (buf, sizeof buf - 1, ratio >= 1.0 ? "%5.2f" : "%5.2g", ratio);
+    return g_strconcat (buf, "%", NULL);
+  }
 }
