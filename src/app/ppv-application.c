@@ -1,0 +1,267 @@
+/* ppv-application.c — the single-instance application: command line, files, app actions.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include "ppv-app-resources.h"
+#include "ppv-application.h"
+#include "ppv-window.h"
+
+struct _PpvApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (PpvApplication, ppv_application, ADW_TYPE_APPLICATION)
+
+void
+ppv_application_ensure_resources (void)
+{
+  static gsize registered;
+
+  if (g_once_init_enter (&registered))
+    {
+      ppv_app_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+}
+
+GFile *
+ppv_application_dup_sample_profile (void)
+{
+  const char *candidates[] = { PPV_SAMPLE_PROFILE, PPV_SOURCE_SAMPLE_PROFILE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      if (g_file_test (candidates[i], G_FILE_TEST_IS_REGULAR))
+        return g_file_new_for_path (candidates[i]);
+    }
+
+  return NULL;
+}
+
+static PpvWindow *
+new_window (PpvApplication *self)
+{
+  return ppv_window_new (self);
+}
+
+static void
+open_sample (PpvApplication *self)
+{
+  PpvWindow *window = new_window (self);
+  g_autoptr(GFile) sample = ppv_application_dup_sample_profile ();
+
+  if (sample != NULL)
+    ppv_window_open_sample (window, sample);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+ppv_application_activate (GApplication *app)
+{
+  PpvApplication *self = PPV_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window != NULL)
+    gtk_window_present (window);
+  else
+    open_sample (self);
+}
+
+/* Files handed over by a file manager or the desktop entry (%U). */
+static void
+ppv_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  PpvApplication *self = PPV_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      PpvWindow *window = new_window (self);
+      g_autofree char *uri = g_file_get_uri (files[i]);
+
+      /* http(s) URIs come through here too: fetch them, do not read them
+       * through gvfs. */
+      if (g_str_has_prefix (uri, "http://") || g_str_has_prefix (uri, "https://"))
+        ppv_window_open_address (window, uri, NULL);
+      else
+        ppv_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+/* The command line is handled here, rather than through ::open, because
+ * GApplication turns "localhost:6060" into a GFile for a URI with the scheme
+ * "localhost" and "127.0.0.1:6060" into a relative path: the original text
+ * is what the address entry understands. */
+static int
+ppv_application_command_line (GApplication            *app,
+                              GApplicationCommandLine *command_line)
+{
+  PpvApplication *self = PPV_APPLICATION (app);
+  g_auto(GStrv) argv = NULL;
+  const char *cwd;
+  int argc;
+  int n_opened = 0;
+  gboolean options_done = FALSE;
+
+  argv = g_application_command_line_get_arguments (command_line, &argc);
+  cwd = g_application_command_line_get_cwd (command_line);
+
+  for (int i = 1; i < argc; i++)
+    {
+      PpvWindow *window;
+
+      if (!options_done && g_strcmp0 (argv[i], "--") == 0)
+        {
+          options_done = TRUE;
+          continue;
+        }
+
+      window = new_window (self);
+      ppv_window_open_address (window, argv[i], cwd);
+      gtk_window_present (GTK_WINDOW (window));
+      n_opened++;
+    }
+
+  if (n_opened == 0)
+    g_application_activate (app);
+
+  return EXIT_SUCCESS;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  /* Closing each window lets it save its size; the application then
+   * quits by itself when the last one is gone. */
+  GList *copy = g_list_copy_deep (windows, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+
+  for (GList *l = copy; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free_full (copy, g_object_unref);
+}
+
+static void
+new_window_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  PpvWindow *window = new_window (PPV_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { _("The Pprof Viewer authors"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "modal", TRUE,
+                        "application-name", _("Pprof Viewer"),
+                        "application-icon", PPV_APP_ID,
+                        "developer-name", _("The Pprof Viewer authors"),
+                        "version", PPV_VERSION,
+                        "comments", _("Read Go pprof profiles from files and live /debug/pprof endpoints: "
+                                      "top functions and call graphs."),
+                        "copyright", "© 2026 The Pprof Viewer authors",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/pprofviewer/pprof-viewer",
+                        "issue-url", "https://github.com/pprofviewer/pprof-viewer/issues",
+                        "developers", developers,
+                        /* Translators: put your names here, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+shortcuts_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  builder = gtk_builder_new_from_resource ("/io/github/pprofviewer/PprofViewer/ppv-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  gtk_window_set_transient_for (shortcuts, gtk_application_get_active_window (app));
+  gtk_window_present (shortcuts);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "new-window", new_window_activated },
+  { "about", about_activated },
+  { "shortcuts", shortcuts_activated },
+};
+
+static void
+ppv_application_startup (GApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit",         { "<Control>q", NULL } },
+    { "app.new-window",   { "<Control>n", NULL } },
+    { "app.shortcuts",    { "<Control>question", NULL } },
+    { "win.open",         { "<Control>o", NULL } },
+    { "win.focus-address", { "<Control>l", NULL } },
+    { "win.reload",       { "<Control>r", "F5", NULL } },
+    { "win.save-as",      { "<Control>s", NULL } },
+    { "window.close",     { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (ppv_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+
+  gtk_window_set_default_icon_name (PPV_APP_ID);
+}
+
+static void
+ppv_application_class_init (PpvApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  ppv_application_ensure_resources ();
+
+  app_class->activate = ppv_application_activate;
+  app_class->open = ppv_application_open;
+  app_class->command_line = ppv_application_command_line;
+  app_class->startup = ppv_application_startup;
+}
+
+static void
+ppv_application_init (PpvApplication *self)
+{
+}
+
+PpvApplication *
+ppv_application_new (void)
+{
+  return g_object_new (PPV_TYPE_APPLICATION,
+                       "application-id", PPV_APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", "/io/github/pprofviewer/PprofViewer",
+                       NULL);
+}

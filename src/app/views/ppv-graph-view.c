@@ -1,0 +1,905 @@
+/* ppv-graph-view.c — the interactive call graph canvas.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * graphviz computes positions (src/layout); we draw.  The scene is drawn
+ * once per view transform into a cached render node; hover, selection and
+ * search highlights are cheap overlays drawn on top of it.
+ */
+#include <glib/gi18n.h>
+#include <adwaita.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "ppv-graph-render.h"
+#include "ppv-graph-view-private.h"
+#include "ppv-layout.h"
+
+#define MARGIN        24.0
+#define MAX_ZOOM      8.0
+#define FIT_MAX_ZOOM  1.0
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  PROP_ZOOM,
+  N_PROPS
+};
+
+enum {
+  NODE_SELECTED,
+  SCENE_CHANGED,
+  FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (PpvGraphView, ppv_graph_view, GTK_TYPE_WIDGET)
+
+/* --- Helpers ------------------------------------------------------------- */
+
+const PpvReportRow *
+_ppv_graph_view_node_row (PpvGraphView *self,
+          guint         index)
+{
+  const PpvCallGraphNode *node;
+  PpvReport *report;
+
+  if (self->graph == NULL || index >= self->graph->n_nodes)
+    return NULL;
+
+  node = &self->graph->nodes[index];
+  if (node->kind != PPV_CALLGRAPH_NODE_FUNCTION || node->row < 0)
+    return NULL;
+
+  report = ppv_callgraph_get_report (self->graph);
+  if ((guint) node->row >= ppv_report_get_n_rows (report))
+    return NULL;
+
+  return ppv_report_get_row (report, node->row);
+}
+
+static int
+find_node_by_name (PpvGraphView *self,
+                   const char   *plain_name)
+{
+  if (plain_name == NULL || self->graph == NULL)
+    return -1;
+
+  for (guint i = 0; i < self->graph->n_nodes; i++)
+    {
+      const PpvReportRow *row = _ppv_graph_view_node_row (self, i);
+
+      if (row != NULL && strcmp (row->name, plain_name) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
+static void
+to_scene (PpvGraphView *self,
+          double        x,
+          double        y,
+          double       *sx,
+          double       *sy)
+{
+  *sx = (x - self->offset_x) / self->scale;
+  *sy = (y - self->offset_y) / self->scale;
+}
+
+int
+_ppv_graph_view_node_at (PpvGraphView *self,
+         double        x,
+         double        y)
+{
+  double sx, sy;
+
+  if (self->scene == NULL)
+    return -1;
+
+  to_scene (self, x, y, &sx, &sy);
+  return ppv_scene_find_node_at (self->scene, sx, sy);
+}
+
+static void
+invalidate_cache (PpvGraphView *self)
+{
+  g_clear_pointer (&self->cache, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+char *
+_ppv_graph_view_describe_node (PpvGraphView *self,
+               guint         index)
+{
+  const PpvReportRow *row = _ppv_graph_view_node_row (self, index);
+  PpvReport *report;
+  g_autofree char *flat = NULL;
+  g_autofree char *flat_pct = NULL;
+  g_autofree char *cum = NULL;
+  g_autofree char *cum_pct = NULL;
+  gint64 total;
+
+  if (row == NULL)
+    {
+      const PpvSceneNode *node = self->scene != NULL && index < self->scene->n_nodes
+                                 ? &self->scene->nodes[index] : NULL;
+
+      if (node != NULL && node->tooltip != NULL)
+        return g_strdup (node->tooltip);
+      return NULL;
+    }
+
+  report = ppv_callgraph_get_report (self->graph);
+  total = ppv_report_get_total (report);
+  flat = ppv_report_format_value (report, row->flat);
+  cum = ppv_report_format_value (report, row->cum);
+  flat_pct = ppv_format_percentage (row->flat, total);
+  cum_pct = ppv_format_percentage (row->cum, total);
+
+  /* Translators: a call graph node: its name, then flat and cum values. */
+  return g_strdup_printf (_("%s\nFlat: %s (%s)\nCum: %s (%s)"),
+                          row->name, flat, g_strstrip (flat_pct), cum, g_strstrip (cum_pct));
+}
+
+static void
+update_accessible (PpvGraphView *self)
+{
+  g_autofree char *description = NULL;
+
+  if (self->selected >= 0)
+    {
+      g_autofree char *text = _ppv_graph_view_describe_node (self, self->selected);
+
+      if (text != NULL)
+        {
+          g_strdelimit (text, "\n", ',');
+          /* Translators: the screen reader text of the selected node. */
+          description = g_strdup_printf (_("Selected: %s"), text);
+        }
+    }
+  if (description == NULL && self->scene != NULL)
+    description = g_strdup_printf (_("Call graph with %u nodes and %u edges"),
+                                   self->scene->n_nodes, self->scene->n_edges);
+  if (description == NULL)
+    description = g_strdup (_("No call graph"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+/* --- View transform ------------------------------------------------------ */
+
+static double
+fit_scale (PpvGraphView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double sx, sy;
+
+  if (self->scene == NULL || width <= 0 || height <= 0
+      || self->scene->bounds.width <= 0 || self->scene->bounds.height <= 0)
+    return 1.0;
+
+  sx = (width - 2 * MARGIN) / self->scene->bounds.width;
+  sy = (height - 2 * MARGIN) / self->scene->bounds.height;
+  return MAX (MIN (MIN (sx, sy), FIT_MAX_ZOOM), 0.01);
+}
+
+static double
+min_scale (PpvGraphView *self)
+{
+  return MIN (fit_scale (self) / 2.0, 0.1);
+}
+
+void
+_ppv_graph_view_set_transform (PpvGraphView *self,
+               double        scale,
+               double        offset_x,
+               double        offset_y)
+{
+  gboolean zoom_changed = scale != self->scale;
+
+  if (scale == self->scale && offset_x == self->offset_x && offset_y == self->offset_y)
+    return;
+
+  self->scale = scale;
+  self->offset_x = offset_x;
+  self->offset_y = offset_y;
+  invalidate_cache (self);
+
+  if (zoom_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+/* Zooms to @scale keeping the scene point under (@x, @y) in place. */
+void
+_ppv_graph_view_zoom_at (PpvGraphView *self,
+         double        scale,
+         double        x,
+         double        y)
+{
+  double sx, sy;
+
+  scale = CLAMP (scale, min_scale (self), MAX_ZOOM);
+  to_scene (self, x, y, &sx, &sy);
+  _ppv_graph_view_set_transform (self, scale, x - sx * scale, y - sy * scale);
+}
+
+void
+ppv_graph_view_zoom_fit (PpvGraphView *self)
+{
+  int width, height;
+  double scale;
+
+  g_return_if_fail (PPV_IS_GRAPH_VIEW (self));
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (self->scene == NULL || width <= 0 || height <= 0)
+    {
+      self->need_fit = TRUE;
+      return;
+    }
+
+  self->need_fit = FALSE;
+  scale = fit_scale (self);
+  _ppv_graph_view_set_transform (self, scale,
+                 (width - self->scene->bounds.width * scale) / 2.0,
+                 (height - self->scene->bounds.height * scale) / 2.0);
+}
+
+void
+ppv_graph_view_zoom_in (PpvGraphView *self)
+{
+  g_return_if_fail (PPV_IS_GRAPH_VIEW (self));
+  _ppv_graph_view_zoom_at (self, self->scale * ZOOM_STEP,
+           gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+}
+
+void
+ppv_graph_view_zoom_out (PpvGraphView *self)
+{
+  g_return_if_fail (PPV_IS_GRAPH_VIEW (self));
+  _ppv_graph_view_zoom_at (self, self->scale / ZOOM_STEP,
+           gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+}
+
+double
+ppv_graph_view_get_zoom (PpvGraphView *self)
+{
+  g_return_val_if_fail (PPV_IS_GRAPH_VIEW (self), 1.0);
+  return self->scale;
+}
+
+static void
+center_on_node (PpvGraphView *self,
+                guint         index)
+{
+  const PpvSceneRect *b;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->scene == NULL || index >= self->scene->n_nodes)
+    return;
+
+  if (width <= 0 || height <= 0 || self->need_fit)
+    {
+      self->pending_center = index;
+      return;
+    }
+
+  b = &self->scene->nodes[index].box;
+  _ppv_graph_view_set_transform (self, self->scale,
+                 width / 2.0 - (b->x + b->width / 2.0) * self->scale,
+                 height / 2.0 - (b->y + b->height / 2.0) * self->scale);
+}
+
+gboolean
+ppv_graph_view_get_node_center (PpvGraphView *self,
+                                guint         index,
+                                double       *x,
+                                double       *y)
+{
+  const PpvSceneRect *b;
+
+  g_return_val_if_fail (PPV_IS_GRAPH_VIEW (self), FALSE);
+
+  if (self->scene == NULL || index >= self->scene->n_nodes)
+    return FALSE;
+
+  b = &self->scene->nodes[index].box;
+  *x = (b->x + b->width / 2.0) * self->scale + self->offset_x;
+  *y = (b->y + b->height / 2.0) * self->scale + self->offset_y;
+  return TRUE;
+}
+
+/* --- Selection and search ------------------------------------------------ */
+
+void
+_ppv_graph_view_set_selected (PpvGraphView *self,
+              int           index,
+              gboolean      notify)
+{
+  const PpvReportRow *row;
+
+  if (index >= 0 && _ppv_graph_view_node_row (self, index) == NULL)
+    index = -1;
+
+  row = index >= 0 ? _ppv_graph_view_node_row (self, index) : NULL;
+  if (index == self->selected)
+    return;
+
+  self->selected = index;
+  g_free (self->selected_name);
+  self->selected_name = row != NULL ? g_strdup (row->name) : NULL;
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  if (notify && row != NULL)
+    g_signal_emit (self, signals[NODE_SELECTED], 0, row->name);
+}
+
+void
+ppv_graph_view_activate_node (PpvGraphView *self,
+                              guint         index)
+{
+  g_return_if_fail (PPV_IS_GRAPH_VIEW (self));
+  _ppv_graph_view_set_selected (self, index, TRUE);
+}
+
+gboolean
+ppv_graph_view_select_name (PpvGraphView *self,
+                            const char   *plain_name)
+{
+  int index;
+
+  g_return_val_if_fail (PPV_IS_GRAPH_VIEW (self), FALSE);
+
+  index = find_node_by_name (self, plain_name);
+  if (index < 0)
+    {
+      _ppv_graph_view_set_selected (self, -1, FALSE);
+      /* Remember it: a graph still being built may have it. */
+      g_free (self->selected_name);
+      self->selected_name = g_strdup (plain_name);
+      return FALSE;
+    }
+
+  _ppv_graph_view_set_selected (self, index, FALSE);
+  center_on_node (self, index);
+  return TRUE;
+}
+
+const char *
+ppv_graph_view_get_selected_name (PpvGraphView *self)
+{
+  g_return_val_if_fail (PPV_IS_GRAPH_VIEW (self), NULL);
+  return self->selected >= 0 ? self->selected_name : NULL;
+}
+
+int
+ppv_graph_view_get_selected_index (PpvGraphView *self)
+{
+  g_return_val_if_fail (PPV_IS_GRAPH_VIEW (self), -1);
+  return self->selected;
+}
+
+static gboolean
+contains_ascii_nocase (const char *haystack,
+                       const char *needle)
+{
+  gsize nlen = strlen (needle);
+
+  for (const char *h = haystack; *h != '\0'; h++)
+    {
+      gsize i;
+
+      for (i = 0; i < nlen; i++)
+        if (h[i] == '\0' || g_ascii_tolower (h[i]) != needle[i])
+          break;
+      if (i == nlen)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+update_matches (PpvGraphView *self)
+{
+  g_clear_pointer (&self->matches, g_free);
+  self->n_matches = 0;
+
+  if (self->needle != NULL && self->graph != NULL)
+    {
+      self->matches = g_new0 (guint8, MAX (self->graph->n_nodes, 1));
+      for (guint i = 0; i < self->graph->n_nodes; i++)
+        {
+          const PpvReportRow *row = _ppv_graph_view_node_row (self, i);
+
+          if (row != NULL && contains_ascii_nocase (row->name, self->needle))
+            {
+              self->matches[i] = TRUE;
+              self->n_matches++;
+            }
+        }
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ppv_graph_view_set_search (PpvGraphView *self,
+                           const char   *text)
+{
+  g_return_if_fail (PPV_IS_GRAPH_VIEW (self));
+
+  g_clear_pointer (&self->needle, g_free);
+  if (text != NULL && text[0] != '\0')
+    self->needle = g_ascii_strdown (text, -1);
+  update_matches (self);
+}
+
+guint
+ppv_graph_view_get_n_matches (PpvGraphView *self)
+{
+  g_return_val_if_fail (PPV_IS_GRAPH_VIEW (self), 0);
+  return self->n_matches;
+}
+
+/* --- Scene --------------------------------------------------------------- */
+
+typedef struct
+{
+  PpvCallGraph *graph;
+  PpvScene     *scene;
+} Garbage;
+
+static void
+release_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Garbage *garbage = task_data;
+
+  g_clear_pointer (&garbage->graph, ppv_callgraph_unref);
+  g_clear_pointer (&garbage->scene, ppv_scene_unref);
+  g_free (garbage);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The graph report of a large profile keeps big tables: freeing them took
+ * a quarter of a second of the main loop.  A worker drops them instead. */
+static void
+release_in_thread (PpvCallGraph *graph,
+                   PpvScene     *scene)
+{
+  g_autoptr(GTask) task = NULL;
+  Garbage *garbage;
+
+  if (graph == NULL && scene == NULL)
+    return;
+
+  garbage = g_new0 (Garbage, 1);
+  garbage->graph = graph;
+  garbage->scene = scene;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, release_in_thread);
+  g_task_set_task_data (task, garbage, NULL);
+  g_task_run_in_thread (task, release_thread);
+}
+
+void
+ppv_graph_view_set_scene (PpvGraphView *self,
+                          PpvCallGraph *graph,
+                          PpvScene     *scene)
+{
+  g_return_if_fail (PPV_IS_GRAPH_VIEW (self));
+  g_return_if_fail ((graph == NULL) == (scene == NULL));
+
+  if (graph != NULL)
+    ppv_callgraph_ref (graph);
+  if (scene != NULL)
+    ppv_scene_ref (scene);
+  release_in_thread (g_steal_pointer (&self->graph), g_steal_pointer (&self->scene));
+  self->graph = graph;
+  self->scene = scene;
+
+  self->hover = -1;
+  self->selected = -1;
+  self->pending_center = -1;
+  if (self->selected_name != NULL)
+    {
+      int index = find_node_by_name (self, self->selected_name);
+
+      if (index >= 0)
+        self->selected = index;
+    }
+
+  update_matches (self);
+  ppv_graph_view_zoom_fit (self);
+  invalidate_cache (self);
+  update_accessible (self);
+
+  g_signal_emit (self, signals[SCENE_CHANGED], 0);
+}
+
+PpvCallGraph *
+ppv_graph_view_get_graph (PpvGraphView *self)
+{
+  g_return_val_if_fail (PPV_IS_GRAPH_VIEW (self), NULL);
+  return self->graph;
+}
+
+PpvScene *
+ppv_graph_view_get_scene (PpvGraphView *self)
+{
+  g_return_val_if_fail (PPV_IS_GRAPH_VIEW (self), NULL);
+  return self->scene;
+}
+
+gboolean
+ppv_graph_view_get_loading (PpvGraphView *self)
+{
+  g_return_val_if_fail (PPV_IS_GRAPH_VIEW (self), FALSE);
+  return self->loading;
+}
+
+static void
+set_loading (PpvGraphView *self,
+             gboolean      loading)
+{
+  if (self->loading == !!loading)
+    return;
+  self->loading = !!loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* --- Building ------------------------------------------------------------ */
+
+typedef struct
+{
+  PpvProfile       *profile;
+  PpvReportOptions  options;
+  PpvCallGraph     *graph;     /* result */
+  PpvScene         *scene;     /* result */
+} BuildData;
+
+static void
+build_data_free (BuildData *data)
+{
+  g_clear_pointer (&data->profile, ppv_profile_unref);
+  g_clear_pointer (&data->graph, ppv_callgraph_unref);
+  g_clear_pointer (&data->scene, ppv_scene_unref);
+  ppv_report_options_clear (&data->options);
+  g_free (data);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  BuildData *data = task_data;
+  g_autoptr(PpvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = ppv_report_new (data->profile, &data->options, PPV_REPORT_KIND_GRAPH,
+                           cancellable, &error);
+  if (report == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  data->graph = ppv_callgraph_new (report);
+  data->scene = ppv_layout_compute (data->graph, cancellable, &error);
+  if (data->scene == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+build_done (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  PpvGraphView *self = PPV_GRAPH_VIEW (object);
+  BuildData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Drop results of requests that were replaced meanwhile. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return;
+
+  if (self->rebuild_source == 0)
+    set_loading (self, FALSE);
+
+  if (error != NULL)
+    {
+      g_signal_emit (self, signals[FAILED], 0, error);
+      return;
+    }
+
+  ppv_graph_view_set_scene (self, data->graph, data->scene);
+}
+
+static gboolean
+rebuild_cb (gpointer user_data)
+{
+  PpvGraphView *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  BuildData *data;
+
+  self->rebuild_source = 0;
+
+  if (self->profile == NULL)
+    {
+      set_loading (self, FALSE);
+      return G_SOURCE_REMOVE;
+    }
+
+  data = g_new0 (BuildData, 1);
+  data->profile = ppv_profile_ref (self->profile);
+  ppv_report_options_copy (&data->options, &self->options);
+
+  task = g_task_new (self, self->cancellable, build_done, NULL);
+  g_task_set_source_tag (task, rebuild_cb);
+  g_task_set_task_data (task, data, (GDestroyNotify) build_data_free);
+  g_task_run_in_thread (task, build_thread);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+ppv_graph_view_set_options (PpvGraphView           *self,
+                            PpvProfile             *profile,
+                            const PpvReportOptions *options)
+{
+  g_return_if_fail (PPV_IS_GRAPH_VIEW (self));
+  g_return_if_fail (options != NULL);
+
+  if (profile != self->profile)
+    {
+      g_clear_pointer (&self->profile, ppv_profile_unref);
+      if (profile != NULL)
+        self->profile = ppv_profile_ref (profile);
+    }
+  ppv_report_options_clear (&self->options);
+  ppv_report_options_copy (&self->options, options);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (profile == NULL)
+    ppv_graph_view_set_scene (self, NULL, NULL);
+
+  set_loading (self, profile != NULL);
+  /* One idle coalesces every change made before it runs.  Not a low
+   * priority one: while something animates and frames take longer than
+   * the frame interval (software GL), redraws are always pending and a
+   * low-priority idle would never run. */
+  if (self->rebuild_source == 0)
+    self->rebuild_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_cb, self, NULL);
+}
+
+static void
+ppv_graph_view_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  PpvGraphView *self = PPV_GRAPH_VIEW (widget);
+
+  invalidate_cache (self);
+
+  if (self->need_fit)
+    ppv_graph_view_zoom_fit (self);
+  if (self->pending_center >= 0 && !self->need_fit)
+    {
+      int index = self->pending_center;
+
+      self->pending_center = -1;
+      center_on_node (self, index);
+    }
+
+  gtk_popover_present (GTK_POPOVER (self->menu));
+}
+
+static void
+ppv_graph_view_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  *minimum = 100;
+  *natural = 600;
+}
+
+static void
+ppv_graph_view_css_changed (GtkWidget         *widget,
+                            GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (ppv_graph_view_parent_class)->css_changed (widget, change);
+  invalidate_cache (PPV_GRAPH_VIEW (widget));
+}
+
+/* --- GObject ------------------------------------------------------------- */
+
+static void
+on_dark_changed (PpvGraphView *self)
+{
+  invalidate_cache (self);
+}
+
+static void
+ppv_graph_view_dispose (GObject *object)
+{
+  PpvGraphView *self = PPV_GRAPH_VIEW (object);
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+
+  if (self->menu != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->menu));
+      self->menu = NULL;
+    }
+
+  g_clear_pointer (&self->cache, gsk_render_node_unref);
+
+  G_OBJECT_CLASS (ppv_graph_view_parent_class)->dispose (object);
+}
+
+static void
+ppv_graph_view_finalize (GObject *object)
+{
+  PpvGraphView *self = PPV_GRAPH_VIEW (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->pango);
+  g_clear_pointer (&self->graph, ppv_callgraph_unref);
+  g_clear_pointer (&self->scene, ppv_scene_unref);
+  g_clear_pointer (&self->profile, ppv_profile_unref);
+  ppv_report_options_clear (&self->options);
+  g_free (self->selected_name);
+  g_free (self->needle);
+  g_free (self->matches);
+
+  G_OBJECT_CLASS (ppv_graph_view_parent_class)->finalize (object);
+}
+
+static void
+ppv_graph_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PpvGraphView *self = PPV_GRAPH_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    case PROP_ZOOM:
+      g_value_set_double (value, self->scale);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ppv_graph_view_class_init (PpvGraphViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ppv_graph_view_dispose;
+  object_class->finalize = ppv_graph_view_finalize;
+  object_class->get_property = ppv_graph_view_get_property;
+
+  widget_class->snapshot = _ppv_graph_view_snapshot;
+  widget_class->size_allocate = ppv_graph_view_size_allocate;
+  widget_class->measure = ppv_graph_view_measure;
+  widget_class->css_changed = ppv_graph_view_css_changed;
+
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, 0, G_MAXDOUBLE, 1.0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The user selected a function node; the argument is its plain name. */
+  signals[NODE_SELECTED] =
+    g_signal_new ("node-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SCENE_CHANGED] =
+    g_signal_new ("scene-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[FAILED] =
+    g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  _ppv_graph_view_class_init_input (widget_class);
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_widget_class_set_css_name (widget_class, "ppvgraphview");
+}
+
+static void
+ppv_graph_view_init (PpvGraphView *self)
+{
+  cairo_font_options_t *options;
+
+  self->scale = 1.0;
+  self->hover = -1;
+  self->selected = -1;
+  self->pending_center = -1;
+  self->need_fit = TRUE;
+  self->cancellable = g_cancellable_new ();
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+
+  /* Text is drawn at any zoom: unhinted metrics keep it from jumping. */
+  self->pango = gtk_widget_create_pango_context (GTK_WIDGET (self));
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (self->pango, options);
+  cairo_font_options_destroy (options);
+
+  _ppv_graph_view_init_input (self);
+
+  self->menu = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (NULL));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (self->menu), GTK_POS_BOTTOM);
+  gtk_widget_set_halign (GTK_WIDGET (self->menu), GTK_ALIGN_START);
+  gtk_widget_set_parent (GTK_WIDGET (self->menu), GTK_WIDGET (self));
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Call graph"),
+                                  -1);
+  update_accessible (self);
+}
+
+GtkWidget *
+ppv_graph_view_new (void)
+{
+  return g_object_new (PPV_TYPE_GRAPH_VIEW, NULL);
+}

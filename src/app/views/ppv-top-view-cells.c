@@ -1,0 +1,424 @@
+/* ppv-top-view-cells.c — the top table's cells (numbers, percentages with
+ * fraction bars, names with their full text in a tooltip) and its row
+ * menu (Focus, Ignore, Hide, Show in Graph, Copy Name).
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include "ppv-percent-cell.h"
+#include "ppv-top-view-private.h"
+
+/* Tooltips are labels too: keep even the "full name" within reason. */
+#define MAX_TOOLTIP_CHARS 4000
+
+static void popup_menu_for_item (PpvTopView  *self,
+                                 GtkListItem *list_item,
+                                 GtkWidget   *from,
+                                 double       x,
+                                 double       y);
+
+/* One gesture for the whole table (not one per cell: every cell widget
+ * is created again when a new report replaces the rows).  The row under
+ * the pointer is found through the cell that was picked. */
+static GtkListItem *
+list_item_at (PpvTopView *self,
+              double      x,
+              double      y,
+              GtkWidget **cell)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+
+  for (; picked != NULL && picked != GTK_WIDGET (self->column_view);
+       picked = gtk_widget_get_parent (picked))
+    {
+      GtkListItem *list_item = g_object_get_data (G_OBJECT (picked), "ppv-list-item");
+
+      if (list_item != NULL && gtk_list_item_get_item (list_item) != NULL)
+        {
+          *cell = picked;
+          return list_item;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+popup_at_point (PpvTopView *self,
+                double      x,
+                double      y)
+{
+  GtkWidget *cell = NULL;
+  GtkListItem *list_item = list_item_at (self, x, y, &cell);
+  double cx, cy;
+
+  if (list_item == NULL)
+    return;
+
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->column_view), cell, x, y, &cx, &cy))
+    cx = cy = 0;
+  popup_menu_for_item (self, list_item, cell, cx, cy);
+}
+
+static void
+on_secondary_pressed (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      PpvTopView      *self)
+{
+  GtkWidget *cell;
+
+  if (list_item_at (self, x, y, &cell) == NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_at_point (self, x, y);
+}
+
+static void
+on_long_pressed (GtkGestureLongPress *gesture,
+                 double               x,
+                 double               y,
+                 PpvTopView          *self)
+{
+  popup_at_point (self, x, y);
+}
+
+static void
+attach_cell (PpvTopView  *self,
+             GtkListItem *list_item,
+             GtkWidget   *cell)
+{
+  g_object_set_data (G_OBJECT (cell), "ppv-list-item", list_item);
+  gtk_list_item_set_child (list_item, cell);
+}
+
+/* The full name, only when the cell does not show all of it. */
+static gboolean
+on_name_query_tooltip (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (label), "ppv-list-item");
+  PpvTopRow *row = list_item != NULL ? gtk_list_item_get_item (list_item) : NULL;
+  const char *name;
+
+  if (row == NULL)
+    return FALSE;
+
+  if (!ppv_top_row_is_truncated (row)
+      && !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    return FALSE;
+
+  name = ppv_top_row_get_name (row);
+  if (g_utf8_strlen (name, MAX_TOOLTIP_CHARS + 1) > MAX_TOOLTIP_CHARS)
+    {
+      g_autofree char *head = g_utf8_substring (name, 0, MAX_TOOLTIP_CHARS);
+      g_autofree char *tip = g_strconcat (head, "…", NULL);
+
+      gtk_tooltip_set_text (tooltip, tip);
+    }
+  else
+    gtk_tooltip_set_text (tooltip, name);
+
+  return TRUE;
+}
+
+static void
+setup_value_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  PpvTopView               *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "numeric");
+  attach_cell (self, list_item, label);
+}
+
+static void
+setup_percent_cell (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    PpvTopView               *self)
+{
+  attach_cell (self, list_item, ppv_percent_cell_new ());
+}
+
+static void
+setup_name_cell (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 PpvTopView               *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_name_query_tooltip), NULL);
+  attach_cell (self, list_item, label);
+}
+
+static void
+bind_value (GtkListItem *list_item,
+            gboolean     cum)
+{
+  PpvTopRow *row = gtk_list_item_get_item (list_item);
+  PpvReport *report = ppv_top_row_get_report (row);
+  gint64 value = cum ? ppv_top_row_get_cum (row) : ppv_top_row_get_flat (row);
+  g_autofree char *text = ppv_report_format_value (report, value);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+}
+
+static void
+bind_percent (GtkListItem *list_item,
+              PpvReport   *report,
+              gint64       value)
+{
+  gint64 total = ppv_report_get_total (report);
+  g_autofree char *text = ppv_format_percentage (value, total);
+  double fraction = total != 0 ? (double) value / (double) total : 0.0;
+
+  ppv_percent_cell_set (PPV_PERCENT_CELL (gtk_list_item_get_child (list_item)),
+                        fraction, g_strstrip (text));
+}
+
+static void
+bind_flat_cell (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                PpvTopView               *self)
+{
+  bind_value (list_item, FALSE);
+}
+
+static void
+bind_cum_cell (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               PpvTopView               *self)
+{
+  bind_value (list_item, TRUE);
+}
+
+static void
+bind_flat_percent_cell (GtkSignalListItemFactory *factory,
+                        GtkListItem              *list_item,
+                        PpvTopView               *self)
+{
+  PpvTopRow *row = gtk_list_item_get_item (list_item);
+
+  bind_percent (list_item, ppv_top_row_get_report (row), ppv_top_row_get_flat (row));
+}
+
+static void
+bind_cum_percent_cell (GtkSignalListItemFactory *factory,
+                       GtkListItem              *list_item,
+                       PpvTopView               *self)
+{
+  PpvTopRow *row = gtk_list_item_get_item (list_item);
+
+  bind_percent (list_item, ppv_top_row_get_report (row), ppv_top_row_get_cum (row));
+}
+
+void
+_ppv_top_view_update_sum_cell (PpvTopView  *self,
+                 GtkListItem *list_item)
+{
+  PpvTopRow *row = gtk_list_item_get_item (list_item);
+
+  if (row != NULL)
+    bind_percent (list_item, ppv_top_row_get_report (row),
+                  ppv_top_view_get_row_sum (self, row));
+}
+
+static void
+bind_sum_percent_cell (GtkSignalListItemFactory *factory,
+                       GtkListItem              *list_item,
+                       PpvTopView               *self)
+{
+  g_hash_table_add (self->sum_items, list_item);
+  _ppv_top_view_update_sum_cell (self, list_item);
+}
+
+static void
+unbind_sum_percent_cell (GtkSignalListItemFactory *factory,
+                         GtkListItem              *list_item,
+                         PpvTopView               *self)
+{
+  g_hash_table_remove (self->sum_items, list_item);
+}
+
+static void
+bind_name_cell (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                PpvTopView               *self)
+{
+  PpvTopRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  gtk_label_set_text (GTK_LABEL (label), ppv_top_row_get_display_name (row));
+}
+
+/* --- Context menu -------------------------------------------------------- */
+
+static GMenuModel *
+build_row_menu (PpvTopRow *row)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) refine = g_menu_new ();
+  g_autoptr(GMenu) other = g_menu_new ();
+  const PpvReportRow *rrow = ppv_report_get_row (ppv_top_row_get_report (row),
+                                                 ppv_top_row_get_index (row));
+  /* Refine by function where there is one (lines and addresses print more
+   * than the function name), by the printed name otherwise (files). */
+  const char *target = rrow->function != NULL && rrow->function[0] != '\0'
+                       ? rrow->function : rrow->name;
+  static const struct { const char *label; const char *kind; } refines[] = {
+    { N_("_Focus"), "focus" },
+    { N_("_Ignore"), "ignore" },
+    { N_("_Hide"), "hide" },
+  };
+  g_autoptr(GMenuItem) show = NULL;
+  g_autoptr(GMenuItem) copy = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refines); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(refines[i].label), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "view.refine",
+                                               g_variant_new ("(ss)", refines[i].kind, target));
+      g_menu_append_item (refine, item);
+    }
+
+  show = g_menu_item_new (_("Show in _Graph"), NULL);
+  g_menu_item_set_action_and_target_value (show, "view.show-in-graph",
+                                           g_variant_new_string (rrow->name));
+  g_menu_append_item (other, show);
+
+  copy = g_menu_item_new (_("_Copy Name"), NULL);
+  g_menu_item_set_action_and_target_value (copy, "top.copy-name",
+                                           g_variant_new_string (ppv_top_row_get_name (row)));
+  g_menu_append_item (other, copy);
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (refine));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (other));
+
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+static void
+popup_menu_at (PpvTopView *self,
+               PpvTopRow  *row,
+               double      x,
+               double      y)
+{
+  g_autoptr(GMenuModel) model = build_row_menu (row);
+
+  gtk_popover_menu_set_menu_model (self->menu, model);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+popup_menu_for_item (PpvTopView  *self,
+                     GtkListItem *list_item,
+                     GtkWidget   *from,
+                     double       x,
+                     double       y)
+{
+  PpvTopRow *row = gtk_list_item_get_item (list_item);
+  guint position = gtk_list_item_get_position (list_item);
+  double tx = x, ty = y;
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, position);
+
+  if (!gtk_widget_translate_coordinates (from, GTK_WIDGET (self), x, y, &tx, &ty))
+    tx = ty = 0;
+
+  popup_menu_at (self, row, tx, ty);
+}
+
+static gboolean
+popup_menu_for_selection (GtkWidget *widget,
+                          GVariant  *args,
+                          gpointer   user_data)
+{
+  PpvTopView *self = PPV_TOP_VIEW (widget);
+  PpvTopRow *row = ppv_top_view_get_selected (self);
+  GtkRoot *root;
+  GtkWidget *focus = NULL;
+  graphene_rect_t bounds;
+  double x = gtk_widget_get_width (widget) / 2.0;
+  double y = 0;
+
+  if (row == NULL)
+    return FALSE;
+
+  /* Point at the focused row when the focus is on it. */
+  root = gtk_widget_get_root (widget);
+  if (root != NULL)
+    focus = gtk_root_get_focus (root);
+  if (focus != NULL && gtk_widget_is_ancestor (focus, widget)
+      && gtk_widget_compute_bounds (focus, widget, &bounds))
+    {
+      x = bounds.origin.x + MIN (bounds.size.width / 2, 200);
+      y = bounds.origin.y + bounds.size.height;
+    }
+
+  popup_menu_at (self, row, x, y);
+  return TRUE;
+}
+
+static void
+copy_name_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget),
+                          g_variant_get_string (parameter, NULL));
+}
+
+void
+_ppv_top_view_class_init_cells (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, setup_value_cell);
+  gtk_widget_class_bind_template_callback (widget_class, setup_percent_cell);
+  gtk_widget_class_bind_template_callback (widget_class, setup_name_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_flat_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_cum_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_flat_percent_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_cum_percent_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_sum_percent_cell);
+  gtk_widget_class_bind_template_callback (widget_class, unbind_sum_percent_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_name_cell);
+
+  gtk_widget_class_install_action (widget_class, "top.copy-name", "s", copy_name_action);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, popup_menu_for_selection, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, popup_menu_for_selection, NULL);
+}
+
+void
+_ppv_top_view_init_cells (PpvTopView *self)
+{
+  GtkGesture *gesture;
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_secondary_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_long_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (gesture));
+}

@@ -1,0 +1,48 @@
+/* ppv-top-view.h — the top table: pprof's `top` as a sortable, searchable
+ * GtkColumnView over every row of a text report.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ppv-report.h"
+#include "ppv-top-model.h"
+
+G_BEGIN_DECLS
+
+#define PPV_TYPE_TOP_VIEW (ppv_top_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (PpvTopView, ppv_top_view, PPV, TOP_VIEW, GtkWidget)
+
+GtkWidget   *ppv_top_view_new               (void);
+/* Rebuilds the report for @options in a worker thread.  Quick successive
+ * calls cost one rebuild; the old rows stay until the new ones are ready. */
+void         ppv_top_view_set_options       (PpvTopView             *self,
+                                             PpvProfile             *profile,
+                                             const PpvReportOptions *options);
+/* Swaps in an already built model (main thread). */
+void         ppv_top_view_set_model         (PpvTopView             *self,
+                                             PpvTopModel            *model);
+PpvTopModel *ppv_top_view_get_model         (PpvTopView             *self);
+PpvReport   *ppv_top_view_get_report        (PpvTopView             *self);
+gboolean     ppv_top_view_get_loading       (PpvTopView             *self);
+/* Keeps only rows whose name contains @text (ignoring ASCII case). */
+void         ppv_top_view_set_search        (PpvTopView             *self,
+                                             const char             *text);
+/* The list as shown: sorted and filtered. */
+GListModel  *ppv_top_view_get_shown_model   (PpvTopView             *self);
+/* Selects and reveals the row with this plain name without emitting
+ * ::row-selected; returns FALSE if it is not shown. */
+gboolean     ppv_top_view_select_name       (PpvTopView             *self,
+                                             const char             *plain_name);
+/* The selected row, or NULL. */
+PpvTopRow   *ppv_top_view_get_selected      (PpvTopView             *self);
+/* The sum% value (running flat total in shown order, sum ignoring the
+ * search) of a row. */
+gint64       ppv_top_view_get_row_sum       (PpvTopView             *self,
+                                             PpvTopRow              *row);
+
+G_END_DECLS

@@ -1,0 +1,376 @@
+/* bench-views.c — figures for the profile views: time to the first table
+ * frame for a large profile, main-loop latency while the sample type
+ * changes, and sorting a 200k-row table.  Prints figures; asserts nothing
+ * about speed.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: bench-views [PROFILE]   (default: a generated profile with
+ * 1,000,000 samples over 200,000 leaf functions, two sample types)
+ */
+#include <adwaita.h>
+#include <string.h>
+
+#include "ppv-profile-view-private.h"
+#include "ppv-reader.h"
+
+#define N_LEAVES   200000
+#define N_MIDDLE   50
+#define N_ROOTS    5
+#define N_SAMPLES  1000000
+
+static PpvProfile *
+generate_profile (void)
+{
+  PpvProfileBuilder *builder = ppv_profile_builder_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guint n_functions = N_LEAVES + N_MIDDLE + N_ROOTS + 1;
+  PpvProfile *profile;
+
+  ppv_profile_builder_add_sample_type (builder, "samples", "count");
+  ppv_profile_builder_add_sample_type (builder, "cpu", "nanoseconds");
+  ppv_profile_builder_set_period (builder, "cpu", "nanoseconds", 10000000);
+
+  for (guint i = 0; i < n_functions; i++)
+    {
+      g_autofree char *name = NULL;
+      PpvFunction function = { 0 };
+      guint64 id = i + 1;
+      gint64 line = 10 + i % 100, column = 0;
+
+      if (i < N_LEAVES)
+        name = g_strdup_printf ("example.com/service/pkg%u.(*Worker%u).handle%u", i % 97, i % 13, i);
+      else if (i < N_LEAVES + N_MIDDLE)
+        name = g_strdup_printf ("example.com/service/mid.dispatch%u", i - N_LEAVES);
+      else if (i < N_LEAVES + N_MIDDLE + N_ROOTS)
+        name = g_strdup_printf ("example.com/service.root%u", i - N_LEAVES - N_MIDDLE);
+      else
+        name = g_strdup ("main.main");
+
+      function.id = id;
+      function.name = name;
+      function.system_name = name;
+      function.filename = "service/x.go";
+      ppv_profile_builder_add_function (builder, &function);
+      ppv_profile_builder_add_location (builder, id, 0, 0x400000 + id * 16, FALSE,
+                                        &id, &line, &column, 1);
+    }
+
+  for (guint s = 0; s < N_SAMPLES; s++)
+    {
+      guint64 stack[4];
+      gint64 values[2];
+
+      stack[0] = (s % N_LEAVES) + 1;
+      stack[1] = N_LEAVES + g_rand_int_range (rand, 0, N_MIDDLE) + 1;
+      stack[2] = N_LEAVES + N_MIDDLE + g_rand_int_range (rand, 0, N_ROOTS) + 1;
+      stack[3] = n_functions;
+      values[0] = g_rand_int_range (rand, 1, 20);
+      values[1] = values[0] * 10000000;
+      ppv_profile_builder_add_sample (builder, stack, 4, values, 2, NULL, 0);
+    }
+
+  profile = ppv_profile_builder_finish (builder, "generated", &error);
+  g_assert_no_error (error);
+  return profile;
+}
+
+/* --- Main-loop latency probe --------------------------------------------- */
+
+typedef struct
+{
+  gint64 last;
+  gint64 max_gap;
+  guint  source;
+} Probe;
+
+static gboolean
+probe_tick (gpointer data)
+{
+  Probe *probe = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (probe->last != 0)
+    probe->max_gap = MAX (probe->max_gap, now - probe->last);
+  if (probe->last != 0 && now - probe->last > 50000 && g_getenv ("BENCH_GAPS"))
+    g_printerr ("  gap %.1f ms\n", (now - probe->last) / 1000.0);
+  probe->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+probe_start (Probe *probe)
+{
+  probe->last = 0;
+  probe->max_gap = 0;
+  probe->source = g_timeout_add_full (G_PRIORITY_HIGH, 2, probe_tick, probe, NULL);
+}
+
+static void
+probe_stop (Probe *probe)
+{
+  g_clear_handle_id (&probe->source, g_source_remove);
+}
+
+/* --- Waiting ------------------------------------------------------------- */
+
+static guint top_reports;
+static guint scenes;
+static gint64 painted_at;
+
+static void
+on_report (void)
+{
+  top_reports++;
+}
+
+static void
+on_scene (void)
+{
+  scenes++;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock)
+{
+  painted_at = g_get_monotonic_time ();
+}
+
+static gboolean
+iterate_until (gboolean (*done) (PpvProfileView *),
+               PpvProfileView *view,
+               guint           timeout_s)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_s * G_USEC_PER_SEC;
+
+  while (!done (view))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return TRUE;
+}
+
+static gboolean
+table_painted (PpvProfileView *view)
+{
+  return top_reports > 0 && painted_at != 0;
+}
+
+static gboolean
+all_idle (PpvProfileView *view)
+{
+  return top_reports > 0 && scenes > 0
+         && !ppv_top_view_get_loading (view->top_view)
+         && !ppv_graph_view_get_loading (view->graph_view);
+}
+
+static GtkColumnViewColumn *
+find_column (GtkWidget  *widget,
+             const char *title)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    {
+      GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (widget));
+
+      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+          if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+            return column;
+        }
+      return NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkColumnViewColumn *column = find_column (child, title);
+
+      if (column != NULL)
+        return column;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_column_view (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_column_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+wait_frames (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 before = painted_at;
+      gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+      while (painted_at == before && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(PpvProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  PpvProfileView *view;
+  GtkColumnView *column_view;
+  Probe probe = { 0 };
+  gint64 t0, t1;
+  const char *path = argc > 1 ? argv[1] : g_getenv ("PPV_BENCH_PROFILE");
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("bench-views: no display, nothing measured\n");
+      return 0;
+    }
+
+  gtk_init ();
+  adw_init ();
+
+  t0 = g_get_monotonic_time ();
+  if (path != NULL)
+    {
+      profile = ppv_profile_read_path (path, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_print ("read %s: %.0f ms\n", path, (g_get_monotonic_time () - t0) / 1000.0);
+    }
+  else
+    {
+      profile = generate_profile ();
+      g_print ("generated profile (%u samples, %u functions): %.0f ms\n",
+               profile->n_samples, profile->n_functions, (g_get_monotonic_time () - t0) / 1000.0);
+    }
+
+  window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  view = PPV_PROFILE_VIEW (ppv_profile_view_new ());
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (view));
+  g_signal_connect (view->top_view, "report-changed", G_CALLBACK (on_report), NULL);
+  g_signal_connect (view->graph_view, "scene-changed", G_CALLBACK (on_scene), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint), NULL);
+
+  /* 1. Open: set the profile, wait for the first frame with the table. */
+  probe_start (&probe);
+  t0 = g_get_monotonic_time ();
+  ppv_profile_view_set_profile (view, profile, "bench");
+  painted_at = 0;
+  while (top_reports == 0)
+    g_main_context_iteration (NULL, TRUE);
+  painted_at = 0;
+  iterate_until (table_painted, view, 120);
+  t1 = painted_at;
+  g_print ("open: first table frame after %.0f ms (%u rows)\n",
+           (t1 - t0) / 1000.0,
+           g_list_model_get_n_items (ppv_top_view_get_shown_model (view->top_view)));
+  iterate_until (all_idle, view, 600);
+  probe_stop (&probe);
+  g_print ("open: graph laid out after %.0f ms; longest main-loop stall %.1f ms\n",
+           (g_get_monotonic_time () - t0) / 1000.0, probe.max_gap / 1000.0);
+
+  /* 2. Sample type change: main-loop latency until both views are rebuilt. */
+  if (profile->n_sample_types > 1)
+    {
+      top_reports = scenes = 0;
+      probe_start (&probe);
+      t0 = g_get_monotonic_time ();
+      gtk_drop_down_set_selected (view->sample_type_dropdown, 0);
+      iterate_until (all_idle, view, 600);
+      probe_stop (&probe);
+      g_print ("sample type change: rebuilt in %.0f ms; longest main-loop stall %.1f ms\n",
+               (g_get_monotonic_time () - t0) / 1000.0, probe.max_gap / 1000.0);
+    }
+
+  /* 3. Refine (focus on one middle function). */
+  {
+    top_reports = scenes = 0;
+    probe_start (&probe);
+    t0 = g_get_monotonic_time ();
+    gtk_widget_activate_action (GTK_WIDGET (view), "view.refine", "(ss)", "hide",
+                                path == NULL ? "example.com/service/mid.dispatch7" : "runtime.main");
+    iterate_until (all_idle, view, 600);
+    probe_stop (&probe);
+    g_print ("refine (hide): rebuilt in %.0f ms; longest main-loop stall %.1f ms; %u rows\n",
+             (g_get_monotonic_time () - t0) / 1000.0, probe.max_gap / 1000.0,
+             g_list_model_get_n_items (ppv_top_view_get_shown_model (view->top_view)));
+  }
+
+  /* 4. Sorting the table by cum, then by name. */
+  column_view = GTK_COLUMN_VIEW (find_column_view (GTK_WIDGET (view->top_view)));
+  wait_frames (2);
+  {
+    static const char * const titles[] = { "Cum", "Name", "Flat" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      {
+        gint64 sorted;
+
+        t0 = g_get_monotonic_time ();
+        gtk_column_view_sort_by_column (column_view, find_column (GTK_WIDGET (view->top_view), titles[i]),
+                                        GTK_SORT_ASCENDING);
+        sorted = g_get_monotonic_time ();
+        wait_frames (1);
+        g_print ("sort %u rows by %s: %.0f ms (next frame after %.0f ms)\n",
+                 g_list_model_get_n_items (ppv_top_view_get_shown_model (view->top_view)),
+                 titles[i], (sorted - t0) / 1000.0, (painted_at - t0) / 1000.0);
+      }
+  }
+
+  /* 5. Search: big tables filter in idle steps; wait until the count
+   * has not changed for 300 ms. */
+  {
+    GListModel *shown = ppv_top_view_get_shown_model (view->top_view);
+    guint last = G_MAXUINT;
+    gint64 stable_since = 0, call;
+    g_autoptr(PpvTopRow) sample = g_list_model_get_item (shown, g_list_model_get_n_items (shown) / 2);
+    const char *name = ppv_top_row_get_name (sample);
+    /* A needle that matches a few rows: the end of a name from the middle. */
+    g_autofree char *needle = g_strdup (name + MAX (0, (int) strlen (name) - 7));
+
+    probe_start (&probe);
+    t0 = g_get_monotonic_time ();
+    ppv_top_view_set_search (view->top_view, needle);
+    call = g_get_monotonic_time () - t0;
+    for (;;)
+      {
+        guint n = g_list_model_get_n_items (shown);
+
+        if (n != last)
+          {
+            last = n;
+            stable_since = g_get_monotonic_time ();
+          }
+        else if (g_get_monotonic_time () - stable_since > 300000)
+          break;
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (500);
+      }
+    probe_stop (&probe);
+    g_print ("search \"%s\": %u rows match after %.0f ms (the call took %.0f ms); longest main-loop stall %.1f ms\n",
+             needle, last, (stable_since - t0) / 1000.0, call / 1000.0, probe.max_gap / 1000.0);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}

@@ -1,0 +1,443 @@
+#!/usr/bin/python3
+# test_views_atspi.py — drives the profile views of the real window over
+# AT-SPI under Xvfb, as a user would: reads the top table and compares it
+# with `pprof-viewer --top`, sorts by cum, focuses from a row's context
+# menu, switches to the call graph, selects a node, exports SVG through
+# the file chooser, and takes screenshots (light and dark).
+#
+# Copyright 2026 The Pprof Viewer authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: test_views_atspi.py PPROF_VIEWER VIEW_HOST
+# Runs against `pprof-viewer FIXTURE`; falls back to the test host window
+# (tests/ui-views/ppv-view-host) when the application shows no profile view.
+# Exits 77 (skip) without a display or session bus.
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+SKIP = 77
+
+if not os.environ.get('DISPLAY') or not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
+    print('no DISPLAY or session bus: skipping')
+    sys.exit(SKIP)
+
+import gi  # noqa: E402
+gi.require_version('Atspi', '2.0')
+from gi.repository import Atspi  # noqa: E402
+
+APP, HOST = sys.argv[1], sys.argv[2]
+FIXTURES = os.environ.get('PPV_FIXTURES', os.path.join(os.path.dirname(__file__), '..', 'fixtures'))
+FIXTURE = os.path.join(FIXTURES, 'profiles', 'heap.pb.gz')
+SHOTS = os.environ.get('PPV_SHOT_DIR', os.path.join(os.getcwd(), 'shots'))
+FOCUS_NAME = 'main.run'
+FOCUS_REGEX = r'^main\.run$'
+
+failures = []
+
+
+def check(condition, what):
+    status = 'ok' if condition else 'FAIL'
+    print(f'{status}: {what}', flush=True)
+    if not condition:
+        failures.append(what)
+    return condition
+
+
+def wait(cond, timeout=15.0, step=0.1):
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            value = cond()
+        except Exception:       # a node vanished mid-walk: try again
+            value = None
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            return None
+        time.sleep(step)
+
+
+def walk(a, depth=0):
+    if a is None or depth > 60:
+        return
+    yield a
+    try:
+        n = a.get_child_count()
+    except Exception:
+        return
+    for i in range(n):
+        try:
+            c = a.get_child_at_index(i)
+        except Exception:
+            continue
+        if c is not None:
+            yield from walk(c, depth + 1)
+
+
+def find(root, role=None, name=None, pred=None):
+    for a in walk(root):
+        try:
+            if role and a.get_role_name() != role:
+                continue
+            if name is not None and a.get_name() != name:
+                continue
+            if pred and not pred(a):
+                continue
+            return a
+        except Exception:
+            continue
+    return None
+
+
+def find_all(root, role=None, pred=None):
+    out = []
+    for a in walk(root):
+        try:
+            if role and a.get_role_name() != role:
+                continue
+            if pred and not pred(a):
+                continue
+            out.append(a)
+        except Exception:
+            continue
+    return out
+
+
+def text(a):
+    # GTK 4.8: GetText (0, -1) returns ''.
+    return Atspi.Text.get_text(a, 0, Atspi.Text.get_character_count(a))
+
+
+def extents(a):
+    return Atspi.Component.get_extents(a, Atspi.CoordType.WINDOW)
+
+
+def click(a, button=1):
+    r = extents(a)
+    Atspi.generate_mouse_event(r.x + r.width // 2, r.y + r.height // 2, f'b{button}c')
+
+
+def click_at(x, y, button=1):
+    Atspi.generate_mouse_event(int(x), int(y), f'b{button}c')
+
+
+CONTROL_L_KEYCODE = 37      # X keycode of Control_L (the same in evdev and xfree86 maps)
+
+
+def ctrl_key(keysym):
+    """Control + @keysym: PRESS/RELEASE take keycodes, SYM a keysym."""
+    Atspi.generate_keyboard_event(CONTROL_L_KEYCODE, None, Atspi.KeySynthType.PRESS)
+    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
+    Atspi.generate_keyboard_event(CONTROL_L_KEYCODE, None, Atspi.KeySynthType.RELEASE)
+
+
+def activate(a):
+    """Activates a widget through its Action interface, else by a click."""
+    try:
+        if Atspi.Action.get_n_actions(a) > 0:
+            Atspi.Action.do_action(a, 0)
+            return
+    except Exception:
+        pass
+    click(a)
+
+
+def shot(name):
+    os.makedirs(SHOTS, exist_ok=True)
+    path = os.path.join(SHOTS, name)
+    subprocess.run(['import', '-window', 'root', path], check=False)
+    print(f'screenshot: {path}', flush=True)
+
+
+def cli(*args):
+    out = subprocess.run([APP, *args], capture_output=True, text=True, check=False)
+    return out.returncode, out.stdout
+
+
+def cli_rows(*args):
+    rc, out = cli('--top', *args, FIXTURE)
+    rows, in_rows = [], False
+    for line in out.splitlines():
+        if in_rows and line.strip():
+            parts = line.split(None, 5)
+            rows.append(tuple(p.strip() for p in parts))
+        if line.strip().startswith('flat  flat%'):
+            in_rows = True
+    return rows
+
+
+# --- The application --------------------------------------------------------
+
+def launch(cmd, env_extra=None):
+    env = dict(os.environ, GSETTINGS_BACKEND='memory')
+    env.pop('GTK_A11Y', None)
+    if env_extra:
+        env.update(env_extra)
+    return subprocess.Popen(cmd, env=env)
+
+
+def find_app(names):
+    desktop = Atspi.get_desktop(0)
+    for i in range(desktop.get_child_count()):
+        a = desktop.get_child_at_index(i)
+        if a is not None and a.get_name() in names:
+            return a
+    return None
+
+
+def table_of(app):
+    return find(app, 'tree table', 'Functions')
+
+
+def table_rows(app):
+    """Realized rows of the top table: lists of cell texts."""
+    table = table_of(app)
+    if table is None:
+        return []
+    lst = find(table, 'list')
+    if lst is None:
+        return []
+    rows = []
+    for i in range(lst.get_child_count()):
+        row = lst.get_child_at_index(i)
+        if row is None or row.get_role_name() != 'table row':
+            continue
+        cells = []
+        for j in range(row.get_child_count()):
+            cell = row.get_child_at_index(j)
+            label = find(cell, 'label')
+            cells.append(text(label).strip() if label is not None else '')
+        if len(cells) == 6 and any(cells):
+            rows.append((row, cells))
+    # GTK keeps the row widgets in list order.
+    return rows
+
+
+def start(cmd, names, env_extra=None):
+    for attempt in range(2):          # see ui-testing.md §9.8: one relaunch
+        proc = launch(cmd, env_extra)
+        app = wait(lambda: find_app(names), 20)
+        if app is not None:
+            return proc, app
+        proc.kill()
+        proc.wait()
+    return None, None
+
+
+def stop(proc):
+    if proc is None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def start_views(env_extra=None):
+    """The real app if it shows a profile view, else the test host."""
+    proc, app = start([APP, FIXTURE], ('pprof-viewer',), env_extra)
+    if app is not None and wait(lambda: table_rows(app), 20):
+        return proc, app, 'pprof-viewer'
+    stop(proc)
+    print('pprof-viewer shows no profile view: using the test host', flush=True)
+    proc, app = start([HOST, FIXTURE], ('ppv-view-host',), env_extra)
+    if app is not None and wait(lambda: table_rows(app), 20):
+        return proc, app, 'ppv-view-host'
+    stop(proc)
+    return None, None, None
+
+
+def visible(a):
+    try:
+        r = extents(a)
+        return r.width > 0 and r.height > 0
+    except Exception:
+        return False
+
+
+def switch_page(app, title):
+    tab = wait(lambda: find(app, 'page tab', title, pred=visible), 10)
+    if tab is None:
+        return False
+    click(tab)
+    return True
+
+
+def graph_canvas(app):
+    return find(app, 'image', 'Call graph')
+
+
+def main():
+    proc, app, which = start_views()
+    if app is None:
+        print('FAIL: no window with a profile view appeared')
+        return 1
+    print(f'driving {which}', flush=True)
+    tmp = tempfile.mkdtemp(prefix='ppv-atspi-')
+    try:
+        run(app)
+    finally:
+        stop(proc)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    # Dark mode: the same window with the dark style.
+    proc, app, which = start_views({'ADW_DEBUG_COLOR_SCHEME': 'prefer-dark'})
+    if check(app is not None, 'the window opens in dark mode'):
+        time.sleep(0.5)
+        shot('atspi-top-dark.png')
+        if switch_page(app, 'Call Graph'):
+            canvas = wait(lambda: graph_canvas(app), 10)
+            wait(lambda: canvas.get_description().startswith('Call graph with'), 20)
+            time.sleep(0.5)
+            shot('atspi-graph-dark.png')
+    stop(proc)
+
+    if failures:
+        print(f'{len(failures)} check(s) failed:')
+        for f in failures:
+            print('  -', f)
+        return 1
+    return 0
+
+
+def run(app):
+    # 1. The first rows equal `pprof-viewer --top` with the table's options:
+    # it lists every row (--nodefraction=0), not only --top's default ones.
+    expected = cli_rows('--nodefraction=0')
+    check(len(expected) >= 5, f'--top printed {len(expected)} rows')
+    rows = wait(lambda: table_rows(app), 20) or []
+    n = min(8, len(expected))
+    shown = [cells for _, cells in rows[:n]]
+    want = [list(r) for r in expected[:n]]
+    check(shown == want, 'first table rows equal --top rows')
+    if shown != want:
+        print('  shown:', shown, '\n  want: ', want)
+    shot('atspi-top.png')
+
+    # 2. Sort by cum: a click on the header.
+    table = table_of(app)
+    header = find(table, 'label', 'Cum')
+    check(header is not None, 'the Cum column header is there')
+    click(header)
+    cum_expected = [r[3] for r in cli_rows('--cum', '--nodefraction=0')[:n]]
+    got = wait(lambda: [c[3] for _, c in table_rows(app)[:n]] == cum_expected, 10)
+    check(got, 'sorted by cum: the cum column equals --top --cum')
+    if not got:
+        print('  shown:', [c[3] for _, c in table_rows(app)[:n]], '\n  want: ', cum_expected)
+
+    # 3. Focus from the row's context menu.
+    target = wait(lambda: next((r for r, c in table_rows(app) if c[5] == FOCUS_NAME), None), 5)
+    check(target is not None, f'a row for {FOCUS_NAME}')
+    if target is None:
+        return
+    name_cell = find(target.get_child_at_index(5), 'label')
+    click(name_cell, button=3)
+    item = wait(lambda: find(app, pred=lambda a: a.get_name() == 'Focus'
+                              and 'menu' in a.get_role_name()), 5)
+    if not check(item is not None, 'the row menu offers Focus'):
+        shot('atspi-failed-menu.png')
+        return
+    # The menu is a popover: its own surface, so WINDOW coordinates would
+    # miss; use its action.
+    activate(item)
+    chip = wait(lambda: find(app, 'push button', f'Remove filter focus={FOCUS_REGEX}'), 10)
+    check(chip is not None, 'a filter chip shows the focus')
+    focused = cli_rows('--nodefraction=0', f'--focus={FOCUS_REGEX}')
+
+    def rows_match():
+        shown = sorted(tuple(c[i] for i in (0, 1, 3, 4, 5)) for _, c in table_rows(app))
+        want = sorted(tuple(r[i] for i in (0, 1, 3, 4, 5)) for r in focused)
+        return shown == want
+    check(wait(rows_match, 15), 'focused table equals --top --focus')
+    shot('atspi-top-focused.png')
+
+    # 4. The call graph.
+    check(switch_page(app, 'Call Graph'), 'switched to the Call Graph page')
+    canvas = wait(lambda: graph_canvas(app), 10)
+    check(canvas is not None, 'the call graph canvas is there')
+    if canvas is None:
+        return
+    # The row picked for the menu is selected in the graph too.
+    check(wait(lambda: canvas.get_description().startswith(f'Selected: {FOCUS_NAME},'), 20),
+          'the canvas describes the selected node: ' + canvas.get_description())
+    time.sleep(0.3)
+    shot('atspi-graph-focused.png')
+
+    # 5. Select a node: click over the canvas until a node is hit.  First
+    # clear the selection with a click on empty space (a corner).
+    r = extents(canvas)
+    click_at(r.x + 20, r.y + r.height - 20)
+    if not check(wait(lambda: canvas.get_description().startswith('Call graph with'), 5),
+                 'a click on empty space clears the selection'):
+        print('  description:', canvas.get_description(), 'extents', r.x, r.y, r.width, r.height)
+        shot('atspi-failed-clear.png')
+    selected = None
+    for fy in [i / 12 for i in range(1, 12)]:
+        for fx in [i / 16 for i in range(1, 16)]:
+            click_at(r.x + r.width * fx, r.y + r.height * fy)
+            d = wait(lambda: canvas.get_description().startswith('Selected: ') and canvas.get_description(), 0.4, 0.05)
+            if d:
+                selected = d
+                break
+        if selected:
+            break
+    check(selected is not None, 'a click on a node selects it')
+    if selected is not None:
+        node_name = selected[len('Selected: '):].split(',Flat:')[0]
+        print('  selected node:', node_name)
+        shot('atspi-graph-selected.png')
+        check(switch_page(app, 'Top'), 'back to the Top page')
+
+        def row_selected():
+            for row, cells in table_rows(app):
+                if cells[5] == node_name:
+                    return row.get_state_set().contains(Atspi.StateType.SELECTED)
+            return False
+        check(wait(row_selected, 5), f'the table row of {node_name} is selected')
+        switch_page(app, 'Call Graph')
+
+    # 6. Export SVG through the dialog (Ctrl+E).
+    out_dir = tempfile.mkdtemp(prefix='ppv-export-')
+    out = os.path.join(out_dir, 'exported.svg')
+    click_at(r.x + 20, r.y + r.height - 20)    # focus the canvas (empty corner)
+    time.sleep(0.2)
+    ctrl_key(ord('e'))
+    dialog = wait(lambda: find(app, pred=lambda a: a.get_name() == 'Export Call Graph as SVG'
+                                and a.get_role_name() in ('filler', 'dialog', 'frame')), 10)
+    check(dialog is not None, 'Ctrl+E opens the export dialog')
+    if dialog is None:
+        return
+    entry = wait(lambda: find(dialog, 'text', 'Name:'), 5)
+    check(entry is not None, 'the dialog has a Name field')
+    Atspi.EditableText.set_text_contents(entry, out)
+    button = find(dialog, 'push button', pred=lambda a: a.get_name().endswith('Export'))
+    check(button is not None, 'the dialog has an Export button')
+    Atspi.Action.do_action(button, 0)
+    check(wait(lambda: os.path.exists(out) and os.path.getsize(out) > 0, 15), 'the SVG file was written')
+    toast = wait(lambda: find(app, 'label', 'Exported to exported.svg'), 10)
+    check(toast is not None, 'a toast says "Exported to exported.svg"')
+
+    rc, cli_svg = cli('--svg', f'--focus={FOCUS_REGEX}', FIXTURE)
+    if check(rc == 0 and cli_svg.startswith('<?xml'), 'pprof-viewer --svg works'):
+        with open(out, encoding='utf-8') as f:
+            ours = f.read()
+
+        def nodes(svg):
+            found = re.findall(r'<g id="[^"]*" class="node">\s*<title>([^<]*)</title>(.*?)</g>', svg, re.S)
+            return sorted((t, tuple(re.findall(r'<text[^>]*>([^<]*)</text>', body))) for t, body in found)
+        ours_nodes, cli_nodes = nodes(ours), nodes(cli_svg)
+        check(len(ours_nodes) > 3, f'the export has {len(ours_nodes)} nodes')
+        check(ours_nodes == cli_nodes, 'exported SVG nodes equal pprof-viewer --svg nodes')
+    shutil.rmtree(out_dir, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,540 @@
+#!/usr/bin/env python3
+# test_window.py — drives the real Pprof Viewer window over AT-SPI: files, live endpoints, errors, cancel.
+#
+# Copyright 2026 The Pprof Viewer authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Usage: test_window.py APP DATA_DIR FIXTURE SHOT_DIR [SAMPLE]
+
+Needs an X display and a session bus (xvfb-run -a dbus-run-session -- ...);
+exits 77 (skipped) without them.  Talks to nothing but 127.0.0.1."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+SKIP = 77
+
+if not os.environ.get('DISPLAY') or not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
+    print('SKIP: needs DISPLAY and a session bus (run under xvfb-run -a dbus-run-session)')
+    sys.exit(SKIP)
+
+try:
+    import gi
+    gi.require_version('Atspi', '2.0')
+    from gi.repository import Atspi
+except (ImportError, ValueError) as e:
+    print(f'SKIP: python3-gi with Atspi 2.0 is not available ({e})')
+    sys.exit(SKIP)
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pprof_server import PprofServer  # noqa: E402
+
+APP, DATA_DIR, FIXTURE, SHOTS = (os.path.abspath(a) for a in sys.argv[1:5])
+SAMPLE = sys.argv[5] if len(sys.argv) > 5 else None
+APP_NAME = os.path.basename(APP)
+os.makedirs(SHOTS, exist_ok=True)
+
+failures = []
+checks = 0
+started = time.monotonic()
+
+
+def check(condition, what):
+    global checks
+    checks += 1
+    elapsed = f'[{time.monotonic() - started:5.1f} s]'
+    if condition:
+        print(f'ok {checks} - {what} {elapsed}')
+    else:
+        print(f'not ok {checks} - {what} {elapsed}')
+        failures.append(what)
+    return condition
+
+
+def wait(cond, timeout=10.0, step=0.1):
+    end = time.monotonic() + timeout
+    while True:
+        try:
+            value = cond()
+        except Exception:           # nodes come and go while the UI changes
+            value = None
+        if value:
+            return value
+        if time.monotonic() > end:
+            return value
+        time.sleep(step)
+
+
+# The profile view's tables hold hundreds of cells this test never reads;
+# not descending into them keeps every search fast.
+PRUNED_ROLES = {'tree table', 'table'}
+
+
+def walk(node, depth=0):
+    if node is None or depth > 60:
+        return
+    yield node
+    try:
+        if node.get_role_name() in PRUNED_ROLES:
+            return
+    except Exception:
+        return
+    for i in range(node.get_child_count()):
+        try:
+            child = node.get_child_at_index(i)
+        except Exception:
+            continue
+        if child is not None:
+            yield from walk(child, depth + 1)
+
+
+def find_all(root, role=None, name=None, pred=None):
+    out = []
+    for a in walk(root):
+        try:
+            if role and a.get_role_name() != role:
+                continue
+            if name is not None and a.get_name() != name:
+                continue
+            if pred and not pred(a):
+                continue
+        except Exception:
+            continue
+        out.append(a)
+    return out
+
+
+def find(root, role=None, name=None, pred=None):
+    found = find_all(root, role, name, pred)
+    return found[0] if found else None
+
+
+def text(a):
+    # GTK 4.8: GetText(0, -1) returns ''.
+    return Atspi.Text.get_text(a, 0, Atspi.Text.get_character_count(a))
+
+
+def shown(a):
+    """True when the widget is on screen: hidden stack pages and unmapped
+    widgets report no usable extents."""
+    try:
+        r = Atspi.Component.get_extents(a, Atspi.CoordType.WINDOW)
+    except Exception:
+        return False
+    return r.width > 0 and r.height > 0 and r.x >= 0 and r.y >= 0
+
+
+def labels_text(root):
+    # The window keeps only the page on screen in the accessible tree, so
+    # every label found is one a user can see.
+    out = []
+    for a in find_all(root, role='label'):
+        try:
+            out.append(text(a))
+        except Exception:
+            pass
+    return out
+
+
+def label_containing(root, fragment):
+    for t in labels_text(root):
+        if fragment in t:
+            return t
+    return None
+
+
+def rest_pointer():
+    """Park the pointer on an empty part of the main window's header bar:
+    nothing hovers, no tooltip shows, and since there is no window manager
+    (X focus follows the pointer) keys still reach the window."""
+    Atspi.generate_mouse_event(780, 6, 'abs')
+
+
+def shot(name):
+    rest_pointer()
+    time.sleep(0.3)
+    subprocess.run(['import', '-window', 'root', os.path.join(SHOTS, name)], check=False)
+
+
+def click(a):
+    r = Atspi.Component.get_extents(a, Atspi.CoordType.WINDOW)
+    Atspi.generate_mouse_event(r.x + r.width // 2, r.y + r.height // 2, 'b1c')
+
+
+def press(keysym, modifiers=0):
+    if modifiers:
+        Atspi.generate_keyboard_event(modifiers, None, Atspi.KeySynthType.LOCKMODIFIERS)
+    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
+    if modifiers:
+        Atspi.generate_keyboard_event(modifiers, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
+
+
+CONTROL = 1 << 2
+KEY_RETURN = 0xff0d
+KEY_L = ord('l')
+
+
+def press_button(root, name):
+    button = wait(lambda: find(root, 'push button', name, pred=shown))
+    if button is None:
+        return False
+    Atspi.Action.do_action(button, 0)
+    return True
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(('127.0.0.1', 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+class App:
+    def __init__(self, args, env):
+        self.proc = None
+        self.root = None
+        for attempt in range(2):
+            self.proc = subprocess.Popen([APP] + args, env=env)
+            self.root = wait(self._lookup, 20)
+            if self.root is not None or self.proc.poll() is None:
+                break
+            # ui-testing.md §9.8: a rare early exit right after another
+            # client left the X server; one relaunch.
+            print(f'# {APP_NAME} exited early ({self.proc.returncode}); relaunching')
+
+    def _lookup(self):
+        desktop = Atspi.get_desktop(0)
+        for i in range(desktop.get_child_count()):
+            a = desktop.get_child_at_index(i)
+            if a is not None and a.get_name() == APP_NAME and a.get_child_count() > 0:
+                return a
+        return None
+
+    def frame(self):
+        return find(self.root, 'frame')
+
+    def toplevels(self):
+        return [self.root.get_child_at_index(i) for i in range(self.root.get_child_count())]
+
+    def toplevel(self, name):
+        return next((t for t in self.toplevels() if t is not None and t.get_name() == name), None)
+
+    def title(self):
+        f = self.frame()
+        return f.get_name() if f is not None else None
+
+    def quit(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def open_address(app, address):
+    """Ctrl+L, type the address, Return — as a user would."""
+    entry = find(app.root, 'text', 'Address')
+    press(KEY_L, CONTROL)
+    if not wait(lambda: 'focused' in [s.value_nick for s in entry.get_state_set().get_states()], 3):
+        click(entry)
+    Atspi.EditableText.set_text_contents(entry, address)
+    time.sleep(0.2)
+    press(KEY_RETURN)
+
+
+def status_line(app):
+    label = find(app.root, 'label', pred=lambda a: a.get_description() == 'profile-details')
+    return text(label) if label is not None else None
+
+
+def profile_shown(app, title, kind, timeout=15):
+    """The profile page is up (not the loading page with the same title)."""
+    return wait(lambda: app.title() == title
+                and find(app.root, 'push button', 'Cancel') is None
+                and (status_line(app) or '').startswith(kind), timeout)
+
+
+def error_message(app, fragment, timeout=15):
+    return wait(lambda: label_containing(app.root, fragment), timeout)
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix='ppv-ui-window-')
+    env = dict(os.environ,
+               GSETTINGS_BACKEND='memory',
+               XDG_DATA_HOME=os.path.join(tmp, 'data'),
+               XDG_CONFIG_HOME=os.path.join(tmp, 'config'),
+               XDG_CACHE_HOME=os.path.join(tmp, 'cache'))
+    # The in-process tests' setting would hide this app from AT-SPI.
+    env.pop('GTK_A11Y', None)
+    # With Mesa's software GL, a spinning spinner keeps a core busy and
+    # AT-SPI replies take seconds; cairo draws the same UI cheaply.
+    env.setdefault('GSK_RENDERER', 'cairo')
+    server = PprofServer(DATA_DIR).start()
+    host = f'127.0.0.1:{server.port}'
+    app = None
+    try:
+        # 1. A file from the command line.
+        app = App([FIXTURE], env)
+        if not check(app.root is not None, f'{APP_NAME} appears on the accessibility bus'):
+            return
+        name = os.path.basename(FIXTURE)
+        check(wait(lambda: app.title() == name, 15), f'window title is the file name ({app.title()!r})')
+        for button in ('Open', 'Reload'):
+            check(find(app.root, 'push button', button) is not None, f'a button named {button!r}')
+        check(find(app.root, 'text', 'Address') is not None, 'an entry named "Address"')
+        status_text = wait(lambda: 'Type:' in (status_line(app) or '') and status_line(app), 10) or ''
+        check(status_text.startswith('Heap profile') and 'Type: inuse_space' in status_text,
+              f'status line names the profile type and the view\'s legend ({status_text!r})')
+        time.sleep(0.5)
+        shot('window-01-file.png')
+
+        entry = find(app.root, 'text', 'Address')
+        press(KEY_L, CONTROL)
+        check(wait(lambda: 'focused' in [s.value_nick for s in entry.get_state_set().get_states()], 3),
+              'Ctrl+L focuses the address entry')
+
+        # A second `pprof-viewer FILE`, relative to its own folder, is handed
+        # to the running instance and opens a second window there.
+        second = subprocess.run([APP, 'cpu.pb.gz'], env=env, cwd=DATA_DIR, timeout=20)
+        check(second.returncode == 0, f'second invocation exits at once (status {second.returncode})')
+        frames = wait(lambda: [t.get_name() for t in app.toplevels()].count('cpu.pb.gz') == 1
+                      and len(app.toplevels()) == 2, 10)
+        check(frames, f'it opened cpu.pb.gz in a second window of the same process '
+                      f'({[t.get_name() for t in app.toplevels()]})')
+        cpu_window = app.toplevel('cpu.pb.gz')
+        if cpu_window is not None:
+            Atspi.Component.get_extents(cpu_window, Atspi.CoordType.WINDOW)
+            close = find(cpu_window, 'push button', 'Close')
+            if close is not None:
+                Atspi.Action.do_action(close, 0)
+            check(wait(lambda: len(app.toplevels()) == 1, 5), 'the second window closes')
+
+        # A file manager hands files over through GApplication's D-Bus Open.
+        if shutil.which('gdbus'):
+            uri = 'file://' + os.path.join(DATA_DIR, 'cpu.pb.gz')
+            call = subprocess.run(['gdbus', 'call', '--session', '--dest', 'io.github.pprofviewer.PprofViewer',
+                                   '--object-path', '/io/github/pprofviewer/PprofViewer',
+                                   '--method', 'org.gtk.Application.Open', f"['{uri}']", '', '{}'],
+                                  capture_output=True, text=True, timeout=20)
+            check(call.returncode == 0, f'D-Bus Open accepted ({call.stderr.strip()})')
+            check(wait(lambda: app.toplevel('cpu.pb.gz') is not None, 10), 'D-Bus Open shows the file in a new window')
+            opened = app.toplevel('cpu.pb.gz')
+            close = find(opened, 'push button', 'Close') if opened is not None else None
+            if close is not None:
+                Atspi.Action.do_action(close, 0)
+            wait(lambda: len(app.toplevels()) == 1, 5)
+
+        # Open… through the file chooser GTK draws when there is no portal.
+        press(ord('o'), CONTROL)
+        dialog = wait(lambda: app.toplevel('Open Profile'), 10)
+        check(dialog is not None, 'Ctrl+O shows the "Open Profile" chooser')
+        if dialog is not None:
+            time.sleep(0.5)
+            shot('window-01b-open-dialog.png')
+            path = os.path.join(DATA_DIR, 'cpu.pb.gz')
+            Atspi.generate_keyboard_event(0, path, Atspi.KeySynthType.STRING)
+            time.sleep(0.5)
+            press(KEY_RETURN)
+            check(profile_shown(app, 'cpu.pb.gz', 'CPU profile'), 'the chosen file opens')
+
+        # 2. A live server: the endpoint list, then heap.
+        open_address(app, host)
+        heading = wait(lambda: label_containing(app.root, f'Profiles on {host}'), 15)
+        check(heading is not None, f'endpoint list for {host} is shown')
+        check(wait(lambda: app.title() == host), f'window title is the server ({app.title()!r})')
+        for endpoint in ('heap', 'allocs', 'goroutine', 'profile', 'trace'):
+            check(find(app.root, name=endpoint, pred=shown) is not None, f'endpoint row {endpoint!r}')
+        check(label_containing(app.root, 'not a pprof profile') is not None, 'trace row says it is not a pprof profile')
+        check(find(app.root, 'check box', 'Run GC first') is not None, 'heap row offers "Run GC first"')
+        spin = find(app.root, 'spin button', 'Duration in seconds')
+        check(spin is not None, 'CPU row offers a duration')
+        if spin is not None:
+            check(abs(Atspi.Value.get_current_value(spin) - 30) < 0.5, 'CPU duration defaults to 30 s')
+        shot('window-02-endpoints.png')
+
+        heap_row = find(app.root, name='heap', pred=shown)
+        click(heap_row)
+        want = f'{host}/debug/pprof/heap'
+        check(profile_shown(app, want, 'Heap profile'), f'heap profile loads (title {app.title()!r})')
+        check(server.count('/debug/pprof/heap') == 1, 'exactly one heap request reached the server')
+        kept_dir = os.path.join(tmp, 'data', 'pprof-viewer', 'profiles')
+        kept = wait(lambda: [f for f in os.listdir(kept_dir) if '.heap.' in f] if os.path.isdir(kept_dir) else None, 5)
+        check(bool(kept), f'the fetched profile is kept in {kept_dir} ({kept})')
+        if kept:
+            with open(os.path.join(kept_dir, kept[0]), 'rb') as f:
+                check(f.read() == server.heap, 'the kept file holds the bytes as fetched')
+        time.sleep(0.5)
+        shot('window-03-heap.png')
+
+        # Save Profile As… writes the raw bytes where the user says.
+        press(ord('s'), CONTROL)
+        dialog = wait(lambda: app.toplevel('Save Profile As'), 10)
+        check(dialog is not None, 'Ctrl+S shows the "Save Profile As" chooser')
+        if dialog is not None:
+            name_entry = wait(lambda: find(dialog, 'text', 'Name:'), 5)
+            suggested = text(name_entry) if name_entry is not None else ''
+            check(suggested.startswith(f'127.0.0.1_{server.port}.heap.') and suggested.endswith('.pb.gz'),
+                  f'suggested name is host, type and time ({suggested!r})')
+            target = os.path.join(tmp, 'saved-heap.pb.gz')
+            Atspi.EditableText.set_text_contents(name_entry, target)
+            time.sleep(0.3)
+            shot('window-03b-save-dialog.png')
+            save = find(dialog, 'push button', pred=lambda a: a.get_name().endswith('Save'))
+            Atspi.Action.do_action(save, 0)
+            saved = wait(lambda: os.path.exists(target) and open(target, 'rb').read() == server.heap, 10)
+            check(saved, 'Save Profile As wrote the bytes as fetched')
+            check(error_message(app, 'Saved saved-heap.pb.gz', 5) is not None, 'a toast confirms the save')
+
+        # 3. A reload that fails keeps the profile and says why.
+        server.fail_heap = True
+        press_button(app.root, 'Reload')
+        toast = error_message(app, 'simulated failure')
+        check(toast is not None, f'failed reload shows the server error ({toast!r})')
+        check(app.title() == want, 'failed reload keeps the profile open')
+        shot('window-04-reload-failed.png')
+        server.fail_heap = False
+
+        # 4. Errors, each one sentence naming the source, with Retry.
+        dead = f'127.0.0.1:{free_port()}'
+        open_address(app, dead)
+        msg = error_message(app, f'Could not connect to {dead}')
+        check(msg is not None, f'nothing listening: {msg!r}')
+        check(find(app.root, 'push button', 'Retry', pred=shown) is not None, 'error page offers Retry')
+        shot('window-05-error-refused.png')
+
+        open_address(app, f'{host}/debug/pprof/busy')
+        msg = error_message(app, 'cpu profiling already in use')
+        check(msg is not None and host in msg and '500' in msg, f'Go-style 500: {msg!r}')
+        shot('window-06-error-500.png')
+
+        open_address(app, f'{host}/debug/pprof/page')
+        msg = error_message(app, 'HTML page')
+        check(msg is not None and host in msg, f'HTML instead of a profile: {msg!r}')
+        shot('window-07-error-html.png')
+
+        open_address(app, f'{host}/debug/pprof/flaky')
+        msg = error_message(app, 'try again')
+        check(msg is not None, f'flaky endpoint fails first: {msg!r}')
+        press_button(app.root, 'Retry')
+        want = f'{host}/debug/pprof/flaky'
+        check(profile_shown(app, want, 'Heap profile') and label_containing(app.root, 'try again') is None,
+              'Retry loads it the second time')
+
+        # 5. A CPU profile: countdown, then Cancel — no error.
+        open_address(app, host)
+        check(wait(lambda: label_containing(app.root, f'Profiles on {host}'), 15) is not None,
+              'back to the endpoint list')
+        spin = find(app.root, 'spin button', 'Duration in seconds')
+        Atspi.Value.set_current_value(spin, 20)
+        check(wait(lambda: abs(Atspi.Value.get_current_value(spin) - 20) < 0.5, 3), 'duration set to 20 s')
+        click(find(app.root, name='profile', pred=shown))
+        check(server.cpu_started.wait(10), 'the server got the CPU profile request')
+        countdown = wait(lambda: label_containing(app.root, 'seconds left'), 5)
+        check(countdown is not None, f'a countdown is shown ({countdown!r})')
+        check(server.requests[-1].endswith('seconds=20'), f'asked for 20 s ({server.requests[-1]})')
+        time.sleep(1.2)
+        shot('window-08-cpu-countdown.png')
+        check(press_button(app.root, 'Cancel'), 'Cancel pressed')
+        check(wait(lambda: label_containing(app.root, f'Profiles on {host}'), 5) is not None,
+              'cancel returns to the endpoint list')
+        check(server.cpu_aborted.wait(5), 'the request was dropped on the server side')
+        leftover = [t for t in labels_text(app.root)
+                    if 'Could Not Load' in t or 'cancelled' in t.lower() or 'canceled' in t.lower()]
+        check(not leftover, f'cancelling shows no error {leftover}')
+        shot('window-09-cpu-cancelled.png')
+
+        # 6. A short CPU profile that completes.
+        server.cpu_started.clear()
+        Atspi.Value.set_current_value(spin, 1)
+        wait(lambda: abs(Atspi.Value.get_current_value(spin) - 1) < 0.5, 3)
+        click(find(app.root, name='profile', pred=shown))
+        want = f'{host}/debug/pprof/profile'
+        check(profile_shown(app, want, 'CPU profile'), f'1-second CPU profile loads ({status_line(app)!r})')
+        time.sleep(0.5)
+        shot('window-10-cpu.png')
+
+        press(ord('?'), CONTROL)
+        shortcuts = wait(lambda: next((t for t in app.toplevels()
+                                       if t is not None and t.get_name() != app.title()), None), 5)
+        check(shortcuts is not None and find(shortcuts, 'label', 'Reload') is not None,
+              'Ctrl+? shows the keyboard shortcuts')
+        time.sleep(0.5)
+        shot('window-13-shortcuts.png')
+        app.quit()
+        app = None
+
+        # 6a. Window size comes from GSettings and is written back on close
+        #     (keyfile backend, so it survives the process).
+        keyfile_dir = os.path.join(tmp, 'config', 'glib-2.0', 'settings')
+        os.makedirs(keyfile_dir, exist_ok=True)
+        keyfile = os.path.join(keyfile_dir, 'keyfile')
+        with open(keyfile, 'w') as f:
+            f.write('[io/github/pprofviewer/PprofViewer]\nwindow-width=900\nwindow-height=600\n')
+        kf_env = dict(env, GSETTINGS_BACKEND='keyfile')
+        app = App([FIXTURE], kf_env)
+        size = None
+        if app.root is not None and profile_shown(app, os.path.basename(FIXTURE), 'Heap profile'):
+            r = Atspi.Component.get_extents(app.frame(), Atspi.CoordType.WINDOW)
+            size = (r.width, r.height)
+        # Client-side decorations shift the reported frame by a few pixels.
+        check(size is not None and abs(size[0] - 900) <= 20 and abs(size[1] - 600) <= 20,
+              f'window opens at the saved 900×600 ({size})')
+        press(ord('w'), CONTROL)
+        check(wait(lambda: app.proc.poll() is not None, 10) is not None and app.proc.returncode == 0,
+              'Ctrl+W closes the last window and the app exits cleanly')
+        with open(keyfile) as f:
+            saved = f.read()
+        check('window-width=900' in saved and 'window-height=600' in saved and 'window-maximized=false' in saved,
+              f'size and maximized state written back on close ({saved.strip()!r})')
+        check(os.path.basename(FIXTURE) in saved, 'the opened file is among the recent sources')
+        app = None
+
+        # 6b. No argument: the bundled sample, else the empty page.
+        app = App([], env)
+        if SAMPLE and os.path.exists(SAMPLE):
+            check(profile_shown(app, os.path.basename(SAMPLE), ''), f'no argument opens {SAMPLE}')
+        else:
+            check(wait(lambda: label_containing(app.root, 'Open a Profile'), 10) is not None,
+                  'no argument and no sample: the empty page')
+        time.sleep(0.5)
+        shot('window-14-no-argument.png')
+        app.quit()
+        app = None
+
+        # 7. Dark style, remote address from the command line.
+        dark = dict(env, ADW_DEBUG_COLOR_SCHEME='prefer-dark')
+        app = App([host], dark)
+        check(app.root is not None and
+              wait(lambda: label_containing(app.root, f'Profiles on {host}'), 15) is not None,
+              f'`{APP_NAME} {host}` lists the endpoints')
+        shot('window-11-dark-endpoints.png')
+        open_address(app, dead)
+        error_message(app, 'Could not connect')
+        time.sleep(0.3)
+        shot('window-12-dark-error.png')
+    except Exception:
+        traceback.print_exc()
+        failures.append('exception')
+    finally:
+        if app is not None:
+            app.quit()
+        server.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    print(f'1..{checks}')
+    if failures:
+        print(f'# {len(failures)} failed: {failures}')
+        sys.exit(1)
+
+
+if __name__ == '__main__':
+    main()
