@@ -760,7 +760,8 @@ _ppv_graph_build (PpvGraphBuilder *self,
   g->n_infos = n_infos;
   g->edges = g_array_new (FALSE, FALSE, sizeof (PpvEdge));
 
-  if (edges != PPV_EDGES_NONE || self->with_tags)
+  /* Tags matter once nodes are chosen, like edges. */
+  if (edges != PPV_EDGES_NONE)
     sum_nodes_edges_tags (self, kept, edges, g);
   else
     sum_nodes (self, kept, g);
