@@ -4,12 +4,14 @@
 # Copyright 2026 The Pprof Viewer authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# usage: test-go-server.sh PPV-FETCH-TOOL GO-SERVER-MAIN.GO
-# Exits 77 (skipped) when Go is not installed.
+# usage: test-go-server.sh PPV-FETCH-TOOL GO-SERVER-MAIN.GO [PPROF-VIEWER]
+# Exits 77 (skipped) when Go is not installed.  With PPROF-VIEWER it also
+# compares `pprof-viewer --top` with `go tool pprof -top` on what was fetched.
 set -eu
 
 tool=$1
 server_src=$2
+viewer=${3:-}
 
 if ! command -v go >/dev/null 2>&1; then
   echo "SKIP: go is not installed, so there is no real net/http/pprof server to test against"
@@ -105,5 +107,34 @@ if tool_run fetch "$address/debug/pprof/trace" "$work/x" 2>"$work/err"; then
   fail "a trace was fetched as a profile"
 fi
 grep -q "not a pprof profile: trace is an execution trace" "$work/err" || fail "unexpected trace message"
+
+if [ -n "$viewer" ]; then
+  export TZ=UTC LC_ALL=C.UTF-8 HOME="$work" PPROF_TMPDIR="$work/pprof" PPROF_BINARY_PATH="$work"
+
+  # Same bytes, same report: the heap and the 1 s CPU profile fetched above.
+  for p in heap cpu; do
+    "$viewer" --top "$work/$p.pb.gz" >"$work/$p.ours" || fail "pprof-viewer --top failed on the fetched $p profile"
+    go tool pprof -top -symbolize=none "$work/$p.pb.gz" >"$work/$p.theirs" 2>/dev/null \
+      || fail "go tool pprof -top failed on the fetched $p profile"
+    diff -u "$work/$p.theirs" "$work/$p.ours" || fail "--top differs from go tool pprof -top on the fetched $p profile"
+  done
+
+  # Both fetching the live server themselves.  The heap changes between
+  # requests, except what main.allocate keeps: compare that part, without
+  # the Time: line (each side fetched at its own moment).
+  "$viewer" --top --focus='main\.allocate' --relative-percentages "$address/debug/pprof/heap" \
+    | grep -v '^Time: ' >"$work/live.ours" || fail "pprof-viewer --top on the URL failed"
+  go tool pprof -top -symbolize=none -focus='main\.allocate' -relative_percentages \
+    "http://$address/debug/pprof/heap" 2>/dev/null | grep -v '^Time: ' >"$work/live.theirs" \
+    || fail "go tool pprof -top on the URL failed"
+  diff -u "$work/live.theirs" "$work/live.ours" || fail "--top on the live URL differs from go tool pprof -top"
+  grep -q "main.allocate" "$work/live.ours" || fail "main.allocate missing from the live heap report"
+
+  # A 2 s CPU profile through the CLI's own fetch.
+  "$viewer" --top --seconds=2 "$address" >"$work/cpu2.ours" || fail "pprof-viewer --top --seconds=2 host:port failed"
+  grep -q "^Type: cpu$" "$work/cpu2.ours" || fail "the 2 s fetch is not a CPU profile"
+  grep -q "^Duration: 2" "$work/cpu2.ours" || fail "the 2 s CPU profile does not last 2 s"
+  echo "pprof-viewer --top matches go tool pprof -top on fetched heap and CPU profiles and on the live heap URL"
+fi
 
 echo "PASS"
