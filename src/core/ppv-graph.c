@@ -914,7 +914,8 @@ entropy_score (PpvGraph        *g,
   score += in->len == 0 ? 1 : edge_entropy (g, in, 0);
   score += out->len == 0 ? 1 : edge_entropy (g, out, st->flat);
 
-  return go_float_to_int64 (score * (double) st->cum) + st->flat;
+  /* Go's int64 addition wraps; keep that (the NaN case starts at MinInt64). */
+  return (gint64) ((guint64) go_float_to_int64 (score * (double) st->cum) + (guint64) st->flat);
 }
 
 void
