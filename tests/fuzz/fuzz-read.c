@@ -12,7 +12,10 @@
 #include <stdlib.h>
 #include <zlib.h>
 
+#include "ppv-callgraph.h"
 #include "ppv-error.h"
+#include "ppv-merge.h"
+#include "ppv-report.h"
 #include "ppv-reader-private.h"
 #include "ppv-reader.h"
 
@@ -163,6 +166,39 @@ check_gzip_count (const guint8 *data,
     }
 }
 
+/* What a profile is read for: the pipeline the CLI and the window run,
+ * text and graph reports and the DOT, on whatever values it holds. */
+static void
+run_reports (PpvProfile *profile)
+{
+  g_autoptr(PpvProfile) combined = ppv_profile_combine (&profile, 1, NULL, 0, PPV_BASE_NONE, FALSE, NULL);
+  PpvReportOptions options;
+
+  if (combined == NULL)
+    return;
+
+  ppv_report_options_init (&options);
+  for (int kind = PPV_REPORT_KIND_TEXT; kind <= PPV_REPORT_KIND_GRAPH; kind++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PpvReport) report = ppv_report_new (combined, &options, kind, NULL, &error);
+
+      if (report == NULL)
+        {
+          CHECK (error != NULL);
+          continue;
+        }
+      if (kind == PPV_REPORT_KIND_TEXT)
+        g_free (ppv_report_format_top (report));
+      else
+        {
+          g_autoptr(PpvCallGraph) graph = ppv_callgraph_new (report);
+          g_autofree char *dot = ppv_callgraph_to_dot (graph);
+          CHECK (g_utf8_validate (dot, -1, NULL));
+        }
+    }
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -187,6 +223,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   CHECK (error == NULL);
   check_model (profile);
+  if (profile->n_samples <= 20000)
+    run_reports (profile);
   ppv_profile_unref (profile);
   return 0;
 }
