@@ -290,30 +290,61 @@ _ppv_graph_builder_get_tag_unit (PpvGraphBuilder *self)
   return self->bytes_unit;
 }
 
+typedef struct
+{
+  guint32 node, name, group, numeric;
+} TagKey;
+
+static guint
+tag_key_hash (gconstpointer p)
+{
+  const TagKey *k = p;
+  guint64 h = ((guint64) k->node << 32 | k->name) ^ ((guint64) k->group << 1 | k->numeric) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+
+  /* Mix well: GHashTable keeps only the low bits. */
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  h ^= h >> 33;
+  return (guint) h;
+}
+
+static gboolean
+tag_key_equal (gconstpointer a,
+               gconstpointer b)
+{
+  return memcmp (a, b, sizeof (TagKey)) == 0;
+}
+
+/* @index maps (node, tag) to its position + 1 in the node's tags: a node
+ * may carry thousands of label combinations and allocation sizes. */
 static PpvNodeTag *
 find_or_add_tag (PpvNodeStats *st,
+                 GHashTable   *index,
+                 guint32       node,
                  guint32       name,
                  guint32       group,
                  gboolean      numeric,
                  gint64        value)
 {
+  TagKey key = { node, name, group, numeric };
   PpvNodeTag tag = { name, group, numeric, value, 0, 0, 0, 0 };
+  guint pos = GPOINTER_TO_UINT (g_hash_table_lookup (index, &key));
+
+  if (pos != 0)
+    return &g_array_index (st->tags, PpvNodeTag, pos - 1);
 
   if (st->tags == NULL)
     st->tags = g_array_new (FALSE, FALSE, sizeof (PpvNodeTag));
-  for (guint i = st->tags->len; i > 0; i--)
-    {
-      PpvNodeTag *t = &g_array_index (st->tags, PpvNodeTag, i - 1);
-      if (t->name == name && t->group == group && t->numeric == numeric)
-        return t;
-    }
   g_array_append_val (st->tags, tag);
+  g_hash_table_insert (index, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (st->tags->len));
   return &g_array_index (st->tags, PpvNodeTag, st->tags->len - 1);
 }
 
 static void
 add_sample_tags (PpvGraphBuilder *self,
+                 GHashTable      *index,
                  PpvNodeStats    *st,
+                 guint32          node,
                  guint32          sample,
                  gint64           w,
                  gint64           dw,
@@ -323,7 +354,7 @@ add_sample_tags (PpvGraphBuilder *self,
 
   if (group != PPV_NONE)
     {
-      PpvNodeTag *t = find_or_add_tag (st, group, PPV_NONE, FALSE, 0);
+      PpvNodeTag *t = find_or_add_tag (st, index, node, group, PPV_NONE, FALSE, 0);
       if (flat)
         t->flat += w, t->flat_div += dw;
       else
@@ -332,7 +363,7 @@ add_sample_tags (PpvGraphBuilder *self,
 
   for (guint32 k = self->sample_bytes_offset[sample]; k < self->sample_bytes_offset[sample + 1]; k++)
     {
-      PpvNodeTag *t = find_or_add_tag (st, self->sample_bytes_names[k], group, TRUE,
+      PpvNodeTag *t = find_or_add_tag (st, index, node, self->sample_bytes_names[k], group, TRUE,
                                        self->sample_bytes_values[k]);
       if (flat)
         t->flat += w, t->flat_div += dw;
@@ -475,6 +506,32 @@ guint32
 _ppv_graph_builder_get_n_infos (PpvGraphBuilder *self)
 {
   return self->infos->len;
+}
+
+gboolean
+_ppv_graph_builder_has_inlined (PpvGraphBuilder *self)
+{
+  for (guint32 n = 0; n < self->infos->len; n++)
+    if (self->inlined[n])
+      return TRUE;
+  return FALSE;
+}
+
+void
+_ppv_graph_restrict (PpvGraph     *g,
+                     const guint8 *kept)
+{
+  guint32 n_nodes = 0;
+
+  for (guint32 i = 0; i < g->n_nodes; i++)
+    {
+      guint32 n = g->nodes[i];
+      if (kept[n])
+        g->nodes[n_nodes++] = n;
+      else
+        g->stats[n].in_graph = FALSE;
+    }
+  g->n_nodes = n_nodes;
 }
 
 /* --- Edge table: open addressing on (src, dst) ----------------------------- */
@@ -651,6 +708,7 @@ sum_nodes_edges_tags (PpvGraphBuilder *self,
                       PpvGraph        *g)
 {
   const guint8 *wanted = mode == PPV_EDGES_INTO_INLINED ? self->inlined : NULL;
+  g_autoptr(GHashTable) tag_index = g_hash_table_new_full (tag_key_hash, tag_key_equal, g_free, NULL);
   PpvProfile *p = self->profile;
   const PpvFrameSelection *sel = self->sel;
   EdgeTable table;
@@ -700,7 +758,7 @@ sum_nodes_edges_tags (PpvGraphBuilder *self,
                   st->cum += w;
                   st->cum_div += dw;
                   if (self->with_tags)
-                    add_sample_tags (self, st, s, w, dw, FALSE);
+                    add_sample_tags (self, tag_index, st, n, s, w, dw, FALSE);
                 }
 
               if (parent != PPV_NONE && n != parent && mode != PPV_EDGES_NONE &&
@@ -741,7 +799,7 @@ sum_nodes_edges_tags (PpvGraphBuilder *self,
           g->stats[parent].flat += w;
           g->stats[parent].flat_div += dw;
           if (self->with_tags)
-            add_sample_tags (self, &g->stats[parent], s, w, dw, TRUE);
+            add_sample_tags (self, tag_index, &g->stats[parent], parent, s, w, dw, TRUE);
         }
     }
 
@@ -901,13 +959,17 @@ go_float_to_int64 (double v)
   return (gint64) v;
 }
 
+static GArray *collect_edges (PpvGraph *g, PpvGraphBuilder *b, guint32 node,
+                              gboolean incoming, gboolean sorted);
+
 static gint64
 entropy_score (PpvGraph        *g,
                PpvGraphBuilder *b,
                guint32          n)
 {
-  g_autoptr(GArray) in = _ppv_graph_in_edges (g, b, n);
-  g_autoptr(GArray) out = _ppv_graph_out_edges (g, b, n);
+  /* The entropy is a sum: edge order does not matter. */
+  g_autoptr(GArray) in = collect_edges (g, b, n, TRUE, FALSE);
+  g_autoptr(GArray) out = collect_edges (g, b, n, FALSE, FALSE);
   const PpvNodeStats *st = &g->stats[n];
   double score = 0;
 
@@ -1016,7 +1078,8 @@ static GArray *
 collect_edges (PpvGraph        *g,
                PpvGraphBuilder *b,
                guint32          node,
-               gboolean         incoming)
+               gboolean         incoming,
+               gboolean         sorted)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (guint32));
   EdgeSortContext ctx = { g, b };
@@ -1032,7 +1095,7 @@ collect_edges (PpvGraph        *g,
       if (!g_array_index (g->edges, PpvEdge, i).removed)
         g_array_append_val (out, i);
     }
-  if (out->len > 1)
+  if (sorted && out->len > 1)
     g_qsort_with_data (out->data, out->len, sizeof (guint32), compare_edge_ids, &ctx);
   return out;
 }
@@ -1042,7 +1105,7 @@ _ppv_graph_in_edges (PpvGraph        *g,
                      PpvGraphBuilder *b,
                      guint32          node)
 {
-  return collect_edges (g, b, node, TRUE);
+  return collect_edges (g, b, node, TRUE, TRUE);
 }
 
 GArray *
@@ -1050,7 +1113,7 @@ _ppv_graph_out_edges (PpvGraph        *g,
                       PpvGraphBuilder *b,
                       guint32          node)
 {
-  return collect_edges (g, b, node, FALSE);
+  return collect_edges (g, b, node, FALSE, TRUE);
 }
 
 /* Only edges into nodes of the graph are visited, as pprof walks n.In. */

@@ -115,6 +115,14 @@ void             _ppv_graph_builder_free  (PpvGraphBuilder *builder);
 const PpvNodeInfo *_ppv_graph_builder_get_info (PpvGraphBuilder *builder,
                                                 guint32          info);
 guint32          _ppv_graph_builder_get_n_infos (PpvGraphBuilder *builder);
+/* TRUE if some node is ever an inlined (non-outermost) line. */
+gboolean         _ppv_graph_builder_has_inlined (PpvGraphBuilder *builder);
+/* Drops nodes outside @kept from a graph built without a kept set and
+ * without edges.  Equal to rebuilding with @kept in that case: a node's cum
+ * does not depend on other nodes, and flat only ever goes to the leaf-most
+ * frame, which either is kept or loses its flat in a rebuild too. */
+void             _ppv_graph_restrict (PpvGraph     *graph,
+                                      const guint8 *kept);
 const char      *_ppv_graph_builder_get_tag_name (PpvGraphBuilder *builder,
                                                   guint32          tag);
 /* Unit of the numeric "bytes" tag values. */

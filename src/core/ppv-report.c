@@ -392,14 +392,23 @@ count_tags (const PpvNodeStats *st)
   return count;
 }
 
-/* A text report only shows edges through its "(inline)" marks. */
+/* A text report only shows edges through its "(inline)" marks: without
+ * inlined nodes it has no edges to sum, and the first pass has every
+ * number it shows (see _ppv_graph_restrict). */
 static void
 rebuild (PpvReport    *self,
          const guint8 *kept,
          gboolean      with_edges)
 {
-  PpvEdgeMode mode = !with_edges ? PPV_EDGES_NONE :
-                     self->kind == PPV_REPORT_KIND_GRAPH ? PPV_EDGES_ALL : PPV_EDGES_INTO_INLINED;
+  gboolean text = self->kind == PPV_REPORT_KIND_TEXT;
+  PpvEdgeMode mode = !with_edges ? PPV_EDGES_NONE : text ? PPV_EDGES_INTO_INLINED : PPV_EDGES_ALL;
+
+  if (text && with_edges && self->graph != NULL && !_ppv_graph_builder_has_inlined (self->builder))
+    {
+      if (kept != NULL)
+        _ppv_graph_restrict (self->graph, kept);
+      return;
+    }
 
   _ppv_graph_free (self->graph);
   self->graph = _ppv_graph_build (self->builder, kept, mode);
