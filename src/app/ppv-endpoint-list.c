@@ -14,7 +14,7 @@
 #include "ppv-endpoint-list.h"
 #include "ppv-profile-archive.h"
 
-#define MAX_CPU_SECONDS 3600
+#define MAX_CPU_SECONDS 600   /* the schema's range for cpu-profile-seconds */
 
 struct _PpvEndpointList
 {

@@ -919,8 +919,9 @@ ppv_window_close_request (GtkWindow *window)
   ppv_app_settings_set_boolean ("window-maximized", maximized);
   if (!maximized && width > 0 && height > 0)
     {
-      ppv_app_settings_set_int ("window-width", width);
-      ppv_app_settings_set_int ("window-height", height);
+      /* Within the schema's ranges, or GSettings refuses the write. */
+      ppv_app_settings_set_int ("window-width", CLAMP (width, 360, 10000));
+      ppv_app_settings_set_int ("window-height", CLAMP (height, 300, 10000));
     }
 
   return GTK_WINDOW_CLASS (ppv_window_parent_class)->close_request (window);
