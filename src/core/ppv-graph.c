@@ -620,6 +620,24 @@ is_negative (const PpvNodeStats *n)
   return n->flat < 0 || (n->flat == 0 && n->cum < 0);
 }
 
+/* The sample's weight and --mean divisor; FALSE if it is filtered out
+ * or adds nothing (pprof skips samples whose both are zero). */
+static inline gboolean
+sample_weight (PpvGraphBuilder *self,
+               guint32          s,
+               gint64          *w,
+               gint64          *dw)
+{
+  const gint64 *values;
+
+  if (!self->sel->sample_kept[s])
+    return FALSE;
+  values = ppv_profile_sample_values (self->profile, s);
+  *w = values[self->sample_index];
+  *dw = self->mean ? values[0] : 0;
+  return *w != 0 || *dw != 0;
+}
+
 /* Only the node sums, in a compact array: this pass touches every frame of
  * every sample, and on large profiles its cost is cache misses. */
 typedef struct
@@ -642,19 +660,13 @@ sum_nodes (PpvGraphBuilder *self,
 
   for (guint32 s = 0; s < p->n_samples; s++)
     {
-      const gint64 *values;
       const guint32 *stack;
       guint32 stamp = s + 1;
       guint32 parent = PPV_NONE;
       gboolean residual = FALSE;
       gint64 w, dw;
 
-      if (!sel->sample_kept[s])
-        continue;
-      values = ppv_profile_sample_values (p, s);
-      w = values[self->sample_index];
-      dw = self->mean ? values[0] : 0;
-      if (w == 0 && dw == 0)
+      if (!sample_weight (self, s, &w, &dw))
         continue;
 
       stack = p->stacks + p->samples[s].stack_offset;
@@ -717,20 +729,13 @@ sum_nodes_edges_tags (PpvGraphBuilder *self,
 
   for (guint32 s = 0; s < p->n_samples; s++)
     {
-      const gint64 *values;
       const guint32 *stack;
       guint32 stamp = s + 1;
       guint32 parent = PPV_NONE;
       gboolean residual = FALSE;
       gint64 w, dw;
 
-      if (!sel->sample_kept[s])
-        continue;
-
-      values = ppv_profile_sample_values (p, s);
-      w = values[self->sample_index];
-      dw = self->mean ? values[0] : 0;
-      if (w == 0 && dw == 0)
+      if (!sample_weight (self, s, &w, &dw))
         continue;
 
       stack = p->stacks + p->samples[s].stack_offset;
