@@ -390,6 +390,16 @@ ppv_cli_run (int    argc,
   o.seconds = -1;
   context = build_context (&o);
 
+  /* --help lists every option, not only the main group's. */
+  for (int i = 1; i < argc && strcmp (argv[i], "--") != 0; i++)
+    if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
+      {
+        g_autofree char *help = g_option_context_get_help (context, FALSE, NULL);
+        fputs (help, stdout);
+        ppv_report_options_clear (&o.report);
+        return 0;
+      }
+
   args = g_new0 (char *, argc + 1);
   for (int i = 0; i < argc; i++)
     args[i] = g_strdup (argv[i]);
