@@ -1047,8 +1047,22 @@ ppv_window_init (PpvWindow *self)
 
   settings = ppv_app_settings_get_default ();
   if (settings != NULL)
-    self->recent_changed_id = g_signal_connect_swapped (settings, "changed::recent-sources",
-                                                        G_CALLBACK (recent_changed_cb), self);
+    {
+      /* Preferences as a settings. action group, for menus and shortcuts
+       * (e.g. "settings.last-view::graph"); changes reach GSettings. */
+      static const char *keys[] = { "last-view", "graph-node-count", "cpu-profile-seconds" };
+      g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+        {
+          g_autoptr(GAction) action = g_settings_create_action (settings, keys[i]);
+          g_action_map_add_action (G_ACTION_MAP (group), action);
+        }
+      gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
+
+      self->recent_changed_id = g_signal_connect_swapped (settings, "changed::recent-sources",
+                                                          G_CALLBACK (recent_changed_cb), self);
+    }
   refresh_recent (self);
 
   drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);

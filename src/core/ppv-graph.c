@@ -646,19 +646,32 @@ typedef struct
   gint64  cum;
 } HotNode;
 
-static void
-sum_nodes (PpvGraphBuilder *self,
-           const guint8    *kept,
-           PpvGraph        *g)
+/* One share of the samples, summed into arrays of its own: samples are
+ * independent, so two threads need no locking and their sums just add. */
+typedef struct
 {
+  PpvGraphBuilder *self;
+  const guint8    *kept;
+  guint32          first, end;    /* sample range */
+  HotNode         *hot;
+  gint64          *cum_div;
+  gint64          *flat;
+  gint64          *flat_div;
+} SumShare;
+
+static gpointer
+sum_share (gpointer data)
+{
+  SumShare *share = data;
+  PpvGraphBuilder *self = share->self;
   PpvProfile *p = self->profile;
   const PpvFrameSelection *sel = self->sel;
   const guint32 *loc_off = sel->loc_lines_offset;
   const guint32 *frame_info = self->frame_info;
-  g_autofree HotNode *hot = g_new0 (HotNode, MAX (self->infos->len, 1));
-  g_autofree gint64 *cum_div = self->mean ? g_new0 (gint64, MAX (self->infos->len, 1)) : NULL;
+  const guint8 *kept = share->kept;
+  HotNode *hot = share->hot;
 
-  for (guint32 s = 0; s < p->n_samples; s++)
+  for (guint32 s = share->first; s < share->end; s++)
     {
       const guint32 *stack;
       guint32 stamp = s + 1;
@@ -689,8 +702,8 @@ sum_nodes (PpvGraphBuilder *self,
                 {
                   hot[n].stamp = stamp;
                   hot[n].cum += w;
-                  if (cum_div)
-                    cum_div[n] += dw;
+                  if (share->cum_div)
+                    share->cum_div[n] += dw;
                 }
               parent = n;
               residual = FALSE;
@@ -699,15 +712,64 @@ sum_nodes (PpvGraphBuilder *self,
 
       if (parent != PPV_NONE && !residual)
         {
-          g->stats[parent].flat += w;
-          g->stats[parent].flat_div += dw;
+          share->flat[parent] += w;
+          share->flat_div[parent] += dw;
         }
     }
+  return NULL;
+}
 
-  for (guint32 n = 0; n < self->infos->len; n++)
+#define MAX_SHARES 4
+#define MIN_FRAMES_PER_SHARE 4000000
+
+static void
+sum_nodes (PpvGraphBuilder *self,
+           const guint8    *kept,
+           PpvGraph        *g)
+{
+  guint32 n_infos = MAX (self->infos->len, 1);
+  guint32 n_samples = self->profile->n_samples;
+  SumShare shares[MAX_SHARES];
+  GThread *threads[MAX_SHARES] = { NULL };
+  guint n_shares;
+
+  /* Threads only pay off on big profiles. */
+  n_shares = (guint) CLAMP (self->profile->n_stacks / MIN_FRAMES_PER_SHARE, 1,
+                            MIN (MAX_SHARES, (guint) g_get_num_processors ()));
+
+  for (guint i = 0; i < n_shares; i++)
     {
-      g->stats[n].cum = hot[n].cum;
-      g->stats[n].cum_div = cum_div ? cum_div[n] : 0;
+      shares[i] = (SumShare) {
+        self, kept,
+        (guint32) ((guint64) n_samples * i / n_shares),
+        (guint32) ((guint64) n_samples * (i + 1) / n_shares),
+        g_new0 (HotNode, n_infos),
+        self->mean ? g_new0 (gint64, n_infos) : NULL,
+        g_new0 (gint64, n_infos),
+        g_new0 (gint64, n_infos),
+      };
+      if (i > 0)
+        threads[i] = g_thread_try_new ("ppv-graph", sum_share, &shares[i], NULL);
+      if (i > 0 && threads[i] == NULL)
+        sum_share (&shares[i]);
+    }
+  sum_share (&shares[0]);
+
+  for (guint i = 0; i < n_shares; i++)
+    {
+      if (threads[i] != NULL)
+        g_thread_join (threads[i]);
+      for (guint32 n = 0; n < self->infos->len; n++)
+        {
+          g->stats[n].cum += shares[i].hot[n].cum;
+          g->stats[n].cum_div += shares[i].cum_div ? shares[i].cum_div[n] : 0;
+          g->stats[n].flat += shares[i].flat[n];
+          g->stats[n].flat_div += shares[i].flat_div[n];
+        }
+      g_free (shares[i].hot);
+      g_free (shares[i].cum_div);
+      g_free (shares[i].flat);
+      g_free (shares[i].flat_div);
     }
 }
 
