@@ -785,6 +785,9 @@ sum_nodes_edges_tags (PpvGraphBuilder *self,
   g_autoptr(GHashTable) tag_index = g_hash_table_new_full (tag_key_hash, tag_key_equal, g_free, NULL);
   PpvProfile *p = self->profile;
   const PpvFrameSelection *sel = self->sel;
+  /* Stamps and cum in a compact array, as in sum_share(): the per-frame
+   * work is cache misses. */
+  g_autofree HotNode *hot = g_new0 (HotNode, MAX (self->infos->len, 1));
   EdgeTable table;
 
   edge_table_init (&table);
@@ -818,14 +821,17 @@ sum_nodes_edges_tags (PpvGraphBuilder *self,
                   continue;
                 }
 
-              st = &g->stats[n];
-              if (st->stamp != stamp)
+              if (hot[n].stamp != stamp)
                 {
-                  st->stamp = stamp;
-                  st->cum += w;
-                  st->cum_div += dw;
-                  if (self->with_tags)
-                    add_sample_tags (self, tag_index, st, n, s, w, dw, FALSE);
+                  hot[n].stamp = stamp;
+                  hot[n].cum += w;
+                  if (dw != 0 || self->with_tags)
+                    {
+                      st = &g->stats[n];
+                      st->cum_div += dw;
+                      if (self->with_tags)
+                        add_sample_tags (self, tag_index, st, n, s, w, dw, FALSE);
+                    }
                 }
 
               if (parent != PPV_NONE && n != parent && mode != PPV_EDGES_NONE &&
@@ -871,6 +877,8 @@ sum_nodes_edges_tags (PpvGraphBuilder *self,
     }
 
   edge_table_clear (&table);
+  for (guint32 n = 0; n < self->infos->len; n++)
+    g->stats[n].cum = hot[n].cum;
 }
 
 PpvGraph *

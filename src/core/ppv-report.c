@@ -444,8 +444,9 @@ build_trimmed_graph (PpvReport *self,
   *dropped_edges = 0;
 
   /* The first pass only decides which nodes survive nodefraction; edges
-   * are summed once the surviving set is known. */
-  rebuild (self, NULL, FALSE);
+   * are summed once the surviving set is known.  Without a nodefraction
+   * nothing is decided, and the first pass is the full one. */
+  rebuild (self, NULL, nodefraction <= 0);
   for (guint32 i = 0; i < self->graph->n_nodes; i++)
     flat_total += self->graph->stats[self->graph->nodes[i]].flat;
   node_cutoff = _ppv_abs64 ((gint64) ((double) flat_total * nodefraction));
@@ -464,7 +465,7 @@ build_trimmed_graph (PpvReport *self,
           rebuild (self, kept, TRUE);
         }
     }
-  if (*dropped_nodes == 0)
+  if (*dropped_nodes == 0 && nodefraction > 0)
     rebuild (self, NULL, TRUE);
   *orig_count = self->graph->n_nodes;
 
