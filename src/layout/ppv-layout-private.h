@@ -67,4 +67,12 @@ GVC_t          *_ppv_layout_get_context (void);
  * it to see that a cancelled request never ran). */
 guint           _ppv_layout_get_n_runs (void);
 
+void            _ppv_layout_run_in_thread (PpvCallGraph        *graph,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data,
+                                           gpointer             source_tag,
+                                           const char          *name,
+                                           GTaskThreadFunc      thread_func);
+
 G_END_DECLS

@@ -447,22 +447,24 @@ compute_thread (GTask        *task,
     g_task_return_pointer (task, scene, (GDestroyNotify) ppv_scene_unref);
 }
 
+/* Copies @graph into a layout input and runs @thread_func on it in a
+ * GTask worker; shared by layout and SVG rendering. */
 void
-ppv_layout_compute_async (PpvCallGraph        *graph,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+_ppv_layout_run_in_thread (PpvCallGraph        *graph,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data,
+                           gpointer             source_tag,
+                           const char          *name,
+                           GTaskThreadFunc      thread_func)
 {
   g_autoptr(GTask) task = NULL;
   GError *error = NULL;
   PpvLayoutInput *input;
 
-  g_return_if_fail (graph != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ppv_layout_compute_async);
-  g_task_set_name (task, "[ppv] layout");
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, name);
 
   input = _ppv_layout_input_new (graph, &error);
   if (input == NULL)
@@ -472,7 +474,20 @@ ppv_layout_compute_async (PpvCallGraph        *graph,
     }
 
   g_task_set_task_data (task, input, (GDestroyNotify) _ppv_layout_input_free);
-  g_task_run_in_thread (task, compute_thread);
+  g_task_run_in_thread (task, thread_func);
+}
+
+void
+ppv_layout_compute_async (PpvCallGraph        *graph,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (graph != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  _ppv_layout_run_in_thread (graph, cancellable, callback, user_data,
+                             ppv_layout_compute_async, "[ppv] layout", compute_thread);
 }
 
 PpvScene *

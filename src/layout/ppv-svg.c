@@ -144,26 +144,11 @@ ppv_layout_render_svg_async (PpvCallGraph        *graph,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
-  PpvLayoutInput *input;
-
   g_return_if_fail (graph != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ppv_layout_render_svg_async);
-  g_task_set_name (task, "[ppv] render svg");
-
-  input = _ppv_layout_input_new (graph, &error);
-  if (input == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_set_task_data (task, input, (GDestroyNotify) _ppv_layout_input_free);
-  g_task_run_in_thread (task, render_thread);
+  _ppv_layout_run_in_thread (graph, cancellable, callback, user_data,
+                             ppv_layout_render_svg_async, "[ppv] render svg", render_thread);
 }
 
 GBytes *
