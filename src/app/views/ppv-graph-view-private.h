@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "ppv-graph-view.h"
+#include "ppv-report-job.h"
 
 G_BEGIN_DECLS
 
@@ -49,10 +50,7 @@ struct _PpvGraphView
 
   GtkPopoverMenu   *menu;
 
-  PpvProfile       *profile;
-  PpvReportOptions  options;
-  guint             rebuild_source;
-  GCancellable     *cancellable;
+  PpvReportJob      job;     /* profile, options, cancel-and-replace */
   gboolean          loading;
 };
 

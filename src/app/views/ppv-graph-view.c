@@ -568,21 +568,19 @@ set_loading (PpvGraphView *self,
 
 typedef struct
 {
-  PpvProfile       *profile;
-  PpvReportOptions  options;
-  PpvCallGraph     *graph;     /* result */
-  PpvScene         *scene;     /* result */
-} BuildData;
+  PpvCallGraph *graph;
+  PpvScene     *scene;
+} BuildResult;
 
 static void
-build_data_free (BuildData *data)
+build_result_free (BuildResult *result)
 {
-  g_clear_pointer (&data->profile, ppv_profile_unref);
-  g_clear_pointer (&data->graph, ppv_callgraph_unref);
-  g_clear_pointer (&data->scene, ppv_scene_unref);
-  ppv_report_options_clear (&data->options);
-  g_free (data);
+  g_clear_pointer (&result->graph, ppv_callgraph_unref);
+  g_clear_pointer (&result->scene, ppv_scene_unref);
+  g_free (result);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BuildResult, build_result_free)
 
 static void
 build_thread (GTask        *task,
@@ -590,11 +588,12 @@ build_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  BuildData *data = task_data;
+  PpvReportInputs *inputs = task_data;
   g_autoptr(PpvReport) report = NULL;
+  g_autoptr(BuildResult) result = g_new0 (BuildResult, 1);
   g_autoptr(GError) error = NULL;
 
-  report = ppv_report_new (data->profile, &data->options, PPV_REPORT_KIND_GRAPH,
+  report = ppv_report_new (inputs->profile, &inputs->options, PPV_REPORT_KIND_GRAPH,
                            cancellable, &error);
   if (report == NULL)
     {
@@ -605,12 +604,12 @@ build_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  data->graph = ppv_callgraph_new (report);
-  data->scene = ppv_layout_compute (data->graph, cancellable, &error);
-  if (data->scene == NULL)
+  result->graph = ppv_callgraph_new (report);
+  result->scene = ppv_layout_compute (result->graph, cancellable, &error);
+  if (result->scene == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_boolean (task, TRUE);
+    g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) build_result_free);
 }
 
 static void
@@ -619,53 +618,34 @@ build_done (GObject      *object,
             gpointer      user_data)
 {
   PpvGraphView *self = PPV_GRAPH_VIEW (object);
-  BuildData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(BuildResult) built = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error)
-      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  built = g_task_propagate_pointer (G_TASK (result), &error);
 
   /* Drop results of requests that were replaced meanwhile. */
-  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+  if (!_ppv_report_job_is_current (&self->job, result, error))
     return;
 
-  if (self->rebuild_source == 0)
+  if (self->job.idle_source == 0)
     set_loading (self, FALSE);
 
-  if (error != NULL)
+  if (built == NULL)
     {
       g_signal_emit (self, signals[FAILED], 0, error);
       return;
     }
 
-  ppv_graph_view_set_scene (self, data->graph, data->scene);
+  ppv_graph_view_set_scene (self, built->graph, built->scene);
 }
 
 static gboolean
 rebuild_cb (gpointer user_data)
 {
   PpvGraphView *self = user_data;
-  g_autoptr(GTask) task = NULL;
-  BuildData *data;
 
-  self->rebuild_source = 0;
-
-  if (self->profile == NULL)
-    {
-      set_loading (self, FALSE);
-      return G_SOURCE_REMOVE;
-    }
-
-  data = g_new0 (BuildData, 1);
-  data->profile = ppv_profile_ref (self->profile);
-  ppv_report_options_copy (&data->options, &self->options);
-
-  task = g_task_new (self, self->cancellable, build_done, NULL);
-  g_task_set_source_tag (task, rebuild_cb);
-  g_task_set_task_data (task, data, (GDestroyNotify) build_data_free);
-  g_task_run_in_thread (task, build_thread);
-
+  if (!_ppv_report_job_start (&self->job, self, rebuild_cb, build_thread, build_done))
+    set_loading (self, FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -677,29 +657,10 @@ ppv_graph_view_set_options (PpvGraphView           *self,
   g_return_if_fail (PPV_IS_GRAPH_VIEW (self));
   g_return_if_fail (options != NULL);
 
-  if (profile != self->profile)
-    {
-      g_clear_pointer (&self->profile, ppv_profile_unref);
-      if (profile != NULL)
-        self->profile = ppv_profile_ref (profile);
-    }
-  ppv_report_options_clear (&self->options);
-  ppv_report_options_copy (&self->options, options);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
+  _ppv_report_job_request (&self->job, profile, options, rebuild_cb, self);
   if (profile == NULL)
     ppv_graph_view_set_scene (self, NULL, NULL);
-
   set_loading (self, profile != NULL);
-  /* One idle coalesces every change made before it runs.  Not a low
-   * priority one: while something animates and frames take longer than
-   * the frame interval (software GL), redraws are always pending and a
-   * low-priority idle would never run. */
-  if (self->rebuild_source == 0)
-    self->rebuild_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_cb, self, NULL);
 }
 
 static void
@@ -759,8 +720,7 @@ ppv_graph_view_dispose (GObject *object)
 {
   PpvGraphView *self = PPV_GRAPH_VIEW (object);
 
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  g_cancellable_cancel (self->cancellable);
+  _ppv_report_job_cancel (&self->job);
 
   if (self->menu != NULL)
     {
@@ -778,12 +738,10 @@ ppv_graph_view_finalize (GObject *object)
 {
   PpvGraphView *self = PPV_GRAPH_VIEW (object);
 
-  g_clear_object (&self->cancellable);
+  _ppv_report_job_clear (&self->job);
   g_clear_object (&self->pango);
   g_clear_pointer (&self->graph, ppv_callgraph_unref);
   g_clear_pointer (&self->scene, ppv_scene_unref);
-  g_clear_pointer (&self->profile, ppv_profile_unref);
-  ppv_report_options_clear (&self->options);
   g_free (self->selected_name);
   g_free (self->needle);
   g_free (self->matches);
@@ -864,7 +822,7 @@ ppv_graph_view_init (PpvGraphView *self)
   self->selected = -1;
   self->pending_center = -1;
   self->need_fit = TRUE;
-  self->cancellable = g_cancellable_new ();
+  _ppv_report_job_init (&self->job);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);

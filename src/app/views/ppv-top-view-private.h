@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "ppv-report-job.h"
 #include "ppv-top-view.h"
 
 G_BEGIN_DECLS
@@ -41,10 +42,7 @@ struct _PpvTopView
   GtkPopoverMenu       *menu;
 
   /* Rebuilding */
-  PpvProfile           *profile;
-  PpvReportOptions      options;
-  guint                 rebuild_source;
-  GCancellable         *cancellable;
+  PpvReportJob          job;           /* profile, options, cancel-and-replace */
   guint                 loading : 1;
   guint                 selecting : 1;
 };

@@ -455,27 +455,13 @@ ppv_top_view_set_model (PpvTopView  *self,
 
 /* --- Rebuilding ---------------------------------------------------------- */
 
-typedef struct
-{
-  PpvProfile       *profile;
-  PpvReportOptions  options;
-} BuildData;
-
-static void
-build_data_free (BuildData *data)
-{
-  g_clear_pointer (&data->profile, ppv_profile_unref);
-  ppv_report_options_clear (&data->options);
-  g_free (data);
-}
-
 static void
 build_thread (GTask        *task,
               gpointer      source_object,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  BuildData *data = task_data;
+  PpvReportInputs *data = task_data;
   g_autoptr(PpvReport) report = NULL;
   g_autoptr(GError) error = NULL;
   PpvTopModel *model;
@@ -507,11 +493,10 @@ build_done (GObject      *object,
   model = g_task_propagate_pointer (G_TASK (result), &error);
 
   /* A late result of a replaced request never lands. */
-  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable
-      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!_ppv_report_job_is_current (&self->job, result, error))
     return;
 
-  if (self->rebuild_source == 0)
+  if (self->job.idle_source == 0)
     set_loading (self, FALSE);
 
   if (model == NULL)
@@ -527,26 +512,9 @@ static gboolean
 rebuild_cb (gpointer user_data)
 {
   PpvTopView *self = user_data;
-  g_autoptr(GTask) task = NULL;
-  BuildData *data;
 
-  self->rebuild_source = 0;
-
-  if (self->profile == NULL)
-    {
-      set_loading (self, FALSE);
-      return G_SOURCE_REMOVE;
-    }
-
-  data = g_new0 (BuildData, 1);
-  data->profile = ppv_profile_ref (self->profile);
-  ppv_report_options_copy (&data->options, &self->options);
-
-  task = g_task_new (self, self->cancellable, build_done, NULL);
-  g_task_set_source_tag (task, rebuild_cb);
-  g_task_set_task_data (task, data, (GDestroyNotify) build_data_free);
-  g_task_run_in_thread (task, build_thread);
-
+  if (!_ppv_report_job_start (&self->job, self, rebuild_cb, build_thread, build_done))
+    set_loading (self, FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -558,30 +526,10 @@ ppv_top_view_set_options (PpvTopView             *self,
   g_return_if_fail (PPV_IS_TOP_VIEW (self));
   g_return_if_fail (options != NULL);
 
-  if (profile != self->profile)
-    {
-      g_clear_pointer (&self->profile, ppv_profile_unref);
-      if (profile != NULL)
-        self->profile = ppv_profile_ref (profile);
-    }
-  ppv_report_options_clear (&self->options);
-  ppv_report_options_copy (&self->options, options);
-
-  /* Cancel and replace: whatever is running is stale now. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
+  _ppv_report_job_request (&self->job, profile, options, rebuild_cb, self);
   if (profile == NULL)
     ppv_top_view_set_model (self, NULL);
-
   set_loading (self, profile != NULL);
-  /* One idle coalesces every change made before it runs.  Not a low
-   * priority one: while something animates and frames take longer than
-   * the frame interval (software GL), redraws are always pending and a
-   * low-priority idle would never run. */
-  if (self->rebuild_source == 0)
-    self->rebuild_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_cb, self, NULL);
 }
 
 /* --- GtkWidget ----------------------------------------------------------- */
@@ -624,9 +572,8 @@ ppv_top_view_dispose (GObject *object)
 {
   PpvTopView *self = PPV_TOP_VIEW (object);
 
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  _ppv_report_job_cancel (&self->job);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
-  g_cancellable_cancel (self->cancellable);
 
   if (self->menu != NULL)
     {
@@ -646,9 +593,7 @@ ppv_top_view_finalize (GObject *object)
 {
   PpvTopView *self = PPV_TOP_VIEW (object);
 
-  g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->profile, ppv_profile_unref);
-  ppv_report_options_clear (&self->options);
+  _ppv_report_job_clear (&self->job);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
@@ -778,7 +723,7 @@ ppv_top_view_init (PpvTopView *self)
   gtk_widget_set_halign (GTK_WIDGET (self->menu), GTK_ALIGN_START);
   gtk_widget_set_parent (GTK_WIDGET (self->menu), GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
+  _ppv_report_job_init (&self->job);
 }
 
 GtkWidget *

@@ -1,0 +1,102 @@
+/* ppv-report-job.c — cancel-and-replace report rebuilds shared by the views.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ppv-report-job.h"
+
+void
+_ppv_report_job_init (PpvReportJob *job)
+{
+  job->profile = NULL;
+  ppv_report_options_init (&job->options);
+  job->cancellable = g_cancellable_new ();
+  job->idle_source = 0;
+}
+
+void
+_ppv_report_job_cancel (PpvReportJob *job)
+{
+  g_clear_handle_id (&job->idle_source, g_source_remove);
+  g_cancellable_cancel (job->cancellable);
+}
+
+void
+_ppv_report_job_clear (PpvReportJob *job)
+{
+  _ppv_report_job_cancel (job);
+  g_clear_object (&job->cancellable);
+  g_clear_pointer (&job->profile, ppv_profile_unref);
+  ppv_report_options_clear (&job->options);
+}
+
+void
+_ppv_report_job_request (PpvReportJob           *job,
+                         PpvProfile             *profile,
+                         const PpvReportOptions *options,
+                         GSourceFunc             rebuild,
+                         gpointer                user_data)
+{
+  if (profile != job->profile)
+    {
+      g_clear_pointer (&job->profile, ppv_profile_unref);
+      if (profile != NULL)
+        job->profile = ppv_profile_ref (profile);
+    }
+  ppv_report_options_clear (&job->options);
+  ppv_report_options_copy (&job->options, options);
+
+  /* Cancel and replace: whatever is running is stale now. */
+  g_cancellable_cancel (job->cancellable);
+  g_clear_object (&job->cancellable);
+  job->cancellable = g_cancellable_new ();
+
+  /* One idle coalesces every change made before it runs.  Not a low
+   * priority one: while something animates and frames take longer than
+   * the frame interval (software GL), redraws are always pending and a
+   * low-priority idle would never run. */
+  if (job->idle_source == 0)
+    job->idle_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild, user_data, NULL);
+}
+
+static void
+inputs_free (PpvReportInputs *inputs)
+{
+  g_clear_pointer (&inputs->profile, ppv_profile_unref);
+  ppv_report_options_clear (&inputs->options);
+  g_free (inputs);
+}
+
+gboolean
+_ppv_report_job_start (PpvReportJob        *job,
+                       gpointer             source_object,
+                       gpointer             source_tag,
+                       GTaskThreadFunc      thread,
+                       GAsyncReadyCallback  done)
+{
+  g_autoptr(GTask) task = NULL;
+  PpvReportInputs *inputs;
+
+  job->idle_source = 0;
+  if (job->profile == NULL)
+    return FALSE;
+
+  inputs = g_new0 (PpvReportInputs, 1);
+  inputs->profile = ppv_profile_ref (job->profile);
+  ppv_report_options_copy (&inputs->options, &job->options);
+
+  task = g_task_new (source_object, job->cancellable, done, NULL);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, inputs, (GDestroyNotify) inputs_free);
+  g_task_run_in_thread (task, thread);
+  return TRUE;
+}
+
+gboolean
+_ppv_report_job_is_current (PpvReportJob *job,
+                            GAsyncResult *result,
+                            const GError *error)
+{
+  return g_task_get_cancellable (G_TASK (result)) == job->cancellable &&
+         !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}

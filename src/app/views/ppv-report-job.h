@@ -1,0 +1,57 @@
+/* ppv-report-job.h — cancel-and-replace report rebuilds shared by the views.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A view keeps its inputs (profile, options) in a PpvReportJob.  Each
+ * change cancels whatever runs and queues one idle, so ten quick changes
+ * cost one rebuild; the idle runs the view's worker function on a copy of
+ * the inputs, and a result that arrives after a newer request is dropped.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ppv-report.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  PpvProfile       *profile;
+  PpvReportOptions  options;
+  GCancellable     *cancellable;
+  guint             idle_source;
+} PpvReportJob;
+
+/* What the worker receives as task data. */
+typedef struct
+{
+  PpvProfile       *profile;
+  PpvReportOptions  options;
+} PpvReportInputs;
+
+void     _ppv_report_job_init       (PpvReportJob           *job);
+/* Cancels the running work; call from dispose. */
+void     _ppv_report_job_cancel     (PpvReportJob           *job);
+void     _ppv_report_job_clear      (PpvReportJob           *job);
+/* Takes new inputs, cancels and replaces the cancellable, and queues
+ * @rebuild (once) to run _ppv_report_job_start(). */
+void     _ppv_report_job_request    (PpvReportJob           *job,
+                                     PpvProfile             *profile,
+                                     const PpvReportOptions *options,
+                                     GSourceFunc             rebuild,
+                                     gpointer                user_data);
+/* From the idle: runs @thread on a copy of the inputs (PpvReportInputs as
+ * task data).  Returns FALSE, starting nothing, when there is no profile. */
+gboolean _ppv_report_job_start      (PpvReportJob           *job,
+                                     gpointer                source_object,
+                                     gpointer                source_tag,
+                                     GTaskThreadFunc         thread,
+                                     GAsyncReadyCallback     done);
+/* FALSE for a result of a replaced or cancelled request. */
+gboolean _ppv_report_job_is_current (PpvReportJob           *job,
+                                     GAsyncResult           *result,
+                                     const GError           *error);
+
+G_END_DECLS
