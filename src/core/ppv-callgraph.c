@@ -248,27 +248,6 @@ trimmed_percentage (gint64 value,
   return g_strstrip (pct);
 }
 
-static int
-compare_tags (const PpvNodeTag *x,
-              const PpvNodeTag *y,
-              gboolean          flat,
-              PpvGraphBuilder  *gb,
-              const char       *name_x,
-              const char       *name_y)
-{
-  if (!flat && x->cum != y->cum)
-    {
-      gint64 a = _ppv_abs64 (x->cum), c = _ppv_abs64 (y->cum);
-      return a > c ? -1 : a < c ? 1 : 0;
-    }
-  if (x->flat != y->flat)
-    {
-      gint64 a = _ppv_abs64 (x->flat), c = _ppv_abs64 (y->flat);
-      return a > c ? -1 : a < c ? 1 : 0;
-    }
-  return strcmp (name_x, name_y);
-}
-
 /* A display tag: a node tag, or a collapsed group of numeric ones. */
 typedef struct
 {
@@ -291,11 +270,20 @@ compare_shown (gconstpointer a,
 {
   const ShownTag *x = a, *y = b;
   TagSortContext *ctx = user_data;
-  PpvNodeTag tx = { 0 }, ty = { 0 };
 
-  tx.flat = x->raw_flat, tx.cum = x->raw_cum;
-  ty.flat = y->raw_flat, ty.cum = y->raw_cum;
-  return compare_tags (&tx, &ty, ctx->flat, NULL, x->name, y->name);
+  /* pprof's SortTags: |cum| (unless flat), |flat|, then name; by the
+   * undivided sums. */
+  if (!ctx->flat && x->raw_cum != y->raw_cum)
+    {
+      gint64 p = _ppv_abs64 (x->raw_cum), q = _ppv_abs64 (y->raw_cum);
+      return p > q ? -1 : p < q ? 1 : 0;
+    }
+  if (x->raw_flat != y->raw_flat)
+    {
+      gint64 p = _ppv_abs64 (x->raw_flat), q = _ppv_abs64 (y->raw_flat);
+      return p > q ? -1 : p < q ? 1 : 0;
+    }
+  return strcmp (x->name, y->name);
 }
 
 static void

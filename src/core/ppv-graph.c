@@ -377,8 +377,7 @@ _ppv_graph_builder_new (PpvProfile              *profile,
                         const PpvFrameSelection *sel,
                         const PpvReportOptions  *options,
                         guint                    sample_index,
-                        gboolean                 with_tags,
-                        GPtrArray               *tag_names_out)
+                        gboolean                 with_tags)
 {
   PpvGraphBuilder *self = g_new0 (PpvGraphBuilder, 1);
   g_autoptr(GHashTable) index = g_hash_table_new (node_info_hash, node_info_equal);
@@ -471,7 +470,6 @@ _ppv_graph_builder_new (PpvProfile              *profile,
 
   if (with_tags)
     collect_sample_tags (self, options);
-  (void) tag_names_out;
   return self;
 }
 

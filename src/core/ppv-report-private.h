@@ -109,8 +109,7 @@ PpvGraphBuilder *_ppv_graph_builder_new   (PpvProfile             *profile,
                                            const PpvFrameSelection *sel,
                                            const PpvReportOptions *options,
                                            guint                   sample_index,
-                                           gboolean                with_tags,
-                                           GPtrArray              *tag_names_out);
+                                           gboolean                with_tags);
 void             _ppv_graph_builder_free  (PpvGraphBuilder *builder);
 const PpvNodeInfo *_ppv_graph_builder_get_info (PpvGraphBuilder *builder,
                                                 guint32          info);

@@ -614,7 +614,7 @@ ppv_report_new (PpvProfile             *profile,
   self->total = compute_total (self, options->relative_percentages ? self->sel.sample_kept : NULL);
 
   self->builder = _ppv_graph_builder_new (profile, &self->sel, &self->options, self->sample_index,
-                                          kind == PPV_REPORT_KIND_GRAPH, NULL);
+                                          kind == PPV_REPORT_KIND_GRAPH);
   build_trimmed_graph (self, &orig_count, &dropped_nodes, &dropped_edges);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
