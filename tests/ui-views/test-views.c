@@ -278,24 +278,29 @@ top_fixture_teardown (TopFixture *fixture)
 }
 
 static void
-test_top_parity (void)
+test_top_parity_rows (PpvTopView *view,
+                      const char *case_name)
 {
-  TopFixture fixture = { 0 };
-  g_autoptr(GPtrArray) expected = read_expected_rows ("heap_default");
-  GListModel *shown;
-
-  top_fixture_setup (&fixture, "heap.pb.gz");
-  shown = ppv_top_view_get_shown_model (fixture.view);
+  g_autoptr(GPtrArray) expected = read_expected_rows (case_name);
+  GListModel *shown = ppv_top_view_get_shown_model (view);
 
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected->len);
   for (guint i = 0; i < expected->len; i++)
     {
       g_autoptr(PpvTopRow) row = g_list_model_get_item (shown, i);
-      g_autofree char *line = format_row (fixture.view, row);
+      g_autofree char *line = format_row (view, row);
 
       g_assert_cmpstr (line, ==, g_ptr_array_index (expected, i));
     }
+}
 
+static void
+test_top_parity (void)
+{
+  TopFixture fixture = { 0 };
+
+  top_fixture_setup (&fixture, "heap.pb.gz");
+  test_top_parity_rows (fixture.view, "heap_default");
   gtk_test_widget_wait_for_draw (fixture.window);
   top_fixture_teardown (&fixture);
 }
@@ -338,6 +343,115 @@ test_top_sort (void)
 
       g_assert_cmpint (strcmp (ppv_top_row_get_name (a), ppv_top_row_get_name (b)), <=, 0);
     }
+
+  top_fixture_teardown (&fixture);
+}
+
+/* Every label text inside @widget, joined by newlines. */
+static void
+collect_label_texts (GtkWidget *widget,
+                     GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, out);
+}
+
+static gboolean
+texts_contain (GtkWidget  *widget,
+               const char *line)
+{
+  g_autoptr(GString) texts = g_string_new ("\n");
+  g_autofree char *needle = g_strdup_printf ("\n%s\n", line);
+
+  collect_label_texts (widget, texts);
+  return strstr (texts->str, needle) != NULL;
+}
+
+static void
+assert_sorted_by_cum (PpvTopView *view,
+                      gboolean    largest_first)
+{
+  GListModel *shown = ppv_top_view_get_shown_model (view);
+  guint n = g_list_model_get_n_items (shown);
+  gint64 flat_total = 0;
+
+  g_assert_cmpuint (n, ==, ppv_report_get_n_rows (ppv_top_view_get_report (view)));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PpvTopRow) row = g_list_model_get_item (shown, i);
+
+      if (i > 0)
+        {
+          g_autoptr(PpvTopRow) previous = g_list_model_get_item (shown, i - 1);
+
+          if (largest_first)
+            g_assert_cmpint (ppv_top_row_get_cum (previous), >=, ppv_top_row_get_cum (row));
+          else
+            g_assert_cmpint (ppv_top_row_get_cum (previous), <=, ppv_top_row_get_cum (row));
+        }
+      flat_total += ppv_top_row_get_flat (row);
+      g_assert_cmpint (ppv_top_view_get_row_sum (view, row), ==, flat_total);
+    }
+}
+
+static void
+test_top_sort_reverse (void)
+{
+  TopFixture fixture = { 0 };
+  GtkColumnView *column_view;
+
+  top_fixture_setup (&fixture, "cpu.pb.gz");
+  column_view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (fixture.view), GTK_TYPE_COLUMN_VIEW));
+
+  gtk_column_view_sort_by_column (column_view, column_titled (column_view, "Cum %"), GTK_SORT_ASCENDING);
+  assert_sorted_by_cum (fixture.view, TRUE);
+  /* The second click: smallest first. */
+  gtk_column_view_sort_by_column (column_view, column_titled (column_view, "Cum %"), GTK_SORT_DESCENDING);
+  assert_sorted_by_cum (fixture.view, FALSE);
+  /* No column: pprof's order again, with pprof's sum%. */
+  gtk_column_view_sort_by_column (column_view, NULL, GTK_SORT_ASCENDING);
+  test_top_parity_rows (fixture.view, "cpu_default");
+
+  top_fixture_teardown (&fixture);
+}
+
+/* A new report shows in the visible cells (rows keep their items and are
+ * bound again) and in the current order; the selection follows its name. */
+static void
+test_top_new_report (void)
+{
+  TopFixture fixture = { 0 };
+  g_autoptr(PpvProfile) profile = load_fixture ("heap.pb.gz");
+  GtkColumnView *column_view;
+  PpvReportOptions options;
+  guint reports;
+
+  top_fixture_setup (&fixture, "heap.pb.gz");
+  column_view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (fixture.view), GTK_TYPE_COLUMN_VIEW));
+  gtk_column_view_sort_by_column (column_view, column_titled (column_view, "Cum"), GTK_SORT_ASCENDING);
+  g_assert_true (ppv_top_view_select_name (fixture.view, "main.buildMap"));
+  gtk_test_widget_wait_for_draw (fixture.window);
+  g_assert_true (texts_contain (GTK_WIDGET (fixture.view), "main.allocLarge"));
+  g_assert_true (texts_contain (GTK_WIDGET (fixture.view), "1024.09kB"));
+
+  reports = fixture.n_reports;
+  ppv_report_options_init (&options);
+  options.focus = g_strdup ("^main\\.build");
+  ppv_top_view_set_options (fixture.view, profile, &options);
+  ppv_report_options_clear (&options);
+  while (fixture.n_reports == reports || ppv_top_view_get_loading (fixture.view))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (fixture.window);
+
+  assert_sorted_by_cum (fixture.view, TRUE);
+  g_assert_false (texts_contain (GTK_WIDGET (fixture.view), "main.allocLarge"));
+  g_assert_false (texts_contain (GTK_WIDGET (fixture.view), "1024.09kB"));
+  g_assert_true (texts_contain (GTK_WIDGET (fixture.view), "76.33kB"));
+  g_assert_true (texts_contain (GTK_WIDGET (fixture.view), "main.buildMap"));
+  g_assert_nonnull (ppv_top_view_get_selected (fixture.view));
+  g_assert_cmpstr (ppv_top_row_get_plain_name (ppv_top_view_get_selected (fixture.view)), ==, "main.buildMap");
 
   top_fixture_teardown (&fixture);
 }
@@ -395,7 +509,8 @@ test_top_long_names (void)
   guint64 function_id = 1;
   PpvReportOptions options;
   g_autoptr(PpvReport) report = NULL;
-  g_autoptr(PpvTopRow) row = NULL;
+  g_autoptr(PpvTopModel) model = NULL;
+  g_autofree char *cut = NULL;
 
   while (name->len < 100000)
     g_string_append (name, "Ω_very_long_generated_identifier_");
@@ -417,11 +532,14 @@ test_top_long_names (void)
   g_assert_no_error (error);
   g_assert_cmpuint (ppv_report_get_n_rows (report), ==, 1);
 
-  row = ppv_top_row_new (report, 0);
-  g_assert_true (ppv_top_row_is_truncated (row));
-  g_assert_cmpint (g_utf8_strlen (ppv_top_row_get_display_name (row), -1), ==, PPV_TOP_ROW_MAX_NAME_CHARS + 1);
-  g_assert_true (g_utf8_validate (ppv_top_row_get_display_name (row), -1, NULL));
-  g_assert_cmpstr (ppv_top_row_get_name (row), ==, name->str);
+  model = ppv_top_model_new (report, PPV_TOP_ORDER_REPORT, NULL, &error);
+  g_assert_no_error (error);
+  cut = ppv_top_model_dup_cut_name (model, 0);
+  g_assert_nonnull (cut);
+  g_assert_cmpint (g_utf8_strlen (cut, -1), ==, PPV_TOP_MAX_NAME_CHARS + 1);
+  g_assert_true (g_utf8_validate (cut, -1, NULL));
+  g_assert_true (g_str_has_suffix (cut, "…"));
+  g_assert_cmpstr (ppv_top_model_get_name (model, 0), ==, name->str);
 
   g_string_free (name, TRUE);
 }
@@ -863,6 +981,8 @@ main (int    argc,
   g_test_add_func ("/ppv/ui-views/export/stem", test_export_stem);
   g_test_add_func ("/ppv/ui-views/top/parity", test_top_parity);
   g_test_add_func ("/ppv/ui-views/top/sort", test_top_sort);
+  g_test_add_func ("/ppv/ui-views/top/sort-reverse", test_top_sort_reverse);
+  g_test_add_func ("/ppv/ui-views/top/new-report", test_top_new_report);
   g_test_add_func ("/ppv/ui-views/top/search", test_top_search);
   g_test_add_func ("/ppv/ui-views/top/long-names", test_top_long_names);
   g_test_add_func ("/ppv/ui-views/view/defaults", test_view_defaults);

@@ -64,6 +64,8 @@ inputs_free (PpvReportInputs *inputs)
 {
   g_clear_pointer (&inputs->profile, ppv_profile_unref);
   ppv_report_options_clear (&inputs->options);
+  if (inputs->view_data_free != NULL)
+    inputs->view_data_free (inputs->view_data);
   g_free (inputs);
 }
 
@@ -74,16 +76,34 @@ _ppv_report_job_start (PpvReportJob        *job,
                        GTaskThreadFunc      thread,
                        GAsyncReadyCallback  done)
 {
+  return _ppv_report_job_start_with (job, source_object, source_tag, thread, done, NULL, NULL);
+}
+
+gboolean
+_ppv_report_job_start_with (PpvReportJob        *job,
+                            gpointer             source_object,
+                            gpointer             source_tag,
+                            GTaskThreadFunc      thread,
+                            GAsyncReadyCallback  done,
+                            gpointer             view_data,
+                            GDestroyNotify       view_data_free)
+{
   g_autoptr(GTask) task = NULL;
   PpvReportInputs *inputs;
 
   job->idle_source = 0;
   if (job->profile == NULL)
-    return FALSE;
+    {
+      if (view_data_free != NULL)
+        view_data_free (view_data);
+      return FALSE;
+    }
 
   inputs = g_new0 (PpvReportInputs, 1);
   inputs->profile = ppv_profile_ref (job->profile);
   ppv_report_options_copy (&inputs->options, &job->options);
+  inputs->view_data = view_data;
+  inputs->view_data_free = view_data_free;
 
   task = g_task_new (source_object, job->cancellable, done, NULL);
   g_task_set_source_tag (task, source_tag);

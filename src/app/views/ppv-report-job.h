@@ -29,6 +29,8 @@ typedef struct
 {
   PpvProfile       *profile;
   PpvReportOptions  options;
+  gpointer          view_data;       /* what else the view's worker needs */
+  GDestroyNotify    view_data_free;
 } PpvReportInputs;
 
 void     _ppv_report_job_init       (PpvReportJob           *job);
@@ -49,6 +51,14 @@ gboolean _ppv_report_job_start      (PpvReportJob           *job,
                                      gpointer                source_tag,
                                      GTaskThreadFunc         thread,
                                      GAsyncReadyCallback     done);
+/* The same, handing the worker @view_data too (freed with the task). */
+gboolean _ppv_report_job_start_with (PpvReportJob           *job,
+                                     gpointer                source_object,
+                                     gpointer                source_tag,
+                                     GTaskThreadFunc         thread,
+                                     GAsyncReadyCallback     done,
+                                     gpointer                view_data,
+                                     GDestroyNotify          view_data_free);
 /* FALSE for a result of a replaced or cancelled request. */
 gboolean _ppv_report_job_is_current (PpvReportJob           *job,
                                      GAsyncResult           *result,

@@ -1,11 +1,14 @@
-/* ppv-top-model.c — the rows of a text report as a GListModel.
+/* ppv-top-model.c — the rows of a text report, ready for the top table.
+ *
+ * No GObject per row: 200k rows would cost the worker their allocation
+ * and the main thread their finalization.  The table shows rows through
+ * PpvTopList, which maps positions to indices here.
  *
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ppv-top-model.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 struct _PpvTopModel
@@ -13,45 +16,15 @@ struct _PpvTopModel
   GObject     parent_instance;
 
   PpvReport  *report;
-  GPtrArray  *rows;          /* PpvTopRow, in report order */
-  GHashTable *by_name;       /* plain name -> position + 1; built on demand */
+  guint       n_rows;
+  const char **names;        /* printed names: the report's or owned */
+  GPtrArray  *owned_names;
   gint64     *flat_sums;
+  guint      *orders[PPV_TOP_N_ORDERS];
+  GHashTable *by_name;       /* plain name -> index + 1; built on demand */
 };
 
-static GType
-ppv_top_model_get_item_type (GListModel *model)
-{
-  return PPV_TYPE_TOP_ROW;
-}
-
-static guint
-ppv_top_model_get_n_items (GListModel *model)
-{
-  return PPV_TOP_MODEL (model)->rows->len;
-}
-
-static gpointer
-ppv_top_model_get_item (GListModel *model,
-                        guint       position)
-{
-  PpvTopModel *self = PPV_TOP_MODEL (model);
-
-  if (position >= self->rows->len)
-    return NULL;
-
-  return g_object_ref (g_ptr_array_index (self->rows, position));
-}
-
-static void
-list_model_iface_init (GListModelInterface *iface)
-{
-  iface->get_item_type = ppv_top_model_get_item_type;
-  iface->get_n_items = ppv_top_model_get_n_items;
-  iface->get_item = ppv_top_model_get_item;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (PpvTopModel, ppv_top_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+G_DEFINE_FINAL_TYPE (PpvTopModel, ppv_top_model, G_TYPE_OBJECT)
 
 static void
 ppv_top_model_finalize (GObject *object)
@@ -59,8 +32,11 @@ ppv_top_model_finalize (GObject *object)
   PpvTopModel *self = PPV_TOP_MODEL (object);
 
   g_clear_pointer (&self->by_name, g_hash_table_unref);
-  g_clear_pointer (&self->flat_sums, g_free);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  for (guint i = 0; i < PPV_TOP_N_ORDERS; i++)
+    g_free (self->orders[i]);
+  g_free (self->flat_sums);
+  g_free (self->names);
+  g_clear_pointer (&self->owned_names, g_ptr_array_unref);
   g_clear_pointer (&self->report, ppv_report_unref);
 
   G_OBJECT_CLASS (ppv_top_model_parent_class)->finalize (object);
@@ -77,68 +53,198 @@ ppv_top_model_init (PpvTopModel *self)
 {
 }
 
-static int
-compare_rows_by_name (gconstpointer a,
-                      gconstpointer b)
-{
-  PpvTopRow *ra = *(PpvTopRow * const *) a;
-  PpvTopRow *rb = *(PpvTopRow * const *) b;
-  int r = strcmp (ppv_top_row_get_name (ra), ppv_top_row_get_name (rb));
+/* --- Orders -------------------------------------------------------------- */
 
-  if (r != 0)
-    return r;
-  return ppv_top_row_get_index (ra) < ppv_top_row_get_index (rb) ? -1 : 1;
+static inline int
+compare_index (guint a,
+               guint b)
+{
+  return a < b ? -1 : a > b;
 }
 
-/* Sorting by name compares ranks, not strings: 200k names sharing long
- * package prefixes take half a second of strcmp on the main thread, here
- * they cost the worker that time once. */
-static void
-assign_name_ranks (GPtrArray *rows)
+static int
+compare_flat (gconstpointer pa,
+              gconstpointer pb,
+              gpointer      user_data)
 {
-  g_autofree PpvTopRow **sorted = g_memdup2 (rows->pdata, sizeof (gpointer) * rows->len);
-  guint rank = 0;
+  PpvTopModel *self = user_data;
+  guint a = *(const guint *) pa, b = *(const guint *) pb;
+  gint64 fa = ppv_report_get_row (self->report, a)->flat;
+  gint64 fb = ppv_report_get_row (self->report, b)->flat;
 
-  qsort (sorted, rows->len, sizeof (gpointer), compare_rows_by_name);
-  for (guint i = 0; i < rows->len; i++)
+  if (fa != fb)
+    return fa > fb ? -1 : 1;
+  return compare_index (a, b);
+}
+
+static int
+compare_cum (gconstpointer pa,
+             gconstpointer pb,
+             gpointer      user_data)
+{
+  PpvTopModel *self = user_data;
+  guint a = *(const guint *) pa, b = *(const guint *) pb;
+  gint64 ca = ppv_report_get_row (self->report, a)->cum;
+  gint64 cb = ppv_report_get_row (self->report, b)->cum;
+
+  if (ca != cb)
+    return ca > cb ? -1 : 1;
+  return compare_index (a, b);
+}
+
+static int
+compare_name (gconstpointer pa,
+              gconstpointer pb,
+              gpointer      user_data)
+{
+  PpvTopModel *self = user_data;
+  guint a = *(const guint *) pa, b = *(const guint *) pb;
+  int r = strcmp (self->names[a], self->names[b]);
+
+  return r != 0 ? r : compare_index (a, b);
+}
+
+static guint *
+compute_order (PpvTopModel *self,
+               PpvTopOrder  order)
+{
+  static const GCompareDataFunc compare[PPV_TOP_N_ORDERS] = {
+    NULL, compare_flat, compare_cum, compare_name,
+  };
+  guint *indices = g_new (guint, MAX (self->n_rows, 1));
+
+  for (guint i = 0; i < self->n_rows; i++)
+    indices[i] = i;
+  if (compare[order] != NULL)
+    g_qsort_with_data (indices, self->n_rows, sizeof (guint), compare[order], self);
+  return indices;
+}
+
+const guint *
+ppv_top_model_get_order (PpvTopModel *self,
+                         PpvTopOrder  order)
+{
+  g_return_val_if_fail (PPV_IS_TOP_MODEL (self), NULL);
+  g_return_val_if_fail (order < PPV_TOP_N_ORDERS, NULL);
+
+  if (self->orders[order] == NULL)
+    self->orders[order] = compute_order (self, order);
+  return self->orders[order];
+}
+
+/* --- Construction -------------------------------------------------------- */
+
+static const char *
+printed_name (PpvTopModel        *self,
+              const PpvReportRow *row)
+{
+  char *owned;
+
+  switch (row->inline_mark)
     {
-      if (i > 0 && strcmp (ppv_top_row_get_name (sorted[i - 1]), ppv_top_row_get_name (sorted[i])) != 0)
-        rank++;
-      ppv_top_row_set_name_rank (sorted[i], rank);
+    case PPV_INLINE_FULL:
+      owned = g_strconcat (row->name, " (inline)", NULL);
+      break;
+    case PPV_INLINE_PARTIAL:
+      owned = g_strconcat (row->name, " (partial-inline)", NULL);
+      break;
+    case PPV_INLINE_NONE:
+    default:
+      return row->name;
     }
+
+  g_ptr_array_add (self->owned_names, owned);
+  return owned;
 }
 
 PpvTopModel *
 ppv_top_model_new (PpvReport    *report,
+                   PpvTopOrder   order,
                    GCancellable *cancellable,
                    GError      **error)
 {
   g_autoptr(PpvTopModel) self = NULL;
-  guint n;
 
   g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (order < PPV_TOP_N_ORDERS, NULL);
 
-  n = ppv_report_get_n_rows (report);
   self = g_object_new (PPV_TYPE_TOP_MODEL, NULL);
   self->report = ppv_report_ref (report);
-  self->rows = g_ptr_array_new_full (n, g_object_unref);
+  self->n_rows = ppv_report_get_n_rows (report);
+  self->names = g_new (const char *, MAX (self->n_rows, 1));
+  self->owned_names = g_ptr_array_new_with_free_func (g_free);
+  self->flat_sums = g_new (gint64, MAX (self->n_rows, 1));
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < self->n_rows; i++)
     {
-      if ((i & 0xfff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      g_ptr_array_add (self->rows, ppv_top_row_new (report, i));
+      const PpvReportRow *row = ppv_report_get_row (report, i);
+
+      self->names[i] = printed_name (self, row);
+      self->flat_sums[i] = (i > 0 ? self->flat_sums[i - 1] : 0) + row->flat;
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  assign_name_ranks (self->rows);
-
-  self->flat_sums = g_new (gint64, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    self->flat_sums[i] = (i > 0 ? self->flat_sums[i - 1] : 0) + ppv_report_get_row (report, i)->flat;
+  ppv_top_model_get_order (self, order);
 
   return g_steal_pointer (&self);
+}
+
+/* --- Rows ---------------------------------------------------------------- */
+
+PpvReport *
+ppv_top_model_get_report (PpvTopModel *self)
+{
+  g_return_val_if_fail (PPV_IS_TOP_MODEL (self), NULL);
+  return self->report;
+}
+
+guint
+ppv_top_model_get_n_rows (PpvTopModel *self)
+{
+  g_return_val_if_fail (PPV_IS_TOP_MODEL (self), 0);
+  return self->n_rows;
+}
+
+const PpvReportRow *
+ppv_top_model_get_row (PpvTopModel *self,
+                       guint        index)
+{
+  g_return_val_if_fail (PPV_IS_TOP_MODEL (self), NULL);
+  g_return_val_if_fail (index < self->n_rows, NULL);
+  return ppv_report_get_row (self->report, index);
+}
+
+const char *
+ppv_top_model_get_name (PpvTopModel *self,
+                        guint        index)
+{
+  g_return_val_if_fail (PPV_IS_TOP_MODEL (self), NULL);
+  g_return_val_if_fail (index < self->n_rows, NULL);
+  return self->names[index];
+}
+
+/* Only the first max+1 characters are looked at: cheap on huge names. */
+char *
+ppv_top_model_dup_cut_name (PpvTopModel *self,
+                            guint        index)
+{
+  const char *name, *p;
+  guint n = 0;
+
+  g_return_val_if_fail (PPV_IS_TOP_MODEL (self), NULL);
+  g_return_val_if_fail (index < self->n_rows, NULL);
+
+  name = p = self->names[index];
+  while (*p != '\0' && n < PPV_TOP_MAX_NAME_CHARS)
+    {
+      p = g_utf8_next_char (p);
+      n++;
+    }
+  if (*p == '\0')
+    return NULL;
+
+  return g_strdup_printf ("%.*s…", (int) (p - name), name);
 }
 
 const gint64 *
@@ -146,13 +252,6 @@ ppv_top_model_get_flat_sums (PpvTopModel *self)
 {
   g_return_val_if_fail (PPV_IS_TOP_MODEL (self), NULL);
   return self->flat_sums;
-}
-
-PpvReport *
-ppv_top_model_get_report (PpvTopModel *self)
-{
-  g_return_val_if_fail (PPV_IS_TOP_MODEL (self), NULL);
-  return self->report;
 }
 
 int
@@ -170,12 +269,62 @@ ppv_top_model_find (PpvTopModel *self,
     {
       self->by_name = g_hash_table_new (g_str_hash, g_str_equal);
       /* Backwards, so the first of equal names wins. */
-      for (guint i = self->rows->len; i > 0; i--)
+      for (guint i = self->n_rows; i > 0; i--)
         g_hash_table_insert (self->by_name,
-                             (gpointer) ppv_top_row_get_plain_name (g_ptr_array_index (self->rows, i - 1)),
+                             (gpointer) ppv_report_get_row (self->report, i - 1)->name,
                              GUINT_TO_POINTER (i));
     }
 
   value = g_hash_table_lookup (self->by_name, plain_name);
   return value != NULL ? (int) GPOINTER_TO_UINT (value) - 1 : -1;
+}
+
+gboolean
+ppv_top_model_row_matches (PpvTopModel *self,
+                           guint        index,
+                           const char  *needle)
+{
+  gsize nlen;
+
+  g_return_val_if_fail (PPV_IS_TOP_MODEL (self), FALSE);
+  g_return_val_if_fail (index < self->n_rows, FALSE);
+
+  if (needle == NULL || needle[0] == '\0')
+    return TRUE;
+
+  nlen = strlen (needle);
+  for (const char *h = self->names[index]; *h != '\0'; h++)
+    {
+      gsize i;
+
+      if (g_ascii_tolower (*h) != needle[0])
+        continue;
+      for (i = 1; i < nlen; i++)
+        if (h[i] == '\0' || g_ascii_tolower (h[i]) != needle[i])
+          break;
+      if (i == nlen)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+guint8 *
+ppv_top_model_match (PpvTopModel  *self,
+                     const char   *needle,
+                     GCancellable *cancellable)
+{
+  guint n = ppv_top_model_get_n_rows (self);
+  guint8 *matches = g_new (guint8, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      if ((i & 0xfff) == 0 && g_cancellable_is_cancelled (cancellable))
+        {
+          g_free (matches);
+          return NULL;
+        }
+      matches[i] = ppv_top_model_row_matches (self, i, needle);
+    }
+  return matches;
 }

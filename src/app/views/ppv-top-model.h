@@ -1,4 +1,5 @@
-/* ppv-top-model.h — the rows of a text report as a GListModel.
+/* ppv-top-model.h — the rows of a text report, ready for the top table:
+ * printed names, running sums and sort orders.
  *
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,24 +9,66 @@
 #include <gio/gio.h>
 
 #include "ppv-report.h"
-#include "ppv-top-row.h"
 
 G_BEGIN_DECLS
+
+/* Names longer than this (in characters) are cut before they reach a
+ * label: a few visible 100 kB names make a single frame take seconds. */
+#define PPV_TOP_MAX_NAME_CHARS 1000
+
+/* The orders the table sorts by.  Numbers come largest first and names
+ * alphabetically; ties keep the report's order.  The reverse order is
+ * exactly the reverse of the array. */
+typedef enum
+{
+  PPV_TOP_ORDER_REPORT,
+  PPV_TOP_ORDER_FLAT,
+  PPV_TOP_ORDER_CUM,
+  PPV_TOP_ORDER_NAME,
+  PPV_TOP_N_ORDERS
+} PpvTopOrder;
 
 #define PPV_TYPE_TOP_MODEL (ppv_top_model_get_type ())
 
 G_DECLARE_FINAL_TYPE (PpvTopModel, ppv_top_model, PPV, TOP_MODEL, GObject)
 
-/* Creates every row up front, so it belongs in a worker thread for large
- * reports; returns NULL with G_IO_ERROR_CANCELLED when cancelled. */
-PpvTopModel *ppv_top_model_new        (PpvReport    *report,
-                                       GCancellable *cancellable,
-                                       GError      **error);
-PpvReport   *ppv_top_model_get_report (PpvTopModel  *self);
+/* Safe in a worker thread; @order is computed ahead so that the table can
+ * show the new rows in its current order at once.  Returns NULL with
+ * G_IO_ERROR_CANCELLED when cancelled. */
+PpvTopModel  *ppv_top_model_new             (PpvReport    *report,
+                                             PpvTopOrder   order,
+                                             GCancellable *cancellable,
+                                             GError      **error);
+PpvReport    *ppv_top_model_get_report      (PpvTopModel  *self);
+guint         ppv_top_model_get_n_rows      (PpvTopModel  *self);
+const PpvReportRow *ppv_top_model_get_row   (PpvTopModel  *self,
+                                             guint         index);
+/* The name pprof prints, with its " (inline)" mark; the full string. */
+const char   *ppv_top_model_get_name        (PpvTopModel  *self,
+                                             guint         index);
+/* The printed name cut to PPV_TOP_MAX_NAME_CHARS characters with an
+ * ellipsis, or NULL when it is short enough to show whole. */
+char         *ppv_top_model_dup_cut_name    (PpvTopModel  *self,
+                                             guint         index);
 /* Running totals of flat in report order (pprof's sum%), one per row. */
-const gint64 *ppv_top_model_get_flat_sums (PpvTopModel *self);
-/* The position of the row named @plain_name (report order), or -1. */
-int          ppv_top_model_find       (PpvTopModel  *self,
-                                       const char   *plain_name);
+const gint64 *ppv_top_model_get_flat_sums   (PpvTopModel  *self);
+/* Row indices in @order.  Orders other than the one given at creation
+ * are computed on first use (main thread: ~70 ms for 200k names). */
+const guint  *ppv_top_model_get_order       (PpvTopModel  *self,
+                                             PpvTopOrder   order);
+/* The index of the row named @plain_name (report order), or -1. */
+int           ppv_top_model_find            (PpvTopModel  *self,
+                                             const char   *plain_name);
+/* Case-insensitive (ASCII) substring test on the printed name; @needle
+ * must be lower case. */
+gboolean      ppv_top_model_row_matches     (PpvTopModel  *self,
+                                             guint         index,
+                                             const char   *needle);
+
+/* Flags the rows whose printed name contains @needle (lower case); NULL
+ * when cancelled.  Safe in a worker thread. */
+guint8       *ppv_top_model_match           (PpvTopModel  *self,
+                                             const char   *needle,
+                                             GCancellable *cancellable);
 
 G_END_DECLS

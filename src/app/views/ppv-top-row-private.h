@@ -1,30 +1,22 @@
-/* ppv-top-row-private.h — the top row's fields, for the sorters' hot loop.
+/* ppv-top-row-private.h — how a PpvTopList makes and lets go of its rows.
  *
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
- *
- * Sorting 200k rows makes millions of comparisons: they read these fields
- * directly instead of through type-checked accessors.
  */
 #pragma once
 
+#include "ppv-top-list.h"
 #include "ppv-top-row.h"
 
 G_BEGIN_DECLS
 
-struct _PpvTopRow
-{
-  GObject             parent_instance;
+PpvTopRow *_ppv_top_row_new    (PpvTopList *list,
+                                guint       position);
+/* The list no longer has this position, or is going away. */
+void       _ppv_top_row_detach (PpvTopRow  *self);
 
-  PpvReport          *report;
-  const PpvReportRow *row;
-  guint               index;
-  guint               name_rank;
-  /* Printed name: the report's own string when there is no inline mark
-   * and no need to cut it, else an owned copy. */
-  const char         *name;
-  char               *owned_name;
-  char               *display_name;   /* NULL: same as name */
-};
+/* ppv-top-list.c: a row is finalized; forget it. */
+void       _ppv_top_list_forget_row (PpvTopList *list,
+                                     PpvTopRow  *row);
 
 G_END_DECLS

@@ -109,11 +109,13 @@ on_name_query_tooltip (GtkWidget  *label,
   PpvTopRow *row = list_item != NULL ? gtk_list_item_get_item (list_item) : NULL;
   const char *name;
 
-  if (row == NULL)
+  g_autofree char *cut = NULL;
+
+  if (row == NULL || ppv_top_row_get_model (row) == NULL)
     return FALSE;
 
-  if (!ppv_top_row_is_truncated (row)
-      && !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+  cut = ppv_top_model_dup_cut_name (ppv_top_row_get_model (row), ppv_top_row_get_index (row));
+  if (cut == NULL && !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
     return FALSE;
 
   name = ppv_top_row_get_name (row);
@@ -166,104 +168,127 @@ setup_name_cell (GtkSignalListItemFactory *factory,
   attach_cell (self, list_item, label);
 }
 
-static void
-bind_value (GtkListItem *list_item,
-            gboolean     cum)
+/* --- Binding ------------------------------------------------------------
+ *
+ * Rows stand for positions (see ppv-top-row.h): when they show new content
+ * the view binds its bound cells again, so it keeps them in self->bound.
+ */
+
+typedef enum
 {
-  PpvTopRow *row = gtk_list_item_get_item (list_item);
-  PpvReport *report = ppv_top_row_get_report (row);
-  gint64 value = cum ? ppv_top_row_get_cum (row) : ppv_top_row_get_flat (row);
-  g_autofree char *text = ppv_report_format_value (report, value);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
-}
+  CELL_FLAT,
+  CELL_FLAT_PERCENT,
+  CELL_SUM_PERCENT,
+  CELL_CUM,
+  CELL_CUM_PERCENT,
+  CELL_NAME,
+} CellKind;
 
 static void
-bind_percent (GtkListItem *list_item,
-              PpvReport   *report,
-              gint64       value)
+set_percent (GtkWidget *cell,
+             PpvReport *report,
+             gint64     value)
 {
   gint64 total = ppv_report_get_total (report);
   g_autofree char *text = ppv_format_percentage (value, total);
   double fraction = total != 0 ? (double) value / (double) total : 0.0;
 
-  ppv_percent_cell_set (PPV_PERCENT_CELL (gtk_list_item_get_child (list_item)),
-                        fraction, g_strstrip (text));
+  ppv_percent_cell_set (PPV_PERCENT_CELL (cell), fraction, g_strstrip (text));
 }
 
 static void
-bind_flat_cell (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                PpvTopView               *self)
-{
-  bind_value (list_item, FALSE);
-}
-
-static void
-bind_cum_cell (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               PpvTopView               *self)
-{
-  bind_value (list_item, TRUE);
-}
-
-static void
-bind_flat_percent_cell (GtkSignalListItemFactory *factory,
-                        GtkListItem              *list_item,
-                        PpvTopView               *self)
+bind_cell (PpvTopView  *self,
+           GtkListItem *list_item,
+           CellKind     kind)
 {
   PpvTopRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  PpvTopModel *model = row != NULL ? ppv_top_row_get_model (row) : NULL;
+  PpvReport *report;
+  guint index;
+  const PpvReportRow *rrow;
+  g_autofree char *text = NULL;
 
-  bind_percent (list_item, ppv_top_row_get_report (row), ppv_top_row_get_flat (row));
+  /* A row past the end is about to go. */
+  if (model == NULL)
+    return;
+
+  report = ppv_top_model_get_report (model);
+  index = ppv_top_row_get_index (row);
+  rrow = ppv_top_model_get_row (model, index);
+
+  switch (kind)
+    {
+    case CELL_FLAT:
+    case CELL_CUM:
+      text = ppv_report_format_value (report, kind == CELL_FLAT ? rrow->flat : rrow->cum);
+      gtk_label_set_text (GTK_LABEL (cell), text);
+      break;
+
+    case CELL_FLAT_PERCENT:
+      set_percent (cell, report, rrow->flat);
+      break;
+
+    case CELL_SUM_PERCENT:
+      set_percent (cell, report, ppv_top_view_get_row_sum (self, row));
+      break;
+
+    case CELL_CUM_PERCENT:
+      set_percent (cell, report, rrow->cum);
+      break;
+
+    case CELL_NAME:
+      text = ppv_top_model_dup_cut_name (model, index);
+      gtk_label_set_text (GTK_LABEL (cell), text != NULL ? text : ppv_top_model_get_name (model, index));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
-bind_cum_percent_cell (GtkSignalListItemFactory *factory,
-                       GtkListItem              *list_item,
-                       PpvTopView               *self)
+track_and_bind (PpvTopView  *self,
+                GtkListItem *list_item,
+                CellKind     kind)
 {
-  PpvTopRow *row = gtk_list_item_get_item (list_item);
-
-  bind_percent (list_item, ppv_top_row_get_report (row), ppv_top_row_get_cum (row));
+  g_hash_table_insert (self->bound, list_item, GUINT_TO_POINTER (kind + 1));
+  bind_cell (self, list_item, kind);
 }
 
 void
-_ppv_top_view_update_sum_cell (PpvTopView  *self,
-                 GtkListItem *list_item)
+_ppv_top_view_refresh_cells (PpvTopView *self)
 {
-  PpvTopRow *row = gtk_list_item_get_item (list_item);
+  GHashTableIter iter;
+  gpointer list_item, kind;
 
-  if (row != NULL)
-    bind_percent (list_item, ppv_top_row_get_report (row),
-                  ppv_top_view_get_row_sum (self, row));
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &list_item, &kind))
+    bind_cell (self, list_item, GPOINTER_TO_UINT (kind) - 1);
 }
 
-static void
-bind_sum_percent_cell (GtkSignalListItemFactory *factory,
-                       GtkListItem              *list_item,
-                       PpvTopView               *self)
-{
-  g_hash_table_add (self->sum_items, list_item);
-  _ppv_top_view_update_sum_cell (self, list_item);
-}
+#define DEFINE_BIND(func, kind)                                      \
+  static void                                                        \
+  func (GtkSignalListItemFactory *factory,                           \
+        GtkListItem              *list_item,                         \
+        PpvTopView               *self)                              \
+  {                                                                  \
+    track_and_bind (self, list_item, kind);                          \
+  }
+
+DEFINE_BIND (bind_flat_cell, CELL_FLAT)
+DEFINE_BIND (bind_flat_percent_cell, CELL_FLAT_PERCENT)
+DEFINE_BIND (bind_sum_percent_cell, CELL_SUM_PERCENT)
+DEFINE_BIND (bind_cum_cell, CELL_CUM)
+DEFINE_BIND (bind_cum_percent_cell, CELL_CUM_PERCENT)
+DEFINE_BIND (bind_name_cell, CELL_NAME)
 
 static void
-unbind_sum_percent_cell (GtkSignalListItemFactory *factory,
-                         GtkListItem              *list_item,
-                         PpvTopView               *self)
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             PpvTopView               *self)
 {
-  g_hash_table_remove (self->sum_items, list_item);
-}
-
-static void
-bind_name_cell (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                PpvTopView               *self)
-{
-  PpvTopRow *row = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-
-  gtk_label_set_text (GTK_LABEL (label), ppv_top_row_get_display_name (row));
+  g_hash_table_remove (self->bound, list_item);
 }
 
 /* --- Context menu -------------------------------------------------------- */
@@ -336,6 +361,9 @@ popup_menu_for_item (PpvTopView  *self,
 {
   PpvTopRow *row = gtk_list_item_get_item (list_item);
   guint position = gtk_list_item_get_position (list_item);
+
+  if (row == NULL || ppv_top_row_get_model (row) == NULL)
+    return;
   double tx = x, ty = y;
 
   if (position != GTK_INVALID_LIST_POSITION)
@@ -360,7 +388,7 @@ popup_menu_for_selection (GtkWidget *widget,
   double x = gtk_widget_get_width (widget) / 2.0;
   double y = 0;
 
-  if (row == NULL)
+  if (row == NULL || ppv_top_row_get_model (row) == NULL)
     return FALSE;
 
   /* Point at the focused row when the focus is on it. */
@@ -398,8 +426,8 @@ _ppv_top_view_class_init_cells (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, bind_flat_percent_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_cum_percent_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_sum_percent_cell);
-  gtk_widget_class_bind_template_callback (widget_class, unbind_sum_percent_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_name_cell);
+  gtk_widget_class_bind_template_callback (widget_class, unbind_cell);
 
   gtk_widget_class_install_action (widget_class, "top.copy-name", "s", copy_name_action);
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "ppv-report-job.h"
+#include "ppv-top-list.h"
 #include "ppv-top-view.h"
 
 G_BEGIN_DECLS
@@ -24,20 +25,21 @@ struct _PpvTopView
   GtkColumnViewColumn  *cum_percent_column;
   GtkColumnViewColumn  *name_column;
 
-  /* The chain: PpvTopModel -> sort -> filter (search) -> selection */
-  PpvTopModel          *model;
-  GtkSortListModel     *sort_model;
-  GtkFilterListModel   *filter_model;
+  /* PpvTopModel (one report) -> PpvTopList (order, search) -> selection */
+  PpvTopList           *list;
   GtkSingleSelection   *selection;
-  GtkCustomFilter      *search_filter;
   char                 *needle;
+  GCancellable         *search_cancellable;
 
-  /* sum% depends on the shown order: running flat totals by row index */
-  guint                 scroll_source;
+  /* Which column sorts, learnt by letting the view's sorter compare two
+   * probes: GTK 4.8 does not say which column is the primary one. */
+  GObject              *probe_a;
+  GObject              *probe_b;
+  PpvTopOrder           probed;
 
-  gint64               *sums;
-  guint                 n_sums;
-  GHashTable           *sum_items;      /* bound GtkListItems of the sum% column */
+  /* Bound cells (GtkListItem -> PpvTopCellKind + 1), refreshed when the
+   * rows show new content */
+  GHashTable           *bound;
 
   GtkPopoverMenu       *menu;
 
@@ -53,7 +55,7 @@ GtkWidget *_ppv_top_view_find_list_view   (PpvTopView     *self);
 /* ppv-top-view-cells.c */
 void       _ppv_top_view_class_init_cells (GtkWidgetClass *widget_class);
 void       _ppv_top_view_init_cells       (PpvTopView     *self);
-void       _ppv_top_view_update_sum_cell  (PpvTopView     *self,
-                                           GtkListItem    *list_item);
+/* Binds every cell again: the rows show new content. */
+void       _ppv_top_view_refresh_cells    (PpvTopView     *self);
 
 G_END_DECLS

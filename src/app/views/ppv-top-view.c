@@ -8,11 +8,11 @@
 #include <string.h>
 
 #include "ppv-percent-cell.h"
-#include "ppv-top-row-private.h"
 #include "ppv-top-view-private.h"
 #include "ppv-views.h"
 
-#define INCREMENTAL_FILTER_ROWS 20000
+/* Larger tables search in a worker. */
+#define SEARCH_IN_THREAD_ROWS 20000
 
 enum {
   PROP_0,
@@ -35,77 +35,64 @@ G_DEFINE_FINAL_TYPE (PpvTopView, ppv_top_view, GTK_TYPE_WIDGET)
 
 /* --- Sorting -------------------------------------------------------------
  *
- * Numbers sort largest first on the first click: that is what a profile
- * reader looks for.  Ties keep pprof's order (the report index).
+ * The column view's sorter only decides which order the list uses; the
+ * orders themselves come from PpvTopModel.  Numbers sort largest first on
+ * the first click: that is what a profile reader looks for.
  */
 
-static inline int
-compare_index (const PpvTopRow *a,
-               const PpvTopRow *b)
+static void
+scroll_to (PpvTopView *self,
+           guint       position)
 {
-  return a->index < b->index ? -1 : a->index > b->index;
+  GtkWidget *list_view = _ppv_top_view_find_list_view (self);
+
+  /* GTK 4.8 has no gtk_column_view_scroll_to(): use the list's action. */
+  if (list_view != NULL && position < g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
 }
 
-static int
-compare_flat (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  const PpvTopRow *ra = a, *rb = b;
+#define DEFINE_PROBE(func, order)                                   \
+  static int                                                        \
+  func (gconstpointer a,                                            \
+        gconstpointer b,                                            \
+        gpointer      user_data)                                    \
+  {                                                                 \
+    PPV_TOP_VIEW (user_data)->probed = order;                       \
+    return -1;                                                      \
+  }
 
-  if (ra->row->flat != rb->row->flat)
-    return ra->row->flat > rb->row->flat ? -1 : 1;
-  return compare_index (ra, rb);
-}
-
-static int
-compare_cum (gconstpointer a,
-             gconstpointer b,
-             gpointer      user_data)
-{
-  const PpvTopRow *ra = a, *rb = b;
-
-  if (ra->row->cum != rb->row->cum)
-    return ra->row->cum > rb->row->cum ? -1 : 1;
-  return compare_index (ra, rb);
-}
-
-static int
-compare_name (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  const PpvTopRow *ra = a, *rb = b;
-
-  if (ra->name_rank != rb->name_rank)
-    return ra->name_rank < rb->name_rank ? -1 : 1;
-  return compare_index (ra, rb);
-}
+DEFINE_PROBE (probe_flat, PPV_TOP_ORDER_FLAT)
+DEFINE_PROBE (probe_cum, PPV_TOP_ORDER_CUM)
+DEFINE_PROBE (probe_name, PPV_TOP_ORDER_NAME)
 
 static void
-set_column_sorter (GtkColumnViewColumn *column,
-                   GCompareDataFunc     func)
+set_column_sorter (PpvTopView          *self,
+                   GtkColumnViewColumn *column,
+                   GCompareDataFunc     probe)
 {
-  g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (func, NULL, NULL);
+  g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (probe, self, NULL);
 
   gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
 }
 
-/* GtkListView keeps the first visible item in place when the order
- * changes, so after a sort the view would show the middle of the list:
- * show its top, where the largest values now are. */
-static gboolean
-scroll_to_top_cb (gpointer user_data)
+/* Each column's sorter says "less" and notes its order; the view's sorter
+ * asks only the primary column (the probes never tie) and turns the
+ * answer round when that column sorts descending. */
+static PpvTopOrder
+current_order (PpvTopView *self,
+               gboolean   *reversed)
 {
-  PpvTopView *self = user_data;
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkOrdering ordering;
 
-  GtkWidget *list_view;
+  *reversed = FALSE;
+  if (sorter == NULL || gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE)
+    return PPV_TOP_ORDER_REPORT;
 
-  self->scroll_source = 0;
-  list_view = _ppv_top_view_find_list_view (self);
-  if (list_view != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
-    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", 0);
-  return G_SOURCE_REMOVE;
+  self->probed = PPV_TOP_ORDER_REPORT;
+  ordering = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
+  *reversed = self->probed != PPV_TOP_ORDER_REPORT && ordering == GTK_ORDERING_LARGER;
+  return self->probed;
 }
 
 static void
@@ -113,8 +100,19 @@ on_sorter_changed (PpvTopView      *self,
                    GtkSorterChange  change,
                    GtkSorter       *sorter)
 {
-  if (self->scroll_source == 0 && self->scroller != NULL)
-    self->scroll_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, scroll_to_top_cb, self, NULL);
+  PpvTopOrder order;
+  gboolean reversed;
+
+  if (self->list == NULL)
+    return;
+
+  order = current_order (self, &reversed);
+  self->selecting = TRUE;
+  ppv_top_list_set_order (self->list, order, reversed);
+  self->selecting = FALSE;
+
+  /* The largest values are now at the top: show them. */
+  scroll_to (self, 0);
 }
 
 /* The header buttons are GTK's own widgets: find those of the number
@@ -147,128 +145,16 @@ mark_largest_first_headers (PpvTopView *self)
     }
 }
 
-/* --- sum% ---------------------------------------------------------------- */
-
-static void
-recompute_sums (PpvTopView *self)
-{
-  GListModel *sorted = G_LIST_MODEL (self->sort_model);
-  guint n = g_list_model_get_n_items (sorted);
-  gint64 acc = 0;
-  GHashTableIter iter;
-  gpointer key;
-
-  g_clear_pointer (&self->sums, g_free);
-  self->n_sums = 0;
-
-  if (self->model != NULL)
-    {
-      self->n_sums = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-      self->sums = g_new0 (gint64, MAX (self->n_sums, 1));
-    }
-
-  if (self->model != NULL
-      && gtk_sorter_get_order (gtk_sort_list_model_get_sorter (self->sort_model)) == GTK_SORTER_ORDER_NONE)
-    {
-      /* Report order: the worker summed it already. */
-      memcpy (self->sums, ppv_top_model_get_flat_sums (self->model), sizeof (gint64) * self->n_sums);
-    }
-  else if (self->model != NULL)
-    {
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(PpvTopRow) row = g_list_model_get_item (sorted, i);
-          guint index = ppv_top_row_get_index (row);
-
-          acc += ppv_top_row_get_flat (row);
-          if (index < self->n_sums)
-            self->sums[index] = acc;
-        }
-    }
-
-  /* Rows whose item did not change are not bound again: refresh them. */
-  g_hash_table_iter_init (&iter, self->sum_items);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    _ppv_top_view_update_sum_cell (self, key);
-}
-
-static void
-on_sorted_items_changed (PpvTopView *self,
-                         guint       position,
-                         guint       removed,
-                         guint       added,
-                         GListModel *model)
-{
-  recompute_sums (self);
-}
-
 gint64
 ppv_top_view_get_row_sum (PpvTopView *self,
                           PpvTopRow  *row)
 {
-  guint index;
-
   g_return_val_if_fail (PPV_IS_TOP_VIEW (self), 0);
   g_return_val_if_fail (PPV_IS_TOP_ROW (row), 0);
 
-  index = ppv_top_row_get_index (row);
-  if (self->model == NULL
-      || ppv_top_row_get_report (row) != ppv_top_model_get_report (self->model)
-      || index >= self->n_sums)
+  if (ppv_top_row_get_model (row) != ppv_top_list_get_model (self->list))
     return 0;
-
-  return self->sums[index];
-}
-
-/* --- Search -------------------------------------------------------------- */
-
-static gboolean
-search_filter_func (gpointer item,
-                    gpointer user_data)
-{
-  PpvTopView *self = user_data;
-
-  return ppv_top_row_matches (item, self->needle);
-}
-
-void
-ppv_top_view_set_search (PpvTopView *self,
-                         const char *text)
-{
-  g_autofree char *needle = NULL;
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-
-  g_return_if_fail (PPV_IS_TOP_VIEW (self));
-
-  needle = text != NULL && text[0] != '\0' ? g_ascii_strdown (text, -1) : NULL;
-  if (g_strcmp0 (needle, self->needle) == 0)
-    return;
-
-  if (needle == NULL)
-    {
-      g_clear_pointer (&self->needle, g_free);
-      gtk_filter_list_model_set_filter (self->filter_model, NULL);
-      return;
-    }
-
-  if (self->needle != NULL && strstr (needle, self->needle) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (self->needle != NULL && strstr (self->needle, needle) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-
-  g_free (self->needle);
-  self->needle = g_steal_pointer (&needle);
-
-  /* Filtering 200k names takes ~100 ms: on big tables filter in idle
-   * steps so typing stays fluid; small tables filter at once. */
-  gtk_filter_list_model_set_incremental (self->filter_model,
-                                         self->model != NULL
-                                         && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > INCREMENTAL_FILTER_ROWS);
-
-  if (gtk_filter_list_model_get_filter (self->filter_model) == NULL)
-    gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->search_filter));
-  else
-    gtk_filter_changed (GTK_FILTER (self->search_filter), change);
+  return ppv_top_list_get_sum (self->list, ppv_top_row_get_index (row));
 }
 
 /* --- Selection ----------------------------------------------------------- */
@@ -301,7 +187,7 @@ on_activate (PpvTopView    *self,
              guint          position,
              GtkColumnView *column_view)
 {
-  g_autoptr(PpvTopRow) row = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
+  g_autoptr(PpvTopRow) row = g_list_model_get_item (G_LIST_MODEL (self->list), position);
 
   if (row != NULL)
     g_signal_emit (self, signals[ROW_ACTIVATED], 0, ppv_top_row_get_plain_name (row));
@@ -319,41 +205,150 @@ _ppv_top_view_find_list_view (PpvTopView *self)
   return NULL;
 }
 
+/* The position of the shown row named @plain_name, or -1. */
+static int
+find_position (PpvTopView *self,
+               const char *plain_name)
+{
+  PpvTopModel *model = ppv_top_list_get_model (self->list);
+  int index;
+
+  if (model == NULL || plain_name == NULL)
+    return -1;
+  index = ppv_top_model_find (model, plain_name);
+  return index < 0 ? -1 : ppv_top_list_find_index (self->list, (guint) index);
+}
+
 gboolean
 ppv_top_view_select_name (PpvTopView *self,
                           const char *plain_name)
 {
-  GListModel *shown;
-  guint n;
+  int position;
 
   g_return_val_if_fail (PPV_IS_TOP_VIEW (self), FALSE);
 
-  if (plain_name == NULL)
+  position = find_position (self, plain_name);
+  if (position < 0)
     return FALSE;
 
-  shown = G_LIST_MODEL (self->filter_model);
-  n = g_list_model_get_n_items (shown);
-  for (guint i = 0; i < n; i++)
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, (guint) position);
+  self->selecting = FALSE;
+  scroll_to (self, (guint) position);
+  return TRUE;
+}
+
+/* After the rows changed under it, the selection follows its name; the
+ * view shows it, or the top. */
+static void
+restore_selection (PpvTopView *self,
+                   const char *plain_name)
+{
+  if (plain_name != NULL && ppv_top_view_select_name (self, plain_name))
+    return;
+
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->selecting = FALSE;
+  scroll_to (self, 0);
+}
+
+/* --- Search -------------------------------------------------------------- */
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  PpvTopModel *model = g_object_get_data (G_OBJECT (task), "model");
+  guint8 *matches = ppv_top_model_match (model, task_data, cancellable);
+
+  if (matches == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+  else
+    g_task_return_pointer (task, matches, g_free);
+}
+
+static void
+search_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  PpvTopView *self = PPV_TOP_VIEW (object);
+  PpvTopModel *model = g_object_get_data (G_OBJECT (result), "model");
+  g_autofree char *selected = NULL;
+  guint8 *matches;
+  PpvTopRow *row;
+
+  matches = g_task_propagate_pointer (G_TASK (result), NULL);
+  if (matches == NULL)
+    return;
+  if (model != ppv_top_list_get_model (self->list))
     {
-      g_autoptr(PpvTopRow) row = g_list_model_get_item (shown, i);
-
-      if (g_strcmp0 (ppv_top_row_get_plain_name (row), plain_name) == 0)
-        {
-          GtkWidget *list_view;
-
-          self->selecting = TRUE;
-          gtk_single_selection_set_selected (self->selection, i);
-          self->selecting = FALSE;
-
-          /* GTK 4.8 has no gtk_column_view_scroll_to(): use the list's action. */
-          list_view = _ppv_top_view_find_list_view (self);
-          if (list_view != NULL)
-            gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", i);
-          return TRUE;
-        }
+      g_free (matches);
+      return;
     }
 
-  return FALSE;
+  row = ppv_top_view_get_selected (self);
+  selected = row != NULL ? g_strdup (ppv_top_row_get_plain_name (row)) : NULL;
+  self->selecting = TRUE;
+  ppv_top_list_set_matches (self->list, matches);
+  self->selecting = FALSE;
+  restore_selection (self, selected);
+}
+
+/* Applies the current needle to the current model: at once for small
+ * tables, in a worker for large ones (200k names take ~40 ms). */
+static void
+apply_search (PpvTopView *self)
+{
+  PpvTopModel *model = ppv_top_list_get_model (self->list);
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *selected = NULL;
+  PpvTopRow *row;
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+
+  if (model == NULL)
+    return;
+
+  if (self->needle != NULL && ppv_top_model_get_n_rows (model) > SEARCH_IN_THREAD_ROWS)
+    {
+      self->search_cancellable = g_cancellable_new ();
+      task = g_task_new (self, self->search_cancellable, search_done, NULL);
+      g_task_set_source_tag (task, apply_search);
+      g_object_set_data_full (G_OBJECT (task), "model", g_object_ref (model), g_object_unref);
+      g_task_set_task_data (task, g_strdup (self->needle), g_free);
+      g_task_run_in_thread (task, search_thread);
+      return;
+    }
+
+  row = ppv_top_view_get_selected (self);
+  selected = row != NULL ? g_strdup (ppv_top_row_get_plain_name (row)) : NULL;
+  self->selecting = TRUE;
+  ppv_top_list_set_matches (self->list,
+                            self->needle != NULL ? ppv_top_model_match (model, self->needle, NULL) : NULL);
+  self->selecting = FALSE;
+  restore_selection (self, selected);
+}
+
+void
+ppv_top_view_set_search (PpvTopView *self,
+                         const char *text)
+{
+  g_autofree char *needle = NULL;
+
+  g_return_if_fail (PPV_IS_TOP_VIEW (self));
+
+  needle = text != NULL && text[0] != '\0' ? g_ascii_strdown (text, -1) : NULL;
+  if (g_strcmp0 (needle, self->needle) == 0)
+    return;
+
+  g_free (self->needle);
+  self->needle = g_steal_pointer (&needle);
+  apply_search (self);
 }
 
 /* --- Models -------------------------------------------------------------- */
@@ -362,21 +357,24 @@ GListModel *
 ppv_top_view_get_shown_model (PpvTopView *self)
 {
   g_return_val_if_fail (PPV_IS_TOP_VIEW (self), NULL);
-  return G_LIST_MODEL (self->filter_model);
+  return G_LIST_MODEL (self->list);
 }
 
 PpvTopModel *
 ppv_top_view_get_model (PpvTopView *self)
 {
   g_return_val_if_fail (PPV_IS_TOP_VIEW (self), NULL);
-  return self->model;
+  return ppv_top_list_get_model (self->list);
 }
 
 PpvReport *
 ppv_top_view_get_report (PpvTopView *self)
 {
+  PpvTopModel *model;
+
   g_return_val_if_fail (PPV_IS_TOP_VIEW (self), NULL);
-  return self->model != NULL ? ppv_top_model_get_report (self->model) : NULL;
+  model = ppv_top_list_get_model (self->list);
+  return model != NULL ? ppv_top_model_get_report (model) : NULL;
 }
 
 gboolean
@@ -406,8 +404,8 @@ release_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-/* Finalizing 200k rows takes ~100 ms: let a worker drop the last reference
- * to an old model (GTK has let go of its rows by then, or holds its own). */
+/* Freeing a report of 200k rows takes tens of milliseconds: let a worker
+ * drop the last reference to an old model (no row refers to it now). */
 static void
 release_model_in_thread (PpvTopModel *model)
 {
@@ -422,38 +420,85 @@ release_model_in_thread (PpvTopModel *model)
   g_task_run_in_thread (task, release_thread);
 }
 
-void
-ppv_top_view_set_model (PpvTopView  *self,
-                        PpvTopModel *model)
+/* @matches: computed for the current needle, or NULL to compute them. */
+static void
+install_model (PpvTopView  *self,
+               PpvTopModel *model,
+               guint8      *matches)
 {
-  PpvTopModel *old;
+  PpvTopModel *old = ppv_top_list_get_model (self->list);
   g_autofree char *selected = NULL;
   PpvTopRow *row;
 
-  g_return_if_fail (PPV_IS_TOP_VIEW (self));
-  g_return_if_fail (model == NULL || PPV_IS_TOP_MODEL (model));
-
-  if (model == self->model)
-    return;
+  if (model == old)
+    {
+      g_free (matches);
+      return;
+    }
 
   row = ppv_top_view_get_selected (self);
   if (row != NULL)
     selected = g_strdup (ppv_top_row_get_plain_name (row));
 
-  old = g_steal_pointer (&self->model);
-  self->model = model != NULL ? g_object_ref (model) : NULL;
+  if (old != NULL)
+    g_object_ref (old);
   self->selecting = TRUE;
-  gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (model));
+  ppv_top_list_set_model (self->list, model, matches);
   self->selecting = FALSE;
   release_model_in_thread (old);
 
-  if (selected != NULL)
-    ppv_top_view_select_name (self, selected);
+  if (model != NULL && self->needle != NULL && matches == NULL)
+    apply_search (self);
+  else
+    restore_selection (self, selected);
 
   g_signal_emit (self, signals[REPORT_CHANGED], 0);
 }
 
+void
+ppv_top_view_set_model (PpvTopView  *self,
+                        PpvTopModel *model)
+{
+  g_return_if_fail (PPV_IS_TOP_VIEW (self));
+  g_return_if_fail (model == NULL || PPV_IS_TOP_MODEL (model));
+
+  install_model (self, model, NULL);
+}
+
 /* --- Rebuilding ---------------------------------------------------------- */
+
+/* What the worker needs besides the report inputs: the table's current
+ * order and search, so the new rows arrive ready to show. */
+typedef struct
+{
+  PpvTopOrder order;
+  char       *needle;
+} BuildRequest;
+
+typedef struct
+{
+  PpvTopModel *model;
+  guint8      *matches;
+  char        *needle;
+} BuildResult;
+
+static void
+build_request_free (BuildRequest *request)
+{
+  g_free (request->needle);
+  g_free (request);
+}
+
+static void
+build_result_free (BuildResult *result)
+{
+  g_clear_object (&result->model);
+  g_free (result->matches);
+  g_free (result->needle);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BuildResult, build_result_free)
 
 static void
 build_thread (GTask        *task,
@@ -462,23 +507,27 @@ build_thread (GTask        *task,
               GCancellable *cancellable)
 {
   PpvReportInputs *data = task_data;
+  BuildRequest *request = data->view_data;
   g_autoptr(PpvReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  PpvTopModel *model;
+  g_autoptr(BuildResult) result = g_new0 (BuildResult, 1);
 
   report = ppv_report_new (data->profile, &data->options, PPV_REPORT_KIND_TEXT,
                            cancellable, &error);
-  if (report == NULL)
+  if (report != NULL)
+    result->model = ppv_top_model_new (report, request->order, cancellable, &error);
+  if (result->model == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  model = ppv_top_model_new (report, cancellable, &error);
-  if (model == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, model, g_object_unref);
+  if (request->needle != NULL)
+    {
+      result->matches = ppv_top_model_match (result->model, request->needle, cancellable);
+      result->needle = g_strdup (request->needle);
+    }
+  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) build_result_free);
 }
 
 static void
@@ -487,10 +536,10 @@ build_done (GObject      *object,
             gpointer      user_data)
 {
   PpvTopView *self = PPV_TOP_VIEW (object);
-  g_autoptr(PpvTopModel) model = NULL;
+  g_autoptr(BuildResult) built = NULL;
   g_autoptr(GError) error = NULL;
 
-  model = g_task_propagate_pointer (G_TASK (result), &error);
+  built = g_task_propagate_pointer (G_TASK (result), &error);
 
   /* A late result of a replaced request never lands. */
   if (!_ppv_report_job_is_current (&self->job, result, error))
@@ -499,21 +548,30 @@ build_done (GObject      *object,
   if (self->job.idle_source == 0)
     set_loading (self, FALSE);
 
-  if (model == NULL)
+  if (built == NULL)
     {
       g_signal_emit (self, signals[FAILED], 0, error);
       return;
     }
 
-  ppv_top_view_set_model (self, model);
+  /* The order may have changed meanwhile: the list computes it then. The
+   * search too: matches for another needle are dropped. */
+  if (g_strcmp0 (built->needle, self->needle) != 0)
+    g_clear_pointer (&built->matches, g_free);
+  install_model (self, built->model, g_steal_pointer (&built->matches));
 }
 
 static gboolean
 rebuild_cb (gpointer user_data)
 {
   PpvTopView *self = user_data;
+  BuildRequest *request = g_new0 (BuildRequest, 1);
+  gboolean reversed;
 
-  if (!_ppv_report_job_start (&self->job, self, rebuild_cb, build_thread, build_done))
+  request->order = ppv_top_list_get_order (self->list, &reversed);
+  request->needle = g_strdup (self->needle);
+  if (!_ppv_report_job_start_with (&self->job, self, rebuild_cb, build_thread, build_done,
+                                   request, (GDestroyNotify) build_request_free))
     set_loading (self, FALSE);
   return G_SOURCE_REMOVE;
 }
@@ -573,7 +631,11 @@ ppv_top_view_dispose (GObject *object)
   PpvTopView *self = PPV_TOP_VIEW (object);
 
   _ppv_report_job_cancel (&self->job);
-  g_clear_handle_id (&self->scroll_source, g_source_remove);
+  g_cancellable_cancel (self->search_cancellable);
+
+  /* Dropping the columns changes the sorter: do not sort a dead view. */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
 
   if (self->menu != NULL)
     {
@@ -582,8 +644,6 @@ ppv_top_view_dispose (GObject *object)
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PPV_TYPE_TOP_VIEW);
-  /* Dropping the columns changes the sorter: do not scroll a dead view. */
-  g_clear_handle_id (&self->scroll_source, g_source_remove);
 
   G_OBJECT_CLASS (ppv_top_view_parent_class)->dispose (object);
 }
@@ -595,12 +655,11 @@ ppv_top_view_finalize (GObject *object)
 
   _ppv_report_job_clear (&self->job);
   g_clear_object (&self->selection);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->sort_model);
-  g_clear_object (&self->search_filter);
-  g_clear_object (&self->model);
-  g_clear_pointer (&self->sum_items, g_hash_table_unref);
-  g_clear_pointer (&self->sums, g_free);
+  g_clear_object (&self->list);
+  g_clear_object (&self->search_cancellable);
+  g_clear_object (&self->probe_a);
+  g_clear_object (&self->probe_b);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
   g_free (self->needle);
 
   G_OBJECT_CLASS (ppv_top_view_parent_class)->finalize (object);
@@ -682,31 +741,28 @@ ppv_top_view_class_init (PpvTopViewClass *klass)
 static void
 ppv_top_view_init (PpvTopView *self)
 {
-  GtkSorter *view_sorter;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->sum_items = g_hash_table_new (NULL, NULL);
+  self->bound = g_hash_table_new (NULL, NULL);
+  self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
+  self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
 
-  set_column_sorter (self->flat_column, compare_flat);
-  set_column_sorter (self->flat_percent_column, compare_flat);
-  set_column_sorter (self->cum_column, compare_cum);
-  set_column_sorter (self->cum_percent_column, compare_cum);
-  set_column_sorter (self->name_column, compare_name);
+  set_column_sorter (self, self->flat_column, probe_flat);
+  set_column_sorter (self, self->flat_percent_column, probe_flat);
+  set_column_sorter (self, self->cum_column, probe_cum);
+  set_column_sorter (self, self->cum_percent_column, probe_cum);
+  set_column_sorter (self, self->name_column, probe_name);
 
   mark_largest_first_headers (self);
 
-  view_sorter = gtk_column_view_get_sorter (self->column_view);
-  self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (view_sorter));
-  g_signal_connect_object (view_sorter, "changed",
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sort_model, "items-changed",
-                           G_CALLBACK (on_sorted_items_changed), self, G_CONNECT_SWAPPED);
 
-  self->search_filter = gtk_custom_filter_new (search_filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)), NULL);
+  self->list = ppv_top_list_new ();
+  g_signal_connect_object (self->list, "rows-changed",
+                           G_CALLBACK (_ppv_top_view_refresh_cells), self, G_CONNECT_SWAPPED);
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected",

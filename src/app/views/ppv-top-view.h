@@ -10,6 +10,7 @@
 
 #include "ppv-report.h"
 #include "ppv-top-model.h"
+#include "ppv-top-row.h"
 
 G_BEGIN_DECLS
 
