@@ -45,6 +45,8 @@ build_cache (PpvGraphView *self,
   cairo_t *cr;
 
   get_style (self, &style, &background, NULL);
+  self->cache_style = style;
+  self->cache_background = background;
 
   node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
   cr = gsk_cairo_node_get_draw_context (node);
@@ -61,6 +63,21 @@ build_cache (PpvGraphView *self,
 
   cairo_destroy (cr);
   return node;
+}
+
+gboolean
+_ppv_graph_view_style_matches_cache (PpvGraphView *self)
+{
+  PpvGraphStyle style;
+  GdkRGBA background;
+
+  if (self->cache == NULL)
+    return TRUE;
+
+  get_style (self, &style, &background, NULL);
+  return style.dark == self->cache_style.dark
+         && gdk_rgba_equal (&style.foreground, &self->cache_style.foreground)
+         && gdk_rgba_equal (&background, &self->cache_background);
 }
 
 static void
@@ -95,6 +112,21 @@ draw_overlays (PpvGraphView *self,
             ppv_graph_render_edge (cr, self->scene, e, 2 * px, &accent);
         }
       ppv_graph_render_outline (cr, self->scene, self->selected, 3 * px, 3 * px, &accent);
+
+      /* With keyboard focus, the selected node is the focused item: it
+       * gets a focus ring like any GNOME widget's (2 px of the accent at
+       * half alpha), with a gap so it reads apart from the selection.
+       * GTK 4.8 hides focus when a key leaves the focus widget where it
+       * was, which is what walking the nodes does: keyboard_mode keeps the
+       * ring until the next click. */
+      if (gtk_widget_has_focus (GTK_WIDGET (self))
+          && (self->keyboard_mode || gtk_widget_has_visible_focus (GTK_WIDGET (self))))
+        {
+          GdkRGBA ring = accent;
+
+          ring.alpha = 0.5f;
+          ppv_graph_render_outline (cr, self->scene, self->selected, 8 * px, 2 * px, &ring);
+        }
     }
 
   if (self->hover >= 0 && self->hover != self->selected

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ppv-graph-render.h"
 #include "ppv-graph-view.h"
 #include "ppv-report-job.h"
 
@@ -30,14 +31,20 @@ struct _PpvGraphView
   int               pending_center;      /* node to centre once allocated, or -1 */
 
   GskRenderNode    *cache;
+  PpvGraphStyle     cache_style;         /* the colours @cache was drawn in */
+  GdkRGBA           cache_background;
   PangoContext     *pango;
 
   int               hover;               /* node index or -1 */
   int               selected;
   char             *selected_name;       /* survives new scenes */
+  guint            *order;               /* selectable nodes in keyboard order */
+  guint             n_order;
   char             *needle;
   guint8           *matches;             /* per node, NULL if no search */
   guint             n_matches;
+
+  gboolean          keyboard_mode;       /* keys moved the selection since the last click */
 
   double            pointer_x;
   double            pointer_y;
@@ -73,13 +80,19 @@ void                _ppv_graph_view_zoom_at       (PpvGraphView *self,
 void                _ppv_graph_view_set_selected  (PpvGraphView *self,
                                                    int           index,
                                                    gboolean      notify);
+void                _ppv_graph_view_reveal_node   (PpvGraphView *self,
+                                                   guint         index);
 
 /* ppv-graph-view-draw.c */
 void                _ppv_graph_view_snapshot         (GtkWidget      *widget,
                                                       GtkSnapshot    *snapshot);
+/* FALSE if the canvas colours changed since the cache was drawn. */
+gboolean            _ppv_graph_view_style_matches_cache (PpvGraphView *self);
 
 /* ppv-graph-view-input.c */
 void                _ppv_graph_view_class_init_input (GtkWidgetClass *widget_class);
 void                _ppv_graph_view_init_input       (PpvGraphView   *self);
+/* The order Tab walks the nodes of a new scene in. */
+void                _ppv_graph_view_update_order     (PpvGraphView   *self);
 
 G_END_DECLS

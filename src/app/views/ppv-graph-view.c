@@ -17,9 +17,10 @@
 #include "ppv-graph-view-private.h"
 #include "ppv-layout.h"
 
-#define MARGIN        24.0
-#define MAX_ZOOM      8.0
-#define FIT_MAX_ZOOM  1.0
+#define MARGIN          24.0
+#define REVEAL_PADDING  12.0    /* pixels around a revealed node */
+#define MAX_ZOOM        8.0
+#define FIT_MAX_ZOOM    1.0
 
 enum {
   PROP_0,
@@ -44,7 +45,7 @@ G_DEFINE_FINAL_TYPE (PpvGraphView, ppv_graph_view, GTK_TYPE_WIDGET)
 
 const PpvReportRow *
 _ppv_graph_view_node_row (PpvGraphView *self,
-          guint         index)
+                          guint         index)
 {
   const PpvCallGraphNode *node;
   PpvReport *report;
@@ -94,8 +95,8 @@ to_scene (PpvGraphView *self,
 
 int
 _ppv_graph_view_node_at (PpvGraphView *self,
-         double        x,
-         double        y)
+                         double        x,
+                         double        y)
 {
   double sx, sy;
 
@@ -115,7 +116,7 @@ invalidate_cache (PpvGraphView *self)
 
 char *
 _ppv_graph_view_describe_node (PpvGraphView *self,
-               guint         index)
+                               guint         index)
 {
   const PpvReportRow *row = _ppv_graph_view_node_row (self, index);
   PpvReport *report;
@@ -200,9 +201,9 @@ min_scale (PpvGraphView *self)
 
 void
 _ppv_graph_view_set_transform (PpvGraphView *self,
-               double        scale,
-               double        offset_x,
-               double        offset_y)
+                               double        scale,
+                               double        offset_x,
+                               double        offset_y)
 {
   gboolean zoom_changed = scale != self->scale;
 
@@ -221,9 +222,9 @@ _ppv_graph_view_set_transform (PpvGraphView *self,
 /* Zooms to @scale keeping the scene point under (@x, @y) in place. */
 void
 _ppv_graph_view_zoom_at (PpvGraphView *self,
-         double        scale,
-         double        x,
-         double        y)
+                         double        scale,
+                         double        x,
+                         double        y)
 {
   double sx, sy;
 
@@ -251,8 +252,8 @@ ppv_graph_view_zoom_fit (PpvGraphView *self)
   self->need_fit = FALSE;
   scale = fit_scale (self);
   _ppv_graph_view_set_transform (self, scale,
-                 (width - self->scene->bounds.width * scale) / 2.0,
-                 (height - self->scene->bounds.height * scale) / 2.0);
+                                 (width - self->scene->bounds.width * scale) / 2.0,
+                                 (height - self->scene->bounds.height * scale) / 2.0);
 }
 
 void
@@ -260,8 +261,8 @@ ppv_graph_view_zoom_in (PpvGraphView *self)
 {
   g_return_if_fail (PPV_IS_GRAPH_VIEW (self));
   _ppv_graph_view_zoom_at (self, self->scale * ZOOM_STEP,
-           gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+                           gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
 }
 
 void
@@ -269,8 +270,8 @@ ppv_graph_view_zoom_out (PpvGraphView *self)
 {
   g_return_if_fail (PPV_IS_GRAPH_VIEW (self));
   _ppv_graph_view_zoom_at (self, self->scale / ZOOM_STEP,
-           gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+                           gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
 }
 
 double
@@ -299,8 +300,40 @@ center_on_node (PpvGraphView *self,
 
   b = &self->scene->nodes[index].box;
   _ppv_graph_view_set_transform (self, self->scale,
-                 width / 2.0 - (b->x + b->width / 2.0) * self->scale,
-                 height / 2.0 - (b->y + b->height / 2.0) * self->scale);
+                                 width / 2.0 - (b->x + b->width / 2.0) * self->scale,
+                                 height / 2.0 - (b->y + b->height / 2.0) * self->scale);
+}
+
+/* Brings node @index into view for the keyboard: a node already on screen
+ * stays where it is, so walking a visible graph does not jump about; one
+ * that is partly or wholly off screen is centred. */
+void
+_ppv_graph_view_reveal_node (PpvGraphView *self,
+                             guint         index)
+{
+  const PpvSceneRect *b;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double x, y, w, h;
+
+  if (self->scene == NULL || index >= self->scene->n_nodes)
+    return;
+
+  if (width <= 0 || height <= 0 || self->need_fit)
+    {
+      self->pending_center = index;
+      return;
+    }
+
+  /* The box with room for the selection outline and the focus ring. */
+  b = &self->scene->nodes[index].box;
+  x = b->x * self->scale + self->offset_x - REVEAL_PADDING;
+  y = b->y * self->scale + self->offset_y - REVEAL_PADDING;
+  w = b->width * self->scale + 2 * REVEAL_PADDING;
+  h = b->height * self->scale + 2 * REVEAL_PADDING;
+
+  if (x < 0 || y < 0 || x + w > width || y + h > height)
+    center_on_node (self, index);
 }
 
 gboolean
@@ -326,8 +359,8 @@ ppv_graph_view_get_node_center (PpvGraphView *self,
 
 void
 _ppv_graph_view_set_selected (PpvGraphView *self,
-              int           index,
-              gboolean      notify)
+                              int           index,
+                              gboolean      notify)
 {
   const PpvReportRow *row;
 
@@ -525,6 +558,7 @@ ppv_graph_view_set_scene (PpvGraphView *self,
         self->selected = index;
     }
 
+  _ppv_graph_view_update_order (self);
   update_matches (self);
   ppv_graph_view_zoom_fit (self);
   invalidate_cache (self);
@@ -699,12 +733,34 @@ ppv_graph_view_measure (GtkWidget      *widget,
   *natural = 600;
 }
 
+/* Hover and focus change the widget's CSS state too; only a change of
+ * colour is worth drawing the whole scene again. */
 static void
 ppv_graph_view_css_changed (GtkWidget         *widget,
                             GtkCssStyleChange *change)
 {
+  PpvGraphView *self = PPV_GRAPH_VIEW (widget);
+
   GTK_WIDGET_CLASS (ppv_graph_view_parent_class)->css_changed (widget, change);
-  invalidate_cache (PPV_GRAPH_VIEW (widget));
+
+  if (!_ppv_graph_view_style_matches_cache (self))
+    invalidate_cache (self);
+}
+
+/* The focus ring around the selected node follows keyboard focus. */
+static void
+ppv_graph_view_state_flags_changed (GtkWidget     *widget,
+                                    GtkStateFlags  previous)
+{
+  const GtkStateFlags focus = GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE;
+  GtkStateFlags flags = gtk_widget_get_state_flags (widget);
+
+  GTK_WIDGET_CLASS (ppv_graph_view_parent_class)->state_flags_changed (widget, previous);
+
+  if (!(flags & GTK_STATE_FLAG_FOCUSED))
+    PPV_GRAPH_VIEW (widget)->keyboard_mode = FALSE;
+  if ((flags ^ previous) & focus)
+    gtk_widget_queue_draw (widget);
 }
 
 /* --- GObject ------------------------------------------------------------- */
@@ -743,6 +799,7 @@ ppv_graph_view_finalize (GObject *object)
   g_clear_pointer (&self->graph, ppv_callgraph_unref);
   g_clear_pointer (&self->scene, ppv_scene_unref);
   g_free (self->selected_name);
+  g_free (self->order);
   g_free (self->needle);
   g_free (self->matches);
 
@@ -786,6 +843,7 @@ ppv_graph_view_class_init (PpvGraphViewClass *klass)
   widget_class->size_allocate = ppv_graph_view_size_allocate;
   widget_class->measure = ppv_graph_view_measure;
   widget_class->css_changed = ppv_graph_view_css_changed;
+  widget_class->state_flags_changed = ppv_graph_view_state_flags_changed;
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
