@@ -39,6 +39,16 @@ if ninja -C "$ASAN_BUILD"; then
     meson test -C "$ASAN_BUILD" --print-errorlogs "${headless_suites[@]}" --no-suite data || status=1
   cp "$ASAN_BUILD/meson-logs/testlog.json" "$ARTIFACTS/testlog-asan.json" 2>/dev/null
   logs+=("$ARTIFACTS/testlog-asan.json")
+
+  # The in-process view tests too: the table's rows and the canvas have
+  # lifetimes of their own.  (The AT-SPI tests drive separate processes.)
+  echo "== In-process UI tests under ASan + UBSan =="
+  xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" \
+    env GDK_BACKEND=x11 ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    meson test -C "$ASAN_BUILD" --print-errorlogs --suite ui-inprocess || status=1
+  cp "$ASAN_BUILD/meson-logs/testlog.json" "$ARTIFACTS/testlog-asan-ui.json" 2>/dev/null
+  logs+=("$ARTIFACTS/testlog-asan-ui.json")
 else
   echo "sanitizer build failed"
   status=1

@@ -234,7 +234,7 @@ main (int    argc,
   PpvProfileView *view;
   GtkColumnView *column_view;
   Probe probe = { 0 };
-  gint64 t0, t1;
+  gint64 t0, t1, opened;
   const char *path = argc > 1 ? argv[1] : g_getenv ("PPV_BENCH_PROFILE");
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -246,7 +246,19 @@ main (int    argc,
   gtk_init ();
   adw_init ();
 
-  t0 = g_get_monotonic_time ();
+  /* The window is up before the file is read, as in the app. */
+  window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  view = PPV_PROFILE_VIEW (ppv_profile_view_new ());
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (view));
+  g_signal_connect (view->top_view, "report-changed", G_CALLBACK (on_report), NULL);
+  g_signal_connect (view->graph_view, "scene-changed", G_CALLBACK (on_scene), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint), NULL);
+
+  opened = t0 = g_get_monotonic_time ();
   if (path != NULL)
     {
       profile = ppv_profile_read_path (path, NULL, NULL, &error);
@@ -260,16 +272,6 @@ main (int    argc,
                profile->n_samples, profile->n_functions, (g_get_monotonic_time () - t0) / 1000.0);
     }
 
-  window = adw_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  view = PPV_PROFILE_VIEW (ppv_profile_view_new ());
-  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (view));
-  g_signal_connect (view->top_view, "report-changed", G_CALLBACK (on_report), NULL);
-  g_signal_connect (view->graph_view, "scene-changed", G_CALLBACK (on_scene), NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (window))
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint), NULL);
 
   /* 1. Open: set the profile, wait for the first frame with the table. */
   probe_start (&probe);
@@ -281,8 +283,9 @@ main (int    argc,
   painted_at = 0;
   iterate_until (table_painted, view, 120);
   t1 = painted_at;
-  g_print ("open: first table frame after %.0f ms (%u rows)\n",
-           (t1 - t0) / 1000.0,
+  g_print ("open: first table frame %.0f ms after the view got the profile, "
+           "%.0f ms after opening the file (%u rows)\n",
+           (t1 - t0) / 1000.0, (t1 - opened) / 1000.0,
            g_list_model_get_n_items (ppv_top_view_get_shown_model (view->top_view)));
   iterate_until (all_idle, view, 600);
   probe_stop (&probe);
