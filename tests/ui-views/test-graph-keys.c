@@ -22,74 +22,11 @@
 #include "ppv-profile-view-private.h"
 #include "ppv-reader.h"
 #include "ppv-top-view.h"
+#include "views-test-util.h"
 
-static const char *fixtures;    /* tests/fixtures */
-static const char *shot_dir;
 static const char *source_root;
 
 /* --- Helpers ------------------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data,
-          guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static PpvProfile *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_build_filename (fixtures, "profiles", name, NULL);
-  g_autoptr(GError) error = NULL;
-  PpvProfile *profile = ppv_profile_read_path (path, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (profile);
-  return profile;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
 trigger_matches (GtkShortcutTrigger *trigger,
@@ -757,21 +694,6 @@ render_widget (GtkWidget *widget)
                                       &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
-static void
-save_texture (GdkTexture *texture,
-              const char *name)
-{
-  g_autofree char *path = NULL;
-
-  if (shot_dir == NULL)
-    return;
-
-  g_mkdir_with_parents (shot_dir, 0755);
-  path = g_build_filename (shot_dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 /* How many pixels of the band @inset..@outset pixels outside the box of
  * node @index differ between @a and @b by a clearly visible amount. */
 static guint
@@ -998,10 +920,7 @@ main (int    argc,
       return 77;
     }
 
-  fixtures = g_getenv ("PPV_FIXTURES");
-  shot_dir = g_getenv ("PPV_SHOT_DIR");
-  if (fixtures == NULL)
-    fixtures = PPV_FIXTURES_DIR;
+  views_test_init ();
   source_root = PPV_SOURCE_ROOT;
 
   gtk_test_init (&argc, &argv, NULL);

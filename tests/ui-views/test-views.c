@@ -15,60 +15,16 @@
 #include "ppv-refine.h"
 #include "ppv-svg.h"
 #include "ppv-top-view.h"
+#include "views-test-util.h"
 
-static const char *fixtures;    /* tests/fixtures */
-static const char *shot_dir;
 
 /* --- Helpers ------------------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data,
-          guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static PpvProfile *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_build_filename (fixtures, "profiles", name, NULL);
-  g_autoptr(GError) error = NULL;
-  PpvProfile *profile = ppv_profile_read_path (path, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (profile);
-  return profile;
-}
 
 /* The row lines of `go tool pprof -top` output (after the column header). */
 static GPtrArray *
 read_expected_rows (const char *case_name)
 {
-  g_autofree char *path = g_strdup_printf ("%s/expected/top/%s.txt", fixtures, case_name);
+  g_autofree char *path = g_strdup_printf ("%s/expected/top/%s.txt", fixtures_dir (), case_name);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
@@ -106,25 +62,6 @@ format_row (PpvTopView *view,
                           ppv_top_row_get_name (row));
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkColumnViewColumn *
 column_titled (GtkColumnView *column_view,
                const char    *title)
@@ -139,37 +76,6 @@ column_titled (GtkColumnView *column_view,
         return column;
     }
   return NULL;
-}
-
-static void
-save_shot (GtkWidget  *window,
-           const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-
-  if (shot_dir == NULL)
-    return;
-
-  g_mkdir_with_parents (shot_dir, 0755);
-  gtk_test_widget_wait_for_draw (window);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (shot_dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 /* --- Pure helpers -------------------------------------------------------- */
@@ -969,10 +875,7 @@ main (int    argc,
       return 77;
     }
 
-  fixtures = g_getenv ("PPV_FIXTURES");
-  shot_dir = g_getenv ("PPV_SHOT_DIR");
-  if (fixtures == NULL)
-    fixtures = PPV_FIXTURES_DIR;
+  views_test_init ();
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

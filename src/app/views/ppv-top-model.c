@@ -55,10 +55,15 @@ ppv_top_model_init (PpvTopModel *self)
 
 /* --- Orders -------------------------------------------------------------- */
 
+/* Largest first; ties keep the report's order. */
 static inline int
-compare_index (guint a,
-               guint b)
+compare_largest_first (gint64 va,
+                       gint64 vb,
+                       guint  a,
+                       guint  b)
 {
+  if (va != vb)
+    return va > vb ? -1 : 1;
   return a < b ? -1 : a > b;
 }
 
@@ -69,12 +74,9 @@ compare_flat (gconstpointer pa,
 {
   PpvTopModel *self = user_data;
   guint a = *(const guint *) pa, b = *(const guint *) pb;
-  gint64 fa = ppv_report_get_row (self->report, a)->flat;
-  gint64 fb = ppv_report_get_row (self->report, b)->flat;
 
-  if (fa != fb)
-    return fa > fb ? -1 : 1;
-  return compare_index (a, b);
+  return compare_largest_first (ppv_report_get_row (self->report, a)->flat,
+                                ppv_report_get_row (self->report, b)->flat, a, b);
 }
 
 static int
@@ -84,12 +86,9 @@ compare_cum (gconstpointer pa,
 {
   PpvTopModel *self = user_data;
   guint a = *(const guint *) pa, b = *(const guint *) pb;
-  gint64 ca = ppv_report_get_row (self->report, a)->cum;
-  gint64 cb = ppv_report_get_row (self->report, b)->cum;
 
-  if (ca != cb)
-    return ca > cb ? -1 : 1;
-  return compare_index (a, b);
+  return compare_largest_first (ppv_report_get_row (self->report, a)->cum,
+                                ppv_report_get_row (self->report, b)->cum, a, b);
 }
 
 static int
@@ -101,7 +100,7 @@ compare_name (gconstpointer pa,
   guint a = *(const guint *) pa, b = *(const guint *) pb;
   int r = strcmp (self->names[a], self->names[b]);
 
-  return r != 0 ? r : compare_index (a, b);
+  return r != 0 ? r : (a < b ? -1 : a > b);
 }
 
 static guint *
