@@ -83,6 +83,22 @@ void                _ppv_graph_view_set_selected  (PpvGraphView *self,
 void                _ppv_graph_view_reveal_node   (PpvGraphView *self,
                                                    guint         index);
 
+/* ppv-graph-view-input.c */
+void                _ppv_graph_view_set_keyboard_mode (PpvGraphView *self,
+                                                       gboolean      keyboard_mode);
+/* Refines the report to focus on node @index, as a double click does. */
+void                _ppv_graph_view_focus_on_node     (PpvGraphView *self,
+                                                       guint         index);
+/* A key binding callback: the selected node's menu. */
+gboolean            _ppv_graph_view_popup_menu_for_selection (GtkWidget *widget,
+                                                              GVariant  *args,
+                                                              gpointer   user_data);
+
+/* ppv-graph-view-keys.c */
+void                _ppv_graph_view_class_init_keys   (GtkWidgetClass *widget_class);
+/* The order Tab walks the nodes of a new scene in. */
+void                _ppv_graph_view_update_order      (PpvGraphView   *self);
+
 /* ppv-graph-view-draw.c */
 void                _ppv_graph_view_snapshot         (GtkWidget      *widget,
                                                       GtkSnapshot    *snapshot);
@@ -92,7 +108,5 @@ gboolean            _ppv_graph_view_style_matches_cache (PpvGraphView *self);
 /* ppv-graph-view-input.c */
 void                _ppv_graph_view_class_init_input (GtkWidgetClass *widget_class);
 void                _ppv_graph_view_init_input       (PpvGraphView   *self);
-/* The order Tab walks the nodes of a new scene in. */
-void                _ppv_graph_view_update_order     (PpvGraphView   *self);
 
 G_END_DECLS
