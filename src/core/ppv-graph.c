@@ -104,6 +104,8 @@ struct _PpvGraphBuilder
   guint32                 *frame_info;    /* parallel to sel->loc_lines */
   GStringChunk            *strings;
   guint8                  *inlined;        /* per info: seen as an inlined (non-outermost) line */
+  gboolean                 has_inlined;    /* some info is */
+  gboolean                 bounded;        /* see _ppv_graph_builder_is_bounded */
 
   /* Tags (graph kind only). */
   gboolean                 with_tags;
@@ -388,6 +390,7 @@ _ppv_graph_builder_new (PpvProfile              *profile,
   gboolean keep_line = gran == PPV_GRANULARITY_LINES || gran == PPV_GRANULARITY_ADDRESSES;
   gboolean keep_address = gran == PPV_GRANULARITY_ADDRESSES;
   gsize n_frames = sel->loc_lines_offset[profile->n_locations];
+  guint64 kept_total = 0;
 
   self->profile = profile;
   self->sel = sel;
@@ -457,7 +460,7 @@ _ppv_graph_builder_new (PpvProfile              *profile,
   self->inlined = g_new0 (guint8, MAX (self->infos->len, 1));
   for (guint32 l = 0; l < profile->n_locations; l++)
     for (guint32 k = sel->loc_lines_offset[l]; k + 1 < sel->loc_lines_offset[l + 1]; k++)
-      self->inlined[self->frame_info[k]] = TRUE;
+      self->inlined[self->frame_info[k]] = self->has_inlined = TRUE;
 
   /* The keys were copies; free them (values are plain ids). */
   {
@@ -467,6 +470,19 @@ _ppv_graph_builder_new (PpvProfile              *profile,
     while (g_hash_table_iter_next (&iter, &key, NULL))
       g_free (key);
   }
+
+  self->bounded = TRUE;
+  for (guint32 s = 0; s < profile->n_samples && self->bounded; s++)
+    {
+      gint64 w = ppv_profile_sample_values (profile, s)[sample_index];
+
+      if (!sel->sample_kept[s])
+        continue;
+      /* Both are below 2^63: the unsigned sum cannot wrap. */
+      if (w >= 0)
+        kept_total += (guint64) w;
+      self->bounded = w >= 0 && kept_total <= G_MAXINT64;
+    }
 
   if (with_tags)
     collect_sample_tags (self, options);
@@ -509,10 +525,13 @@ _ppv_graph_builder_get_n_infos (PpvGraphBuilder *self)
 gboolean
 _ppv_graph_builder_has_inlined (PpvGraphBuilder *self)
 {
-  for (guint32 n = 0; n < self->infos->len; n++)
-    if (self->inlined[n])
-      return TRUE;
-  return FALSE;
+  return self->has_inlined;
+}
+
+gboolean
+_ppv_graph_builder_is_bounded (PpvGraphBuilder *self)
+{
+  return self->bounded;
 }
 
 void
@@ -534,79 +553,93 @@ _ppv_graph_restrict (PpvGraph     *g,
 
 /* --- Edge table: open addressing on (src, dst) ----------------------------- */
 
+/* Key and value share a slot: a lookup is one cache miss, not two. */
 typedef struct
 {
-  guint64 *keys;     /* (src << 32 | dst) + 1; 0 = empty */
-  guint32 *values;
-  gsize    mask;
-  gsize    used;
+  guint32 src, dst;
+  guint32 edge;      /* index + 1; 0 = empty */
+} EdgeSlot;
+
+typedef struct
+{
+  EdgeSlot *slots;
+  gsize     mask;
+  gsize     used;
 } EdgeTable;
 
 static void
-edge_table_init (EdgeTable *t)
+edge_table_init (EdgeTable *t,
+                 gsize      mask)
 {
-  t->mask = 1023;
+  t->mask = mask;
   t->used = 0;
-  t->keys = g_new0 (guint64, t->mask + 1);
-  t->values = g_new (guint32, t->mask + 1);
+  t->slots = g_new0 (EdgeSlot, t->mask + 1);
 }
 
 static void
 edge_table_clear (EdgeTable *t)
 {
-  g_free (t->keys);
-  g_free (t->values);
+  g_clear_pointer (&t->slots, g_free);
 }
 
-static inline gsize
-edge_hash (guint64 key)
+static inline guint64
+edge_hash (guint32 src,
+           guint32 dst)
 {
+  guint64 key = ((guint64) src << 32) | dst;
+
   key ^= key >> 33;
   key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
   key ^= key >> 33;
-  return (gsize) key;
+  return key;
 }
 
-static void edge_table_insert (EdgeTable *t, guint64 key, guint32 value);
+static void edge_table_insert (EdgeTable *t, guint32 src, guint32 dst, guint32 edge);
 
+/* Room for @n entries without growing. */
 static void
-edge_table_grow (EdgeTable *t)
+edge_table_reserve (EdgeTable *t,
+                    gsize      n)
 {
   EdgeTable old = *t;
+  gsize mask = old.mask;
 
-  t->mask = old.mask * 2 + 1;
-  t->used = 0;
-  t->keys = g_new0 (guint64, t->mask + 1);
-  t->values = g_new (guint32, t->mask + 1);
+  while ((n + 1) * 2 > mask)
+    mask = mask * 2 + 1;
+  if (mask == old.mask)
+    return;
+
+  edge_table_init (t, mask);
   for (gsize i = 0; i <= old.mask; i++)
-    if (old.keys[i])
-      edge_table_insert (t, old.keys[i], old.values[i]);
+    if (old.slots[i].edge)
+      edge_table_insert (t, old.slots[i].src, old.slots[i].dst, old.slots[i].edge - 1);
   edge_table_clear (&old);
 }
 
 static void
 edge_table_insert (EdgeTable *t,
-                   guint64    key,
-                   guint32    value)
+                   guint32    src,
+                   guint32    dst,
+                   guint32    edge)
 {
   gsize i;
 
   if ((t->used + 1) * 2 > t->mask)
-    edge_table_grow (t);
-  for (i = edge_hash (key) & t->mask; t->keys[i]; i = (i + 1) & t->mask)
+    edge_table_reserve (t, t->used + 1);
+  for (i = edge_hash (src, dst) & t->mask; t->slots[i].edge; i = (i + 1) & t->mask)
     ;
-  t->keys[i] = key;
-  t->values[i] = value;
+  t->slots[i] = (EdgeSlot) { src, dst, edge + 1 };
   t->used++;
 }
 
 static inline guint32
 edge_table_lookup (const EdgeTable *t,
-                   guint64          key)
+                   guint32          src,
+                   guint32          dst)
 {
-  for (gsize i = edge_hash (key) & t->mask; t->keys[i]; i = (i + 1) & t->mask)
-    if (t->keys[i] == key)
-      return t->values[i];
+  for (gsize i = edge_hash (src, dst) & t->mask; t->slots[i].edge; i = (i + 1) & t->mask)
+    if (t->slots[i].src == src && t->slots[i].dst == dst)
+      return t->slots[i].edge - 1;
   return PPV_NONE;
 }
 
@@ -636,16 +669,100 @@ sample_weight (PpvGraphBuilder *self,
   return *w != 0 || *dw != 0;
 }
 
-/* Only the node sums, in a compact array: this pass touches every frame of
- * every sample, and on large profiles its cost is cache misses. */
+/* Node sums in a compact array: the pass touches every frame of every
+ * sample, and on large profiles its cost is cache misses. */
 typedef struct
 {
   guint32 stamp;
   gint64  cum;
 } HotNode;
 
+/* pprof's AddToEdgeDiv, counted once per sample (@stamp): weights add,
+ * an edge is residual if any sample made it so, and inline only if every
+ * sample's call was inlined. */
+static inline void
+add_to_edge (EdgeTable *table,
+             GArray    *edges,
+             guint32    src,
+             guint32    dst,
+             gint64     w,
+             gint64     dw,
+             guint32    stamp,
+             gboolean   residual,
+             gboolean   inline_call)
+{
+  guint32 e = edge_table_lookup (table, src, dst);
+
+  if (e == PPV_NONE)
+    {
+      PpvEdge edge = { src, dst, w, dw, stamp, residual, inline_call, FALSE };
+      edge_table_insert (table, src, dst, edges->len);
+      g_array_append_val (edges, edge);
+    }
+  else
+    {
+      PpvEdge *edge = &g_array_index (edges, PpvEdge, e);
+      if (edge->stamp != stamp)
+        {
+          edge->stamp = stamp;
+          edge->weight += w;
+          edge->weight_div += dw;
+          edge->residual |= residual;
+          if (!inline_call)
+            edge->inline_call = FALSE;
+        }
+    }
+}
+
+enum
+{
+  EDGE_FROM = 1 << 0,
+  EDGE_INTO = 1 << 1,
+};
+
+/* Edge bounds: every edge adds its sample's weight to one bin in each half,
+ * by two halves of its hash (a count-min sketch).  With bounded samples
+ * an edge weighs at most its smaller bin.  Bins sum many light edges,
+ * yet stay far below an edgefraction cutoff unless a heavy edge is in
+ * both: a text report then sums only the few edges that may survive. */
+#define EDGE_BOUND_BITS 16
+#define EDGE_BOUND_MASK ((1u << EDGE_BOUND_BITS) - 1)
+#define N_EDGE_BOUNDS   (2u << EDGE_BOUND_BITS)
+
+/* Bounded weights are not negative, but bins may still outgrow 64 bits. */
+static inline void
+add_saturated (guint64 *bin,
+               guint64  w)
+{
+  *bin = *bin + w < *bin ? G_MAXUINT64 : *bin + w;
+}
+
+static inline void
+add_edge_bound (guint64 *bounds,
+                guint32  src,
+                guint32  dst,
+                gint64   w)
+{
+  guint64 h = edge_hash (src, dst);
+
+  add_saturated (&bounds[h & EDGE_BOUND_MASK], (guint64) w);
+  add_saturated (&bounds[(1u << EDGE_BOUND_BITS) + ((h >> 32) & EDGE_BOUND_MASK)], (guint64) w);
+}
+
+static inline guint64
+edge_bound (const guint64 *bounds,
+            guint32        src,
+            guint32        dst)
+{
+  guint64 h = edge_hash (src, dst);
+
+  return MIN (bounds[h & EDGE_BOUND_MASK],
+              bounds[(1u << EDGE_BOUND_BITS) + ((h >> 32) & EDGE_BOUND_MASK)]);
+}
+
 /* One share of the samples, summed into arrays of its own: samples are
- * independent, so two threads need no locking and their sums just add. */
+ * independent, so threads need no locking, node sums just add, and edges
+ * merge as pprof adds them (see merge_share_edges). */
 typedef struct
 {
   PpvGraphBuilder *self;
@@ -655,6 +772,20 @@ typedef struct
   gint64          *cum_div;
   gint64          *flat;
   gint64          *flat_div;
+
+  /* Edges (or with PPV_EDGES_BOUNDS their bounds), or NULL; @ends
+   * (EDGE_FROM/EDGE_INTO per node, NULL for any) says which nodes an edge
+   * may leave and enter, and @bounds_in which edges may reach @edge_cutoff. */
+  GArray          *edges;         /* PpvEdge */
+  EdgeTable        edge_table;
+  guint64         *bounds;
+  const guint8    *ends;
+  const guint64   *bounds_in;
+  gint64           edge_cutoff;
+
+  /* Tags (one share only): they go straight into the graph's stats. */
+  GHashTable      *tag_index;
+  PpvNodeStats    *tag_stats;
 } SumShare;
 
 static gpointer
@@ -667,6 +798,8 @@ sum_share (gpointer data)
   const guint32 *loc_off = sel->loc_lines_offset;
   const guint32 *frame_info = self->frame_info;
   const guint8 *kept = share->kept;
+  const guint8 *ends = share->ends;
+  gboolean with_edges = share->edges != NULL || share->bounds != NULL;
   HotNode *hot = share->hot;
 
   for (guint32 s = share->first; s < share->end; s++)
@@ -702,6 +835,20 @@ sum_share (gpointer data)
                   hot[n].cum += w;
                   if (share->cum_div)
                     share->cum_div[n] += dw;
+                  if (share->tag_index)
+                    add_sample_tags (self, share->tag_index, &share->tag_stats[n], n, s, w, dw, FALSE);
+                }
+              /* Lines of a location run innermost first: all but its
+               * outermost one are inlined calls. */
+              if (with_edges && parent != PPV_NONE && n != parent &&
+                  (ends == NULL || ((ends[n] & EDGE_INTO) && (ends[parent] & EDGE_FROM))))
+                {
+                  if (share->bounds != NULL)
+                    add_edge_bound (share->bounds, parent, n, w);
+                  else if (share->bounds_in == NULL ||
+                           edge_bound (share->bounds_in, parent, n) >= (guint64) share->edge_cutoff)
+                    add_to_edge (&share->edge_table, share->edges, parent, n, w, dw, stamp,
+                                 residual, k != loc_off[loc + 1]);
                 }
               parent = n;
               residual = FALSE;
@@ -712,28 +859,96 @@ sum_share (gpointer data)
         {
           share->flat[parent] += w;
           share->flat_div[parent] += dw;
+          if (share->tag_index)
+            add_sample_tags (self, share->tag_index, &share->tag_stats[parent], parent, s, w, dw, TRUE);
         }
     }
   return NULL;
 }
 
+/* Adds a later share's edges to an earlier one's.  Shares hold
+ * consecutive sample ranges and each lists its edges in first-seen order,
+ * so merging them in order gives the very array one pass would: same
+ * edges, same order, same sums and flags.  Stamps of different shares
+ * never match, so each merged edge counts once. */
+static void
+merge_share_edges (SumShare       *into,
+                   const SumShare *from)
+{
+  edge_table_reserve (&into->edge_table, into->edges->len + from->edges->len);
+  for (guint32 i = 0; i < from->edges->len; i++)
+    {
+      const PpvEdge *e = &g_array_index (from->edges, PpvEdge, i);
+      add_to_edge (&into->edge_table, into->edges, e->src, e->dst, e->weight, e->weight_div,
+                   e->stamp, e->residual, e->inline_call);
+    }
+}
+
+/* Which nodes an edge may leave and enter, or NULL for any.  An edge
+ * weighs at most the cum of either end when the samples are bounded, so
+ * ends lighter than @edge_cutoff in @sums only make edges a text report
+ * trims unseen. */
+static guint8 *
+edge_ends (PpvGraphBuilder *self,
+           PpvEdgeMode      mode,
+           const PpvGraph  *sums,
+           gint64           edge_cutoff)
+{
+  gboolean bound = sums != NULL && edge_cutoff > 0 && self->bounded;
+  guint8 *ends;
+
+  if (mode != PPV_EDGES_INTO_INLINED && mode != PPV_EDGES_BOUNDS)
+    return NULL;
+
+  ends = g_new (guint8, MAX (self->infos->len, 1));
+  for (guint32 n = 0; n < self->infos->len; n++)
+    {
+      if (bound && sums->stats[n].cum < edge_cutoff)
+        ends[n] = 0;
+      else
+        ends[n] = EDGE_FROM | (self->inlined[n] ? EDGE_INTO : 0);
+    }
+  return ends;
+}
+
 #define MAX_SHARES 4
 #define MIN_FRAMES_PER_SHARE 4000000
 
+/* Node sums, and for @mode edges and (with tags) tags, as pprof's newGraph
+ * computes them.  Tags are only summed with edges: they matter once nodes
+ * are chosen. */
 static void
-sum_nodes (PpvGraphBuilder *self,
+sum_graph (PpvGraphBuilder *self,
            const guint8    *kept,
+           PpvEdgeMode      mode,
+           const PpvGraph  *sums,
+           gint64           edge_cutoff,
            PpvGraph        *g)
 {
   guint32 n_infos = MAX (self->infos->len, 1);
   guint32 n_samples = self->profile->n_samples;
+  gboolean with_tags = self->with_tags && mode != PPV_EDGES_NONE && mode != PPV_EDGES_BOUNDS;
+  g_autoptr(GHashTable) tag_index = NULL;
+  g_autofree guint8 *ends = edge_ends (self, mode, sums, edge_cutoff);
+  const guint64 *bounds_in = NULL;
   SumShare shares[MAX_SHARES];
   GThread *threads[MAX_SHARES] = { NULL };
   guint n_shares;
 
-  /* Threads only pay off on big profiles. */
+  /* Threads only pay off on big profiles.  Tags keep one share: merging
+   * their per-node arrays would cost more than summing them. */
   n_shares = (guint) CLAMP (self->profile->n_stacks / MIN_FRAMES_PER_SHARE, 1,
                             MIN (MAX_SHARES, (guint) g_get_num_processors ()));
+  if (with_tags)
+    {
+      n_shares = 1;
+      tag_index = g_hash_table_new_full (tag_key_hash, tag_key_equal, g_free, NULL);
+    }
+  /* Bounds cover the edges of a build without @kept: with one, frames
+   * of dropped nodes join others into edges they never saw. */
+  if (mode == PPV_EDGES_INTO_INLINED && kept == NULL && sums != NULL &&
+      sums->edge_bounds != NULL && edge_cutoff > 0 && self->bounded)
+    bounds_in = sums->edge_bounds;
 
   for (guint i = 0; i < n_shares; i++)
     {
@@ -745,7 +960,17 @@ sum_nodes (PpvGraphBuilder *self,
         self->mean ? g_new0 (gint64, n_infos) : NULL,
         g_new0 (gint64, n_infos),
         g_new0 (gint64, n_infos),
+        NULL, { NULL, 0, 0 }, NULL, ends, bounds_in, edge_cutoff,
+        tag_index, g->stats,
       };
+      if (mode == PPV_EDGES_BOUNDS)
+        shares[i].bounds = i == 0 ? g->edge_bounds : g_new0 (guint64, N_EDGE_BOUNDS);
+      else if (mode != PPV_EDGES_NONE)
+        {
+          /* The first share sums into the graph's array, the rest merge into it. */
+          shares[i].edges = i == 0 ? g->edges : g_array_new (FALSE, FALSE, sizeof (PpvEdge));
+          edge_table_init (&shares[i].edge_table, 1023);
+        }
       if (i > 0)
         threads[i] = g_thread_try_new ("ppv-graph", sum_share, &shares[i], NULL);
       if (i > 0 && threads[i] == NULL)
@@ -764,125 +989,32 @@ sum_nodes (PpvGraphBuilder *self,
           g->stats[n].flat += shares[i].flat[n];
           g->stats[n].flat_div += shares[i].flat_div[n];
         }
+      if (i > 0 && shares[i].edges != NULL)
+        {
+          edge_table_clear (&shares[i].edge_table);
+          merge_share_edges (&shares[0], &shares[i]);
+          g_array_unref (shares[i].edges);
+        }
+      if (i > 0 && shares[i].bounds != NULL)
+        {
+          for (guint32 b = 0; b < N_EDGE_BOUNDS; b++)
+            add_saturated (&g->edge_bounds[b], shares[i].bounds[b]);
+          g_free (shares[i].bounds);
+        }
       g_free (shares[i].hot);
       g_free (shares[i].cum_div);
       g_free (shares[i].flat);
       g_free (shares[i].flat_div);
     }
-}
-
-/* Everything: node sums, edges (with their residual and inline flags) and
- * tags, as pprof's newGraph computes them. */
-static void
-sum_nodes_edges_tags (PpvGraphBuilder *self,
-                      const guint8    *kept,
-                      PpvEdgeMode      mode,
-                      PpvGraph        *g)
-{
-  const guint8 *wanted = mode == PPV_EDGES_INTO_INLINED ? self->inlined : NULL;
-  g_autoptr(GHashTable) tag_index = g_hash_table_new_full (tag_key_hash, tag_key_equal, g_free, NULL);
-  PpvProfile *p = self->profile;
-  const PpvFrameSelection *sel = self->sel;
-  /* Stamps and cum in a compact array, as in sum_share(): the per-frame
-   * work is cache misses. */
-  g_autofree HotNode *hot = g_new0 (HotNode, MAX (self->infos->len, 1));
-  EdgeTable table;
-
-  edge_table_init (&table);
-
-  for (guint32 s = 0; s < p->n_samples; s++)
-    {
-      const guint32 *stack;
-      guint32 stamp = s + 1;
-      guint32 parent = PPV_NONE;
-      gboolean residual = FALSE;
-      gint64 w, dw;
-
-      if (!sample_weight (self, s, &w, &dw))
-        continue;
-
-      stack = p->stacks + p->samples[s].stack_offset;
-      for (guint32 i = sel->sample_depth[s]; i > 0; i--)
-        {
-          guint32 loc = stack[i - 1];
-          guint32 first = sel->loc_lines_offset[loc];
-          guint32 n_lines = sel->loc_lines_offset[loc + 1] - first;
-
-          for (guint32 ni = n_lines; ni > 0; ni--)
-            {
-              guint32 n = self->frame_info[first + ni - 1];
-              PpvNodeStats *st;
-
-              if (kept != NULL && !kept[n])
-                {
-                  residual = TRUE;
-                  continue;
-                }
-
-              if (hot[n].stamp != stamp)
-                {
-                  hot[n].stamp = stamp;
-                  hot[n].cum += w;
-                  if (dw != 0 || self->with_tags)
-                    {
-                      st = &g->stats[n];
-                      st->cum_div += dw;
-                      if (self->with_tags)
-                        add_sample_tags (self, tag_index, st, n, s, w, dw, FALSE);
-                    }
-                }
-
-              if (parent != PPV_NONE && n != parent && mode != PPV_EDGES_NONE &&
-                  (wanted == NULL || wanted[n]))
-                {
-                  guint64 key = (((guint64) parent << 32) | n) + 1;
-                  guint32 e = edge_table_lookup (&table, key);
-                  gboolean inline_call = ni != n_lines;
-
-                  if (e == PPV_NONE)
-                    {
-                      PpvEdge edge = { parent, n, w, dw, stamp, residual, inline_call, FALSE };
-                      edge_table_insert (&table, key, g->edges->len);
-                      g_array_append_val (g->edges, edge);
-                    }
-                  else
-                    {
-                      PpvEdge *edge = &g_array_index (g->edges, PpvEdge, e);
-                      if (edge->stamp != stamp)
-                        {
-                          edge->stamp = stamp;
-                          edge->weight += w;
-                          edge->weight_div += dw;
-                          edge->residual |= residual;
-                          if (!inline_call)
-                            edge->inline_call = FALSE;
-                        }
-                    }
-                }
-
-              parent = n;
-              residual = FALSE;
-            }
-        }
-
-      if (parent != PPV_NONE && !residual)
-        {
-          g->stats[parent].flat += w;
-          g->stats[parent].flat_div += dw;
-          if (self->with_tags)
-            add_sample_tags (self, tag_index, &g->stats[parent], parent, s, w, dw, TRUE);
-        }
-    }
-
-  edge_table_clear (&table);
-  for (guint32 n = 0; n < self->infos->len; n++)
-    g->stats[n].cum = hot[n].cum;
+  edge_table_clear (&shares[0].edge_table);
 }
 
 PpvGraph *
 _ppv_graph_build (PpvGraphBuilder *self,
                   const guint8    *kept,
-                  PpvEdgeMode      edges)
+                  PpvEdgeMode      edges,
+                  const PpvGraph  *sums,
+                  gint64           edge_cutoff)
 {
   guint32 n_infos = self->infos->len;
   PpvGraph *g = g_new0 (PpvGraph, 1);
@@ -891,11 +1023,16 @@ _ppv_graph_build (PpvGraphBuilder *self,
   g->n_infos = n_infos;
   g->edges = g_array_new (FALSE, FALSE, sizeof (PpvEdge));
 
-  /* Tags matter once nodes are chosen, like edges. */
-  if (edges != PPV_EDGES_NONE)
-    sum_nodes_edges_tags (self, kept, edges, g);
-  else
-    sum_nodes (self, kept, g);
+  /* No inlined node, no edge into one: the node sums are all there is.
+   * Bounds are only bounds if no sample is negative, and they are only
+   * kept for builds without @kept (see sum_graph()). */
+  if (edges == PPV_EDGES_INTO_INLINED && !self->with_tags && !self->has_inlined)
+    edges = PPV_EDGES_NONE;
+  if (edges == PPV_EDGES_BOUNDS && (kept != NULL || !self->has_inlined || !self->bounded))
+    edges = PPV_EDGES_NONE;
+  if (edges == PPV_EDGES_BOUNDS)
+    g->edge_bounds = g_new0 (guint64, N_EDGE_BOUNDS);
+  sum_graph (self, kept, edges, sums, edge_cutoff, g);
 
   g->nodes = g_new (guint32, MAX (n_infos, 1));
   for (guint32 n = 0; n < n_infos; n++)
@@ -926,6 +1063,7 @@ _ppv_graph_free (PpvGraph *g)
   g_free (g->in_list);
   g_free (g->out_offset);
   g_free (g->out_list);
+  g_free (g->edge_bounds);
   g_array_unref (g->edges);
   g_free (g);
 }

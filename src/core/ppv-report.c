@@ -394,24 +394,25 @@ count_tags (const PpvNodeStats *st)
 
 /* A text report only shows edges through its "(inline)" marks: without
  * inlined nodes it has no edges to sum, and the first pass has every
- * number it shows (see _ppv_graph_restrict). */
+ * number it shows (see _ppv_graph_restrict).  The graph being replaced
+ * bounds the weights of the new one's edges. */
 static void
 rebuild (PpvReport    *self,
          const guint8 *kept,
-         gboolean      with_edges)
+         PpvEdgeMode   mode,
+         gint64        edge_cutoff)
 {
-  gboolean text = self->kind == PPV_REPORT_KIND_TEXT;
-  PpvEdgeMode mode = !with_edges ? PPV_EDGES_NONE : text ? PPV_EDGES_INTO_INLINED : PPV_EDGES_ALL;
+  PpvGraph *old = self->graph;
 
-  if (text && with_edges && self->graph != NULL && !_ppv_graph_builder_has_inlined (self->builder))
+  if (mode == PPV_EDGES_INTO_INLINED && old != NULL && !_ppv_graph_builder_has_inlined (self->builder))
     {
       if (kept != NULL)
-        _ppv_graph_restrict (self->graph, kept);
+        _ppv_graph_restrict (old, kept);
       return;
     }
 
-  _ppv_graph_free (self->graph);
-  self->graph = _ppv_graph_build (self->builder, kept, mode);
+  self->graph = _ppv_graph_build (self->builder, kept, mode, old, edge_cutoff);
+  _ppv_graph_free (old);
 }
 
 /* pprof's newTrimmedGraph. */
@@ -426,6 +427,8 @@ build_trimmed_graph (PpvReport *self,
   int nodecount = self->options.nodecount;
   double nodefraction = self->options.nodefraction;
   double edgefraction = self->options.edgefraction;
+  PpvEdgeMode edges = visual ? PPV_EDGES_ALL : PPV_EDGES_INTO_INLINED;
+  PpvEdgeMode first;
   gint64 flat_total = 0, node_cutoff, edge_cutoff;
 
   if (nodecount < 0)
@@ -445,8 +448,16 @@ build_trimmed_graph (PpvReport *self,
 
   /* The first pass only decides which nodes survive nodefraction; edges
    * are summed once the surviving set is known.  Without a nodefraction
-   * nothing is decided, and the first pass is the full one. */
-  rebuild (self, NULL, nodefraction <= 0);
+   * nothing is decided, and the first pass is the full one; but a text
+   * report's first pass bounds edge weights when it can, for its second
+   * to sum only the few edges edgefraction may leave. */
+  if (nodefraction > 0)
+    first = PPV_EDGES_NONE;
+  else if (!visual && edgefraction > 0 && _ppv_graph_builder_is_bounded (self->builder))
+    first = PPV_EDGES_BOUNDS;
+  else
+    first = edges;
+  rebuild (self, NULL, first, 0);
   for (guint32 i = 0; i < self->graph->n_nodes; i++)
     flat_total += self->graph->stats[self->graph->nodes[i]].flat;
   node_cutoff = _ppv_abs64 ((gint64) ((double) flat_total * nodefraction));
@@ -462,11 +473,11 @@ build_trimmed_graph (PpvReport *self,
       if (n_kept != self->graph->n_nodes)
         {
           *dropped_nodes = self->graph->n_nodes - n_kept;
-          rebuild (self, kept, TRUE);
+          rebuild (self, kept, edges, edge_cutoff);
         }
     }
-  if (*dropped_nodes == 0 && nodefraction > 0)
-    rebuild (self, NULL, TRUE);
+  if (*dropped_nodes == 0 && first != edges)
+    rebuild (self, NULL, edges, edge_cutoff);
   *orig_count = self->graph->n_nodes;
 
   _ppv_graph_sort (self->graph, self->builder, order);
@@ -493,7 +504,7 @@ build_trimmed_graph (PpvReport *self,
       if (max_nodes < self->graph->n_nodes)
         {
           g_autofree guint8 *kept = node_set_from (self, self->graph->nodes, max_nodes, 0);
-          rebuild (self, kept, TRUE);
+          rebuild (self, kept, edges, edge_cutoff);
           _ppv_graph_sort (self->graph, self->builder, order);
         }
     }

@@ -300,6 +300,52 @@ test_diff_base_percentages (void)
   g_assert_true (strstr (text, "       -10 50.00%   100%        -10 50.00%  c\n") != NULL);
 }
 
+/* Text reports sum only edges that may survive edgefraction; the marks must
+ * be those of every edge summed and then trimmed. */
+static void
+test_inline_marks_after_edge_trim (void)
+{
+  const char *light_call = "main;foo+inl 50\nmain;bar;inl 1\nmain;bar 30\nmain;baz 919\n";
+  /* bar's cum (1) is below the 5 of its edge into inl: no bound by cum. */
+  const char *negative = "main;foo+inl 50\nmain;bar;inl 5\nmain;bar -4\nmain;baz 949\n";
+  struct { const char *stacks; double nodefraction, edgefraction; gboolean trim; PpvInlineMark mark; } cases[] = {
+    { light_call, 0, 0.001, TRUE, PPV_INLINE_PARTIAL },
+    { light_call, 0, 0.002, TRUE, PPV_INLINE_FULL },
+    { light_call, 0.005, 0.002, TRUE, PPV_INLINE_FULL },
+    { light_call, 0, 0.06, TRUE, PPV_INLINE_NONE },
+    { light_call, 0, 0.002, FALSE, PPV_INLINE_PARTIAL },
+    { negative, 0, 0.002, TRUE, PPV_INLINE_PARTIAL },
+    { negative, 0, 0.006, TRUE, PPV_INLINE_FULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PpvProfile) profile = ppv_test_profile_from_folded ("samples/count", cases[i].stacks);
+      g_autoptr(PpvReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean found = FALSE;
+      PpvReportOptions o;
+
+      ppv_report_options_init (&o);
+      o.nodefraction = cases[i].nodefraction;
+      o.edgefraction = cases[i].edgefraction;
+      o.trim = cases[i].trim;
+      report = ppv_report_new (profile, &o, PPV_REPORT_KIND_TEXT, NULL, &error);
+      g_assert_no_error (error);
+      for (guint r = 0; r < ppv_report_get_n_rows (report); r++)
+        {
+          const PpvReportRow *row = ppv_report_get_row (report, r);
+          if (strcmp (row->name, "inl") == 0)
+            {
+              g_assert_cmpint (row->inline_mark, ==, cases[i].mark);
+              found = TRUE;
+            }
+        }
+      g_assert_true (found);
+      ppv_report_options_clear (&o);
+    }
+}
+
 static void
 test_dot_matches_pprof (void)
 {
@@ -355,6 +401,7 @@ main (int    argc,
   g_test_add_func ("/ppv/core/report/bad-regex", test_bad_regex_is_an_error);
   g_test_add_func ("/ppv/core/report/sample-index", test_sample_index_errors);
   g_test_add_func ("/ppv/core/report/diff-base", test_diff_base_percentages);
+  g_test_add_func ("/ppv/core/report/inline-edge-trim", test_inline_marks_after_edge_trim);
   g_test_add_func ("/ppv/core/callgraph/dot", test_dot_matches_pprof);
 
   return g_test_run ();
