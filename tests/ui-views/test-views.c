@@ -307,15 +307,23 @@ test_top_sort_reverse (void)
 {
   TopFixture fixture = { 0 };
   GtkColumnView *column_view;
+  g_autoptr(PpvTopRow) first = NULL;
+  g_autofree char *selected = NULL;
 
   top_fixture_setup (&fixture, "cpu.pb.gz");
   column_view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (fixture.view), GTK_TYPE_COLUMN_VIEW));
+  first = g_list_model_get_item (ppv_top_view_get_shown_model (fixture.view), 0);
+  selected = g_strdup (ppv_top_row_get_plain_name (first));
+  g_assert_true (ppv_top_view_select_name (fixture.view, selected));
 
   gtk_column_view_sort_by_column (column_view, column_titled (column_view, "Cum %"), GTK_SORT_ASCENDING);
   assert_sorted_by_cum (fixture.view, TRUE);
+  /* The selection stays on its row, wherever the row went. */
+  g_assert_cmpstr (ppv_top_row_get_plain_name (ppv_top_view_get_selected (fixture.view)), ==, selected);
   /* The second click: smallest first. */
   gtk_column_view_sort_by_column (column_view, column_titled (column_view, "Cum %"), GTK_SORT_DESCENDING);
   assert_sorted_by_cum (fixture.view, FALSE);
+  g_assert_cmpstr (ppv_top_row_get_plain_name (ppv_top_view_get_selected (fixture.view)), ==, selected);
   /* No column: pprof's order again, with pprof's sum%. */
   gtk_column_view_sort_by_column (column_view, NULL, GTK_SORT_ASCENDING);
   test_top_parity_rows (fixture.view, "cpu_default");

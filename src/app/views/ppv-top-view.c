@@ -33,6 +33,11 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (PpvTopView, ppv_top_view, GTK_TYPE_WIDGET)
 
+static char     *dup_selected_name (PpvTopView *self);
+static gboolean  select_quietly    (PpvTopView *self,
+                                    const char *plain_name,
+                                    guint      *position);
+
 /* --- Sorting -------------------------------------------------------------
  *
  * The column view's sorter only decides which order the list uses; the
@@ -100,18 +105,22 @@ on_sorter_changed (PpvTopView      *self,
                    GtkSorterChange  change,
                    GtkSorter       *sorter)
 {
+  g_autofree char *selected = NULL;
   PpvTopOrder order;
   gboolean reversed;
 
   if (self->list == NULL)
     return;
 
+  selected = dup_selected_name (self);
   order = current_order (self, &reversed);
   self->selecting = TRUE;
   ppv_top_list_set_order (self->list, order, reversed);
   self->selecting = FALSE;
 
-  /* The largest values are now at the top: show them. */
+  /* The selection stays on its row; the largest values are now at the
+   * top: show them. */
+  select_quietly (self, selected, NULL);
   scroll_to (self, 0);
 }
 
@@ -219,22 +228,44 @@ find_position (PpvTopView *self,
   return index < 0 ? -1 : ppv_top_list_find_index (self->list, (guint) index);
 }
 
+/* Selects the row named @plain_name without emitting ::row-selected;
+ * FALSE (and no selection) when it is not shown. */
+static gboolean
+select_quietly (PpvTopView *self,
+                const char *plain_name,
+                guint      *position)
+{
+  int found = find_position (self, plain_name);
+
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection,
+                                     found < 0 ? GTK_INVALID_LIST_POSITION : (guint) found);
+  self->selecting = FALSE;
+  if (found >= 0 && position != NULL)
+    *position = (guint) found;
+  return found >= 0;
+}
+
+static char *
+dup_selected_name (PpvTopView *self)
+{
+  PpvTopRow *row = ppv_top_view_get_selected (self);
+
+  return row != NULL ? g_strdup (ppv_top_row_get_plain_name (row)) : NULL;
+}
+
 gboolean
 ppv_top_view_select_name (PpvTopView *self,
                           const char *plain_name)
 {
-  int position;
+  guint position = 0;
 
   g_return_val_if_fail (PPV_IS_TOP_VIEW (self), FALSE);
 
-  position = find_position (self, plain_name);
-  if (position < 0)
+  if (find_position (self, plain_name) < 0)
     return FALSE;
-
-  self->selecting = TRUE;
-  gtk_single_selection_set_selected (self->selection, (guint) position);
-  self->selecting = FALSE;
-  scroll_to (self, (guint) position);
+  select_quietly (self, plain_name, &position);
+  scroll_to (self, position);
   return TRUE;
 }
 
@@ -244,13 +275,10 @@ static void
 restore_selection (PpvTopView *self,
                    const char *plain_name)
 {
-  if (plain_name != NULL && ppv_top_view_select_name (self, plain_name))
-    return;
+  guint position = 0;
 
-  self->selecting = TRUE;
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  self->selecting = FALSE;
-  scroll_to (self, 0);
+  select_quietly (self, plain_name, &position);
+  scroll_to (self, position);
 }
 
 /* --- Search -------------------------------------------------------------- */
@@ -279,7 +307,6 @@ search_done (GObject      *object,
   PpvTopModel *model = g_object_get_data (G_OBJECT (result), "model");
   g_autofree char *selected = NULL;
   guint8 *matches;
-  PpvTopRow *row;
 
   matches = g_task_propagate_pointer (G_TASK (result), NULL);
   if (matches == NULL)
@@ -290,8 +317,7 @@ search_done (GObject      *object,
       return;
     }
 
-  row = ppv_top_view_get_selected (self);
-  selected = row != NULL ? g_strdup (ppv_top_row_get_plain_name (row)) : NULL;
+  selected = dup_selected_name (self);
   self->selecting = TRUE;
   ppv_top_list_set_matches (self->list, matches);
   self->selecting = FALSE;
@@ -306,7 +332,6 @@ apply_search (PpvTopView *self)
   PpvTopModel *model = ppv_top_list_get_model (self->list);
   g_autoptr(GTask) task = NULL;
   g_autofree char *selected = NULL;
-  PpvTopRow *row;
 
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
@@ -325,8 +350,7 @@ apply_search (PpvTopView *self)
       return;
     }
 
-  row = ppv_top_view_get_selected (self);
-  selected = row != NULL ? g_strdup (ppv_top_row_get_plain_name (row)) : NULL;
+  selected = dup_selected_name (self);
   self->selecting = TRUE;
   ppv_top_list_set_matches (self->list,
                             self->needle != NULL ? ppv_top_model_match (model, self->needle, NULL) : NULL);
@@ -428,7 +452,6 @@ install_model (PpvTopView  *self,
 {
   PpvTopModel *old = ppv_top_list_get_model (self->list);
   g_autofree char *selected = NULL;
-  PpvTopRow *row;
 
   if (model == old)
     {
@@ -436,9 +459,7 @@ install_model (PpvTopView  *self,
       return;
     }
 
-  row = ppv_top_view_get_selected (self);
-  if (row != NULL)
-    selected = g_strdup (ppv_top_row_get_plain_name (row));
+  selected = dup_selected_name (self);
 
   if (old != NULL)
     g_object_ref (old);
