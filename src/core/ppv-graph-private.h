@@ -1,0 +1,52 @@
+/* ppv-graph-private.h — what the graph's builder and its summing passes
+ * share.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ppv-report-private.h"
+
+G_BEGIN_DECLS
+
+struct _PpvGraphBuilder
+{
+  PpvProfile              *profile;
+  const PpvFrameSelection *sel;
+  guint                    sample_index;
+  gboolean                 mean;
+  gboolean                 drop_negative;
+  GArray                  *infos;         /* PpvNodeInfo */
+  guint32                 *frame_info;    /* parallel to sel->loc_lines */
+  GStringChunk            *strings;
+  guint8                  *inlined;        /* per info: seen as an inlined (non-outermost) line */
+  gboolean                 has_inlined;    /* some info is */
+  gboolean                 bounded;        /* see _ppv_graph_builder_is_bounded */
+
+  /* Tags (graph kind only). */
+  gboolean                 with_tags;
+  GPtrArray               *tag_names;      /* interned in strings */
+  GHashTable              *tag_index;      /* name -> id + 1 */
+  guint32                 *sample_tag;     /* joined string labels per sample, or PPV_NONE */
+  guint32                 *sample_bytes_offset;  /* n_samples + 1 */
+  guint32                 *sample_bytes_names;   /* tag name id per numeric value */
+  gint64                  *sample_bytes_values;
+  const char              *bytes_unit;
+};
+
+/* ppv-graph.c: tags of a node, keyed by (node, name, group, numeric). */
+guint    _ppv_graph_tag_key_hash    (gconstpointer    key);
+gboolean _ppv_graph_tag_key_equal   (gconstpointer    a,
+                                     gconstpointer    b);
+/* Adds sample @sample's tags to node @node's stats (@flat: the leaf). */
+void     _ppv_graph_add_sample_tags (PpvGraphBuilder *self,
+                                     GHashTable      *index,
+                                     PpvNodeStats    *st,
+                                     guint32          node,
+                                     guint32          sample,
+                                     gint64           w,
+                                     gint64           dw,
+                                     gboolean         flat);
+
+G_END_DECLS
