@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+#define PPV_LOC_SEVERAL_LINES (PPV_NONE - 1)
+
 struct _PpvGraphBuilder
 {
   PpvProfile              *profile;
@@ -19,6 +21,8 @@ struct _PpvGraphBuilder
   gboolean                 drop_negative;
   GArray                  *infos;         /* PpvNodeInfo */
   guint32                 *frame_info;    /* parallel to sel->loc_lines */
+  guint32                 *loc_node;      /* per location: its one line's node,
+                                           * PPV_NONE or PPV_LOC_SEVERAL_LINES */
   GStringChunk            *strings;
   guint8                  *inlined;        /* per info: seen as an inlined (non-outermost) line */
   gboolean                 has_inlined;    /* some info is */

@@ -263,6 +263,7 @@ sum_share (gpointer data)
   const PpvFrameSelection *sel = self->sel;
   const guint32 *loc_off = sel->loc_lines_offset;
   const guint32 *frame_info = self->frame_info;
+  const guint32 *loc_node = self->loc_node;
   const guint8 *kept = share->kept;
   const guint8 *ends = share->ends;
   gboolean with_edges = share->edges != NULL || share->bounds != NULL;
@@ -286,12 +287,21 @@ sum_share (gpointer data)
       for (guint32 i = sel->sample_depth[s]; i > 0; i--)
         {
           guint32 loc = stack[i - 1];
+          guint32 only = loc_node[loc];
+          const guint32 *lines = &only;
+          guint32 n_lines = only == PPV_NONE ? 0 : 1;
 
-          if (i > 1)
-            __builtin_prefetch (&loc_off[stack[i - 2]]);
-          for (guint32 k = loc_off[loc + 1]; k > loc_off[loc]; k--)
+          /* Most locations have one line: its node is one read away. */
+          if (only == PPV_LOC_SEVERAL_LINES)
             {
-              guint32 n = frame_info[k - 1];
+              lines = frame_info + loc_off[loc];
+              n_lines = loc_off[loc + 1] - loc_off[loc];
+            }
+          if (i > 1)
+            __builtin_prefetch (&loc_node[stack[i - 2]]);
+          for (guint32 k = n_lines; k > 0; k--)
+            {
+              guint32 n = lines[k - 1];
 
               if (kept != NULL && !kept[n])
                 {
@@ -318,7 +328,7 @@ sum_share (gpointer data)
                   else if (share->bounds_in == NULL ||
                            edge_bound (share->bounds_in, parent, n) >= (guint64) share->edge_cutoff)
                     add_to_edge (&share->edge_table, share->edges, parent, n, w, dw, stamp,
-                                 residual, k != loc_off[loc + 1]);
+                                 residual, k != n_lines);
                 }
               parent = n;
               residual = FALSE;

@@ -434,6 +434,16 @@ _ppv_graph_builder_new (PpvProfile              *profile,
         }
     }
 
+  self->loc_node = g_new (guint32, MAX (profile->n_locations, 1));
+  for (guint32 l = 0; l < profile->n_locations; l++)
+    {
+      guint32 n_lines = sel->loc_lines_offset[l + 1] - sel->loc_lines_offset[l];
+
+      self->loc_node[l] = n_lines == 0 ? PPV_NONE
+                          : n_lines == 1 ? self->frame_info[sel->loc_lines_offset[l]]
+                          : PPV_LOC_SEVERAL_LINES;
+    }
+
   self->inlined = g_new0 (guint8, MAX (self->infos->len, 1));
   for (guint32 l = 0; l < profile->n_locations; l++)
     for (guint32 k = sel->loc_lines_offset[l]; k + 1 < sel->loc_lines_offset[l + 1]; k++)
@@ -475,6 +485,7 @@ _ppv_graph_builder_free (PpvGraphBuilder *self)
     g_free (g_array_index (self->infos, PpvNodeInfo, i).printable);
   g_array_unref (self->infos);
   g_free (self->frame_info);
+  g_free (self->loc_node);
   g_free (self->inlined);
   g_clear_pointer (&self->tag_names, g_ptr_array_unref);
   g_clear_pointer (&self->tag_index, g_hash_table_unref);
@@ -590,6 +601,54 @@ compare_nodes (gconstpointer pa,
   return compare_infos_last (ctx->builder, x, y);
 }
 
+typedef struct
+{
+  guint32     *nodes;
+  guint32      n;
+  SortContext *ctx;
+} SortHalf;
+
+static gpointer
+sort_half (gpointer data)
+{
+  SortHalf *half = data;
+
+  g_qsort_with_data (half->nodes, half->n, sizeof (guint32), compare_nodes, half->ctx);
+  return NULL;
+}
+
+/* Big graphs (every row of a large profile) sort their halves in two
+ * threads and merge them: the order is total, so the result is the same. */
+static void
+sort_nodes (guint32     *nodes,
+            guint32      n,
+            SortContext *ctx)
+{
+  SortHalf halves[2] = { { nodes, n / 2, ctx }, { nodes + n / 2, n - n / 2, ctx } };
+  g_autofree guint32 *merged = NULL;
+  GThread *thread = NULL;
+  guint32 a = 0, b = 0, out = 0;
+
+  if (n < 50000 || g_get_num_processors () < 2
+      || (thread = g_thread_try_new ("ppv-sort", sort_half, &halves[1], NULL)) == NULL)
+    {
+      g_qsort_with_data (nodes, n, sizeof (guint32), compare_nodes, ctx);
+      return;
+    }
+  sort_half (&halves[0]);
+  g_thread_join (thread);
+
+  merged = g_new (guint32, n);
+  while (a < halves[0].n && b < halves[1].n)
+    merged[out++] = compare_nodes (&halves[0].nodes[a], &halves[1].nodes[b], ctx) <= 0
+                    ? halves[0].nodes[a++] : halves[1].nodes[b++];
+  while (a < halves[0].n)
+    merged[out++] = halves[0].nodes[a++];
+  while (b < halves[1].n)
+    merged[out++] = halves[1].nodes[b++];
+  memcpy (nodes, merged, sizeof (guint32) * n);
+}
+
 static double
 edge_entropy (PpvGraph *g,
               GArray   *edges,
@@ -668,7 +727,7 @@ _ppv_graph_sort (PpvGraph        *g,
         }
     }
 
-  g_qsort_with_data (g->nodes, g->n_nodes, sizeof (guint32), compare_nodes, &ctx);
+  sort_nodes (g->nodes, g->n_nodes, &ctx);
   g_free (ctx.score);
 }
 

@@ -197,6 +197,41 @@ test_ties_alphabetical (void)
   g_assert_true (y < z);   /* both flat 0: by name, not by cum */
 }
 
+/* Big graphs sort in two threads and merge (sort_nodes): the rows of a
+ * 60k-node report are still in pprof's order, flat then name. */
+static void
+test_big_sort_order (void)
+{
+  g_autoptr(GString) stacks = g_string_new (NULL);
+  g_autoptr(PpvProfile) profile = NULL;
+  g_autoptr(PpvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  PpvReportOptions options;
+  guint n;
+
+  for (guint i = 0; i < 60000; i++)
+    g_string_append_printf (stacks, "main.main;pkg%u.f%u %u\n", (i * 7919) % 61, i, 1 + (i * 31) % 17);
+  profile = ppv_test_profile_from_folded ("samples/count", stacks->str);
+
+  ppv_report_options_init (&options);
+  options.nodefraction = 0;
+  report = ppv_report_new (profile, &options, PPV_REPORT_KIND_TEXT, NULL, &error);
+  ppv_report_options_clear (&options);
+  g_assert_no_error (error);
+
+  n = ppv_report_get_n_rows (report);
+  g_assert_cmpuint (n, ==, 60000 + 1);
+  for (guint i = 1; i < n; i++)
+    {
+      const PpvReportRow *a = ppv_report_get_row (report, i - 1);
+      const PpvReportRow *b = ppv_report_get_row (report, i);
+
+      g_assert_cmpint (a->flat, >=, b->flat);
+      if (a->flat == b->flat)
+        g_assert_cmpint (strcmp (a->name, b->name), <, 0);
+    }
+}
+
 static void
 test_trim_drops_small_nodes (void)
 {
@@ -402,6 +437,7 @@ main (int    argc,
   g_test_add_func ("/ppv/core/report/sample-index", test_sample_index_errors);
   g_test_add_func ("/ppv/core/report/diff-base", test_diff_base_percentages);
   g_test_add_func ("/ppv/core/report/inline-edge-trim", test_inline_marks_after_edge_trim);
+  g_test_add_func ("/ppv/core/report/big-sort-order", test_big_sort_order);
   g_test_add_func ("/ppv/core/callgraph/dot", test_dot_matches_pprof);
 
   return g_test_run ();
