@@ -305,6 +305,25 @@ main (int    argc,
                (g_get_monotonic_time () - t0) / 1000.0, probe.max_gap / 1000.0);
     }
 
+  /* 2b. Granularity: lines, then back to functions. */
+  {
+    static const guint steps[] = { 2, 0 };
+    static const char * const names[] = { "lines", "functions" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        top_reports = scenes = 0;
+        probe_start (&probe);
+        t0 = g_get_monotonic_time ();
+        gtk_drop_down_set_selected (view->granularity_dropdown, steps[i]);
+        iterate_until (all_idle, view, 600);
+        probe_stop (&probe);
+        g_print ("granularity %s: rebuilt in %.0f ms; longest main-loop stall %.1f ms; %u rows\n",
+                 names[i], (g_get_monotonic_time () - t0) / 1000.0, probe.max_gap / 1000.0,
+                 g_list_model_get_n_items (ppv_top_view_get_shown_model (view->top_view)));
+      }
+  }
+
   /* 3. Refine (focus on one middle function). */
   {
     top_reports = scenes = 0;
