@@ -56,7 +56,7 @@ typedef struct
   guint64     address;
   gint64      lineno;
   gint64      start_line;
-  char       *printable;
+  const char *printable;   /* the profile's name, or in the builder's strings */
 } PpvNodeInfo;
 
 /* A label nodelet: the joined string labels of a sample ("k:v\\nk:v"),
