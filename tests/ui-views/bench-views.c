@@ -359,6 +359,37 @@ main (int    argc,
       }
   }
 
+  /* 4b. Scrolling: a page at a time through the whole table and back to
+   * a random place, one frame per step; the longest frame interval. */
+  {
+    GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (
+      GTK_WIDGET (column_view), GTK_TYPE_SCROLLED_WINDOW));
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
+    gint64 longest = 0, previous;
+    guint steps = 0;
+
+    /* wait_frames() needs a frame to come: ask for one each time. */
+    gtk_widget_queue_draw (GTK_WIDGET (column_view));
+    wait_frames (1);
+    previous = painted_at;
+    t0 = g_get_monotonic_time ();
+    for (double v = 0; v < gtk_adjustment_get_upper (adj) && steps < 400;
+         v += gtk_adjustment_get_page_size (adj) * 25, steps++)
+      {
+        gtk_adjustment_set_value (adj, v);
+        gtk_widget_queue_draw (GTK_WIDGET (column_view));
+        wait_frames (1);
+        longest = MAX (longest, painted_at - previous);
+        previous = painted_at;
+      }
+    g_print ("scroll: %u jumps of 25 pages over %u rows in %.0f ms; longest frame interval %.1f ms\n",
+             steps, g_list_model_get_n_items (ppv_top_view_get_shown_model (view->top_view)),
+             (g_get_monotonic_time () - t0) / 1000.0, longest / 1000.0);
+    gtk_adjustment_set_value (adj, 0);
+    gtk_widget_queue_draw (GTK_WIDGET (column_view));
+    wait_frames (1);
+  }
+
   /* 5. Search: big tables filter in idle steps; wait until the count
    * has not changed for 300 ms. */
   {
