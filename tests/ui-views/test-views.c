@@ -275,6 +275,22 @@ texts_contain (GtkWidget  *widget,
   return strstr (texts->str, needle) != NULL;
 }
 
+static GtkWidget *
+find_label_with_text (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 assert_sorted_by_cum (PpvTopView *view,
                       gboolean    largest_first)
@@ -407,6 +423,68 @@ test_top_search (void)
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, all);
 
   top_fixture_teardown (&fixture);
+}
+
+/* Large values in pprof's smallest fitting unit ("281555743.11kB") are
+ * shown whole: the value columns grow for them. */
+static void
+test_top_wide_values (void)
+{
+  PpvProfileBuilder *builder = ppv_profile_builder_new ();
+  g_autoptr(PpvProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpvReport) report = NULL;
+  g_autoptr(PpvTopModel) model = NULL;
+  g_autofree char *text = NULL;
+  PpvReportOptions options;
+  GtkWidget *window, *label;
+  PpvTopView *view;
+  int natural;
+
+  ppv_profile_builder_add_sample_type (builder, "inuse_space", "bytes");
+  for (guint64 id = 1; id <= 2; id++)
+    {
+      PpvFunction function = { 0 };
+      gint64 line = 1, column = 0;
+      gint64 value = id == 1 ? 1000 : G_GINT64_CONSTANT (288313080940);
+
+      function.id = id;
+      function.name = id == 1 ? "main.small" : "main.huge";
+      function.system_name = function.name;
+      function.filename = "x.go";
+      ppv_profile_builder_add_function (builder, &function);
+      ppv_profile_builder_add_location (builder, id, 0, 0x1000 * id, FALSE, &id, &line, &column, 1);
+      ppv_profile_builder_add_sample (builder, &id, 1, &value, 1, NULL, 0);
+    }
+  profile = ppv_profile_builder_finish (builder, "wide.pb", &error);
+  g_assert_no_error (error);
+
+  /* Every row, as the window asks: the small one picks the unit. */
+  ppv_report_options_init (&options);
+  options.nodefraction = 0;
+  report = ppv_report_new (profile, &options, PPV_REPORT_KIND_TEXT, NULL, &error);
+  ppv_report_options_clear (&options);
+  g_assert_no_error (error);
+  model = ppv_top_model_new (report, PPV_TOP_ORDER_REPORT, NULL, &error);
+  g_assert_no_error (error);
+  text = ppv_report_format_value (report, G_GINT64_CONSTANT (288313080940));
+  g_assert_cmpuint (strlen (text), >=, 13);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 400);
+  view = PPV_TOP_VIEW (ppv_top_view_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  ppv_top_view_set_model (view, model);
+  gtk_test_widget_wait_for_draw (window);
+
+  label = find_label_with_text (GTK_WIDGET (view), text);
+  g_assert_nonnull (label);
+  /* A label keeps its natural width; its cell (the column) clips it. */
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_parent (label)), >=, natural);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -894,6 +972,7 @@ main (int    argc,
   g_test_add_func ("/ppv/ui-views/top/sort", test_top_sort);
   g_test_add_func ("/ppv/ui-views/top/sort-reverse", test_top_sort_reverse);
   g_test_add_func ("/ppv/ui-views/top/new-report", test_top_new_report);
+  g_test_add_func ("/ppv/ui-views/top/wide-values", test_top_wide_values);
   g_test_add_func ("/ppv/ui-views/top/search", test_top_search);
   g_test_add_func ("/ppv/ui-views/top/long-names", test_top_long_names);
   g_test_add_func ("/ppv/ui-views/view/defaults", test_view_defaults);

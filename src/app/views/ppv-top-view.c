@@ -444,6 +444,61 @@ release_model_in_thread (PpvTopModel *model)
   g_task_run_in_thread (task, release_thread);
 }
 
+/* --- Column widths ------------------------------------------------------ */
+
+#define VALUE_COLUMN_WIDTH   110   /* the .ui's, enough for "1024.09kB" */
+#define VALUE_CELL_PADDING    24
+
+/* The widest of the printed values of one column: the extremes. */
+static int
+measure_values (PpvTopView *self,
+                PpvReport  *report,
+                gint64      largest,
+                gint64      smallest)
+{
+  g_autofree char *a = ppv_report_format_value (report, largest);
+  g_autofree char *b = ppv_report_format_value (report, smallest);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), a);
+  int wa, wb;
+
+  pango_layout_get_pixel_size (layout, &wa, NULL);
+  pango_layout_set_text (layout, b, -1);
+  pango_layout_get_pixel_size (layout, &wb, NULL);
+  return MAX (wa, wb);
+}
+
+/* Big profiles print values like "288313080.94kB" (pprof's unit choice):
+ * the flat and cum columns grow to show them whole, never shrink below
+ * the .ui's width. */
+static void
+fit_value_columns (PpvTopView  *self,
+                   PpvTopModel *model)
+{
+  PpvReport *report;
+  gint64 flat_max = 0, flat_min = 0, cum_max = 0, cum_min = 0;
+  guint n;
+
+  if (model == NULL)
+    return;
+
+  report = ppv_top_model_get_report (model);
+  n = ppv_top_model_get_n_rows (model);
+  for (guint i = 0; i < n; i++)
+    {
+      const PpvReportRow *row = ppv_top_model_get_row (model, i);
+
+      flat_max = MAX (flat_max, row->flat);
+      flat_min = MIN (flat_min, row->flat);
+      cum_max = MAX (cum_max, row->cum);
+      cum_min = MIN (cum_min, row->cum);
+    }
+
+  gtk_column_view_column_set_fixed_width (self->flat_column,
+    MAX (VALUE_COLUMN_WIDTH, measure_values (self, report, flat_max, flat_min) + VALUE_CELL_PADDING));
+  gtk_column_view_column_set_fixed_width (self->cum_column,
+    MAX (VALUE_COLUMN_WIDTH, measure_values (self, report, cum_max, cum_min) + VALUE_CELL_PADDING));
+}
+
 /* @matches: computed for the current needle, or NULL to compute them. */
 static void
 install_model (PpvTopView  *self,
@@ -463,6 +518,7 @@ install_model (PpvTopView  *self,
 
   if (old != NULL)
     g_object_ref (old);
+  fit_value_columns (self, model);
   self->selecting = TRUE;
   ppv_top_list_set_model (self->list, model, matches);
   self->selecting = FALSE;
