@@ -39,13 +39,15 @@ struct _PpvGraphBuilder
   const char              *bytes_unit;
 };
 
-/* ppv-graph.c: tags of a node, keyed by (node, name, group, numeric). */
-guint    _ppv_graph_tag_key_hash    (gconstpointer    key);
-gboolean _ppv_graph_tag_key_equal   (gconstpointer    a,
-                                     gconstpointer    b);
+/* ppv-graph.c: where each (node, tag) is in its node's tags. */
+typedef struct _PpvTagTable PpvTagTable;
+
+PpvTagTable *_ppv_tag_table_new  (void);
+void         _ppv_tag_table_free (PpvTagTable *table);
+
 /* Adds sample @sample's tags to node @node's stats (@flat: the leaf). */
 void     _ppv_graph_add_sample_tags (PpvGraphBuilder *self,
-                                     GHashTable      *index,
+                                     PpvTagTable     *index,
                                      PpvNodeStats    *st,
                                      guint32          node,
                                      guint32          sample,

@@ -244,7 +244,7 @@ typedef struct
   gint64           edge_cutoff;
 
   /* Tags (one share only): they go straight into the graph's stats. */
-  GHashTable      *tag_index;
+  PpvTagTable     *tag_index;
   PpvNodeStats    *tag_stats;
 
   /* Edges only, node sums known: per location, whether an edge may end
@@ -474,7 +474,7 @@ sum_graph (PpvGraphBuilder *self,
   guint32 n_infos = MAX (self->infos->len, 1);
   guint32 n_samples = self->profile->n_samples;
   gboolean with_tags = self->with_tags && mode != PPV_EDGES_NONE && mode != PPV_EDGES_BOUNDS;
-  g_autoptr(GHashTable) tag_index = NULL;
+  PpvTagTable *tag_index = NULL;
   g_autofree guint8 *ends = edge_ends (self, mode, sums, edge_cutoff);
   const guint64 *bounds_in = NULL;
   g_autofree guint8 *edge_locations = NULL;
@@ -489,7 +489,7 @@ sum_graph (PpvGraphBuilder *self,
   if (with_tags)
     {
       n_shares = 1;
-      tag_index = g_hash_table_new_full (_ppv_graph_tag_key_hash, _ppv_graph_tag_key_equal, g_free, NULL);
+      tag_index = _ppv_tag_table_new ();
     }
   /* Bounds cover the edges of a build without @kept: with one, frames
    * of dropped nodes join others into edges they never saw. */
@@ -557,6 +557,7 @@ sum_graph (PpvGraphBuilder *self,
       g_free (shares[i].flat_div);
     }
   edge_table_clear (&shares[0].edge_table);
+  _ppv_tag_table_free (tag_index);
 
   if (edge_locations != NULL)
     for (guint32 n = 0; n < self->infos->len; n++)

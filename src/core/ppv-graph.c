@@ -277,59 +277,117 @@ _ppv_graph_builder_get_tag_unit (PpvGraphBuilder *self)
   return self->bytes_unit;
 }
 
+/* --- Tag table: (node, name, group, numeric) -> position + 1 in the node's
+ * tags, open addressing.  Looked up for every frame of every sample of a
+ * labelled profile: GHashTable's indirect calls and key copies were half
+ * of a labelled CPU profile's --dot. */
+
 typedef struct
 {
   guint32 node, name, group, numeric;
-} TagKey;
+  guint32 pos;                /* 0: empty */
+} TagSlot;
 
-guint
-_ppv_graph_tag_key_hash (gconstpointer p)
+struct _PpvTagTable
 {
-  const TagKey *k = p;
-  guint64 h = ((guint64) k->node << 32 | k->name) ^ ((guint64) k->group << 1 | k->numeric) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  TagSlot *slots;
+  gsize    mask;
+  gsize    count;
+};
 
-  /* Mix well: GHashTable keeps only the low bits. */
+PpvTagTable *
+_ppv_tag_table_new (void)
+{
+  PpvTagTable *t = g_new0 (PpvTagTable, 1);
+
+  t->mask = 1023;
+  t->slots = g_new0 (TagSlot, t->mask + 1);
+  return t;
+}
+
+void
+_ppv_tag_table_free (PpvTagTable *t)
+{
+  if (t == NULL)
+    return;
+  g_free (t->slots);
+  g_free (t);
+}
+
+static inline gsize
+tag_hash (guint32 node,
+          guint32 name,
+          guint32 group,
+          guint32 numeric)
+{
+  guint64 h = ((guint64) node << 32 | name) ^ ((guint64) group << 1 | numeric) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+
   h ^= h >> 33;
   h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
   h ^= h >> 33;
-  return (guint) h;
+  return (gsize) h;
 }
 
-gboolean
-_ppv_graph_tag_key_equal (gconstpointer a,
-                          gconstpointer b)
+/* The slot of the key, or the empty slot where it belongs. */
+static inline TagSlot *
+tag_table_find (PpvTagTable *t,
+                guint32      node,
+                guint32      name,
+                guint32      group,
+                guint32      numeric)
 {
-  return memcmp (a, b, sizeof (TagKey)) == 0;
+  for (gsize i = tag_hash (node, name, group, numeric) & t->mask;; i = (i + 1) & t->mask)
+    {
+      TagSlot *slot = &t->slots[i];
+
+      if (slot->pos == 0 ||
+          (slot->node == node && slot->name == name && slot->group == group && slot->numeric == numeric))
+        return slot;
+    }
 }
 
-/* @index maps (node, tag) to its position + 1 in the node's tags: a node
- * may carry thousands of label combinations and allocation sizes. */
+static void
+tag_table_grow (PpvTagTable *t)
+{
+  TagSlot *old = t->slots;
+  gsize old_mask = t->mask;
+
+  t->mask = t->mask * 2 + 1;
+  t->slots = g_new0 (TagSlot, t->mask + 1);
+  for (gsize i = 0; i <= old_mask; i++)
+    if (old[i].pos != 0)
+      *tag_table_find (t, old[i].node, old[i].name, old[i].group, old[i].numeric) = old[i];
+  g_free (old);
+}
+
+/* A node may carry thousands of label combinations and allocation sizes. */
 static PpvNodeTag *
 find_or_add_tag (PpvNodeStats *st,
-                 GHashTable   *index,
+                 PpvTagTable  *index,
                  guint32       node,
                  guint32       name,
                  guint32       group,
                  gboolean      numeric,
                  gint64        value)
 {
-  TagKey key = { node, name, group, numeric };
+  TagSlot *slot = tag_table_find (index, node, name, group, numeric);
   PpvNodeTag tag = { name, group, numeric, value, 0, 0, 0, 0 };
-  guint pos = GPOINTER_TO_UINT (g_hash_table_lookup (index, &key));
 
-  if (pos != 0)
-    return &g_array_index (st->tags, PpvNodeTag, pos - 1);
+  if (slot->pos != 0)
+    return &g_array_index (st->tags, PpvNodeTag, slot->pos - 1);
 
   if (st->tags == NULL)
     st->tags = g_array_new (FALSE, FALSE, sizeof (PpvNodeTag));
   g_array_append_val (st->tags, tag);
-  g_hash_table_insert (index, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (st->tags->len));
+  *slot = (TagSlot) { node, name, group, numeric, st->tags->len };
+  if (++index->count * 2 > index->mask)
+    tag_table_grow (index);
   return &g_array_index (st->tags, PpvNodeTag, st->tags->len - 1);
 }
 
 void
 _ppv_graph_add_sample_tags (PpvGraphBuilder *self,
-                            GHashTable      *index,
+                            PpvTagTable     *index,
                             PpvNodeStats    *st,
                             guint32          node,
                             guint32          sample,
