@@ -246,6 +246,7 @@ typedef struct
   /* Tags (one share only): they go straight into the graph's stats. */
   PpvTagTable     *tag_index;
   PpvNodeStats    *tag_stats;
+  const guint8    *tag_nodes;     /* NULL: every node */
 
   /* Edges only, node sums known: per location, whether an edge may end
    * in one of its lines (see sum_share_edges). */
@@ -314,7 +315,7 @@ sum_share (gpointer data)
                   hot[n].cum += w;
                   if (share->cum_div)
                     share->cum_div[n] += dw;
-                  if (share->tag_index)
+                  if (share->tag_index && (share->tag_nodes == NULL || share->tag_nodes[n]))
                     _ppv_graph_add_sample_tags (self, share->tag_index, &share->tag_stats[n],
                                                 n, s, w, dw, FALSE);
                 }
@@ -339,7 +340,7 @@ sum_share (gpointer data)
         {
           share->flat[parent] += w;
           share->flat_div[parent] += dw;
-          if (share->tag_index)
+          if (share->tag_index && (share->tag_nodes == NULL || share->tag_nodes[parent]))
             _ppv_graph_add_sample_tags (self, share->tag_index, &share->tag_stats[parent],
                                         parent, s, w, dw, TRUE);
         }
@@ -460,6 +461,19 @@ wanted_edge_locations (PpvGraphBuilder *self,
 #define MAX_SHARES 4
 #define MIN_FRAMES_PER_SHARE 4000000
 
+/* NULL stands for every node. */
+static gboolean
+any_flagged (const guint8 *flags,
+             guint32       n)
+{
+  if (flags == NULL)
+    return TRUE;
+  for (guint32 i = 0; i < n; i++)
+    if (flags[i])
+      return TRUE;
+  return FALSE;
+}
+
 /* Node sums, and for @mode edges and (with tags) tags, as pprof's newGraph
  * computes them.  Tags are only summed with edges: they matter once nodes
  * are chosen. */
@@ -469,11 +483,13 @@ sum_graph (PpvGraphBuilder *self,
            PpvEdgeMode      mode,
            const PpvGraph  *sums,
            gint64           edge_cutoff,
+           const guint8    *tag_nodes,
            PpvGraph        *g)
 {
   guint32 n_infos = MAX (self->infos->len, 1);
   guint32 n_samples = self->profile->n_samples;
-  gboolean with_tags = self->with_tags && mode != PPV_EDGES_NONE && mode != PPV_EDGES_BOUNDS;
+  gboolean with_tags = self->with_tags && mode != PPV_EDGES_NONE && mode != PPV_EDGES_BOUNDS &&
+                       any_flagged (tag_nodes, self->infos->len);
   PpvTagTable *tag_index = NULL;
   g_autofree guint8 *ends = edge_ends (self, mode, sums, edge_cutoff);
   const guint64 *bounds_in = NULL;
@@ -511,7 +527,7 @@ sum_graph (PpvGraphBuilder *self,
         g_new0 (gint64, n_infos),
         g_new0 (gint64, n_infos),
         NULL, { NULL, 0, 0 }, NULL, ends, bounds_in, edge_cutoff,
-        tag_index, g->stats, edge_locations,
+        tag_index, g->stats, tag_nodes, edge_locations,
       };
       if (mode == PPV_EDGES_BOUNDS)
         shares[i].bounds = i == 0 ? g->edge_bounds : g_new0 (guint64, N_EDGE_BOUNDS);
@@ -574,7 +590,8 @@ _ppv_graph_build (PpvGraphBuilder *self,
                   const guint8    *kept,
                   PpvEdgeMode      edges,
                   const PpvGraph  *sums,
-                  gint64           edge_cutoff)
+                  gint64           edge_cutoff,
+                  const guint8    *tag_nodes)
 {
   guint32 n_infos = self->infos->len;
   PpvGraph *g = g_new0 (PpvGraph, 1);
@@ -592,7 +609,7 @@ _ppv_graph_build (PpvGraphBuilder *self,
     edges = PPV_EDGES_NONE;
   if (edges == PPV_EDGES_BOUNDS)
     g->edge_bounds = g_new0 (guint64, N_EDGE_BOUNDS);
-  sum_graph (self, kept, edges, sums, edge_cutoff, g);
+  sum_graph (self, kept, edges, sums, edge_cutoff, tag_nodes, g);
 
   g->nodes = g_new (guint32, MAX (n_infos, 1));
   for (guint32 n = 0; n < n_infos; n++)

@@ -581,6 +581,12 @@ _ppv_graph_builder_has_inlined (PpvGraphBuilder *self)
 }
 
 gboolean
+_ppv_graph_builder_has_tags (PpvGraphBuilder *self)
+{
+  return self->with_tags;
+}
+
+gboolean
 _ppv_graph_builder_is_bounded (PpvGraphBuilder *self)
 {
   return self->bounded;

@@ -145,13 +145,17 @@ typedef enum
  * With PPV_EDGES_INTO_INLINED, @sums (an earlier build whose kept set
  * includes @kept, or NULL) lets it skip edges that must weigh less than
  * @edge_cutoff, which a text report trims unseen: by their ends' cum, and
- * by the bounds of a PPV_EDGES_BOUNDS build when both have no @kept. */
+ * by the bounds of a PPV_EDGES_BOUNDS build when both have no @kept.
+ * A builder with tags sums them with edges, for the nodes flagged in
+ * @tag_nodes (NULL: every node; none flagged: no tags, and threads). */
 PpvGraph        *_ppv_graph_build         (PpvGraphBuilder *builder,
                                            const guint8    *kept,
                                            PpvEdgeMode      edges,
                                            const PpvGraph  *sums,
-                                           gint64           edge_cutoff);
+                                           gint64           edge_cutoff,
+                                           const guint8    *tag_nodes);
 void             _ppv_graph_free          (PpvGraph        *graph);
+gboolean         _ppv_graph_builder_has_tags (PpvGraphBuilder *builder);
 
 typedef enum
 {

@@ -397,10 +397,11 @@ count_tags (const PpvNodeStats *st)
  * number it shows (see _ppv_graph_restrict).  The graph being replaced
  * bounds the weights of the new one's edges. */
 static void
-rebuild (PpvReport    *self,
-         const guint8 *kept,
-         PpvEdgeMode   mode,
-         gint64        edge_cutoff)
+rebuild_tagged (PpvReport    *self,
+                const guint8 *kept,
+                PpvEdgeMode   mode,
+                gint64        edge_cutoff,
+                const guint8 *tag_nodes)
 {
   PpvGraph *old = self->graph;
 
@@ -411,8 +412,17 @@ rebuild (PpvReport    *self,
       return;
     }
 
-  self->graph = _ppv_graph_build (self->builder, kept, mode, old, edge_cutoff);
+  self->graph = _ppv_graph_build (self->builder, kept, mode, old, edge_cutoff, tag_nodes);
   _ppv_graph_free (old);
+}
+
+static void
+rebuild (PpvReport    *self,
+         const guint8 *kept,
+         PpvEdgeMode   mode,
+         gint64        edge_cutoff)
+{
+  rebuild_tagged (self, kept, mode, edge_cutoff, NULL);
 }
 
 /* pprof's newTrimmedGraph. */
@@ -430,6 +440,8 @@ build_trimmed_graph (PpvReport *self,
   PpvEdgeMode edges = visual ? PPV_EDGES_ALL : PPV_EDGES_INTO_INLINED;
   PpvEdgeMode first;
   gint64 flat_total = 0, node_cutoff, edge_cutoff;
+  g_autofree guint8 *no_tags = NULL;       /* see below */
+  g_autofree guint8 *sorted_kept = NULL;   /* the kept set of the graph first sorted */
 
   if (nodecount < 0)
     nodecount = visual ? 80 : 0;
@@ -457,7 +469,12 @@ build_trimmed_graph (PpvReport *self,
     first = PPV_EDGES_BOUNDS;
   else
     first = edges;
-  rebuild (self, NULL, first, 0);
+  /* Tags only decide how many of the first nodecount nodes fit, and only
+   * theirs can be shown: the passes before the sort leave them out (and
+   * so can use threads); a pass after it sums those nodes' tags. */
+  if (visual && nodecount > 0 && _ppv_graph_builder_has_tags (self->builder))
+    no_tags = g_new0 (guint8, MAX (_ppv_graph_builder_get_n_infos (self->builder), 1));
+  rebuild_tagged (self, NULL, first, 0, no_tags);
   for (guint32 i = 0; i < self->graph->n_nodes; i++)
     flat_total += self->graph->stats[self->graph->nodes[i]].flat;
   node_cutoff = _ppv_abs64 ((gint64) ((double) flat_total * nodefraction));
@@ -473,14 +490,24 @@ build_trimmed_graph (PpvReport *self,
       if (n_kept != self->graph->n_nodes)
         {
           *dropped_nodes = self->graph->n_nodes - n_kept;
-          rebuild (self, kept, edges, edge_cutoff);
+          rebuild_tagged (self, kept, edges, edge_cutoff, no_tags);
+          sorted_kept = g_steal_pointer (&kept);
         }
     }
   if (*dropped_nodes == 0 && first != edges)
-    rebuild (self, NULL, edges, edge_cutoff);
+    rebuild_tagged (self, NULL, edges, edge_cutoff, no_tags);
   *orig_count = self->graph->n_nodes;
 
   _ppv_graph_sort (self->graph, self->builder, order);
+  if (no_tags != NULL)
+    {
+      g_autofree guint8 *tag_nodes = g_new0 (guint8, MAX (_ppv_graph_builder_get_n_infos (self->builder), 1));
+
+      for (guint32 i = 0; i < MIN ((guint32) nodecount, self->graph->n_nodes); i++)
+        tag_nodes[self->graph->nodes[i]] = TRUE;
+      rebuild_tagged (self, sorted_kept, edges, edge_cutoff, tag_nodes);
+      _ppv_graph_sort (self->graph, self->builder, order);
+    }
   if (nodecount > 0)
     {
       guint32 max_nodes = (guint32) nodecount;
