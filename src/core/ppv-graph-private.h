@@ -45,6 +45,11 @@ typedef struct _PpvTagTable PpvTagTable;
 PpvTagTable *_ppv_tag_table_new  (void);
 void         _ppv_tag_table_free (PpvTagTable *table);
 
+/* Adds @tags (PpvNodeTag, another pass's) to node @node's. */
+void     _ppv_graph_merge_tags      (PpvTagTable     *index,
+                                     PpvNodeStats    *st,
+                                     guint32          node,
+                                     GArray          *tags);
 /* Adds sample @sample's tags to node @node's stats (@flat: the leaf). */
 void     _ppv_graph_add_sample_tags (PpvGraphBuilder *self,
                                      PpvTagTable     *index,

@@ -416,6 +416,24 @@ merge_share_edges (SumShare       *into,
     }
 }
 
+/* Adds a later share's tags to the graph's, as if one pass had seen its
+ * samples after the earlier shares' (a tag's value is its first one). */
+static void
+merge_share_tags (PpvGraphBuilder *self,
+                  PpvTagTable     *index,
+                  PpvNodeStats    *into,
+                  SumShare        *from)
+{
+  for (guint32 n = 0; n < self->infos->len; n++)
+    if (from->tag_stats[n].tags != NULL)
+      {
+        _ppv_graph_merge_tags (index, &into[n], n, from->tag_stats[n].tags);
+        g_array_unref (from->tag_stats[n].tags);
+      }
+  g_free (from->tag_stats);
+  _ppv_tag_table_free (from->tag_index);
+}
+
 /* Which nodes an edge may leave and enter, or NULL for any.  An edge
  * weighs at most the cum of either end when the samples are bounded, so
  * ends lighter than @edge_cutoff in @sums only make edges a text report
@@ -461,6 +479,17 @@ wanted_edge_locations (PpvGraphBuilder *self,
 #define MAX_SHARES 4
 #define MIN_FRAMES_PER_SHARE 4000000
 
+/* PPV_GRAPH_SHARE_FRAMES lets tests split small profiles, so that they
+ * check the merged sums against one pass's. */
+static guint64
+frames_per_share (void)
+{
+  const char *knob = g_getenv ("PPV_GRAPH_SHARE_FRAMES");
+  guint64 frames = knob != NULL ? g_ascii_strtoull (knob, NULL, 10) : 0;
+
+  return frames > 0 ? frames : MIN_FRAMES_PER_SHARE;
+}
+
 /* NULL stands for every node. */
 static gboolean
 any_flagged (const guint8 *flags,
@@ -498,15 +527,15 @@ sum_graph (PpvGraphBuilder *self,
   GThread *threads[MAX_SHARES] = { NULL };
   guint n_shares;
 
-  /* Threads only pay off on big profiles.  Tags keep one share: merging
-   * their per-node arrays would cost more than summing them. */
-  n_shares = (guint) CLAMP (self->profile->n_stacks / MIN_FRAMES_PER_SHARE, 1,
+  /* Threads only pay off on big profiles.  Tags of every node keep one
+   * share: merging their per-node arrays would cost more than summing
+   * them; those of a few nodes merge cheaply (see merge_share_tags). */
+  n_shares = (guint) CLAMP (self->profile->n_stacks / frames_per_share (), 1,
                             MIN (MAX_SHARES, (guint) g_get_num_processors ()));
+  if (with_tags && tag_nodes == NULL)
+    n_shares = 1;
   if (with_tags)
-    {
-      n_shares = 1;
-      tag_index = _ppv_tag_table_new ();
-    }
+    tag_index = _ppv_tag_table_new ();
   /* Bounds cover the edges of a build without @kept: with one, frames
    * of dropped nodes join others into edges they never saw. */
   if (mode == PPV_EDGES_INTO_INLINED && kept == NULL && sums != NULL &&
@@ -529,6 +558,12 @@ sum_graph (PpvGraphBuilder *self,
         NULL, { NULL, 0, 0 }, NULL, ends, bounds_in, edge_cutoff,
         tag_index, g->stats, tag_nodes, edge_locations,
       };
+      /* Shares after the first sum tags into tables of their own. */
+      if (i > 0 && with_tags)
+        {
+          shares[i].tag_index = _ppv_tag_table_new ();
+          shares[i].tag_stats = g_new0 (PpvNodeStats, n_infos);
+        }
       if (mode == PPV_EDGES_BOUNDS)
         shares[i].bounds = i == 0 ? g->edge_bounds : g_new0 (guint64, N_EDGE_BOUNDS);
       else if (mode != PPV_EDGES_NONE)
@@ -561,6 +596,8 @@ sum_graph (PpvGraphBuilder *self,
           merge_share_edges (&shares[0], &shares[i]);
           g_array_unref (shares[i].edges);
         }
+      if (i > 0 && with_tags)
+        merge_share_tags (self, tag_index, g->stats, &shares[i]);
       if (i > 0 && shares[i].bounds != NULL)
         {
           for (guint32 b = 0; b < N_EDGE_BOUNDS; b++)

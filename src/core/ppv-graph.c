@@ -386,6 +386,25 @@ find_or_add_tag (PpvNodeStats *st,
 }
 
 void
+_ppv_graph_merge_tags (PpvTagTable  *index,
+                       PpvNodeStats *st,
+                       guint32       node,
+                       GArray       *tags)
+{
+  for (guint i = 0; i < tags->len; i++)
+    {
+      const PpvNodeTag *from = &g_array_index (tags, PpvNodeTag, i);
+      PpvNodeTag *t = find_or_add_tag (st, index, node, from->name, from->group, from->numeric,
+                                       from->value);
+
+      t->flat += from->flat;
+      t->flat_div += from->flat_div;
+      t->cum += from->cum;
+      t->cum_div += from->cum_div;
+    }
+}
+
+void
 _ppv_graph_add_sample_tags (PpvGraphBuilder *self,
                             PpvTagTable     *index,
                             PpvNodeStats    *st,

@@ -232,6 +232,80 @@ test_big_sort_order (void)
     }
 }
 
+static char *
+dot_of (PpvProfile *profile,
+        int         nodecount)
+{
+  g_autoptr(PpvReport) report = NULL;
+  g_autoptr(PpvCallGraph) graph = NULL;
+  g_autoptr(GError) error = NULL;
+  PpvReportOptions o;
+
+  ppv_report_options_init (&o);
+  o.nodecount = nodecount;
+  report = ppv_report_new (profile, &o, PPV_REPORT_KIND_GRAPH, NULL, &error);
+  ppv_report_options_clear (&o);
+  g_assert_no_error (error);
+  graph = ppv_callgraph_new (report);
+  return ppv_callgraph_to_dot (graph);
+}
+
+static char *
+top_of (PpvProfile *profile)
+{
+  g_autoptr(PpvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  PpvReportOptions o;
+
+  ppv_report_options_init (&o);
+  o.nodefraction = 0;
+  report = ppv_report_new (profile, &o, PPV_REPORT_KIND_TEXT, NULL, &error);
+  ppv_report_options_clear (&o);
+  g_assert_no_error (error);
+  return ppv_report_format_top (report);
+}
+
+/* Passes split over threads (forced here on a small profile) give what
+ * one pass gives: node sums, edges, and tags merged in sample order. */
+static void
+test_shares_match_one_pass (void)
+{
+  g_autoptr(GString) stacks = g_string_new (NULL);
+  g_autoptr(PpvProfile) profile = NULL;
+  g_autofree char *one = NULL, *split = NULL, *top_one = NULL, *top_split = NULL;
+  g_autofree char *all_one = NULL, *all_split = NULL;
+
+  if (g_get_num_processors () < 2)
+    {
+      g_test_skip ("one processor: passes never split");
+      return;
+    }
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (stacks, "main.main;main.run%u;pkg.f%u;pkg.g%u+pkg.inl%u %u,%u bytes=%u user=u%u\n",
+                            i % 7, i % 53, i % 31, i % 5, 1 + i % 13, 10 * (1 + i % 13),
+                            64 << (i % 4), i % 3);
+  profile = ppv_test_profile_from_folded ("samples/count,cpu/nanoseconds", stacks->str);
+
+  /* 12 nodes: the last pass sums every tag of the few nodes kept; 200
+   * (more than there are): the shown tags come from the split pass. */
+  g_unsetenv ("PPV_GRAPH_SHARE_FRAMES");
+  one = dot_of (profile, 12);
+  all_one = dot_of (profile, 200);
+  top_one = top_of (profile);
+  g_setenv ("PPV_GRAPH_SHARE_FRAMES", "100", TRUE);
+  split = dot_of (profile, 12);
+  all_split = dot_of (profile, 200);
+  top_split = top_of (profile);
+  g_unsetenv ("PPV_GRAPH_SHARE_FRAMES");
+
+  g_assert_cmpstr (split, ==, one);
+  g_assert_cmpstr (all_split, ==, all_one);
+  g_assert_cmpstr (top_split, ==, top_one);
+  g_assert_nonnull (strstr (all_one, "label = \"user:u1\""));
+  g_assert_nonnull (strstr (all_one, "label = \"256B\""));
+}
+
 static void
 test_trim_drops_small_nodes (void)
 {
@@ -438,6 +512,7 @@ main (int    argc,
   g_test_add_func ("/ppv/core/report/diff-base", test_diff_base_percentages);
   g_test_add_func ("/ppv/core/report/inline-edge-trim", test_inline_marks_after_edge_trim);
   g_test_add_func ("/ppv/core/report/big-sort-order", test_big_sort_order);
+  g_test_add_func ("/ppv/core/report/shares-match-one-pass", test_shares_match_one_pass);
   g_test_add_func ("/ppv/core/callgraph/dot", test_dot_matches_pprof);
 
   return g_test_run ();
