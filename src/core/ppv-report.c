@@ -463,10 +463,10 @@ build_trimmed_graph (PpvReport *self,
    * nothing is decided, and the first pass is the full one; but a text
    * report's first pass bounds edge weights when it can, for its second
    * to sum only the few edges edgefraction may leave. */
-  if (nodefraction > 0)
+  if (!visual && edgefraction > 0 && _ppv_graph_builder_is_bounded (self->builder))
+    first = PPV_EDGES_BOUNDS;   /* used if no node is dropped: cheap otherwise */
+  else if (nodefraction > 0)
     first = PPV_EDGES_NONE;
-  else if (!visual && edgefraction > 0 && _ppv_graph_builder_is_bounded (self->builder))
-    first = PPV_EDGES_BOUNDS;
   else
     first = edges;
   /* Tags only decide how many of the first nodecount nodes fit, and only
