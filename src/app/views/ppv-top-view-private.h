@@ -51,6 +51,14 @@ struct _PpvTopView
 
 /* ppv-top-view.c */
 GtkWidget *_ppv_top_view_find_list_view   (PpvTopView     *self);
+char      *_ppv_top_view_dup_selected_name (PpvTopView    *self);
+/* After the rows changed, selects @plain_name's row again (or none) and
+ * shows it (or the top). */
+void       _ppv_top_view_restore_selection (PpvTopView    *self,
+                                            const char    *plain_name);
+
+/* ppv-top-view-search.c: applies the needle to the current model. */
+void       _ppv_top_view_apply_search     (PpvTopView     *self);
 
 /* ppv-top-view-cells.c */
 void       _ppv_top_view_class_init_cells (GtkWidgetClass *widget_class);
