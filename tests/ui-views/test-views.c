@@ -344,6 +344,12 @@ test_top_sort_reverse (void)
   gtk_column_view_sort_by_column (column_view, NULL, GTK_SORT_ASCENDING);
   test_top_parity_rows (fixture.view, "cpu_default");
 
+  /* The same from the row menu's actions (headers take no keyboard focus). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "top.sort", "s", "cum"));
+  assert_sorted_by_cum (fixture.view, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "top.sort", "s", "report"));
+  test_top_parity_rows (fixture.view, "cpu_default");
+
   top_fixture_teardown (&fixture);
 }
 

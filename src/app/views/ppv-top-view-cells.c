@@ -293,6 +293,29 @@ unbind_cell (GtkSignalListItemFactory *factory,
 
 /* --- Context menu -------------------------------------------------------- */
 
+/* The column headers take no keyboard focus in GTK 4.8: sorting is in
+ * the row menu too (Menu or Shift+F10 on the table). */
+static GMenuModel *
+build_sort_menu (void)
+{
+  static const struct { const char *label; const char *order; } orders[] = {
+    { N_("Sort by F_lat"), "flat" },
+    { N_("Sort by C_um"), "cum" },
+    { N_("Sort by _Name"), "name" },
+    { N_("_pprof’s Order"), "report" },
+  };
+  GMenu *menu = g_menu_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(orders[i].label), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "top.sort", g_variant_new_string (orders[i].order));
+      g_menu_append_item (menu, item);
+    }
+  return G_MENU_MODEL (menu);
+}
+
 static GMenuModel *
 build_row_menu (PpvTopRow *row)
 {
@@ -312,6 +335,7 @@ build_row_menu (PpvTopRow *row)
   };
   g_autoptr(GMenuItem) show = NULL;
   g_autoptr(GMenuItem) copy = NULL;
+  g_autoptr(GMenuModel) sort = build_sort_menu ();
 
   for (guint i = 0; i < G_N_ELEMENTS (refines); i++)
     {
@@ -334,6 +358,7 @@ build_row_menu (PpvTopRow *row)
 
   g_menu_append_section (menu, NULL, G_MENU_MODEL (refine));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (other));
+  g_menu_append_section (menu, NULL, sort);
 
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
@@ -406,6 +431,27 @@ popup_menu_for_selection (GtkWidget *widget,
   return TRUE;
 }
 
+/* "flat", "cum" and "name" sort as a first click on that header does
+ * (numbers largest first); "report" goes back to pprof's order. */
+static void
+sort_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PpvTopView *self = PPV_TOP_VIEW (widget);
+  const char *order = g_variant_get_string (parameter, NULL);
+  GtkColumnViewColumn *column = NULL;
+
+  if (g_str_equal (order, "flat"))
+    column = self->flat_column;
+  else if (g_str_equal (order, "cum"))
+    column = self->cum_column;
+  else if (g_str_equal (order, "name"))
+    column = self->name_column;
+
+  gtk_column_view_sort_by_column (self->column_view, column, GTK_SORT_ASCENDING);
+}
+
 static void
 copy_name_action (GtkWidget  *widget,
                   const char *action_name,
@@ -430,6 +476,7 @@ _ppv_top_view_class_init_cells (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, unbind_cell);
 
   gtk_widget_class_install_action (widget_class, "top.copy-name", "s", copy_name_action);
+  gtk_widget_class_install_action (widget_class, "top.sort", "s", sort_action);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, popup_menu_for_selection, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, popup_menu_for_selection, NULL);
