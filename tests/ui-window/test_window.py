@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-# test_window.py — drives the real Pprof Viewer window over AT-SPI: files, live endpoints, errors, cancel.
+# test_window.py — drives the real Pprof Viewer window over AT-SPI: files, drag and drop, live endpoints, errors, cancel.
 #
 # Copyright 2026 The Pprof Viewer authors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Usage: test_window.py APP DATA_DIR FIXTURE SHOT_DIR [SAMPLE]
+"""Usage: test_window.py APP DATA_DIR FIXTURE SHOT_DIR [SAMPLE [DRAG_SOURCE]]
 
 Needs an X display and a session bus (xvfb-run -a dbus-run-session -- ...);
 exits 77 (skipped) without them.  Talks to nothing but 127.0.0.1."""
@@ -36,6 +36,7 @@ from pprof_server import PprofServer  # noqa: E402
 
 APP, DATA_DIR, FIXTURE, SHOTS = (os.path.abspath(a) for a in sys.argv[1:5])
 SAMPLE = sys.argv[5] if len(sys.argv) > 5 else None
+DRAG_SOURCE = sys.argv[6] if len(sys.argv) > 6 else None
 APP_NAME = os.path.basename(APP)
 os.makedirs(SHOTS, exist_ok=True)
 
@@ -509,6 +510,41 @@ def main():
         shot('window-14-no-argument.png')
         app.quit()
         app = None
+
+        # 6c. Drag and drop: a real XDND drag from another client (xdotool
+        #     drives the pointer), as from a file manager.
+        if DRAG_SOURCE and shutil.which('xdotool'):
+            app = App([FIXTURE], env)
+            check(profile_shown(app, os.path.basename(FIXTURE), 'Heap profile'), 'a profile is open before the drop')
+            source = subprocess.Popen([DRAG_SOURCE, os.path.join(DATA_DIR, 'cpu.pb.gz')], env=env)
+            try:
+                found = subprocess.run(['xdotool', 'search', '--sync', '--name', '^ppv-drag-source$'],
+                                       capture_output=True, text=True, timeout=10).stdout.split()
+                check(bool(found), 'the drag source window is up')
+                if found:
+                    # Beside the app's window (no window manager: both start at 0,0).
+                    subprocess.run(['xdotool', 'windowmove', found[0], '1060', '820'], timeout=5)
+                    time.sleep(0.5)
+                    dropped = False
+                    # A second try only if the pointer raced the drag's start.
+                    for attempt in range(2):
+                        subprocess.run(['xdotool', 'mousemove', '1160', '880', 'mousedown', '1'], timeout=5)
+                        for x, y in ((1140, 860), (1100, 800), (1000, 700), (800, 500), (600, 400)):
+                            subprocess.run(['xdotool', 'mousemove', str(x), str(y)], timeout=5)
+                            time.sleep(0.1)
+                        time.sleep(0.3)
+                        subprocess.run(['xdotool', 'mouseup', '1'], timeout=5)
+                        dropped = profile_shown(app, 'cpu.pb.gz', 'CPU profile', 10)
+                        if dropped:
+                            break
+                        print(f'# drop attempt {attempt + 1} did not land; title {app.title()!r}')
+                    check(dropped, f'dropping a file on the window opens it ({app.title()!r})')
+                    shot('window-15-dropped.png')
+            finally:
+                source.kill()
+                source.wait()
+            app.quit()
+            app = None
 
         # 7. Dark style, remote address from the command line.
         dark = dict(env, ADW_DEBUG_COLOR_SCHEME='prefer-dark')
