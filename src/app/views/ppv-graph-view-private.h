@@ -62,6 +62,7 @@ struct _PpvGraphView
 };
 
 /* ppv-graph-view.c */
+void                _ppv_graph_view_invalidate_cache (PpvGraphView *self);
 const PpvReportRow *_ppv_graph_view_node_row      (PpvGraphView *self,
                                                    guint         index);
 int                 _ppv_graph_view_node_at       (PpvGraphView *self,
@@ -69,17 +70,29 @@ int                 _ppv_graph_view_node_at       (PpvGraphView *self,
                                                    double        y);
 char               *_ppv_graph_view_describe_node (PpvGraphView *self,
                                                    guint         index);
+void                _ppv_graph_view_set_selected  (PpvGraphView *self,
+                                                   int           index,
+                                                   gboolean      notify);
+
+/* ppv-graph-view-transform.c: view = scene * scale + offset */
+void                _ppv_graph_view_to_scene      (PpvGraphView *self,
+                                                   double        x,
+                                                   double        y,
+                                                   double       *sx,
+                                                   double       *sy);
 void                _ppv_graph_view_set_transform (PpvGraphView *self,
                                                    double        scale,
                                                    double        offset_x,
                                                    double        offset_y);
+/* Zooms to @scale keeping the scene point under (@x, @y) in place. */
 void                _ppv_graph_view_zoom_at       (PpvGraphView *self,
                                                    double        scale,
                                                    double        x,
                                                    double        y);
-void                _ppv_graph_view_set_selected  (PpvGraphView *self,
-                                                   int           index,
-                                                   gboolean      notify);
+/* Puts node @index in the middle of the canvas at the current zoom. */
+void                _ppv_graph_view_center_on_node (PpvGraphView *self,
+                                                    guint         index);
+/* Centres node @index only if it is not wholly on screen. */
 void                _ppv_graph_view_reveal_node   (PpvGraphView *self,
                                                    guint         index);
 
