@@ -459,14 +459,14 @@ build_done (GObject      *object,
   PpvGraphView *self = PPV_GRAPH_VIEW (object);
   g_autoptr(BuildResult) built = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean settled;
 
-  built = g_task_propagate_pointer (G_TASK (result), &error);
-
-  /* Drop results of requests that were replaced meanwhile. */
-  if (!_ppv_report_job_is_current (&self->job, result, error))
+  built = _ppv_report_job_finish (&self->job, result, (GDestroyNotify) build_result_free,
+                                  &settled, &error);
+  if (built == NULL && error == NULL)
     return;
 
-  if (self->job.idle_source == 0)
+  if (settled)
     set_loading (self, FALSE);
 
   if (built == NULL)

@@ -112,11 +112,26 @@ _ppv_report_job_start_with (PpvReportJob        *job,
   return TRUE;
 }
 
-gboolean
-_ppv_report_job_is_current (PpvReportJob *job,
-                            GAsyncResult *result,
-                            const GError *error)
+gpointer
+_ppv_report_job_finish (PpvReportJob    *job,
+                        GAsyncResult    *result,
+                        GDestroyNotify   free_result,
+                        gboolean        *settled,
+                        GError         **error)
 {
-  return g_task_get_cancellable (G_TASK (result)) == job->cancellable &&
-         !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_autoptr(GError) local_error = NULL;
+  gpointer value = g_task_propagate_pointer (G_TASK (result), &local_error);
+
+  *settled = job->idle_source == 0;
+  if (g_task_get_cancellable (G_TASK (result)) != job->cancellable ||
+      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (value != NULL)
+        free_result (value);
+      return NULL;
+    }
+
+  if (value == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return value;
 }

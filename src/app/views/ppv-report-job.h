@@ -59,9 +59,14 @@ gboolean _ppv_report_job_start_with (PpvReportJob           *job,
                                      GAsyncReadyCallback     done,
                                      gpointer                view_data,
                                      GDestroyNotify          view_data_free);
-/* FALSE for a result of a replaced or cancelled request. */
-gboolean _ppv_report_job_is_current (PpvReportJob           *job,
+/* In a view's done callback: the worker's result, or NULL — with @error
+ * set when the current request failed, without when the result is stale
+ * (replaced or cancelled: freed with @free_result).  *@settled says no
+ * newer request is queued, so the view may stop showing it is loading. */
+gpointer _ppv_report_job_finish     (PpvReportJob           *job,
                                      GAsyncResult           *result,
-                                     const GError           *error);
+                                     GDestroyNotify          free_result,
+                                     gboolean               *settled,
+                                     GError                **error);
 
 G_END_DECLS
