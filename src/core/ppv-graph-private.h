@@ -6,26 +6,19 @@
  */
 #pragma once
 
-#include "ppv-report-private.h"
+#include "ppv-report-context.h"
 
 G_BEGIN_DECLS
 
-#define PPV_LOC_SEVERAL_LINES (PPV_NONE - 1)
-
 struct _PpvGraphBuilder
 {
-  PpvProfile              *profile;
+  PpvReportContext        *ctx;           /* owned reference */
+  PpvProfile              *profile;       /* the rest borrowed from it */
   const PpvFrameSelection *sel;
-  guint                    sample_index;
+  const PpvNodeIds        *ids;
   gboolean                 mean;
   gboolean                 drop_negative;
-  GArray                  *infos;         /* PpvNodeInfo */
-  guint32                 *frame_info;    /* parallel to sel->loc_lines */
-  guint32                 *loc_node;      /* per location: its one line's node,
-                                           * PPV_NONE or PPV_LOC_SEVERAL_LINES */
-  GStringChunk            *strings;
-  guint8                  *inlined;        /* per info: seen as an inlined (non-outermost) line */
-  gboolean                 has_inlined;    /* some info is */
+  GStringChunk            *strings;        /* tag names */
   gboolean                 bounded;        /* see _ppv_graph_builder_is_bounded */
 
   /* Tags (graph kind only). */
@@ -39,7 +32,11 @@ struct _PpvGraphBuilder
   const char              *bytes_unit;
 };
 
-/* ppv-graph.c: where each (node, tag) is in its node's tags. */
+/* ppv-graph-tags.c: each kept sample's tags (graph kind only). */
+void _ppv_graph_builder_collect_tags (PpvGraphBuilder        *self,
+                                      const PpvReportOptions *options);
+
+/* Where each (node, tag) is in its node's tags. */
 typedef struct _PpvTagTable PpvTagTable;
 
 PpvTagTable *_ppv_tag_table_new  (void);

@@ -111,22 +111,14 @@ is_negative (const PpvNodeStats *n)
   return n->flat < 0 || (n->flat == 0 && n->cum < 0);
 }
 
-/* The sample's weight and --mean divisor; FALSE if it is filtered out
- * or adds nothing (pprof skips samples whose both are zero). */
+/* Every aggregate weighs samples alike: the context decides. */
 static inline gboolean
 sample_weight (PpvGraphBuilder *self,
                guint32          s,
                gint64          *w,
                gint64          *dw)
 {
-  const gint64 *values;
-
-  if (!self->sel->sample_kept[s])
-    return FALSE;
-  values = ppv_profile_sample_values (self->profile, s);
-  *w = values[self->sample_index];
-  *dw = self->mean ? values[0] : 0;
-  return *w != 0 || *dw != 0;
+  return _ppv_report_context_sample_weight (self->ctx, s, w, dw);
 }
 
 /* Node sums in a compact array: the pass touches every frame of every
@@ -263,8 +255,8 @@ sum_share (gpointer data)
   PpvProfile *p = self->profile;
   const PpvFrameSelection *sel = self->sel;
   const guint32 *loc_off = sel->loc_lines_offset;
-  const guint32 *frame_info = self->frame_info;
-  const guint32 *loc_node = self->loc_node;
+  const guint32 *frame_info = self->ids->frame_info;
+  const guint32 *loc_node = self->ids->loc_node;
   const guint8 *kept = share->kept;
   const guint8 *ends = share->ends;
   gboolean with_edges = share->edges != NULL || share->bounds != NULL;
@@ -361,7 +353,7 @@ sum_share_edges (SumShare *share)
   PpvProfile *p = self->profile;
   const PpvFrameSelection *sel = self->sel;
   const guint32 *loc_off = sel->loc_lines_offset;
-  const guint32 *frame_info = self->frame_info;
+  const guint32 *frame_info = self->ids->frame_info;
   const guint8 *ends = share->ends;
 
   for (guint32 s = share->first; s < share->end; s++)
@@ -424,7 +416,7 @@ merge_share_tags (PpvGraphBuilder *self,
                   PpvNodeStats    *into,
                   SumShare        *from)
 {
-  for (guint32 n = 0; n < self->infos->len; n++)
+  for (guint32 n = 0; n < self->ids->infos->len; n++)
     if (from->tag_stats[n].tags != NULL)
       {
         _ppv_graph_merge_tags (index, &into[n], n, from->tag_stats[n].tags);
@@ -450,13 +442,13 @@ edge_ends (PpvGraphBuilder *self,
   if (mode != PPV_EDGES_INTO_INLINED && mode != PPV_EDGES_BOUNDS)
     return NULL;
 
-  ends = g_new (guint8, MAX (self->infos->len, 1));
-  for (guint32 n = 0; n < self->infos->len; n++)
+  ends = g_new (guint8, MAX (self->ids->infos->len, 1));
+  for (guint32 n = 0; n < self->ids->infos->len; n++)
     {
       if (bound && sums->stats[n].cum < edge_cutoff)
         ends[n] = 0;
       else
-        ends[n] = EDGE_FROM | (self->inlined[n] ? EDGE_INTO : 0);
+        ends[n] = EDGE_FROM | (self->ids->inlined[n] ? EDGE_INTO : 0);
     }
   return ends;
 }
@@ -472,7 +464,7 @@ wanted_edge_locations (PpvGraphBuilder *self,
 
   for (guint32 l = 0; l < n_locations; l++)
     for (guint32 k = loc_off[l]; k < loc_off[l + 1] && !wanted[l]; k++)
-      wanted[l] = (ends[self->frame_info[k]] & EDGE_INTO) != 0;
+      wanted[l] = (ends[self->ids->frame_info[k]] & EDGE_INTO) != 0;
   return wanted;
 }
 
@@ -515,10 +507,10 @@ sum_graph (PpvGraphBuilder *self,
            const guint8    *tag_nodes,
            PpvGraph        *g)
 {
-  guint32 n_infos = MAX (self->infos->len, 1);
+  guint32 n_infos = MAX (self->ids->infos->len, 1);
   guint32 n_samples = self->profile->n_samples;
   gboolean with_tags = self->with_tags && mode != PPV_EDGES_NONE && mode != PPV_EDGES_BOUNDS &&
-                       any_flagged (tag_nodes, self->infos->len);
+                       any_flagged (tag_nodes, self->ids->infos->len);
   PpvTagTable *tag_index = NULL;
   g_autofree guint8 *ends = edge_ends (self, mode, sums, edge_cutoff);
   const guint64 *bounds_in = NULL;
@@ -583,7 +575,7 @@ sum_graph (PpvGraphBuilder *self,
     {
       if (threads[i] != NULL)
         g_thread_join (threads[i]);
-      for (guint32 n = 0; n < self->infos->len; n++)
+      for (guint32 n = 0; n < self->ids->infos->len; n++)
         {
           g->stats[n].cum += shares[i].hot[n].cum;
           g->stats[n].cum_div += shares[i].cum_div ? shares[i].cum_div[n] : 0;
@@ -613,7 +605,7 @@ sum_graph (PpvGraphBuilder *self,
   _ppv_tag_table_free (tag_index);
 
   if (edge_locations != NULL)
-    for (guint32 n = 0; n < self->infos->len; n++)
+    for (guint32 n = 0; n < self->ids->infos->len; n++)
       {
         g->stats[n].cum = sums->stats[n].cum;
         g->stats[n].cum_div = sums->stats[n].cum_div;
@@ -630,7 +622,7 @@ _ppv_graph_build (PpvGraphBuilder *self,
                   gint64           edge_cutoff,
                   const guint8    *tag_nodes)
 {
-  guint32 n_infos = self->infos->len;
+  guint32 n_infos = self->ids->infos->len;
   PpvGraph *g = g_new0 (PpvGraph, 1);
 
   g->stats = g_new0 (PpvNodeStats, MAX (n_infos, 1));
@@ -640,9 +632,9 @@ _ppv_graph_build (PpvGraphBuilder *self,
   /* No inlined node, no edge into one: the node sums are all there is.
    * Bounds are only bounds if no sample is negative, and they are only
    * kept for builds without @kept (see sum_graph()). */
-  if (edges == PPV_EDGES_INTO_INLINED && !self->with_tags && !self->has_inlined)
+  if (edges == PPV_EDGES_INTO_INLINED && !self->with_tags && !self->ids->has_inlined)
     edges = PPV_EDGES_NONE;
-  if (edges == PPV_EDGES_BOUNDS && (kept != NULL || !self->has_inlined || !self->bounded))
+  if (edges == PPV_EDGES_BOUNDS && (kept != NULL || !self->ids->has_inlined || !self->bounded))
     edges = PPV_EDGES_NONE;
   if (edges == PPV_EDGES_BOUNDS)
     g->edge_bounds = g_new0 (guint64, N_EDGE_BOUNDS);

@@ -1,6 +1,7 @@
-/* ppv-graph.c — pprof's call graph: nodes per granularity and their tags,
- * trimming, and its three sort orders.  Summing the samples into nodes and
- * edges: ppv-graph-sum.c.
+/* ppv-graph.c — pprof's call graph: the builder, trimming, its three sort
+ * orders and its edges.  Node identity: ppv-node-ids.c; tags:
+ * ppv-graph-tags.c; summing the samples into nodes and edges:
+ * ppv-graph-sum.c.
  *
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,533 +16,24 @@
 #include "ppv-graph-private.h"
 #include "ppv-units.h"
 
-/* --- Go's path helpers ---------------------------------------------------- */
-
-char *
-_ppv_clean_path (const char *path)
-{
-  gboolean rooted = path[0] == '/';
-  GPtrArray *parts = g_ptr_array_new ();
-  g_auto(GStrv) elems = NULL;
-  GString *out;
-
-  if (path[0] == '\0')
-    {
-      g_ptr_array_unref (parts);
-      return g_strdup (".");
-    }
-
-  elems = g_strsplit (path, "/", -1);
-  for (guint i = 0; elems[i] != NULL; i++)
-    {
-      const char *e = elems[i];
-
-      if (e[0] == '\0' || strcmp (e, ".") == 0)
-        continue;
-      if (strcmp (e, "..") == 0)
-        {
-          if (parts->len > 0 && strcmp (g_ptr_array_index (parts, parts->len - 1), "..") != 0)
-            g_ptr_array_set_size (parts, parts->len - 1);
-          else if (!rooted)
-            g_ptr_array_add (parts, (gpointer) e);
-          continue;
-        }
-      g_ptr_array_add (parts, (gpointer) e);
-    }
-
-  out = g_string_new (rooted ? "/" : "");
-  for (guint i = 0; i < parts->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, '/');
-      g_string_append (out, g_ptr_array_index (parts, i));
-    }
-  if (out->len == 0)
-    g_string_append_c (out, '.');
-
-  g_ptr_array_unref (parts);
-  return g_string_free (out, FALSE);
-}
-
-static char *
-go_base (const char *path)
-{
-  g_autofree char *trimmed = g_strdup (path);
-  gsize len = strlen (trimmed);
-  const char *slash;
-
-  if (len == 0)
-    return g_strdup (".");
-  while (len > 1 && trimmed[len - 1] == '/')
-    trimmed[--len] = '\0';
-  if (strcmp (trimmed, "/") == 0)
-    return g_strdup ("/");
-  slash = strrchr (trimmed, '/');
-  return g_strdup (slash ? slash + 1 : trimmed);
-}
-
-/* pprof strips these prefixes from source file names before anything else. */
-static const char *
-trim_source_path (const char *path)
-{
-  static const char *prefixes[] = { "/proc/self/cwd/./", "/proc/self/cwd/" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    if (g_str_has_prefix (path, prefixes[i]))
-      return path + strlen (prefixes[i]);
-  return path;
-}
-
-/* --- Node identities ------------------------------------------------------- */
-
-
-static guint
-node_info_hash (gconstpointer p)
-{
-  const PpvNodeInfo *i = p;
-  guint h = g_direct_hash (i->name);
-
-  h = h * 31 + g_direct_hash (i->file);
-  h = h * 31 + g_direct_hash (i->objfile);
-  h = h * 31 + (guint) (i->address ^ (i->address >> 32));
-  h = h * 31 + (guint) i->lineno;
-  h = h * 31 + (guint) i->start_line;
-  return h;
-}
-
-static gboolean
-node_info_equal (gconstpointer a,
-                 gconstpointer b)
-{
-  const PpvNodeInfo *x = a, *y = b;
-
-  return x->name == y->name && x->file == y->file && x->objfile == y->objfile &&
-         x->address == y->address && x->lineno == y->lineno && x->start_line == y->start_line;
-}
-
-/* The name alone where that is all there is to print (function
- * granularity, the common case): no copy for 200k nodes. */
-static const char *
-node_info_printable (PpvGraphBuilder   *self,
-                     const PpvNodeInfo *i)
-{
-  g_autoptr(GString) s = NULL;
-
-  if (i->address == 0 && i->name[0] != '\0' && i->lineno == 0 && i->file[0] == '\0')
-    return i->name;
-
-  s = g_string_new (NULL);
-
-  if (i->address != 0)
-    g_string_append_printf (s, "%016" G_GINT64_MODIFIER "x", i->address);
-  if (i->name[0] != '\0')
-    {
-      if (s->len)
-        g_string_append_c (s, ' ');
-      g_string_append (s, i->name);
-    }
-
-  if (i->lineno != 0)
-    g_string_append_printf (s, "%s%s:%" G_GINT64_FORMAT, s->len ? " " : "", i->file, i->lineno);
-  else if (i->file[0] != '\0')
-    g_string_append_printf (s, "%s%s", s->len ? " " : "", i->file);
-  else if (i->name[0] != '\0')
-    ;
-  else if (i->objfile[0] != '\0')
-    {
-      g_autofree char *base = go_base (i->objfile);
-      g_string_append_printf (s, "%s[%s]", s->len ? " " : "", base);
-    }
-  else
-    g_string_append_printf (s, "%s<unknown>", s->len ? " " : "");
-
-  return g_string_chunk_insert_len (self->strings, s->str, s->len);
-}
-
-static guint32
-intern_tag (PpvGraphBuilder *self,
-            const char      *name)
-{
-  gpointer id = g_hash_table_lookup (self->tag_index, name);
-
-  if (id == NULL)
-    {
-      const char *copy = g_string_chunk_insert_const (self->strings, name);
-      g_ptr_array_add (self->tag_names, (gpointer) copy);
-      id = GUINT_TO_POINTER (self->tag_names->len);
-      g_hash_table_insert (self->tag_index, (gpointer) copy, id);
-    }
-  return GPOINTER_TO_UINT (id) - 1;
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Label keys tagshow/taghide leave visible, and never pprof::base. */
-static gboolean
-tag_key_shown (const char *key,
-               GRegex     *show,
-               GRegex     *hide)
-{
-  if (strcmp (key, "pprof::base") == 0)
-    return FALSE;
-  if (show != NULL && !g_regex_match (show, key, 0, NULL))
-    return FALSE;
-  if (hide != NULL && g_regex_match (hide, key, 0, NULL))
-    return FALSE;
-  return TRUE;
-}
-
-static void
-collect_sample_tags (PpvGraphBuilder        *self,
-                     const PpvReportOptions *options)
-{
-  PpvProfile *p = self->profile;
-  g_autoptr(GRegex) show = NULL;
-  g_autoptr(GRegex) hide = NULL;
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GHashTable) unit_cache = g_hash_table_new (g_str_hash, g_str_equal);
-  const char *out_unit = options->unit && options->unit[0] ? options->unit : "minimum";
-
-  /* Bad regexps were already reported by the frame filter. */
-  if (options->tagshow && options->tagshow[0])
-    show = g_regex_new (options->tagshow, 0, 0, NULL);
-  if (options->taghide && options->taghide[0])
-    hide = g_regex_new (options->taghide, 0, 0, NULL);
-
-  self->with_tags = TRUE;
-  self->tag_names = g_ptr_array_new ();
-  self->tag_index = g_hash_table_new (g_str_hash, g_str_equal);
-  self->sample_tag = g_new (guint32, MAX (p->n_samples, 1));
-  self->sample_bytes_offset = g_new (guint32, p->n_samples + 1);
-  self->bytes_unit = _ppv_profile_num_label_unit (p, unit_cache, "bytes");
-
-  for (guint32 s = 0; s < p->n_samples; s++)
-    {
-      const PpvSample *sample = &p->samples[s];
-
-      g_ptr_array_set_size (parts, 0);
-      self->sample_bytes_offset[s] = names->len;
-      self->sample_tag[s] = PPV_NONE;
-      if (!self->sel->sample_kept[s])
-        continue;
-
-      for (guint32 i = 0; i < sample->n_labels; i++)
-        {
-          const PpvLabel *l = &p->labels[sample->labels_offset + i];
-
-          if (!tag_key_shown (l->key, show, hide))
-            continue;
-          if (l->str != NULL)
-            g_ptr_array_add (parts, g_strconcat (l->key, ":", l->str, NULL));
-          else if (strcmp (l->key, "bytes") == 0)
-            {
-              g_autofree char *name = ppv_unit_scaled_label (l->num, self->bytes_unit, out_unit);
-              guint32 id = intern_tag (self, name);
-              g_array_append_val (names, id);
-              g_array_append_val (values, l->num);
-            }
-        }
-
-      if (parts->len > 0)
-        {
-          g_autofree char *joined = NULL;
-          g_ptr_array_sort (parts, compare_strings);
-          g_ptr_array_add (parts, NULL);
-          joined = g_strjoinv ("\\n", (char **) parts->pdata);
-          g_ptr_array_set_size (parts, parts->len - 1);
-          self->sample_tag[s] = intern_tag (self, joined);
-        }
-    }
-  self->sample_bytes_offset[p->n_samples] = names->len;
-  self->sample_bytes_names = (guint32 *) g_array_free (g_steal_pointer (&names), FALSE);
-  self->sample_bytes_values = (gint64 *) g_array_free (g_steal_pointer (&values), FALSE);
-}
-
-const char *
-_ppv_graph_builder_get_tag_name (PpvGraphBuilder *self,
-                                 guint32          tag)
-{
-  return g_ptr_array_index (self->tag_names, tag);
-}
-
-const char *
-_ppv_graph_builder_get_tag_unit (PpvGraphBuilder *self)
-{
-  return self->bytes_unit;
-}
-
-/* --- Tag table: (node, name, group, numeric) -> position + 1 in the node's
- * tags, open addressing.  Looked up for every frame of every sample of a
- * labelled profile: GHashTable's indirect calls and key copies were half
- * of a labelled CPU profile's --dot. */
-
-typedef struct
-{
-  guint32 node, name, group, numeric;
-  guint32 pos;                /* 0: empty */
-} TagSlot;
-
-struct _PpvTagTable
-{
-  TagSlot *slots;
-  gsize    mask;
-  gsize    count;
-};
-
-PpvTagTable *
-_ppv_tag_table_new (void)
-{
-  PpvTagTable *t = g_new0 (PpvTagTable, 1);
-
-  t->mask = 1023;
-  t->slots = g_new0 (TagSlot, t->mask + 1);
-  return t;
-}
-
-void
-_ppv_tag_table_free (PpvTagTable *t)
-{
-  if (t == NULL)
-    return;
-  g_free (t->slots);
-  g_free (t);
-}
-
-static inline gsize
-tag_hash (guint32 node,
-          guint32 name,
-          guint32 group,
-          guint32 numeric)
-{
-  guint64 h = ((guint64) node << 32 | name) ^ ((guint64) group << 1 | numeric) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
-
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  h ^= h >> 33;
-  return (gsize) h;
-}
-
-/* The slot of the key, or the empty slot where it belongs. */
-static inline TagSlot *
-tag_table_find (PpvTagTable *t,
-                guint32      node,
-                guint32      name,
-                guint32      group,
-                guint32      numeric)
-{
-  for (gsize i = tag_hash (node, name, group, numeric) & t->mask;; i = (i + 1) & t->mask)
-    {
-      TagSlot *slot = &t->slots[i];
-
-      if (slot->pos == 0 ||
-          (slot->node == node && slot->name == name && slot->group == group && slot->numeric == numeric))
-        return slot;
-    }
-}
-
-static void
-tag_table_grow (PpvTagTable *t)
-{
-  TagSlot *old = t->slots;
-  gsize old_mask = t->mask;
-
-  t->mask = t->mask * 2 + 1;
-  t->slots = g_new0 (TagSlot, t->mask + 1);
-  for (gsize i = 0; i <= old_mask; i++)
-    if (old[i].pos != 0)
-      *tag_table_find (t, old[i].node, old[i].name, old[i].group, old[i].numeric) = old[i];
-  g_free (old);
-}
-
-/* A node may carry thousands of label combinations and allocation sizes. */
-static PpvNodeTag *
-find_or_add_tag (PpvNodeStats *st,
-                 PpvTagTable  *index,
-                 guint32       node,
-                 guint32       name,
-                 guint32       group,
-                 gboolean      numeric,
-                 gint64        value)
-{
-  TagSlot *slot = tag_table_find (index, node, name, group, numeric);
-  PpvNodeTag tag = { name, group, numeric, value, 0, 0, 0, 0 };
-
-  if (slot->pos != 0)
-    return &g_array_index (st->tags, PpvNodeTag, slot->pos - 1);
-
-  if (st->tags == NULL)
-    st->tags = g_array_new (FALSE, FALSE, sizeof (PpvNodeTag));
-  g_array_append_val (st->tags, tag);
-  *slot = (TagSlot) { node, name, group, numeric, st->tags->len };
-  if (++index->count * 2 > index->mask)
-    tag_table_grow (index);
-  return &g_array_index (st->tags, PpvNodeTag, st->tags->len - 1);
-}
-
-void
-_ppv_graph_merge_tags (PpvTagTable  *index,
-                       PpvNodeStats *st,
-                       guint32       node,
-                       GArray       *tags)
-{
-  for (guint i = 0; i < tags->len; i++)
-    {
-      const PpvNodeTag *from = &g_array_index (tags, PpvNodeTag, i);
-      PpvNodeTag *t = find_or_add_tag (st, index, node, from->name, from->group, from->numeric,
-                                       from->value);
-
-      t->flat += from->flat;
-      t->flat_div += from->flat_div;
-      t->cum += from->cum;
-      t->cum_div += from->cum_div;
-    }
-}
-
-void
-_ppv_graph_add_sample_tags (PpvGraphBuilder *self,
-                            PpvTagTable     *index,
-                            PpvNodeStats    *st,
-                            guint32          node,
-                            guint32          sample,
-                            gint64           w,
-                            gint64           dw,
-                            gboolean         flat)
-{
-  guint32 group = self->sample_tag[sample];
-
-  if (group != PPV_NONE)
-    {
-      PpvNodeTag *t = find_or_add_tag (st, index, node, group, PPV_NONE, FALSE, 0);
-      if (flat)
-        t->flat += w, t->flat_div += dw;
-      else
-        t->cum += w, t->cum_div += dw;
-    }
-
-  for (guint32 k = self->sample_bytes_offset[sample]; k < self->sample_bytes_offset[sample + 1]; k++)
-    {
-      PpvNodeTag *t = find_or_add_tag (st, index, node, self->sample_bytes_names[k], group, TRUE,
-                                       self->sample_bytes_values[k]);
-      if (flat)
-        t->flat += w, t->flat_div += dw;
-      else
-        t->cum += w, t->cum_div += dw;
-    }
-}
-
 PpvGraphBuilder *
-_ppv_graph_builder_new (PpvProfile              *profile,
-                        const PpvFrameSelection *sel,
-                        const PpvReportOptions  *options,
-                        guint                    sample_index,
-                        gboolean                 with_tags)
+_ppv_graph_builder_new (PpvReportContext *ctx,
+                        gboolean          with_tags)
 {
   PpvGraphBuilder *self = g_new0 (PpvGraphBuilder, 1);
-  g_autoptr(GHashTable) index = g_hash_table_new (node_info_hash, node_info_equal);
-  g_autoptr(GHashTable) cleaned = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, NULL);
-  PpvGranularity gran = options->granularity;
-  gboolean keep_function = gran != PPV_GRANULARITY_FILES;
-  gboolean keep_file = gran != PPV_GRANULARITY_FUNCTIONS;
-  gboolean keep_line = gran == PPV_GRANULARITY_LINES || gran == PPV_GRANULARITY_ADDRESSES;
-  gboolean keep_address = gran == PPV_GRANULARITY_ADDRESSES;
-  gsize n_frames = sel->loc_lines_offset[profile->n_locations];
+  PpvProfile *profile = _ppv_report_context_get_profile (ctx);
+  const PpvReportOptions *options = _ppv_report_context_get_options (ctx);
+  const PpvFrameSelection *sel = _ppv_report_context_get_selection (ctx);
+  guint sample_index = _ppv_report_context_get_sample_index (ctx);
   guint64 kept_total = 0;
 
+  self->ctx = _ppv_report_context_ref (ctx);
   self->profile = profile;
   self->sel = sel;
-  self->sample_index = sample_index;
+  self->ids = _ppv_report_context_get_node_ids (ctx);
   self->mean = options->mean;
   self->drop_negative = options->drop_negative;
-  self->infos = g_array_new (FALSE, TRUE, sizeof (PpvNodeInfo));
-  self->frame_info = g_new (guint32, MAX (n_frames, 1));
   self->strings = g_string_chunk_new (4096);
-
-  for (guint32 l = 0; l < profile->n_locations; l++)
-    {
-      const PpvLocation *loc = &profile->locations[l];
-      const char *objfile = "";
-
-      if (loc->mapping != PPV_NONE && profile->mappings[loc->mapping].filename[0])
-        objfile = profile->mappings[loc->mapping].filename;
-
-      for (guint32 k = sel->loc_lines_offset[l]; k < sel->loc_lines_offset[l + 1]; k++)
-        {
-          guint32 line = sel->loc_lines[k];
-          PpvNodeInfo info = { "", "", "", 0, 0, 0, NULL };
-          gpointer found;
-
-          info.address = keep_address ? loc->address : 0;
-          if (line == PPV_NONE)
-            info.objfile = objfile;
-          else
-            {
-              const PpvLine *ln = &profile->lines[line];
-              const PpvFunction *fn = &profile->functions[ln->function];
-
-              info.lineno = keep_line ? ln->line : 0;
-              info.name = keep_function ? fn->name : "";
-              if (keep_file && fn->filename[0] != '\0')
-                {
-                  const char *c = g_hash_table_lookup (cleaned, fn->filename);
-                  if (c == NULL)
-                    {
-                      g_autofree char *tmp = _ppv_clean_path (trim_source_path (fn->filename));
-                      c = g_string_chunk_insert_const (self->strings, tmp);
-                      g_hash_table_insert (cleaned, (gpointer) fn->filename, (gpointer) c);
-                    }
-                  info.file = c;
-                }
-              if (info.name[0] == '\0')
-                {
-                  info.objfile = objfile;
-                  info.start_line = fn->start_line;
-                }
-            }
-
-          if (g_hash_table_lookup_extended (index, &info, NULL, &found))
-            self->frame_info[k] = GPOINTER_TO_UINT (found);
-          else
-            {
-              guint32 id = self->infos->len;
-              info.printable = node_info_printable (self, &info);
-              g_array_append_val (self->infos, info);
-              /* The array may move: key the table by a stable copy. */
-              g_hash_table_insert (index, g_memdup2 (&info, sizeof info), GUINT_TO_POINTER (id));
-              self->frame_info[k] = id;
-            }
-        }
-    }
-
-  self->loc_node = g_new (guint32, MAX (profile->n_locations, 1));
-  for (guint32 l = 0; l < profile->n_locations; l++)
-    {
-      guint32 n_lines = sel->loc_lines_offset[l + 1] - sel->loc_lines_offset[l];
-
-      self->loc_node[l] = n_lines == 0 ? PPV_NONE
-                          : n_lines == 1 ? self->frame_info[sel->loc_lines_offset[l]]
-                          : PPV_LOC_SEVERAL_LINES;
-    }
-
-  self->inlined = g_new0 (guint8, MAX (self->infos->len, 1));
-  for (guint32 l = 0; l < profile->n_locations; l++)
-    for (guint32 k = sel->loc_lines_offset[l]; k + 1 < sel->loc_lines_offset[l + 1]; k++)
-      self->inlined[self->frame_info[k]] = self->has_inlined = TRUE;
-
-  /* The keys were copies; free them (values are plain ids). */
-  {
-    GHashTableIter iter;
-    gpointer key;
-    g_hash_table_iter_init (&iter, index);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      g_free (key);
-  }
 
   self->bounded = TRUE;
   for (guint32 s = 0; s < profile->n_samples && self->bounded; s++)
@@ -557,7 +49,7 @@ _ppv_graph_builder_new (PpvProfile              *profile,
     }
 
   if (with_tags)
-    collect_sample_tags (self, options);
+    _ppv_graph_builder_collect_tags (self, options);
   return self;
 }
 
@@ -566,10 +58,6 @@ _ppv_graph_builder_free (PpvGraphBuilder *self)
 {
   if (self == NULL)
     return;
-  g_array_unref (self->infos);
-  g_free (self->frame_info);
-  g_free (self->loc_node);
-  g_free (self->inlined);
   g_clear_pointer (&self->tag_names, g_ptr_array_unref);
   g_clear_pointer (&self->tag_index, g_hash_table_unref);
   g_free (self->sample_tag);
@@ -577,6 +65,7 @@ _ppv_graph_builder_free (PpvGraphBuilder *self)
   g_free (self->sample_bytes_names);
   g_free (self->sample_bytes_values);
   g_string_chunk_free (self->strings);
+  _ppv_report_context_unref (self->ctx);
   g_free (self);
 }
 
@@ -584,19 +73,19 @@ const PpvNodeInfo *
 _ppv_graph_builder_get_info (PpvGraphBuilder *self,
                              guint32          info)
 {
-  return &g_array_index (self->infos, PpvNodeInfo, info);
+  return _ppv_node_ids_get_info (self->ids, info);
 }
 
 guint32
 _ppv_graph_builder_get_n_infos (PpvGraphBuilder *self)
 {
-  return self->infos->len;
+  return _ppv_node_ids_get_n (self->ids);
 }
 
 gboolean
 _ppv_graph_builder_has_inlined (PpvGraphBuilder *self)
 {
-  return self->has_inlined;
+  return self->ids->has_inlined;
 }
 
 gboolean
@@ -808,7 +297,7 @@ _ppv_graph_sort (PpvGraph        *g,
 
   if (order != PPV_SORT_FLAT)
     {
-      ctx.score = g_new0 (gint64, MAX (b->infos->len, 1));
+      ctx.score = g_new0 (gint64, MAX (_ppv_node_ids_get_n (b->ids), 1));
       for (guint32 i = 0; i < g->n_nodes; i++)
         {
           guint32 n = g->nodes[i];

@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* ppv-report-context.h */
+typedef struct _PpvReportContext PpvReportContext;
+
 /* What focus/ignore/hide/show/show_from/tagfocus/tagignore and the
  * granularity leave of a profile, without copying it: per location the
  * lines still shown (innermost first), per sample whether it is kept and
@@ -42,9 +45,6 @@ void          _ppv_tag_filter_free     (PpvTagFilter           *filter);
 const char   *_ppv_profile_num_label_unit (PpvProfile          *profile,
                                            GHashTable          *cache,
                                            const char          *key);
-
-/* Go's filepath.Clean. */
-char *_ppv_clean_path (const char *path);
 
 /* --- The graph ----------------------------------------------------------- */
 
@@ -106,10 +106,8 @@ struct _PpvGraph
 
 typedef struct _PpvGraphBuilder PpvGraphBuilder;
 
-PpvGraphBuilder *_ppv_graph_builder_new   (PpvProfile             *profile,
-                                           const PpvFrameSelection *sel,
-                                           const PpvReportOptions *options,
-                                           guint                   sample_index,
+/* The graph's nodes are the context's node ids. */
+PpvGraphBuilder *_ppv_graph_builder_new   (PpvReportContext       *ctx,
                                            gboolean                with_tags);
 void             _ppv_graph_builder_free  (PpvGraphBuilder *builder);
 const PpvNodeInfo *_ppv_graph_builder_get_info (PpvGraphBuilder *builder,
@@ -187,7 +185,8 @@ _ppv_div_value (gint64 value,
   return div == 0 ? value : value / div;
 }
 
-PpvGraph        *_ppv_report_get_graph   (PpvReport *self);
-PpvGraphBuilder *_ppv_report_get_builder (PpvReport *self);
+PpvGraph         *_ppv_report_get_graph   (PpvReport *self);
+PpvGraphBuilder  *_ppv_report_get_builder (PpvReport *self);
+PpvReportContext *_ppv_report_get_context (PpvReport *self);
 
 G_END_DECLS

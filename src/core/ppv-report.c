@@ -4,29 +4,23 @@
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "ppv-error.h"
-#include "ppv-report-private.h"
+#include "ppv-report-context.h"
 #include "ppv-units.h"
 
 struct _PpvReport
 {
   gint              ref_count;
+  PpvReportContext *ctx;
   PpvProfile       *profile;
-  PpvReportOptions  options;
+  PpvReportOptions  options;     /* with the kind's trimming defaults */
   PpvReportKind     kind;
 
-  guint             sample_index;
-  char             *type_name;
-  const char       *sample_unit;
+  gint64            total;       /* the context's, at hand */
   char             *output_unit;
-  double            ratio;
-  gint64            total;
 
-  PpvFrameSelection sel;
   PpvGraphBuilder  *builder;
   PpvGraph         *graph;
   GArray           *rows;        /* PpvReportRow */
@@ -37,163 +31,20 @@ struct _PpvReport
 
 G_DEFINE_BOXED_TYPE (PpvReport, ppv_report, ppv_report_ref, ppv_report_unref)
 
-static gboolean
-resolve_sample_index (PpvProfile  *profile,
-                      const char  *wanted,
-                      guint       *index,
-                      GError     **error)
-{
-  g_autoptr(GString) names = NULL;
-  const char *no_inuse;
-  char *end = NULL;
-  gint64 number;
-
-  if (profile->n_sample_types == 0)
-    {
-      g_set_error (error, PPV_REPORT_ERROR, PPV_REPORT_ERROR_SAMPLE_INDEX,
-                   "profile has no samples");
-      return FALSE;
-    }
-
-  if (wanted == NULL || wanted[0] == '\0')
-    {
-      for (guint i = 0; profile->default_sample_type && profile->default_sample_type[0] &&
-                        i < profile->n_sample_types; i++)
-        if (strcmp (profile->sample_types[i].type, profile->default_sample_type) == 0)
-          {
-            *index = i;
-            return TRUE;
-          }
-      *index = profile->n_sample_types - 1;
-      return TRUE;
-    }
-
-  errno = 0;
-  number = g_ascii_strtoll (wanted, &end, 10);
-  if (errno == 0 && end != wanted && *end == '\0')
-    {
-      if (number < 0 || number >= profile->n_sample_types)
-        {
-          g_set_error (error, PPV_REPORT_ERROR, PPV_REPORT_ERROR_SAMPLE_INDEX,
-                       "sample_index %s is outside the range [0..%u]",
-                       wanted, profile->n_sample_types - 1);
-          return FALSE;
-        }
-      *index = (guint) number;
-      return TRUE;
-    }
-
-  no_inuse = g_str_has_prefix (wanted, "inuse_") ? wanted + strlen ("inuse_") : wanted;
-  for (guint i = 0; i < profile->n_sample_types; i++)
-    if (strcmp (profile->sample_types[i].type, wanted) == 0 ||
-        strcmp (profile->sample_types[i].type, no_inuse) == 0)
-      {
-        *index = i;
-        return TRUE;
-      }
-
-  names = g_string_new ("[");
-  for (guint i = 0; i < profile->n_sample_types; i++)
-    g_string_append_printf (names, "%s%s", i ? " " : "", profile->sample_types[i].type);
-  g_string_append_c (names, ']');
-  g_set_error (error, PPV_REPORT_ERROR, PPV_REPORT_ERROR_SAMPLE_INDEX,
-               "sample_index \"%s\" must be one of: %s", wanted, names->str);
-  return FALSE;
-}
-
-static gboolean
-is_diff_base_sample (PpvProfile *p,
-                     guint32     s)
-{
-  const PpvSample *sample = &p->samples[s];
-
-  for (guint32 i = 0; i < sample->n_labels; i++)
-    {
-      const PpvLabel *l = &p->labels[sample->labels_offset + i];
-      if (l->str != NULL && strcmp (l->key, "pprof::base") == 0 && strcmp (l->str, "true") == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Σ|value| (of the diff base only, if there is one), ÷ Σvalue[0] with --mean. */
-static gint64
-compute_total (PpvReport    *self,
-               const guint8 *kept)
-{
-  PpvProfile *p = self->profile;
-  gint64 total = 0, div = 0, diff_total = 0, diff_div = 0;
-
-  for (guint32 s = 0; s < p->n_samples; s++)
-    {
-      const gint64 *values = ppv_profile_sample_values (p, s);
-      gint64 v = _ppv_abs64 (values[self->sample_index]);
-      gint64 d = self->options.mean ? values[0] : 0;
-
-      if (kept != NULL && !kept[s])
-        continue;
-      total += v;
-      div += d;
-      if (is_diff_base_sample (p, s))
-        {
-          diff_total += v;
-          diff_div += d;
-        }
-    }
-
-  if (diff_total > 0)
-    {
-      total = diff_total;
-      div = diff_div;
-    }
-  return div != 0 ? total / div : total;
-}
-
+/* The unit is chosen over the nodes shown. */
 static void
 select_output_unit (PpvReport *self)
 {
   PpvGraph *g = self->graph;
-  gint64 min_value = 0, max_value = self->total;
-  const char *min_unit = NULL, *max_unit = NULL, *unit;
-
-  if (self->options.unit != NULL && self->options.unit[0] != '\0' &&
-      strcmp (self->options.unit, "minimum") != 0)
-    {
-      self->output_unit = g_strdup (self->options.unit);
-      return;
-    }
-  self->output_unit = g_strdup ("minimum");
-  if (g->n_nodes == 0)
-    return;
+  PpvUnitScan scan = { 0, 0 };
 
   for (guint32 i = 0; i < g->n_nodes; i++)
     {
       const PpvNodeStats *st = &g->stats[g->nodes[i]];
-      gint64 node_min = _ppv_abs64 (_ppv_div_value (st->flat, st->flat_div));
-
-      if (node_min == 0)
-        node_min = _ppv_abs64 (_ppv_div_value (st->cum, st->cum_div));
-      if (node_min > 0 && (min_value == 0 || node_min < min_value))
-        min_value = node_min;
+      _ppv_unit_scan_add (&scan, _ppv_div_value (st->flat, st->flat_div),
+                          _ppv_div_value (st->cum, st->cum_div));
     }
-  if (min_value == 0)
-    min_value = max_value;
-
-  if (self->ratio > 0 && self->ratio != 1)
-    {
-      min_value = (gint64) ((double) min_value * self->ratio);
-      max_value = (gint64) ((double) max_value * self->ratio);
-    }
-
-  ppv_unit_scale (min_value, self->sample_unit, "minimum", &min_unit);
-  ppv_unit_scale (max_value, self->sample_unit, "minimum", &max_unit);
-
-  unit = min_unit;
-  if (g_strcmp0 (min_unit, max_unit) != 0 && min_value * 100 < max_value)
-    ppv_unit_scale (100 * min_value, self->sample_unit, "minimum", &unit);
-
-  g_free (self->output_unit);
-  self->output_unit = g_strdup (unit && unit[0] ? unit : self->sample_unit);
+  self->output_unit = _ppv_report_context_choose_unit (self->ctx, &scan);
 }
 
 char *
@@ -202,9 +53,7 @@ ppv_report_format_value (PpvReport *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (self->ratio > 0 && self->ratio != 1)
-    value = (gint64) ((double) value * self->ratio);
-  return ppv_unit_scaled_label (value, self->sample_unit, self->output_unit);
+  return _ppv_report_context_format_value (self->ctx, self->output_unit, value);
 }
 
 static char *
@@ -273,7 +122,7 @@ add_profile_labels (PpvReport *self,
     if (p->comments[i][0] != '#')
       g_ptr_array_add (out, g_strdup (p->comments[i]));
 
-  g_ptr_array_add (out, g_strconcat ("Type: ", self->type_name, NULL));
+  g_ptr_array_add (out, g_strconcat ("Type: ", _ppv_report_context_get_type_name (self->ctx), NULL));
 
   if (p->time_nanos != 0)
     {
@@ -287,7 +136,8 @@ add_profile_labels (PpvReport *self,
       g_autofree char *total = ppv_report_format_value (self, self->total);
       g_autofree char *ratio = NULL;
       const char *total_unit = NULL;
-      double total_nanos = ppv_unit_scale (self->total, self->sample_unit, "nanoseconds", &total_unit);
+      double total_nanos = ppv_unit_scale (self->total, _ppv_report_context_get_sample_unit (self->ctx),
+                                           "nanoseconds", &total_unit);
 
       if (g_strcmp0 (total_unit, "ns") == 0 && total_nanos != 0)
         {
@@ -616,43 +466,27 @@ ppv_report_new (PpvProfile             *profile,
                 GError                **error)
 {
   g_autoptr(PpvReport) self = NULL;
+  g_autoptr(PpvReportContext) ctx = NULL;
+  const PpvFrameSelection *sel;
   guint orig_count = 0, dropped_nodes = 0, dropped_edges = 0;
-  const char *type;
 
   g_return_val_if_fail (profile != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
+  ctx = _ppv_report_context_new (profile, options, cancellable, error);
+  if (ctx == NULL)
+    return NULL;
+  sel = _ppv_report_context_get_selection (ctx);
+
   self = g_new0 (PpvReport, 1);
   self->ref_count = 1;
+  self->ctx = g_steal_pointer (&ctx);
   self->profile = ppv_profile_ref (profile);
   self->kind = kind;
+  self->total = _ppv_report_context_get_total (self->ctx);
   ppv_report_options_copy (&self->options, options);
 
-  if (!resolve_sample_index (profile, options->sample_index, &self->sample_index, error))
-    return NULL;
-
-  if (options->divide_by == 0)
-    {
-      g_set_error (error, PPV_REPORT_ERROR, PPV_REPORT_ERROR_OPTION, "zero divisor specified");
-      return NULL;
-    }
-  self->ratio = 1.0 / options->divide_by;
-
-  type = profile->sample_types[self->sample_index].type;
-  self->type_name = options->mean ? g_strconcat ("mean_", type, NULL) : g_strdup (type);
-  self->sample_unit = profile->sample_types[self->sample_index].unit;
-
-  if (!_ppv_frame_selection_init (&self->sel, profile, &self->options, error))
-    return NULL;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  /* The percentage base is taken before filtering unless asked otherwise. */
-  self->total = compute_total (self, options->relative_percentages ? self->sel.sample_kept : NULL);
-
-  self->builder = _ppv_graph_builder_new (profile, &self->sel, &self->options, self->sample_index,
-                                          kind == PPV_REPORT_KIND_GRAPH);
+  self->builder = _ppv_graph_builder_new (self->ctx, kind == PPV_REPORT_KIND_GRAPH);
   build_trimmed_graph (self, &orig_count, &dropped_nodes, &dropped_edges);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -665,8 +499,8 @@ ppv_report_new (PpvProfile             *profile,
   add_report_labels (self, orig_count, dropped_nodes, kind == PPV_REPORT_KIND_GRAPH ? dropped_edges : 0);
 
   self->warnings = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < self->sel.warnings->len; i++)
-    g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (self->sel.warnings, i)));
+  for (guint i = 0; i < sel->warnings->len; i++)
+    g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (sel->warnings, i)));
   g_ptr_array_add (self->warnings, NULL);
 
   return g_steal_pointer (&self);
@@ -688,16 +522,14 @@ ppv_report_unref (PpvReport *self)
 
   g_clear_pointer (&self->graph, _ppv_graph_free);
   g_clear_pointer (&self->builder, _ppv_graph_builder_free);
-  if (self->sel.sample_kept != NULL || self->sel.warnings != NULL)
-    _ppv_frame_selection_clear (&self->sel);
+  g_clear_pointer (&self->ctx, _ppv_report_context_unref);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->edges, g_array_unref);
   g_clear_pointer (&self->header, g_ptr_array_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
-  g_free (self->type_name);
   g_free (self->output_unit);
   ppv_report_options_clear (&self->options);
-  ppv_profile_unref (self->profile);
+  g_clear_pointer (&self->profile, ppv_profile_unref);
   g_free (self);
 }
 
@@ -756,7 +588,7 @@ ppv_report_get_total (PpvReport *self)
 const char *
 ppv_report_get_type_name (PpvReport *self)
 {
-  return self->type_name;
+  return _ppv_report_context_get_type_name (self->ctx);
 }
 
 const char * const *
@@ -806,7 +638,7 @@ ppv_report_format_top (PpvReport *self)
   return g_string_free (out, FALSE);
 }
 
-/* Internal accessors for the call graph writer. */
+/* Internal accessors for the call graph writer and other aggregates. */
 PpvGraph *
 _ppv_report_get_graph (PpvReport *self)
 {
@@ -817,4 +649,10 @@ PpvGraphBuilder *
 _ppv_report_get_builder (PpvReport *self)
 {
   return self->builder;
+}
+
+PpvReportContext *
+_ppv_report_get_context (PpvReport *self)
+{
+  return self->ctx;
 }

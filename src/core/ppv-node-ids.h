@@ -1,0 +1,53 @@
+/* ppv-node-ids.h — node identity: which node each kept frame of a profile
+ * belongs to at a granularity, and what that node prints as.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every aggregate (the call graph, a stack tree, callers/callees) must
+ * merge frames into the same nodes, or their numbers would disagree: they
+ * all take their ids from here, through the report context.
+ */
+#pragma once
+
+#include "ppv-report-private.h"
+
+G_BEGIN_DECLS
+
+/* A location whose kept lines are several nodes (inlined calls). */
+#define PPV_LOC_SEVERAL_LINES (PPV_NONE - 1)
+
+/* Immutable once built: shared by threads without locks. */
+typedef struct
+{
+  GArray       *infos;        /* PpvNodeInfo, indexed by node id */
+  guint32      *frame_info;   /* node id per entry of the selection's loc_lines */
+  guint32      *loc_node;     /* per location: its one line's node,
+                               * PPV_NONE or PPV_LOC_SEVERAL_LINES */
+  guint8       *inlined;      /* per node: seen as an inlined (non-outermost) line */
+  gboolean      has_inlined;  /* some node is */
+  GStringChunk *strings;      /* cleaned file names and printable names */
+} PpvNodeIds;
+
+PpvNodeIds *_ppv_node_ids_new  (PpvProfile              *profile,
+                                const PpvFrameSelection *sel,
+                                PpvGranularity           granularity);
+void        _ppv_node_ids_free (PpvNodeIds              *ids);
+
+/* Go's filepath.Clean. */
+char *_ppv_clean_path (const char *path);
+
+static inline guint32
+_ppv_node_ids_get_n (const PpvNodeIds *ids)
+{
+  return ids->infos->len;
+}
+
+static inline const PpvNodeInfo *
+_ppv_node_ids_get_info (const PpvNodeIds *ids,
+                        guint32           node)
+{
+  return &g_array_index (ids->infos, PpvNodeInfo, node);
+}
+
+G_END_DECLS
