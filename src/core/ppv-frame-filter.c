@@ -114,8 +114,11 @@ _ppv_frame_selection_init (PpvFrameSelection      *sel,
   g_autofree gint8 *focus_state = NULL;   /* 1 focus, -1 ignore, 0 neither */
   g_autofree guint8 *show_from_loc = NULL;
   PpvTagFilter *tagfocus = NULL, *tagignore = NULL;
-  gboolean fm = FALSE, im = FALSE, hm = FALSE, hnm = FALSE, sfm = FALSE;
-  gboolean tfm = FALSE, tim = FALSE;
+  /* Whether each filter matched anything, for pprof's "matched no
+   * samples" warnings. */
+  gboolean focus_matched = FALSE, ignore_matched = FALSE, hide_matched = FALSE;
+  gboolean show_matched = FALSE, show_from_matched = FALSE;
+  gboolean tagfocus_matched = FALSE, tagignore_matched = FALSE;
   gboolean ok = FALSE;
 
   memset (sel, 0, sizeof *sel);
@@ -152,12 +155,12 @@ _ppv_frame_selection_init (PpvFrameSelection      *sel,
       /* focus and ignore see the lines as they were before hide/show. */
       if (ignore.regex && location_matches (&ignore, profile, loc))
         {
-          im = TRUE;
+          ignore_matched = TRUE;
           focus_state[l] = -1;
         }
       else if (focus.regex == NULL || location_matches (&focus, profile, loc))
         {
-          fm = TRUE;
+          focus_matched = TRUE;
           focus_state[l] = 1;
         }
 
@@ -175,7 +178,7 @@ _ppv_frame_selection_init (PpvFrameSelection      *sel,
 
       if (hide.regex && location_matches (&hide, profile, loc))
         {
-          hm = TRUE;
+          hide_matched = TRUE;
           if (mapping_matches (&hide, loc))
             g_array_set_size (work, 0);
           for (guint i = 0; i < work->len;)
@@ -198,7 +201,7 @@ _ppv_frame_selection_init (PpvFrameSelection      *sel,
       if (show.regex && loc->n_lines == 0)
         g_array_set_size (work, 0);
       if (show.regex && work->len > 0)
-        hnm = TRUE;
+        show_matched = TRUE;
 
       if (show_from.regex && work->len > 0)
         {
@@ -212,7 +215,7 @@ _ppv_frame_selection_init (PpvFrameSelection      *sel,
                   show_from_loc[l] = TRUE;
                   break;
                 }
-          sfm |= show_from_loc[l];
+          show_from_matched |= show_from_loc[l];
         }
 
       /* Aggregation without inlines keeps only the outermost line. */
@@ -272,8 +275,8 @@ _ppv_frame_selection_init (PpvFrameSelection      *sel,
           gboolean t_focused = tagfocus == NULL || _ppv_tag_filter_matches (tagfocus, s);
           gboolean t_ignored = tagignore != NULL && _ppv_tag_filter_matches (tagignore, s);
 
-          tfm |= t_focused;
-          tim |= t_ignored;
+          tagfocus_matched |= t_focused;
+          tagignore_matched |= t_ignored;
           if (!t_focused || t_ignored)
             continue;
         }
@@ -282,13 +285,13 @@ _ppv_frame_selection_init (PpvFrameSelection      *sel,
       sel->sample_depth[s] = depth;
     }
 
-  warn_no_match (sel->warnings, options->focus, fm, "Focus");
-  warn_no_match (sel->warnings, options->ignore, im, "Ignore");
-  warn_no_match (sel->warnings, options->hide, hm, "Hide");
-  warn_no_match (sel->warnings, options->show, hnm, "Show");
-  warn_no_match (sel->warnings, options->show_from, sfm, "ShowFrom");
-  warn_no_match (sel->warnings, options->tagfocus, tfm, "TagFocus");
-  warn_no_match (sel->warnings, options->tagignore, tim, "TagIgnore");
+  warn_no_match (sel->warnings, options->focus, focus_matched, "Focus");
+  warn_no_match (sel->warnings, options->ignore, ignore_matched, "Ignore");
+  warn_no_match (sel->warnings, options->hide, hide_matched, "Hide");
+  warn_no_match (sel->warnings, options->show, show_matched, "Show");
+  warn_no_match (sel->warnings, options->show_from, show_from_matched, "ShowFrom");
+  warn_no_match (sel->warnings, options->tagfocus, tagfocus_matched, "TagFocus");
+  warn_no_match (sel->warnings, options->tagignore, tagignore_matched, "TagIgnore");
   ok = TRUE;
 
 out:
