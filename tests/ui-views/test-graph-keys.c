@@ -20,6 +20,7 @@
 
 #include "ppv-graph-view.h"
 #include "ppv-profile-view-private.h"
+#include "ppv-report-pane.h"
 #include "ppv-reader.h"
 #include "ppv-top-view.h"
 #include "views-test-util.h"
@@ -115,8 +116,9 @@ typedef struct
 {
   GtkWidget      *window;
   PpvProfileView *view;
+  PpvTopView     *top;
   PpvGraphView   *graph;
-  GPtrArray      *selected;     /* names from ::node-selected */
+  GPtrArray      *selected;     /* names from ::selected */
   guint           top_reports;
   guint           scenes;
 } Fixture;
@@ -143,14 +145,24 @@ on_scene (PpvGraphView *graph,
   fixture->scenes++;
 }
 
+/* The graph is shown: it has a new scene and nothing is building. */
 static gboolean
 views_idle (gpointer data)
 {
   Fixture *fixture = data;
 
-  return !ppv_top_view_get_loading (fixture->view->top_view)
+  return !ppv_top_view_get_loading (fixture->top)
          && !ppv_graph_view_get_loading (fixture->graph)
-         && fixture->top_reports > 0 && fixture->scenes > 0;
+         && fixture->scenes > 0;
+}
+
+/* The table, built before the graph was shown, has its rows too. */
+static gboolean
+both_built (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return views_idle (data) && fixture->top_reports > 0;
 }
 
 static void
@@ -167,16 +179,17 @@ fixture_setup (Fixture    *fixture,
   fixture->window = adw_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
   fixture->view = PPV_PROFILE_VIEW (ppv_profile_view_new ());
-  fixture->graph = fixture->view->graph_view;
+  fixture->top = PPV_TOP_VIEW (ppv_profile_view_get_pane (fixture->view, "top"));
+  fixture->graph = PPV_GRAPH_VIEW (ppv_profile_view_get_pane (fixture->view, "graph"));
   adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
-  g_signal_connect (fixture->graph, "node-selected", G_CALLBACK (on_node_selected), fixture);
-  g_signal_connect (fixture->view->top_view, "report-changed", G_CALLBACK (on_report), fixture);
+  g_signal_connect (fixture->graph, "selected", G_CALLBACK (on_node_selected), fixture);
+  g_signal_connect (fixture->top, "report-changed", G_CALLBACK (on_report), fixture);
   g_signal_connect (fixture->graph, "scene-changed", G_CALLBACK (on_scene), fixture);
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   ppv_profile_view_set_profile (fixture->view, profile, profile_name);
-  adw_view_stack_set_visible_child_name (fixture->view->stack, "graph");
-  g_assert_true (wait_for (views_idle, fixture, 30000));
+  adw_view_stack_set_visible_child_name (ppv_profile_view_get_stack (fixture->view), "graph");
+  g_assert_true (wait_for (both_built, fixture, 30000));
   gtk_test_widget_wait_for_draw (fixture->window);
   spin (50);
 }
@@ -320,7 +333,7 @@ static void
 assert_table_follows (Fixture    *fixture,
                       const char *name)
 {
-  PpvTopRow *row = ppv_top_view_get_selected (fixture->view->top_view);
+  PpvTopRow *row = ppv_top_view_get_selected (fixture->top);
 
   g_assert_nonnull (row);
   g_assert_cmpstr (ppv_top_row_get_plain_name (row), ==, name);

@@ -125,7 +125,7 @@ test_export_stem (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *stem = _ppv_profile_view_dup_export_stem (cases[i].in);
+      g_autofree char *stem = ppv_report_pane_stem_from_source (cases[i].in);
 
       g_assert_cmpstr (stem, ==, cases[i].out);
     }
@@ -548,6 +548,8 @@ typedef struct
 {
   GtkWidget      *window;
   PpvProfileView *view;
+  PpvTopView     *top;
+  PpvGraphView   *graph;
   GPtrArray      *toasts;
   guint           top_reports;
   guint           scenes;
@@ -576,13 +578,20 @@ on_view_scene (PpvGraphView *graph,
 }
 
 static gboolean
+view_loading (ViewFixture *fixture)
+{
+  return ppv_top_view_get_loading (fixture->top) || ppv_graph_view_get_loading (fixture->graph);
+}
+
+/* The shown pane has new content and nothing is building. */
+static gboolean
 view_idle (gpointer data)
 {
   ViewFixture *fixture = data;
+  GtkWidget *visible = adw_view_stack_get_visible_child (ppv_profile_view_get_stack (fixture->view));
 
-  return !ppv_top_view_get_loading (fixture->view->top_view)
-         && !ppv_graph_view_get_loading (fixture->view->graph_view)
-         && fixture->top_reports > 0 && fixture->scenes > 0;
+  return !view_loading (fixture)
+         && (visible == GTK_WIDGET (fixture->graph) ? fixture->scenes > 0 : fixture->top_reports > 0);
 }
 
 static void
@@ -600,12 +609,16 @@ view_fixture_setup (ViewFixture *fixture,
   fixture->window = adw_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 760);
   fixture->view = PPV_PROFILE_VIEW (ppv_profile_view_new ());
+  fixture->top = PPV_TOP_VIEW (ppv_profile_view_get_pane (fixture->view, "top"));
+  fixture->graph = PPV_GRAPH_VIEW (ppv_profile_view_get_pane (fixture->view, "graph"));
+  g_assert_nonnull (fixture->top);
+  g_assert_nonnull (fixture->graph);
   overlay = adw_toast_overlay_new ();
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->view));
   adw_window_set_content (ADW_WINDOW (fixture->window), overlay);
   g_signal_connect (fixture->view, "toast", G_CALLBACK (on_toast), fixture);
-  g_signal_connect (fixture->view->top_view, "report-changed", G_CALLBACK (on_view_report), fixture);
-  g_signal_connect (fixture->view->graph_view, "scene-changed", G_CALLBACK (on_view_scene), fixture);
+  g_signal_connect (fixture->top, "report-changed", G_CALLBACK (on_view_report), fixture);
+  g_signal_connect (fixture->graph, "scene-changed", G_CALLBACK (on_view_scene), fixture);
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   ppv_profile_view_set_profile (fixture->view, profile, profile_name);
@@ -632,6 +645,19 @@ wait_rebuilt (ViewFixture *fixture)
   g_assert_true (wait_for (view_idle, fixture, 30000));
 }
 
+/* Shows page @name; waits for its pane if that builds. */
+static void
+show_page (ViewFixture *fixture,
+           const char  *name)
+{
+  fixture->top_reports = 0;
+  fixture->scenes = 0;
+  adw_view_stack_set_visible_child_name (ppv_profile_view_get_stack (fixture->view), name);
+  if (view_loading (fixture))
+    g_assert_true (wait_for (view_idle, fixture, 30000));
+  spin (50);
+}
+
 static void
 test_view_defaults (void)
 {
@@ -646,7 +672,7 @@ test_view_defaults (void)
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (types),
                                                gtk_drop_down_get_selected (fixture.view->sample_type_dropdown)),
                    ==, "alloc_space");
-  report = ppv_top_view_get_report (fixture.view->top_view);
+  report = ppv_top_view_get_report (fixture.top);
   g_assert_cmpstr (ppv_report_get_type_name (report), ==, "alloc_space");
   g_assert_nonnull (ppv_profile_view_get_details (fixture.view));
   g_assert_nonnull (strstr (ppv_profile_view_get_details (fixture.view), "alloc_space"));
@@ -654,16 +680,23 @@ test_view_defaults (void)
 
   /* heap.pb.gz has no default: the last type, inuse_space. */
   view_fixture_setup (&fixture, "heap.pb.gz", FALSE);
-  report = ppv_top_view_get_report (fixture.view->top_view);
+  report = ppv_top_view_get_report (fixture.top);
   g_assert_cmpstr (ppv_report_get_type_name (report), ==, "inuse_space");
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (fixture.view->node_count_spin), ==, 80);
+  g_assert_cmpint (ppv_graph_view_get_node_count (fixture.graph), ==, 80);
+  /* The hidden graph waits until it is shown. */
+  g_assert_null (ppv_graph_view_get_graph (fixture.graph));
+  g_assert_true (ppv_report_pane_get_stale (PPV_REPORT_PANE (fixture.graph)));
 
-  /* Switching the sample type rebuilds both views. */
+  /* Switching the sample type rebuilds the table; the graph follows
+   * when shown. */
   gtk_drop_down_set_selected (fixture.view->sample_type_dropdown, 0);
   wait_rebuilt (&fixture);
-  report = ppv_top_view_get_report (fixture.view->top_view);
+  report = ppv_top_view_get_report (fixture.top);
   g_assert_cmpstr (ppv_report_get_type_name (report), ==, "alloc_objects");
-  g_assert_cmpstr (ppv_report_get_type_name (ppv_callgraph_get_report (ppv_graph_view_get_graph (fixture.view->graph_view))),
+  g_assert_cmpuint (fixture.scenes, ==, 0);
+  show_page (&fixture, "graph");
+  g_assert_cmpuint (fixture.scenes, ==, 1);
+  g_assert_cmpstr (ppv_report_get_type_name (ppv_callgraph_get_report (ppv_graph_view_get_graph (fixture.graph))),
                    ==, "alloc_objects");
   view_fixture_teardown (&fixture);
 }
@@ -682,7 +715,7 @@ test_view_refine (void)
   view_fixture_setup (&fixture, "heap.pb.gz", FALSE);
   save_shot (fixture.window, "views-top.png");
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture.view->top_view), "view.refine", "(ss)",
+  gtk_widget_activate_action (GTK_WIDGET (fixture.top), "view.refine", "(ss)",
                               "focus", "main.build");
   wait_rebuilt (&fixture);
 
@@ -698,8 +731,8 @@ test_view_refine (void)
   ppv_report_options_clear (&options);
   g_assert_no_error (error);
 
-  report = ppv_top_view_get_report (fixture.view->top_view);
-  shown = ppv_top_view_get_shown_model (fixture.view->top_view);
+  report = ppv_top_view_get_report (fixture.top);
+  shown = ppv_top_view_get_shown_model (fixture.top);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, ppv_report_get_n_rows (expected));
   g_assert_cmpint (ppv_report_get_total (report), ==, ppv_report_get_total (expected));
   for (guint i = 0; i < ppv_report_get_n_rows (expected); i++)
@@ -713,15 +746,13 @@ test_view_refine (void)
     }
 
   /* Ignore accumulates; the graph follows the same options. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture.view->graph_view), "view.refine", "(ss)",
+  show_page (&fixture, "graph");
+  gtk_widget_activate_action (GTK_WIDGET (fixture.graph), "view.refine", "(ss)",
                               "ignore", "main.build.func1");
   wait_rebuilt (&fixture);
   g_assert_cmpuint (fixture.view->filters->len, ==, 2);
-  g_assert_cmpstr (ppv_report_get_options (ppv_callgraph_get_report (ppv_graph_view_get_graph (fixture.view->graph_view)))->ignore,
+  g_assert_cmpstr (ppv_report_get_options (ppv_callgraph_get_report (ppv_graph_view_get_graph (fixture.graph)))->ignore,
                    ==, "^main\\.build\\.func1$");
-
-  adw_view_stack_set_visible_child_name (fixture.view->stack, "graph");
-  spin (200);
   save_shot (fixture.window, "views-graph-focused.png");
 
   /* A chip removes its filter; Reset removes all. */
@@ -732,6 +763,13 @@ test_view_refine (void)
   wait_rebuilt (&fixture);
   g_assert_cmpuint (fixture.view->filters->len, ==, 0);
   g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (fixture.view->filters_box)));
+
+  /* The table, stale meanwhile, catches up when shown. */
+  g_assert_true (ppv_report_pane_get_stale (PPV_REPORT_PANE (fixture.top)));
+  show_page (&fixture, "top");
+  g_assert_cmpuint (g_list_model_get_n_items (ppv_top_view_get_shown_model (fixture.top)), >,
+                    ppv_report_get_n_rows (expected));
+  g_assert_null (ppv_report_get_options (ppv_top_view_get_report (fixture.top))->focus);
 
   view_fixture_teardown (&fixture);
 }
@@ -754,6 +792,28 @@ pointer_set (gpointer data)
   return *(char **) data != NULL;
 }
 
+/* Selects row @name in the table as a click would. */
+static void
+click_row (PpvTopView *top,
+           const char *name)
+{
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (top), GTK_TYPE_COLUMN_VIEW));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view));
+  GListModel *shown = ppv_top_view_get_shown_model (top);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(PpvTopRow) row = g_list_model_get_item (shown, i);
+
+      if (g_strcmp0 (ppv_top_row_get_plain_name (row), name) == 0)
+        {
+          gtk_single_selection_set_selected (selection, i);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
 static void
 test_view_link (void)
 {
@@ -765,7 +825,8 @@ test_view_link (void)
   g_autofree char *description = NULL;
 
   view_fixture_setup (&fixture, "heap.pb.gz", FALSE);
-  graph = fixture.view->graph_view;
+  graph = fixture.graph;
+  show_page (&fixture, "graph");
   callgraph = ppv_graph_view_get_graph (graph);
   g_assert_nonnull (ppv_graph_view_get_scene (graph));
 
@@ -776,14 +837,13 @@ test_view_link (void)
       node = i;
   g_assert_cmpint (node, >=, 0);
 
-  /* A click on a node selects its row. */
-  adw_view_stack_set_visible_child_name (fixture.view->stack, "graph");
-  spin (100);
+  /* A click on a node selects its row: one current function. */
   ppv_graph_view_activate_node (graph, node);
-  selected = ppv_top_view_get_selected (fixture.view->top_view);
+  selected = ppv_top_view_get_selected (fixture.top);
   g_assert_nonnull (selected);
   g_assert_cmpstr (ppv_top_row_get_plain_name (selected), ==, "main.buildMap");
   g_assert_cmpstr (ppv_graph_view_get_selected_name (graph), ==, "main.buildMap");
+  g_assert_cmpstr (ppv_profile_view_get_current_name (fixture.view), ==, "main.buildMap");
 
   /* The canvas tells assistive technologies what is selected. */
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (graph), GTK_ACCESSIBLE_ROLE_IMG);
@@ -804,9 +864,9 @@ test_view_link (void)
   save_shot (fixture.window, "views-graph-selected.png");
 
   /* Selecting a row selects (and centres) its node. */
-  g_assert_true (ppv_top_view_select_name (fixture.view->top_view, "main.allocSmall"));
-  g_signal_emit_by_name (fixture.view->top_view, "row-selected", "main.allocSmall");
+  click_row (fixture.top, "main.allocSmall");
   g_assert_cmpstr (ppv_graph_view_get_selected_name (graph), ==, "main.allocSmall");
+  g_assert_cmpstr (ppv_profile_view_get_current_name (fixture.view), ==, "main.allocSmall");
   {
     double x, y;
 
@@ -816,13 +876,13 @@ test_view_link (void)
     g_assert_cmpfloat_with_epsilon (y, gtk_widget_get_height (GTK_WIDGET (graph)) / 2.0, 1.0);
   }
 
-  /* "Show in Graph" from the table's row menu. */
-  adw_view_stack_set_visible_child_name (fixture.view->stack, "top");
-  gtk_widget_activate_action (GTK_WIDGET (fixture.view->top_view), "view.show-in-graph", "s",
-                              "main.buildRecords");
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (fixture.view->stack), ==, "graph");
+  /* "Show in ▸ Call Graph" from the table's row menu. */
+  show_page (&fixture, "top");
+  gtk_widget_activate_action (GTK_WIDGET (fixture.top), "view.show-in", "(ss)",
+                              "graph", "main.buildRecords");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ppv_profile_view_get_stack (fixture.view)), ==, "graph");
   g_assert_cmpstr (ppv_graph_view_get_selected_name (graph), ==, "main.buildRecords");
-  g_assert_cmpstr (ppv_top_row_get_plain_name (ppv_top_view_get_selected (fixture.view->top_view)),
+  g_assert_cmpstr (ppv_top_row_get_plain_name (ppv_top_view_get_selected (fixture.top)),
                    ==, "main.buildRecords");
 
   /* "Copy Name". */
@@ -830,7 +890,7 @@ test_view_link (void)
     GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture.view));
     char *copied = NULL;
 
-    gtk_widget_activate_action (GTK_WIDGET (fixture.view->top_view), "top.copy-name", "s",
+    gtk_widget_activate_action (GTK_WIDGET (fixture.top), "top.copy-name", "s",
                                 "main.(*store).add");
     gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text, &copied);
     g_assert_true (wait_for (pointer_set, &copied, 5000));
@@ -839,7 +899,10 @@ test_view_link (void)
   }
 
   /* Search highlights matching nodes. */
-  gtk_editable_set_text (GTK_EDITABLE (fixture.view->search_entry), "alloc");
+  gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_search_bar_get_child (GTK_SEARCH_BAR (
+                           find_descendant (GTK_WIDGET (fixture.view), GTK_TYPE_SEARCH_BAR)))),
+                         "alloc");
   g_assert_true (wait_for ((Condition) ppv_graph_view_get_n_matches, graph, 2000));
   g_assert_cmpuint (ppv_graph_view_get_n_matches (graph), ==, 2);
 
@@ -851,7 +914,18 @@ graph_rebuilt (gpointer data)
 {
   ViewFixture *fixture = data;
 
-  return fixture->scenes > 0 && !ppv_graph_view_get_loading (fixture->view->graph_view);
+  return fixture->scenes > 0 && !ppv_graph_view_get_loading (fixture->graph);
+}
+
+/* The node count is the graph's own control, shown with the graph only. */
+static GtkSpinButton *
+node_count_spin (ViewFixture *fixture)
+{
+  GtkWidget *utility = ppv_report_pane_get_utility (PPV_REPORT_PANE (fixture->graph));
+
+  g_assert_nonnull (utility);
+  g_assert_true (gtk_widget_is_ancestor (utility, GTK_WIDGET (fixture->view->control_bar)));
+  return GTK_SPIN_BUTTON (find_descendant (utility, GTK_TYPE_SPIN_BUTTON));
 }
 
 static void
@@ -859,27 +933,47 @@ test_view_zoom (void)
 {
   ViewFixture fixture = { 0 };
   PpvGraphView *graph;
+  GtkSpinButton *spin_button;
   double fit;
 
   view_fixture_setup (&fixture, "cpu.pb.gz", FALSE);
-  graph = fixture.view->graph_view;
-  adw_view_stack_set_visible_child_name (fixture.view->stack, "graph");
-  spin (100);
+  graph = fixture.graph;
+  spin_button = node_count_spin (&fixture);
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (spin_button)));
+  show_page (&fixture, "graph");
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (spin_button)));
   fit = ppv_graph_view_get_zoom (graph);
 
+  /* view.zoom-* goes to the graph's own graph.zoom-*. */
   gtk_widget_activate_action (GTK_WIDGET (graph), "view.zoom-in", NULL);
   g_assert_cmpfloat (ppv_graph_view_get_zoom (graph), >, fit);
   gtk_widget_activate_action (GTK_WIDGET (graph), "view.zoom-out", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (graph), "view.zoom-out", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (graph), "graph.zoom-out", NULL);
   g_assert_cmpfloat (ppv_graph_view_get_zoom (graph), <, fit);
   gtk_widget_activate_action (GTK_WIDGET (graph), "view.zoom-fit", NULL);
   g_assert_cmpfloat_with_epsilon (ppv_graph_view_get_zoom (graph), fit, 1e-9);
 
+  /* Zooming from the table shows the graph. */
+  show_page (&fixture, "top");
+  gtk_widget_activate_action (GTK_WIDGET (fixture.top), "view.zoom-in", NULL);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ppv_profile_view_get_stack (fixture.view)), ==, "graph");
+  g_assert_cmpfloat (ppv_graph_view_get_zoom (graph), >, fit);
+
   /* Node count: a smaller graph, laid out again in the background. */
   fixture.scenes = 0;
-  gtk_spin_button_set_value (fixture.view->node_count_spin, 6);
+  gtk_spin_button_set_value (spin_button, 6);
   g_assert_true (wait_for (graph_rebuilt, &fixture, 30000));
   g_assert_cmpint (ppv_report_get_options (ppv_callgraph_get_report (ppv_graph_view_get_graph (graph)))->nodecount, ==, 6);
+
+  /* And its action. */
+  fixture.scenes = 0;
+  gtk_widget_activate_action (GTK_WIDGET (graph), "graph.node-count", "i", 12);
+  g_assert_true (wait_for (graph_rebuilt, &fixture, 30000));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin_button), ==, 12);
+  g_assert_cmpint (ppv_report_get_options (ppv_callgraph_get_report (ppv_graph_view_get_graph (graph)))->nodecount, ==, 12);
+
+  /* The table's options have no node count. */
+  g_assert_cmpint (ppv_report_pane_get_options (PPV_REPORT_PANE (fixture.top))->nodecount, ==, -1);
 
   view_fixture_teardown (&fixture);
 }
@@ -895,6 +989,7 @@ has_toast_prefix (gpointer data)
   return FALSE;
 }
 
+/* Exporting from the table builds the hidden graph for it. */
 static void
 test_view_export (void)
 {
@@ -910,11 +1005,14 @@ test_view_export (void)
   PpvCallGraph *graph;
 
   view_fixture_setup (&fixture, "heap.pb.gz", FALSE);
-  graph = ppv_graph_view_get_graph (fixture.view->graph_view);
+  g_assert_null (ppv_graph_view_get_graph (fixture.graph));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.export-to", "(ss)", "svg", svg_path);
   g_assert_true (wait_for (has_toast_prefix, &fixture, 20000));
   g_assert_cmpstr (g_ptr_array_index (fixture.toasts, fixture.toasts->len - 1), ==, "Exported to heap.svg");
+  graph = ppv_graph_view_get_graph (fixture.graph);
+  g_assert_nonnull (graph);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ppv_profile_view_get_stack (fixture.view)), ==, "top");
   g_file_get_contents (svg_path, &svg, NULL, &error);
   g_assert_no_error (error);
   expected_svg = ppv_layout_render_svg (graph, NULL, &error);
@@ -949,7 +1047,7 @@ test_view_dark (void)
   g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
   spin (100);
   save_shot (fixture.window, "views-top-dark.png");
-  adw_view_stack_set_visible_child_name (fixture.view->stack, "graph");
+  show_page (&fixture, "graph");
   spin (200);
   save_shot (fixture.window, "views-graph-dark.png");
   view_fixture_teardown (&fixture);

@@ -9,7 +9,6 @@
 
 #include "ppv-graph-render.h"
 #include "ppv-graph-view.h"
-#include "ppv-report-job.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +17,7 @@ G_BEGIN_DECLS
 
 struct _PpvGraphView
 {
-  GtkWidget         parent_instance;
+  PpvReportPane     parent_instance;
 
   PpvCallGraph     *graph;
   PpvScene         *scene;
@@ -57,9 +56,20 @@ struct _PpvGraphView
 
   GtkPopoverMenu   *menu;
 
-  PpvReportJob      job;     /* profile, options, cancel-and-replace */
-  gboolean          loading;
+  int               node_count;
+  GSettings        *settings;            /* NULL when the schema is not installed */
+
+  /* Export */
+  GtkFileChooserNative *chooser;
+  char             *pending_path;        /* waiting for the graph being built */
+  int               pending_format;
 };
+
+typedef enum
+{
+  PPV_GRAPH_EXPORT_SVG,
+  PPV_GRAPH_EXPORT_DOT,
+} PpvGraphExportFormat;
 
 /* ppv-graph-view.c */
 void                _ppv_graph_view_invalidate_cache (PpvGraphView *self);
@@ -117,6 +127,13 @@ void                _ppv_graph_view_snapshot         (GtkWidget      *widget,
                                                       GtkSnapshot    *snapshot);
 /* FALSE if the canvas colours changed since the cache was drawn. */
 gboolean            _ppv_graph_view_style_matches_cache (PpvGraphView *self);
+
+/* ppv-graph-view-export.c: graph.export-* */
+void                _ppv_graph_view_class_init_export (GtkWidgetClass *widget_class);
+void                _ppv_graph_view_init_export       (PpvGraphView   *self);
+/* The graph was built: runs an export that waited for it. */
+void                _ppv_graph_view_run_pending_export (PpvGraphView  *self);
+void                _ppv_graph_view_dispose_export    (PpvGraphView   *self);
 
 /* ppv-graph-view-input.c */
 void                _ppv_graph_view_class_init_input (GtkWidgetClass *widget_class);

@@ -18,24 +18,26 @@
 #include "ppv-layout.h"
 
 
+#define SETTINGS_SCHEMA      "io.github.pprofviewer.PprofViewer"
+#define NODE_COUNT_KEY       "graph-node-count"
+#define DEFAULT_NODE_COUNT   80
+
 enum {
   PROP_0,
-  PROP_LOADING,
   PROP_ZOOM,
+  PROP_NODE_COUNT,
   N_PROPS
 };
 
 enum {
-  NODE_SELECTED,
   SCENE_CHANGED,
-  FAILED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (PpvGraphView, ppv_graph_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (PpvGraphView, ppv_graph_view, PPV_TYPE_REPORT_PANE)
 
 /* --- Helpers ------------------------------------------------------------- */
 
@@ -183,7 +185,7 @@ _ppv_graph_view_set_selected (PpvGraphView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   if (notify && row != NULL)
-    g_signal_emit (self, signals[NODE_SELECTED], 0, row->name);
+    ppv_report_pane_emit_selected (PPV_REPORT_PANE (self), row->name);
 }
 
 void
@@ -295,45 +297,12 @@ ppv_graph_view_get_n_matches (PpvGraphView *self)
 
 /* --- Scene --------------------------------------------------------------- */
 
-typedef struct
-{
-  PpvCallGraph *graph;
-  PpvScene     *scene;
-} Garbage;
-
 static void
-release_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+update_zoom_actions (PpvGraphView *self)
 {
-  Garbage *garbage = task_data;
-
-  g_clear_pointer (&garbage->graph, ppv_callgraph_unref);
-  g_clear_pointer (&garbage->scene, ppv_scene_unref);
-  g_free (garbage);
-  g_task_return_boolean (task, TRUE);
-}
-
-/* The graph report of a large profile keeps big tables: freeing them took
- * a quarter of a second of the main loop.  A worker drops them instead. */
-static void
-release_in_thread (PpvCallGraph *graph,
-                   PpvScene     *scene)
-{
-  g_autoptr(GTask) task = NULL;
-  Garbage *garbage;
-
-  if (graph == NULL && scene == NULL)
-    return;
-
-  garbage = g_new0 (Garbage, 1);
-  garbage->graph = graph;
-  garbage->scene = scene;
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_source_tag (task, release_in_thread);
-  g_task_set_task_data (task, garbage, NULL);
-  g_task_run_in_thread (task, release_thread);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "graph.zoom-in", self->scene != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "graph.zoom-out", self->scene != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "graph.zoom-fit", self->scene != NULL);
 }
 
 void
@@ -344,11 +313,14 @@ ppv_graph_view_set_scene (PpvGraphView *self,
   g_return_if_fail (PPV_IS_GRAPH_VIEW (self));
   g_return_if_fail ((graph == NULL) == (scene == NULL));
 
+  /* A built graph's last reference is the pane's result: a worker frees
+   * it (its report keeps big tables, a quarter of a second to free). */
   if (graph != NULL)
     ppv_callgraph_ref (graph);
   if (scene != NULL)
     ppv_scene_ref (scene);
-  release_in_thread (g_steal_pointer (&self->graph), g_steal_pointer (&self->scene));
+  g_clear_pointer (&self->graph, ppv_callgraph_unref);
+  g_clear_pointer (&self->scene, ppv_scene_unref);
   self->graph = graph;
   self->scene = scene;
 
@@ -368,6 +340,7 @@ ppv_graph_view_set_scene (PpvGraphView *self,
   ppv_graph_view_zoom_fit (self);
   _ppv_graph_view_invalidate_cache (self);
   update_accessible (self);
+  update_zoom_actions (self);
 
   g_signal_emit (self, signals[SCENE_CHANGED], 0);
 }
@@ -390,17 +363,7 @@ gboolean
 ppv_graph_view_get_loading (PpvGraphView *self)
 {
   g_return_val_if_fail (PPV_IS_GRAPH_VIEW (self), FALSE);
-  return self->loading;
-}
-
-static void
-set_loading (PpvGraphView *self,
-             gboolean      loading)
-{
-  if (self->loading == !!loading)
-    return;
-  self->loading = !!loading;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  return ppv_report_pane_get_loading (PPV_REPORT_PANE (self));
 }
 
 /* --- Building ------------------------------------------------------------ */
@@ -421,71 +384,70 @@ build_result_free (BuildResult *result)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BuildResult, build_result_free)
 
-static void
-build_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+ppv_graph_view_build (PpvReportInputs  *inputs,
+                      GCancellable     *cancellable,
+                      GError          **error)
 {
-  PpvReportInputs *inputs = task_data;
   g_autoptr(PpvReport) report = NULL;
   g_autoptr(BuildResult) result = g_new0 (BuildResult, 1);
-  g_autoptr(GError) error = NULL;
 
   report = ppv_report_new (inputs->profile, &inputs->options, PPV_REPORT_KIND_GRAPH,
-                           cancellable, &error);
+                           cancellable, error);
   if (report == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return NULL;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
   result->graph = ppv_callgraph_new (report);
-  result->scene = ppv_layout_compute (result->graph, cancellable, &error);
+  result->scene = ppv_layout_compute (result->graph, cancellable, error);
   if (result->scene == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) build_result_free);
+    return NULL;
+  return g_steal_pointer (&result);
 }
 
 static void
-build_done (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+ppv_graph_view_apply (PpvReportPane *pane,
+                      gpointer       result)
 {
-  PpvGraphView *self = PPV_GRAPH_VIEW (object);
-  g_autoptr(BuildResult) built = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean settled;
-
-  built = _ppv_report_job_finish (&self->job, result, (GDestroyNotify) build_result_free,
-                                  &settled, &error);
-  if (built == NULL && error == NULL)
-    return;
-
-  if (settled)
-    set_loading (self, FALSE);
+  PpvGraphView *self = PPV_GRAPH_VIEW (pane);
+  BuildResult *built = result;
 
   if (built == NULL)
-    {
-      g_signal_emit (self, signals[FAILED], 0, error);
-      return;
-    }
+    ppv_graph_view_set_scene (self, NULL, NULL);
+  else
+    ppv_graph_view_set_scene (self, built->graph, built->scene);
+  _ppv_graph_view_run_pending_export (self);
+}
 
-  ppv_graph_view_set_scene (self, built->graph, built->scene);
+static void
+ppv_graph_view_adjust_options (PpvReportPane    *pane,
+                               PpvReportOptions *options)
+{
+  options->nodecount = PPV_GRAPH_VIEW (pane)->node_count;
+}
+
+static PpvReport *
+ppv_graph_view_get_report (PpvReportPane *pane)
+{
+  PpvGraphView *self = PPV_GRAPH_VIEW (pane);
+
+  return self->graph != NULL ? ppv_callgraph_get_report (self->graph) : NULL;
 }
 
 static gboolean
-rebuild_cb (gpointer user_data)
+ppv_graph_view_pane_select_name (PpvReportPane *pane,
+                                 const char    *plain_name)
 {
-  PpvGraphView *self = user_data;
+  return ppv_graph_view_select_name (PPV_GRAPH_VIEW (pane), plain_name);
+}
 
-  if (!_ppv_report_job_start (&self->job, self, rebuild_cb, build_thread, build_done))
-    set_loading (self, FALSE);
-  return G_SOURCE_REMOVE;
+static void
+ppv_graph_view_pane_set_search (PpvReportPane *pane,
+                                const char    *text)
+{
+  ppv_graph_view_set_search (PPV_GRAPH_VIEW (pane), text);
 }
 
 void
@@ -496,10 +458,75 @@ ppv_graph_view_set_options (PpvGraphView           *self,
   g_return_if_fail (PPV_IS_GRAPH_VIEW (self));
   g_return_if_fail (options != NULL);
 
-  _ppv_report_job_request (&self->job, profile, options, rebuild_cb, self);
-  if (profile == NULL)
-    ppv_graph_view_set_scene (self, NULL, NULL);
-  set_loading (self, profile != NULL);
+  ppv_report_pane_set_options (PPV_REPORT_PANE (self), profile, options);
+}
+
+/* --- Node count ---------------------------------------------------------- */
+
+int
+ppv_graph_view_get_node_count (PpvGraphView *self)
+{
+  g_return_val_if_fail (PPV_IS_GRAPH_VIEW (self), DEFAULT_NODE_COUNT);
+  return self->node_count;
+}
+
+void
+ppv_graph_view_set_node_count (PpvGraphView *self,
+                               int           node_count)
+{
+  g_return_if_fail (PPV_IS_GRAPH_VIEW (self));
+
+  node_count = CLAMP (node_count, 5, 1000);
+  if (node_count == self->node_count)
+    return;
+
+  self->node_count = node_count;
+  if (self->settings != NULL && g_settings_get_int (self->settings, NODE_COUNT_KEY) != node_count)
+    g_settings_set_int (self->settings, NODE_COUNT_KEY, node_count);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NODE_COUNT]);
+
+  ppv_report_pane_options_changed (PPV_REPORT_PANE (self));
+}
+
+/* The control bar's "Nodes" spin button while the graph is shown. */
+static GtkWidget *
+create_node_count_control (PpvGraphView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Nodes"));
+  GtkAdjustment *adjustment = gtk_adjustment_new (self->node_count, 5, 1000, 10, 50, 0);
+  GtkWidget *spin = gtk_spin_button_new (adjustment, 1, 0);
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 4);
+  gtk_widget_set_tooltip_text (spin, _("Most nodes the call graph shows"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Graph node count"),
+                                  -1);
+  g_object_bind_property (self, "node-count", adjustment, "value",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), spin);
+  return box;
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PpvGraphView *self = PPV_GRAPH_VIEW (widget);
+
+  if (g_str_equal (action_name, "graph.zoom-in"))
+    ppv_graph_view_zoom_in (self);
+  else if (g_str_equal (action_name, "graph.zoom-out"))
+    ppv_graph_view_zoom_out (self);
+  else
+    ppv_graph_view_zoom_fit (self);
 }
 
 static void
@@ -581,7 +608,7 @@ ppv_graph_view_dispose (GObject *object)
 {
   PpvGraphView *self = PPV_GRAPH_VIEW (object);
 
-  _ppv_report_job_cancel (&self->job);
+  _ppv_graph_view_dispose_export (self);
 
   if (self->menu != NULL)
     {
@@ -599,8 +626,8 @@ ppv_graph_view_finalize (GObject *object)
 {
   PpvGraphView *self = PPV_GRAPH_VIEW (object);
 
-  _ppv_report_job_clear (&self->job);
   g_clear_object (&self->pango);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->graph, ppv_callgraph_unref);
   g_clear_pointer (&self->scene, ppv_scene_unref);
   g_free (self->selected_name);
@@ -621,12 +648,31 @@ ppv_graph_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
-      break;
-
     case PROP_ZOOM:
       g_value_set_double (value, self->scale);
+      break;
+
+    case PROP_NODE_COUNT:
+      g_value_set_int (value, self->node_count);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ppv_graph_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PpvGraphView *self = PPV_GRAPH_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_NODE_COUNT:
+      ppv_graph_view_set_node_count (self, g_value_get_int (value));
       break;
 
     default:
@@ -639,10 +685,23 @@ ppv_graph_view_class_init (PpvGraphViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PpvReportPaneClass *pane_class = PPV_REPORT_PANE_CLASS (klass);
 
   object_class->dispose = ppv_graph_view_dispose;
   object_class->finalize = ppv_graph_view_finalize;
   object_class->get_property = ppv_graph_view_get_property;
+  object_class->set_property = ppv_graph_view_set_property;
+
+  pane_class->page_name = "graph";
+  pane_class->page_title = N_("Call Graph");
+  pane_class->icon_name = "network-workgroup-symbolic";
+  pane_class->result_free = (GDestroyNotify) build_result_free;
+  pane_class->adjust_options = ppv_graph_view_adjust_options;
+  pane_class->build = ppv_graph_view_build;
+  pane_class->apply = ppv_graph_view_apply;
+  pane_class->get_report = ppv_graph_view_get_report;
+  pane_class->select_name = ppv_graph_view_pane_select_name;
+  pane_class->set_search = ppv_graph_view_pane_set_search;
 
   widget_class->snapshot = _ppv_graph_view_snapshot;
   widget_class->size_allocate = ppv_graph_view_size_allocate;
@@ -650,25 +709,23 @@ ppv_graph_view_class_init (PpvGraphViewClass *klass)
   widget_class->css_changed = ppv_graph_view_css_changed;
   widget_class->state_flags_changed = ppv_graph_view_state_flags_changed;
 
-  properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_NODE_COUNT] =
+    g_param_spec_int ("node-count", NULL, NULL, 5, 1000, DEFAULT_NODE_COUNT,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL, 0, G_MAXDOUBLE, 1.0,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* The user selected a function node; the argument is its plain name. */
-  signals[NODE_SELECTED] =
-    g_signal_new ("node-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[SCENE_CHANGED] =
     g_signal_new ("scene-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[FAILED] =
-    g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 
+  gtk_widget_class_install_action (widget_class, "graph.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "graph.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "graph.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_property_action (widget_class, "graph.node-count", "node-count");
+  _ppv_graph_view_class_init_export (widget_class);
   _ppv_graph_view_class_init_input (widget_class);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -679,13 +736,15 @@ static void
 ppv_graph_view_init (PpvGraphView *self)
 {
   cairo_font_options_t *options;
+  GSettingsSchemaSource *source;
+  g_autoptr(GSettingsSchema) schema = NULL;
 
   self->scale = 1.0;
   self->hover = -1;
   self->selected = -1;
   self->pending_center = -1;
   self->need_fit = TRUE;
-  _ppv_report_job_init (&self->job);
+  self->node_count = DEFAULT_NODE_COUNT;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -717,6 +776,18 @@ ppv_graph_view_init (PpvGraphView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Call graph"),
                                   -1);
   update_accessible (self);
+
+  source = g_settings_schema_source_get_default ();
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA, TRUE);
+  if (schema != NULL && g_settings_schema_has_key (schema, NODE_COUNT_KEY))
+    {
+      self->settings = g_settings_new_full (schema, NULL, NULL);
+      self->node_count = CLAMP (g_settings_get_int (self->settings, NODE_COUNT_KEY), 5, 1000);
+    }
+  ppv_report_pane_set_utility (PPV_REPORT_PANE (self), create_node_count_control (self));
+  update_zoom_actions (self);
+  _ppv_graph_view_init_export (self);
 }
 
 GtkWidget *

@@ -10,18 +10,23 @@
 #include <gtk/gtk.h>
 
 #include "ppv-callgraph.h"
+#include "ppv-report-pane.h"
 #include "ppv-scene.h"
 
 G_BEGIN_DECLS
 
 #define PPV_TYPE_GRAPH_VIEW (ppv_graph_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (PpvGraphView, ppv_graph_view, PPV, GRAPH_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (PpvGraphView, ppv_graph_view, PPV, GRAPH_VIEW, PpvReportPane)
 
+/* A PpvReportPane (page "graph").  Its own actions: graph.zoom-in,
+ * graph.zoom-out, graph.zoom-fit, graph.export-svg, graph.export-dot,
+ * graph.export-to ("svg"|"dot", path: no dialog) and graph.node-count
+ * (the "node-count" property, also its utility spin button).  Signal
+ * "scene-changed": a new picture is shown. */
 GtkWidget    *ppv_graph_view_new                (void);
-/* Builds the graph report, call graph and layout for @options in a worker
- * thread.  The old picture stays until the new one is ready; stale
- * results are dropped. */
+/* Builds the graph report, call graph and layout for @options as given
+ * in a worker thread (ppv_report_pane_set_options()). */
 void          ppv_graph_view_set_options        (PpvGraphView           *self,
                                                  PpvProfile             *profile,
                                                  const PpvReportOptions *options);
@@ -32,6 +37,11 @@ void          ppv_graph_view_set_scene          (PpvGraphView           *self,
 PpvCallGraph *ppv_graph_view_get_graph          (PpvGraphView           *self);
 PpvScene     *ppv_graph_view_get_scene          (PpvGraphView           *self);
 gboolean      ppv_graph_view_get_loading        (PpvGraphView           *self);
+
+/* Most nodes the graph shows (pprof's --nodecount), kept in settings. */
+int           ppv_graph_view_get_node_count     (PpvGraphView           *self);
+void          ppv_graph_view_set_node_count     (PpvGraphView           *self,
+                                                 int                     node_count);
 
 double        ppv_graph_view_get_zoom           (PpvGraphView           *self);
 void          ppv_graph_view_zoom_in            (PpvGraphView           *self);
@@ -44,7 +54,7 @@ void          ppv_graph_view_set_search         (PpvGraphView           *self,
 guint         ppv_graph_view_get_n_matches      (PpvGraphView           *self);
 
 /* Selects and centres the node of the report row named @plain_name,
- * without emitting ::node-selected.  FALSE if the graph has no such node
+ * without emitting ::selected.  FALSE if the graph has no such node
  * (the selection is then cleared). */
 gboolean      ppv_graph_view_select_name        (PpvGraphView           *self,
                                                  const char             *plain_name);
@@ -52,7 +62,7 @@ gboolean      ppv_graph_view_select_name        (PpvGraphView           *self,
 const char   *ppv_graph_view_get_selected_name  (PpvGraphView           *self);
 /* Scene/call-graph index of the selected node, or -1. */
 int           ppv_graph_view_get_selected_index (PpvGraphView           *self);
-/* Selects node @index as a click would (emits ::node-selected). */
+/* Selects node @index as a click would (emits ::selected). */
 void          ppv_graph_view_activate_node      (PpvGraphView           *self,
                                                  guint                   index);
 /* The centre of node @index in widget coordinates; FALSE if unknown. */

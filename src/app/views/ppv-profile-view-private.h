@@ -5,11 +5,9 @@
  */
 #pragma once
 
-#include "ppv-graph-view.h"
 #include "ppv-profile-view.h"
 #include "ppv-refine.h"
 #include "ppv-report.h"
-#include "ppv-top-view.h"
 
 G_BEGIN_DECLS
 
@@ -22,44 +20,42 @@ struct _PpvProfileView
   GtkDropDown      *sample_type_dropdown;
   GtkDropDown      *granularity_dropdown;
   GtkBox           *filters_box;
-  GtkSpinButton    *node_count_spin;
+  GtkBox           *utility_box;
   GtkSpinner       *spinner;
   GtkButton        *reset_button;
   GtkSearchBar     *search_bar;
   GtkSearchEntry   *search_entry;
   AdwViewStack     *stack;
-  PpvTopView       *top_view;
-  PpvGraphView     *graph_view;
+
+  GPtrArray        *panes;          /* PpvReportPane, in page order */
+  char             *current_name;   /* the function every pane shows selected */
+  GHashTable       *said;           /* messages toasted since the options changed */
 
   PpvProfile       *profile;
   char             *source_name;
   GPtrArray        *filters;        /* PpvRefineFilter */
-  GSettings        *settings;       /* NULL when the schema is not installed */
   char             *details;
-  GtkFileChooserNative *chooser;
   guint             spinner_source;
   guint             syncing : 1;
-  guint             graph_pending : 1;
   guint             updating_controls : 1;
 };
 
 /* ppv-profile-view-actions.c */
-void   _ppv_profile_view_class_init_actions (GtkWidgetClass *widget_class);
-void   _ppv_profile_view_update_actions     (PpvProfileView *self);
-void   _ppv_profile_view_toast              (PpvProfileView *self,
-                                             const char     *message);
-/* Export basename without extension: "heap.pb.gz" -> "heap". */
-char  *_ppv_profile_view_dup_export_stem    (const char     *source_name);
+void           _ppv_profile_view_class_init_actions (GtkWidgetClass *widget_class);
+void           _ppv_profile_view_update_actions     (PpvProfileView *self);
+void           _ppv_profile_view_toast              (PpvProfileView *self,
+                                                     const char     *message);
 
 /* ppv-profile-view.c */
-void   _ppv_profile_view_refine             (PpvProfileView *self,
-                                             PpvRefineKind   kind,
-                                             const char     *name);
-void   _ppv_profile_view_reset_filters      (PpvProfileView *self);
-void   _ppv_profile_view_show_in_graph      (PpvProfileView *self,
-                                             const char     *plain_name);
-void   _ppv_profile_view_build_options      (PpvProfileView   *self,
-                                             PpvReportOptions *options,
-                                             gboolean          for_graph);
+void           _ppv_profile_view_refine             (PpvProfileView *self,
+                                                     PpvRefineKind   kind,
+                                                     const char     *name);
+void           _ppv_profile_view_reset_filters      (PpvProfileView *self);
+/* Shows the pane of page @page_name with @plain_name selected in it. */
+void           _ppv_profile_view_show_in            (PpvProfileView *self,
+                                                     const char     *page_name,
+                                                     const char     *plain_name);
+/* The pane shown now, or NULL. */
+PpvReportPane *_ppv_profile_view_get_visible_pane   (PpvProfileView *self);
 
 G_END_DECLS

@@ -1,18 +1,16 @@
-/* ppv-profile-view.c — the content of a loaded profile: control bar, top
- * table and call graph, linked to each other.
+/* ppv-profile-view.c — the content of a loaded profile: control bar and
+ * a list of report panes sharing the options and the current function.
  *
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
 
-#include "ppv-error.h"
+#include "ppv-graph-view.h"
 #include "ppv-profile-view-private.h"
+#include "ppv-top-view.h"
 #include "ppv-views.h"
 
-#define SETTINGS_SCHEMA      "io.github.pprofviewer.PprofViewer"
-#define NODE_COUNT_KEY       "graph-node-count"
-#define DEFAULT_NODE_COUNT   80
 #define SPINNER_DELAY_MS     400
 
 enum {
@@ -40,10 +38,10 @@ static const PpvGranularity granularities[] = {
 
 /* --- Options ------------------------------------------------------------- */
 
-void
-_ppv_profile_view_build_options (PpvProfileView   *self,
-                                 PpvReportOptions *options,
-                                 gboolean          for_graph)
+/* What every pane shares; each adjusts it to its own (node count…). */
+static void
+build_shared_options (PpvProfileView   *self,
+                      PpvReportOptions *options)
 {
   guint sample = gtk_drop_down_get_selected (self->sample_type_dropdown);
   guint granularity = gtk_drop_down_get_selected (self->granularity_dropdown);
@@ -56,71 +54,56 @@ _ppv_profile_view_build_options (PpvProfileView   *self,
     options->granularity = granularities[granularity];
 
   ppv_refine_apply (self->filters, options);
-
-  if (for_graph)
-    options->nodecount = gtk_spin_button_get_value_as_int (self->node_count_spin);
-  else
-    /* The table lists every row: pprof's --nodefraction=0.  Its rows are
-     * --top's rows followed by the ones --top drops as too small. */
-    options->nodefraction = 0;
 }
 
-static void
-rebuild_top (PpvProfileView *self)
+PpvReportPane *
+_ppv_profile_view_get_visible_pane (PpvProfileView *self)
 {
-  PpvReportOptions options;
+  GtkWidget *child = adw_view_stack_get_visible_child (self->stack);
 
-  _ppv_profile_view_build_options (self, &options, FALSE);
-  ppv_top_view_set_options (self->top_view, self->profile, &options);
-  ppv_report_options_clear (&options);
+  return child != NULL && PPV_IS_REPORT_PANE (child) ? PPV_REPORT_PANE (child) : NULL;
 }
 
-static void
-rebuild_graph (PpvProfileView *self)
-{
-  PpvReportOptions options;
-
-  _ppv_profile_view_build_options (self, &options, TRUE);
-  ppv_graph_view_set_options (self->graph_view, self->profile, &options);
-  ppv_report_options_clear (&options);
-}
-
-static gboolean
-graph_page_visible (PpvProfileView *self)
-{
-  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "graph") == 0;
-}
-
-/* The table comes first: while it is being built and the call graph is
- * not on screen, the graph waits, so the two do not share the CPU. */
+/* Only the shown pane builds; the others are stale until they are shown
+ * (kcachegrind's rule), so hidden views never take the CPU. */
 static void
 rebuild (PpvProfileView *self)
 {
-  rebuild_top (self);
-  if (graph_page_visible (self) || self->profile == NULL)
+  PpvReportPane *visible = _ppv_profile_view_get_visible_pane (self);
+  PpvReportOptions options;
+
+  g_hash_table_remove_all (self->said);
+  build_shared_options (self, &options);
+  for (guint i = 0; i < self->panes->len; i++)
     {
-      self->graph_pending = FALSE;
-      rebuild_graph (self);
+      PpvReportPane *pane = g_ptr_array_index (self->panes, i);
+
+      ppv_report_pane_update (pane, self->profile, &options, pane == visible);
     }
-  else
-    self->graph_pending = TRUE;
+  ppv_report_options_clear (&options);
   _ppv_profile_view_update_actions (self);
 }
 
-static void
-flush_pending_graph (PpvProfileView *self)
-{
-  if (!self->graph_pending)
-    return;
-  self->graph_pending = FALSE;
-  rebuild_graph (self);
-}
+static void update_details (PpvProfileView *self);
 
 static void
 on_visible_page_changed (PpvProfileView *self)
 {
-  if (graph_page_visible (self))
-    flush_pending_graph (self);
+  PpvReportPane *visible = _ppv_profile_view_get_visible_pane (self);
+
+  for (guint i = 0; i < self->panes->len; i++)
+    {
+      PpvReportPane *pane = g_ptr_array_index (self->panes, i);
+      GtkWidget *utility = ppv_report_pane_get_utility (pane);
+
+      if (utility != NULL)
+        gtk_widget_set_visible (utility, pane == visible);
+    }
+
+  if (visible != NULL)
+    ppv_report_pane_refresh (visible);
+  update_details (self);
+  _ppv_profile_view_update_actions (self);
 }
 
 /* --- Filter chips -------------------------------------------------------- */
@@ -271,95 +254,132 @@ compose_details (PpvReport *report)
   return g_string_free (str, FALSE);
 }
 
+/* Said once per change of options: a bad option fails every pane the
+ * same way, and their reports carry the same warnings. */
 static void
-on_top_report_changed (PpvProfileView *self,
-                       PpvTopView     *top_view)
+say_once (PpvProfileView *self,
+          const char     *message)
 {
-  PpvReport *report = ppv_top_view_get_report (top_view);
-  g_autofree char *details = NULL;
-  const char * const *warnings;
+  if (g_hash_table_contains (self->said, message))
+    return;
+  g_hash_table_add (self->said, g_strdup (message));
+  _ppv_profile_view_toast (self, message);
+}
 
-  if (report == NULL)
+/* The legend of what the shown pane shows. */
+static void
+update_details (PpvProfileView *self)
+{
+  PpvReportPane *visible = _ppv_profile_view_get_visible_pane (self);
+  PpvReport *report = visible != NULL ? ppv_report_pane_get_report (visible) : NULL;
+  g_autofree char *details = NULL;
+
+  /* A pane not built yet: keep the legend until it is. */
+  if (report == NULL && self->profile != NULL)
+    return;
+
+  details = report != NULL ? compose_details (report) : NULL;
+  set_details (self, details);
+}
+
+static void
+on_pane_updated (PpvProfileView *self,
+                 PpvReportPane  *pane)
+{
+  PpvReport *report = ppv_report_pane_get_report (pane);
+  const char * const *warnings = report != NULL ? ppv_report_get_warnings (report) : NULL;
+
+  if (pane == _ppv_profile_view_get_visible_pane (self))
+    update_details (self);
+
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    say_once (self, warnings[i]);
+  _ppv_profile_view_update_actions (self);
+}
+
+static void
+on_pane_failed (PpvProfileView *self,
+                const GError   *error,
+                PpvReportPane  *pane)
+{
+  say_once (self, error->message);
+}
+
+static void
+on_pane_toast (PpvProfileView *self,
+               const char     *message,
+               PpvReportPane  *pane)
+{
+  _ppv_profile_view_toast (self, message);
+}
+
+/* --- The current function ------------------------------------------------ */
+
+static void
+set_current_name (PpvProfileView *self,
+                  const char     *plain_name,
+                  PpvReportPane  *from)
+{
+  if (plain_name != self->current_name)
     {
-      set_details (self, NULL);
-      return;
+      g_free (self->current_name);
+      self->current_name = g_strdup (plain_name);
     }
 
-  details = compose_details (report);
-  set_details (self, details);
-
-  warnings = ppv_report_get_warnings (report);
-  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
-    _ppv_profile_view_toast (self, warnings[i]);
-}
-
-static void
-on_failed (PpvProfileView *self,
-           const GError   *error,
-           GtkWidget      *view)
-{
-  /* A bad option fails the graph the same way as the table: say it once. */
-  if (view == GTK_WIDGET (self->graph_view) && error->domain == PPV_REPORT_ERROR)
-    return;
-
-  _ppv_profile_view_toast (self, error->message);
-}
-
-/* --- Linking the views --------------------------------------------------- */
-
-static void
-on_row_selected (PpvProfileView *self,
-                 const char     *plain_name,
-                 PpvTopView     *top_view)
-{
-  if (self->syncing)
-    return;
-
   self->syncing = TRUE;
-  ppv_graph_view_select_name (self->graph_view, plain_name);
+  for (guint i = 0; i < self->panes->len; i++)
+    {
+      PpvReportPane *pane = g_ptr_array_index (self->panes, i);
+
+      if (pane != from)
+        ppv_report_pane_select_name (pane, plain_name);
+    }
   self->syncing = FALSE;
 }
 
 static void
-on_node_selected (PpvProfileView *self,
+on_pane_selected (PpvProfileView *self,
                   const char     *plain_name,
-                  PpvGraphView   *graph_view)
+                  PpvReportPane  *pane)
 {
-  if (self->syncing)
-    return;
+  if (!self->syncing)
+    set_current_name (self, plain_name, pane);
+}
 
-  self->syncing = TRUE;
-  ppv_top_view_select_name (self->top_view, plain_name);
-  self->syncing = FALSE;
+/* Shows @plain_name selected in the pane of page @page_name. */
+static void
+show_in (PpvProfileView *self,
+         PpvReportPane  *pane,
+         const char     *plain_name)
+{
+  adw_view_stack_set_visible_child (self->stack, GTK_WIDGET (pane));
+  set_current_name (self, plain_name, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (pane));
 }
 
 void
-_ppv_profile_view_show_in_graph (PpvProfileView *self,
-                                 const char     *plain_name)
+_ppv_profile_view_show_in (PpvProfileView *self,
+                           const char     *page_name,
+                           const char     *plain_name)
 {
-  adw_view_stack_set_visible_child_name (self->stack, "graph");
+  PpvReportPane *pane = ppv_profile_view_get_pane (self, page_name);
 
-  self->syncing = TRUE;
-  ppv_graph_view_select_name (self->graph_view, plain_name);
-  ppv_top_view_select_name (self->top_view, plain_name);
-  self->syncing = FALSE;
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
+  if (pane != NULL)
+    show_in (self, pane, plain_name);
 }
 
+/* Activating a function (a double click on a row) shows it in the next
+ * pane: from the table, the call graph. */
 static void
-on_row_activated (PpvProfileView *self,
-                  const char     *plain_name,
-                  PpvTopView     *top_view)
+on_pane_activated (PpvProfileView *self,
+                   const char     *plain_name,
+                   PpvReportPane  *pane)
 {
-  _ppv_profile_view_show_in_graph (self, plain_name);
-}
+  guint index;
 
-static void
-on_scene_changed (PpvProfileView *self,
-                  PpvGraphView   *graph_view)
-{
-  _ppv_profile_view_update_actions (self);
+  if (self->panes->len < 2 || !g_ptr_array_find (self->panes, pane, &index))
+    return;
+  show_in (self, g_ptr_array_index (self->panes, (index + 1) % self->panes->len), plain_name);
 }
 
 static void
@@ -368,8 +388,8 @@ on_search_changed (PpvProfileView *self,
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
-  ppv_top_view_set_search (self->top_view, text);
-  ppv_graph_view_set_search (self->graph_view, text);
+  for (guint i = 0; i < self->panes->len; i++)
+    ppv_report_pane_set_search (g_ptr_array_index (self->panes, i), text);
 }
 
 static gboolean
@@ -389,13 +409,10 @@ show_spinner_cb (gpointer user_data)
 static void
 on_loading_changed (PpvProfileView *self)
 {
-  gboolean loading;
+  gboolean loading = FALSE;
 
-  if (!ppv_top_view_get_loading (self->top_view))
-    flush_pending_graph (self);
-
-  loading = ppv_top_view_get_loading (self->top_view)
-            || ppv_graph_view_get_loading (self->graph_view);
+  for (guint i = 0; i < self->panes->len && !loading; i++)
+    loading = ppv_report_pane_get_loading (g_ptr_array_index (self->panes, i));
 
   if (loading)
     {
@@ -409,6 +426,73 @@ on_loading_changed (PpvProfileView *self)
   gtk_widget_set_opacity (GTK_WIDGET (self->spinner), 0.0);
 }
 
+/* --- Panes --------------------------------------------------------------- */
+
+void
+ppv_profile_view_add_pane (PpvProfileView *self,
+                           PpvReportPane  *pane)
+{
+  AdwViewStackPage *page;
+  GtkWidget *utility;
+  PpvReportOptions options;
+
+  g_return_if_fail (PPV_IS_PROFILE_VIEW (self));
+  g_return_if_fail (PPV_IS_REPORT_PANE (pane));
+  g_return_if_fail (ppv_report_pane_get_page_name (pane) != NULL);
+  g_return_if_fail (ppv_profile_view_get_pane (self, ppv_report_pane_get_page_name (pane)) == NULL);
+
+  g_ptr_array_add (self->panes, g_object_ref_sink (pane));
+  page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (pane),
+                                    ppv_report_pane_get_page_name (pane),
+                                    ppv_report_pane_get_page_title (pane));
+  adw_view_stack_page_set_icon_name (page, ppv_report_pane_get_icon_name (pane));
+
+  utility = ppv_report_pane_get_utility (pane);
+  if (utility != NULL)
+    gtk_box_append (self->utility_box, utility);
+
+  g_signal_connect_object (pane, "selected", G_CALLBACK (on_pane_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pane, "activated", G_CALLBACK (on_pane_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pane, "updated", G_CALLBACK (on_pane_updated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pane, "failed", G_CALLBACK (on_pane_failed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pane, "toast", G_CALLBACK (on_pane_toast), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pane, "notify::loading", G_CALLBACK (on_loading_changed), self, G_CONNECT_SWAPPED);
+
+  /* It joins in the state the others are in. */
+  ppv_report_pane_set_source_name (pane, self->source_name);
+  ppv_report_pane_set_search (pane, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  ppv_report_pane_select_name (pane, self->current_name);
+  build_shared_options (self, &options);
+  ppv_report_pane_update (pane, self->profile, &options,
+                          pane == _ppv_profile_view_get_visible_pane (self));
+  ppv_report_options_clear (&options);
+
+  on_visible_page_changed (self);
+}
+
+PpvReportPane *
+ppv_profile_view_get_pane (PpvProfileView *self,
+                           const char     *page_name)
+{
+  g_return_val_if_fail (PPV_IS_PROFILE_VIEW (self), NULL);
+
+  for (guint i = 0; i < self->panes->len; i++)
+    {
+      PpvReportPane *pane = g_ptr_array_index (self->panes, i);
+
+      if (g_strcmp0 (ppv_report_pane_get_page_name (pane), page_name) == 0)
+        return pane;
+    }
+  return NULL;
+}
+
+const char *
+ppv_profile_view_get_current_name (PpvProfileView *self)
+{
+  g_return_val_if_fail (PPV_IS_PROFILE_VIEW (self), NULL);
+  return self->current_name;
+}
+
 /* --- Controls ------------------------------------------------------------ */
 
 static void
@@ -418,22 +502,6 @@ on_option_changed (PpvProfileView *self)
     return;
 
   rebuild (self);
-}
-
-static void
-on_node_count_changed (PpvProfileView *self,
-                       GtkSpinButton  *spin)
-{
-  int value = gtk_spin_button_get_value_as_int (spin);
-
-  if (self->settings != NULL && g_settings_get_int (self->settings, NODE_COUNT_KEY) != value)
-    g_settings_set_int (self->settings, NODE_COUNT_KEY, value);
-
-  if (self->updating_controls || self->profile == NULL)
-    return;
-
-  self->graph_pending = FALSE;
-  rebuild_graph (self);
 }
 
 static guint
@@ -487,7 +555,9 @@ ppv_profile_view_set_profile (PpvProfileView *self,
   self->updating_controls = FALSE;
 
   set_details (self, NULL);
-  ppv_graph_view_select_name (self->graph_view, NULL);
+  for (guint i = 0; i < self->panes->len; i++)
+    ppv_report_pane_set_source_name (g_ptr_array_index (self->panes, i), source_name);
+  set_current_name (self, NULL, NULL);
   rebuild (self);
 }
 
@@ -515,11 +585,9 @@ ppv_profile_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->spinner_source, g_source_remove);
 
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
+  /* The panes go with the stack; the list only borrowed them. */
+  if (self->panes != NULL)
+    g_ptr_array_set_size (self->panes, 0);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PPV_TYPE_PROFILE_VIEW);
   /* Children without an id (the separator) are not the template's to drop. */
@@ -536,7 +604,9 @@ ppv_profile_view_finalize (GObject *object)
 
   g_clear_pointer (&self->profile, ppv_profile_unref);
   g_clear_pointer (&self->filters, g_ptr_array_unref);
-  g_clear_object (&self->settings);
+  g_clear_pointer (&self->panes, g_ptr_array_unref);
+  g_clear_pointer (&self->said, g_hash_table_unref);
+  g_free (self->current_name);
   g_free (self->source_name);
   g_free (self->details);
 
@@ -606,14 +676,12 @@ ppv_profile_view_class_init (PpvProfileViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, sample_type_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, granularity_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, filters_box);
-  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, node_count_spin);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, utility_box);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, spinner);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, reset_button);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, stack);
-  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, top_view);
-  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, graph_view);
 
   _ppv_profile_view_class_init_actions (widget_class);
 
@@ -627,25 +695,12 @@ ppv_profile_view_class_init (PpvProfileViewClass *klass)
 static void
 ppv_profile_view_init (PpvProfileView *self)
 {
-  GSettingsSchemaSource *source;
-  g_autoptr(GSettingsSchema) schema = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_css (GTK_WIDGET (self));
 
   self->filters = g_ptr_array_new_with_free_func ((GDestroyNotify) ppv_refine_filter_free);
-
-  source = g_settings_schema_source_get_default ();
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA, TRUE);
-  if (schema != NULL && g_settings_schema_has_key (schema, NODE_COUNT_KEY))
-    {
-      self->settings = g_settings_new_full (schema, NULL, NULL);
-      gtk_spin_button_set_value (self->node_count_spin,
-                                 g_settings_get_int (self->settings, NODE_COUNT_KEY));
-    }
-  else
-    gtk_spin_button_set_value (self->node_count_spin, DEFAULT_NODE_COUNT);
+  self->panes = g_ptr_array_new_with_free_func (g_object_unref);
+  self->said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
@@ -653,32 +708,14 @@ ppv_profile_view_init (PpvProfileView *self)
                            G_CALLBACK (on_option_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->granularity_dropdown, "notify::selected",
                            G_CALLBACK (on_option_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->node_count_spin, "value-changed",
-                           G_CALLBACK (on_node_count_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (on_visible_page_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (on_search_changed), self, G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (self->top_view, "row-selected",
-                           G_CALLBACK (on_row_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->top_view, "row-activated",
-                           G_CALLBACK (on_row_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->top_view, "report-changed",
-                           G_CALLBACK (on_top_report_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->top_view, "failed",
-                           G_CALLBACK (on_failed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->top_view, "notify::loading",
-                           G_CALLBACK (on_loading_changed), self, G_CONNECT_SWAPPED);
-
-  g_signal_connect_object (self->graph_view, "node-selected",
-                           G_CALLBACK (on_node_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->graph_view, "scene-changed",
-                           G_CALLBACK (on_scene_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->graph_view, "failed",
-                           G_CALLBACK (on_failed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->graph_view, "notify::loading",
-                           G_CALLBACK (on_loading_changed), self, G_CONNECT_SWAPPED);
+  /* The first pane is shown first: the table comes up before the graph. */
+  ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_top_view_new ()));
+  ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_graph_view_new ()));
 
   rebuild_chips (self);
   on_loading_changed (self);

@@ -1,6 +1,7 @@
 /* ppv-profile-view.h — the content of a loaded profile: a control bar
- * (sample type, granularity, refine filters, node count) over a stack with
- * the top table and the call graph, linked to each other.
+ * (sample type, granularity, refine filters, the shown pane's controls)
+ * over a stack of report panes (the top table, the call graph…) that
+ * share one current function.
  *
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +11,7 @@
 #include <adwaita.h>
 
 #include "ppv-profile.h"
+#include "ppv-report-pane.h"
 
 G_BEGIN_DECLS
 
@@ -17,17 +19,30 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PpvProfileView, ppv_profile_view, PPV, PROFILE_VIEW, GtkWidget)
 
-GtkWidget    *ppv_profile_view_new          (void);
+GtkWidget     *ppv_profile_view_new              (void);
 /* Shows @profile (may be NULL) with pprof's default options; @source_name
  * names it in export file names ("heap.pb.gz" -> "heap.svg"). */
-void          ppv_profile_view_set_profile  (PpvProfileView *self,
-                                             PpvProfile     *profile,
-                                             const char     *source_name);
+void           ppv_profile_view_set_profile      (PpvProfileView *self,
+                                                  PpvProfile     *profile,
+                                                  const char     *source_name);
 /* The window binds an AdwViewSwitcherTitle to it. */
-AdwViewStack *ppv_profile_view_get_stack    (PpvProfileView *self);
+AdwViewStack  *ppv_profile_view_get_stack        (PpvProfileView *self);
 /* Property "details": the current options, like pprof's legend. */
-const char   *ppv_profile_view_get_details  (PpvProfileView *self);
+const char    *ppv_profile_view_get_details      (PpvProfileView *self);
 
-/* Signal "toast" (const char *message): for the window's AdwToastOverlay. */
+/* Adds @pane as the last page (named, titled and iconed by its class).
+ * Only the shown pane builds; the others build when they are shown. */
+void           ppv_profile_view_add_pane         (PpvProfileView *self,
+                                                  PpvReportPane  *pane);
+/* The pane of the page named @page_name ("top", "graph"), or NULL. */
+PpvReportPane *ppv_profile_view_get_pane         (PpvProfileView *self,
+                                                  const char     *page_name);
+/* The function every pane shows selected, or NULL. */
+const char    *ppv_profile_view_get_current_name (PpvProfileView *self);
+
+/* Signal "toast" (const char *message): for the window's AdwToastOverlay.
+ * Actions: view.export-svg, view.export-dot, view.export-to (ss) and
+ * view.zoom-in/-out/-fit go to the pane offering them; view.search,
+ * view.refine (ss), view.reset-filters, view.show-in (page, name). */
 
 G_END_DECLS

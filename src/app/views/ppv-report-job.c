@@ -31,11 +31,9 @@ _ppv_report_job_clear (PpvReportJob *job)
 }
 
 void
-_ppv_report_job_request (PpvReportJob           *job,
-                         PpvProfile             *profile,
-                         const PpvReportOptions *options,
-                         GSourceFunc             rebuild,
-                         gpointer                user_data)
+_ppv_report_job_set_inputs (PpvReportJob           *job,
+                            PpvProfile             *profile,
+                            const PpvReportOptions *options)
 {
   if (profile != job->profile)
     {
@@ -43,14 +41,24 @@ _ppv_report_job_request (PpvReportJob           *job,
       if (profile != NULL)
         job->profile = ppv_profile_ref (profile);
     }
-  ppv_report_options_clear (&job->options);
-  ppv_report_options_copy (&job->options, options);
+  if (options != &job->options)
+    {
+      ppv_report_options_clear (&job->options);
+      ppv_report_options_copy (&job->options, options);
+    }
 
-  /* Cancel and replace: whatever is running is stale now. */
+  /* Cancel and replace: whatever is running or queued is stale now. */
+  g_clear_handle_id (&job->idle_source, g_source_remove);
   g_cancellable_cancel (job->cancellable);
   g_clear_object (&job->cancellable);
   job->cancellable = g_cancellable_new ();
+}
 
+void
+_ppv_report_job_queue (PpvReportJob *job,
+                       GSourceFunc   rebuild,
+                       gpointer      user_data)
+{
   /* One idle coalesces every change made before it runs.  Not a low
    * priority one: while something animates and frames take longer than
    * the frame interval (software GL), redraws are always pending and a
@@ -74,19 +82,9 @@ _ppv_report_job_start (PpvReportJob        *job,
                        gpointer             source_object,
                        gpointer             source_tag,
                        GTaskThreadFunc      thread,
-                       GAsyncReadyCallback  done)
-{
-  return _ppv_report_job_start_with (job, source_object, source_tag, thread, done, NULL, NULL);
-}
-
-gboolean
-_ppv_report_job_start_with (PpvReportJob        *job,
-                            gpointer             source_object,
-                            gpointer             source_tag,
-                            GTaskThreadFunc      thread,
-                            GAsyncReadyCallback  done,
-                            gpointer             view_data,
-                            GDestroyNotify       view_data_free)
+                       GAsyncReadyCallback  done,
+                       gpointer             view_data,
+                       GDestroyNotify       view_data_free)
 {
   g_autoptr(GTask) task = NULL;
   PpvReportInputs *inputs;

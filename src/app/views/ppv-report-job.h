@@ -3,10 +3,11 @@
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A view keeps its inputs (profile, options) in a PpvReportJob.  Each
- * change cancels whatever runs and queues one idle, so ten quick changes
- * cost one rebuild; the idle runs the view's worker function on a copy of
- * the inputs, and a result that arrives after a newer request is dropped.
+ * A report pane (ppv-report-pane.h) keeps its inputs (profile, options)
+ * in a PpvReportJob.  Each change cancels whatever runs and queues one
+ * idle, so ten quick changes cost one rebuild; the idle runs the pane's
+ * worker function on a copy of the inputs, and a result that arrives
+ * after a newer request is dropped.
  */
 #pragma once
 
@@ -37,22 +38,19 @@ void     _ppv_report_job_init       (PpvReportJob           *job);
 /* Cancels the running work; call from dispose. */
 void     _ppv_report_job_cancel     (PpvReportJob           *job);
 void     _ppv_report_job_clear      (PpvReportJob           *job);
-/* Takes new inputs, cancels and replaces the cancellable, and queues
- * @rebuild (once) to run _ppv_report_job_start(). */
-void     _ppv_report_job_request    (PpvReportJob           *job,
+/* Takes new inputs and cancels whatever runs or is queued (it is stale
+ * now), replacing the cancellable; starts nothing. */
+void     _ppv_report_job_set_inputs (PpvReportJob           *job,
                                      PpvProfile             *profile,
-                                     const PpvReportOptions *options,
+                                     const PpvReportOptions *options);
+/* Queues @rebuild (once) to run _ppv_report_job_start() on the inputs. */
+void     _ppv_report_job_queue      (PpvReportJob           *job,
                                      GSourceFunc             rebuild,
                                      gpointer                user_data);
 /* From the idle: runs @thread on a copy of the inputs (PpvReportInputs as
- * task data).  Returns FALSE, starting nothing, when there is no profile. */
+ * task data, with @view_data, freed with the task).  Returns FALSE,
+ * starting nothing, when there is no profile. */
 gboolean _ppv_report_job_start      (PpvReportJob           *job,
-                                     gpointer                source_object,
-                                     gpointer                source_tag,
-                                     GTaskThreadFunc         thread,
-                                     GAsyncReadyCallback     done);
-/* The same, handing the worker @view_data too (freed with the task). */
-gboolean _ppv_report_job_start_with (PpvReportJob           *job,
                                      gpointer                source_object,
                                      gpointer                source_tag,
                                      GTaskThreadFunc         thread,

@@ -1,6 +1,6 @@
 /* ppv-top-view-cells.c — the top table's cells (numbers, percentages with
  * fraction bars, names with their full text in a tooltip) and its row
- * menu (Focus, Ignore, Hide, Show in Graph, Copy Name).
+ * menu (Focus, Ignore, Hide, Show in ▸ other views, Copy Name, sorting).
  *
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -317,7 +317,8 @@ build_sort_menu (void)
 }
 
 static GMenuModel *
-build_row_menu (PpvTopRow *row)
+build_row_menu (PpvTopView *self,
+                PpvTopRow  *row)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) refine = g_menu_new ();
@@ -333,7 +334,6 @@ build_row_menu (PpvTopRow *row)
     { N_("_Ignore"), "ignore" },
     { N_("_Hide"), "hide" },
   };
-  g_autoptr(GMenuItem) show = NULL;
   g_autoptr(GMenuItem) copy = NULL;
   g_autoptr(GMenuModel) sort = build_sort_menu ();
 
@@ -346,10 +346,7 @@ build_row_menu (PpvTopRow *row)
       g_menu_append_item (refine, item);
     }
 
-  show = g_menu_item_new (_("Show in _Graph"), NULL);
-  g_menu_item_set_action_and_target_value (show, "view.show-in-graph",
-                                           g_variant_new_string (rrow->name));
-  g_menu_append_item (other, show);
+  ppv_report_pane_append_show_in (PPV_REPORT_PANE (self), other, rrow->name);
 
   copy = g_menu_item_new (_("_Copy Name"), NULL);
   g_menu_item_set_action_and_target_value (copy, "top.copy-name",
@@ -369,7 +366,7 @@ popup_menu_at (PpvTopView *self,
                double      x,
                double      y)
 {
-  g_autoptr(GMenuModel) model = build_row_menu (row);
+  g_autoptr(GMenuModel) model = build_row_menu (self, row);
 
   gtk_popover_menu_set_menu_model (self->menu, model);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),

@@ -5,7 +5,6 @@
  */
 #pragma once
 
-#include "ppv-report-job.h"
 #include "ppv-top-list.h"
 #include "ppv-top-view.h"
 
@@ -13,7 +12,7 @@ G_BEGIN_DECLS
 
 struct _PpvTopView
 {
-  GtkWidget             parent_instance;
+  PpvReportPane         parent_instance;
 
   /* Template children */
   GtkScrolledWindow    *scroller;
@@ -43,9 +42,6 @@ struct _PpvTopView
 
   GtkPopoverMenu       *menu;
 
-  /* Rebuilding */
-  PpvReportJob          job;           /* profile, options, cancel-and-replace */
-  guint                 loading : 1;
   guint                 selecting : 1;
 };
 

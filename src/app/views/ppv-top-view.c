@@ -13,23 +13,13 @@
 
 
 enum {
-  PROP_0,
-  PROP_LOADING,
-  N_PROPS
-};
-
-enum {
-  ROW_SELECTED,
-  ROW_ACTIVATED,
   REPORT_CHANGED,
-  FAILED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (PpvTopView, ppv_top_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (PpvTopView, ppv_top_view, PPV_TYPE_REPORT_PANE)
 
 static gboolean  select_quietly    (PpvTopView *self,
                                     const char *plain_name,
@@ -185,7 +175,7 @@ on_selected_changed (PpvTopView         *self,
 
   row = gtk_single_selection_get_selected_item (selection);
   if (row != NULL)
-    g_signal_emit (self, signals[ROW_SELECTED], 0, ppv_top_row_get_plain_name (row));
+    ppv_report_pane_emit_selected (PPV_REPORT_PANE (self), ppv_top_row_get_plain_name (row));
 }
 
 static void
@@ -196,7 +186,7 @@ on_activate (PpvTopView    *self,
   g_autoptr(PpvTopRow) row = g_list_model_get_item (G_LIST_MODEL (self->list), position);
 
   if (row != NULL)
-    g_signal_emit (self, signals[ROW_ACTIVATED], 0, ppv_top_row_get_plain_name (row));
+    ppv_report_pane_emit_activated (PPV_REPORT_PANE (self), ppv_top_row_get_plain_name (row));
 }
 
 GtkWidget *
@@ -225,7 +215,7 @@ find_position (PpvTopView *self,
   return index < 0 ? -1 : ppv_top_list_find_index (self->list, (guint) index);
 }
 
-/* Selects the row named @plain_name without emitting ::row-selected;
+/* Selects the row named @plain_name without emitting ::selected;
  * FALSE (and no selection) when it is not shown. */
 static gboolean
 select_quietly (PpvTopView *self,
@@ -308,43 +298,7 @@ gboolean
 ppv_top_view_get_loading (PpvTopView *self)
 {
   g_return_val_if_fail (PPV_IS_TOP_VIEW (self), FALSE);
-  return self->loading;
-}
-
-static void
-set_loading (PpvTopView *self,
-             gboolean    loading)
-{
-  if (self->loading == !!loading)
-    return;
-  self->loading = !!loading;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static void
-release_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  g_object_unref (task_data);
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Freeing a report of 200k rows takes tens of milliseconds: let a worker
- * drop the last reference to an old model (no row refers to it now). */
-static void
-release_model_in_thread (PpvTopModel *model)
-{
-  g_autoptr(GTask) task = NULL;
-
-  if (model == NULL)
-    return;
-
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_source_tag (task, release_model_in_thread);
-  g_task_set_task_data (task, model, NULL);
-  g_task_run_in_thread (task, release_thread);
+  return ppv_report_pane_get_loading (PPV_REPORT_PANE (self));
 }
 
 /* --- Column widths ------------------------------------------------------ */
@@ -409,6 +363,7 @@ install_model (PpvTopView  *self,
                guint8      *matches)
 {
   PpvTopModel *old = ppv_top_list_get_model (self->list);
+  const char *current = ppv_report_pane_get_selected_name (PPV_REPORT_PANE (self));
   g_autofree char *selected = NULL;
 
   if (model == old)
@@ -417,15 +372,14 @@ install_model (PpvTopView  *self,
       return;
     }
 
-  selected = _ppv_top_view_dup_selected_name (self);
+  /* The current function, or the row the table alone selected. */
+  selected = current != NULL ? g_strdup (current) : _ppv_top_view_dup_selected_name (self);
 
-  if (old != NULL)
-    g_object_ref (old);
+  /* The pane's old result keeps the old model; a worker frees it. */
   fit_value_columns (self, model);
   self->selecting = TRUE;
   ppv_top_list_set_model (self->list, model, matches);
   self->selecting = FALSE;
-  release_model_in_thread (old);
 
   if (model != NULL && self->needle != NULL && matches == NULL)
     _ppv_top_view_apply_search (self);
@@ -480,57 +434,40 @@ build_result_free (BuildResult *result)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BuildResult, build_result_free)
 
-static void
-build_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+ppv_top_view_build (PpvReportInputs  *inputs,
+                    GCancellable     *cancellable,
+                    GError          **error)
 {
-  PpvReportInputs *data = task_data;
-  BuildRequest *request = data->view_data;
+  BuildRequest *request = inputs->view_data;
   g_autoptr(PpvReport) report = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(BuildResult) result = g_new0 (BuildResult, 1);
 
-  report = ppv_report_new (data->profile, &data->options, PPV_REPORT_KIND_TEXT,
-                           cancellable, &error);
+  report = ppv_report_new (inputs->profile, &inputs->options, PPV_REPORT_KIND_TEXT,
+                           cancellable, error);
   if (report != NULL)
-    result->model = ppv_top_model_new (report, request->order, cancellable, &error);
+    result->model = ppv_top_model_new (report, request->order, cancellable, error);
   if (result->model == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return NULL;
 
   if (request->needle != NULL)
     {
       result->matches = ppv_top_model_match (result->model, request->needle, cancellable);
       result->needle = g_strdup (request->needle);
     }
-  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) build_result_free);
+  return g_steal_pointer (&result);
 }
 
 static void
-build_done (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+ppv_top_view_apply (PpvReportPane *pane,
+                    gpointer       result)
 {
-  PpvTopView *self = PPV_TOP_VIEW (object);
-  g_autoptr(BuildResult) built = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean settled;
-
-  built = _ppv_report_job_finish (&self->job, result, (GDestroyNotify) build_result_free,
-                                  &settled, &error);
-  if (built == NULL && error == NULL)
-    return;
-
-  if (settled)
-    set_loading (self, FALSE);
+  PpvTopView *self = PPV_TOP_VIEW (pane);
+  BuildResult *built = result;
 
   if (built == NULL)
     {
-      g_signal_emit (self, signals[FAILED], 0, error);
+      install_model (self, NULL, NULL);
       return;
     }
 
@@ -541,19 +478,45 @@ build_done (GObject      *object,
   install_model (self, built->model, g_steal_pointer (&built->matches));
 }
 
-static gboolean
-rebuild_cb (gpointer user_data)
+static gpointer
+ppv_top_view_prepare (PpvReportPane *pane)
 {
-  PpvTopView *self = user_data;
+  PpvTopView *self = PPV_TOP_VIEW (pane);
   BuildRequest *request = g_new0 (BuildRequest, 1);
   gboolean reversed;
 
   request->order = ppv_top_list_get_order (self->list, &reversed);
   request->needle = g_strdup (self->needle);
-  if (!_ppv_report_job_start_with (&self->job, self, rebuild_cb, build_thread, build_done,
-                                   request, (GDestroyNotify) build_request_free))
-    set_loading (self, FALSE);
-  return G_SOURCE_REMOVE;
+  return request;
+}
+
+/* The table lists every row: pprof's --nodefraction=0.  Its rows are
+ * --top's rows followed by the ones --top drops as too small. */
+static void
+ppv_top_view_adjust_options (PpvReportPane    *pane,
+                             PpvReportOptions *options)
+{
+  options->nodefraction = 0;
+}
+
+static PpvReport *
+ppv_top_view_pane_get_report (PpvReportPane *pane)
+{
+  return ppv_top_view_get_report (PPV_TOP_VIEW (pane));
+}
+
+static gboolean
+ppv_top_view_pane_select_name (PpvReportPane *pane,
+                               const char    *plain_name)
+{
+  return ppv_top_view_select_name (PPV_TOP_VIEW (pane), plain_name);
+}
+
+static void
+ppv_top_view_pane_set_search (PpvReportPane *pane,
+                              const char    *text)
+{
+  ppv_top_view_set_search (PPV_TOP_VIEW (pane), text);
 }
 
 void
@@ -564,10 +527,7 @@ ppv_top_view_set_options (PpvTopView             *self,
   g_return_if_fail (PPV_IS_TOP_VIEW (self));
   g_return_if_fail (options != NULL);
 
-  _ppv_report_job_request (&self->job, profile, options, rebuild_cb, self);
-  if (profile == NULL)
-    ppv_top_view_set_model (self, NULL);
-  set_loading (self, profile != NULL);
+  ppv_report_pane_set_options (PPV_REPORT_PANE (self), profile, options);
 }
 
 /* --- GtkWidget ----------------------------------------------------------- */
@@ -610,7 +570,6 @@ ppv_top_view_dispose (GObject *object)
 {
   PpvTopView *self = PPV_TOP_VIEW (object);
 
-  _ppv_report_job_cancel (&self->job);
   g_cancellable_cancel (self->search_cancellable);
 
   /* Dropping the columns changes the sorter: do not sort a dead view. */
@@ -633,7 +592,6 @@ ppv_top_view_finalize (GObject *object)
 {
   PpvTopView *self = PPV_TOP_VIEW (object);
 
-  _ppv_report_job_clear (&self->job);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->search_cancellable);
@@ -646,60 +604,38 @@ ppv_top_view_finalize (GObject *object)
 }
 
 static void
-ppv_top_view_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  PpvTopView *self = PPV_TOP_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 ppv_top_view_class_init (PpvTopViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PpvReportPaneClass *pane_class = PPV_REPORT_PANE_CLASS (klass);
 
   ppv_views_ensure_resources ();
 
   object_class->dispose = ppv_top_view_dispose;
   object_class->finalize = ppv_top_view_finalize;
-  object_class->get_property = ppv_top_view_get_property;
+
+  pane_class->page_name = "top";
+  pane_class->page_title = N_("Top");
+  pane_class->icon_name = "view-list-symbolic";
+  pane_class->result_free = (GDestroyNotify) build_result_free;
+  pane_class->view_data_free = (GDestroyNotify) build_request_free;
+  pane_class->adjust_options = ppv_top_view_adjust_options;
+  pane_class->prepare = ppv_top_view_prepare;
+  pane_class->build = ppv_top_view_build;
+  pane_class->apply = ppv_top_view_apply;
+  pane_class->get_report = ppv_top_view_pane_get_report;
+  pane_class->select_name = ppv_top_view_pane_select_name;
+  pane_class->set_search = ppv_top_view_pane_set_search;
 
   widget_class->measure = ppv_top_view_measure;
   widget_class->size_allocate = ppv_top_view_size_allocate;
   widget_class->grab_focus = ppv_top_view_grab_focus;
 
-  properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /* The user selected a row; the argument is its plain name. */
-  signals[ROW_SELECTED] =
-    g_signal_new ("row-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  /* Double click or Enter on a row. */
-  signals[ROW_ACTIVATED] =
-    g_signal_new ("row-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* New rows are shown. */
   signals[REPORT_CHANGED] =
     g_signal_new ("report-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /* Building a report failed (never for cancellation). */
-  signals[FAILED] =
-    g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pprofviewer/PprofViewer/views/ppv-top-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PpvTopView, scroller);
@@ -759,7 +695,9 @@ ppv_top_view_init (PpvTopView *self)
   gtk_widget_set_halign (GTK_WIDGET (self->menu), GTK_ALIGN_START);
   gtk_widget_set_parent (GTK_WIDGET (self->menu), GTK_WIDGET (self));
 
-  _ppv_report_job_init (&self->job);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Top"),
+                                  -1);
 }
 
 GtkWidget *

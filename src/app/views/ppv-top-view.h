@@ -8,7 +8,7 @@
 
 #include <gtk/gtk.h>
 
-#include "ppv-report.h"
+#include "ppv-report-pane.h"
 #include "ppv-top-model.h"
 #include "ppv-top-row.h"
 
@@ -16,11 +16,14 @@ G_BEGIN_DECLS
 
 #define PPV_TYPE_TOP_VIEW (ppv_top_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (PpvTopView, ppv_top_view, PPV, TOP_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (PpvTopView, ppv_top_view, PPV, TOP_VIEW, PpvReportPane)
 
 GtkWidget   *ppv_top_view_new               (void);
-/* Rebuilds the report for @options in a worker thread.  Quick successive
- * calls cost one rebuild; the old rows stay until the new ones are ready. */
+/* A PpvReportPane (page "top").  Its signal "report-changed" says new rows
+ * are shown.
+ *
+ * Rebuilds the report for @options as given in a worker thread
+ * (ppv_report_pane_set_options()). */
 void         ppv_top_view_set_options       (PpvTopView             *self,
                                              PpvProfile             *profile,
                                              const PpvReportOptions *options);
@@ -36,7 +39,7 @@ void         ppv_top_view_set_search        (PpvTopView             *self,
 /* The list as shown: sorted and filtered. */
 GListModel  *ppv_top_view_get_shown_model   (PpvTopView             *self);
 /* Selects and reveals the row with this plain name without emitting
- * ::row-selected; returns FALSE if it is not shown. */
+ * ::selected; returns FALSE if it is not shown. */
 gboolean     ppv_top_view_select_name       (PpvTopView             *self,
                                              const char             *plain_name);
 /* The selected row, or NULL. */
