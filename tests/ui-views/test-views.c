@@ -792,28 +792,6 @@ pointer_set (gpointer data)
   return *(char **) data != NULL;
 }
 
-/* Selects row @name in the table as a click would. */
-static void
-click_row (PpvTopView *top,
-           const char *name)
-{
-  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (top), GTK_TYPE_COLUMN_VIEW));
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view));
-  GListModel *shown = ppv_top_view_get_shown_model (top);
-
-  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
-    {
-      g_autoptr(PpvTopRow) row = g_list_model_get_item (shown, i);
-
-      if (g_strcmp0 (ppv_top_row_get_plain_name (row), name) == 0)
-        {
-          gtk_single_selection_set_selected (selection, i);
-          return;
-        }
-    }
-  g_assert_not_reached ();
-}
-
 static void
 test_view_link (void)
 {

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "ppv-reader.h"
+#include "ppv-top-view.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,10 @@ PpvProfile *load_fixture         (const char *name);
 const char *fixtures_dir         (void);
 GtkWidget  *find_descendant      (GtkWidget  *widget,
                                   GType       type);
+/* Selects the row of @plain_name in the table as a click would (the
+ * table emits ::selected); the row must be shown. */
+void        click_row            (PpvTopView *top,
+                                  const char *plain_name);
 /* Saves @texture as @name in PPV_SHOT_DIR, if set. */
 void        save_texture         (GdkTexture *texture,
                                   const char *name);
