@@ -446,7 +446,7 @@ main (int    argc,
 
     probe_start (&probe);
     t0 = g_get_monotonic_time ();
-    ppv_top_view_set_search (top, needle);
+    ppv_report_pane_set_search (PPV_REPORT_PANE (top), needle);
     call = g_get_monotonic_time () - t0;
     for (;;)
       {

@@ -330,7 +330,7 @@ test_top_sort_reverse (void)
   column_view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (fixture.view), GTK_TYPE_COLUMN_VIEW));
   first = g_list_model_get_item (ppv_top_view_get_shown_model (fixture.view), 0);
   selected = g_strdup (ppv_top_row_get_plain_name (first));
-  g_assert_true (ppv_top_view_select_name (fixture.view, selected));
+  g_assert_true (ppv_report_pane_select_name (PPV_REPORT_PANE (fixture.view), selected));
 
   gtk_column_view_sort_by_column (column_view, column_titled (column_view, "Cum %"), GTK_SORT_ASCENDING);
   assert_sorted_by_cum (fixture.view, TRUE);
@@ -367,7 +367,7 @@ test_top_new_report (void)
   top_fixture_setup (&fixture, "heap.pb.gz");
   column_view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (fixture.view), GTK_TYPE_COLUMN_VIEW));
   gtk_column_view_sort_by_column (column_view, column_titled (column_view, "Cum"), GTK_SORT_ASCENDING);
-  g_assert_true (ppv_top_view_select_name (fixture.view, "main.buildMap"));
+  g_assert_true (ppv_report_pane_select_name (PPV_REPORT_PANE (fixture.view), "main.buildMap"));
   gtk_test_widget_wait_for_draw (fixture.window);
   g_assert_true (texts_contain (GTK_WIDGET (fixture.view), "main.allocLarge"));
   g_assert_true (texts_contain (GTK_WIDGET (fixture.view), "1024.09kB"));
@@ -413,7 +413,7 @@ test_top_search (void)
   g_assert_cmpuint (expected, >, 0);
   g_assert_cmpuint (expected, <, all);
 
-  ppv_top_view_set_search (fixture.view, "ALLOC");
+  ppv_report_pane_set_search (PPV_REPORT_PANE (fixture.view), "ALLOC");
   n = g_list_model_get_n_items (shown);
   g_assert_cmpuint (n, ==, expected);
   for (guint i = 0; i < n; i++)
@@ -423,9 +423,9 @@ test_top_search (void)
       g_assert_true (ppv_top_row_matches (row, "alloc"));
     }
 
-  ppv_top_view_set_search (fixture.view, "allocl");
+  ppv_report_pane_set_search (PPV_REPORT_PANE (fixture.view), "allocl");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
-  ppv_top_view_set_search (fixture.view, "");
+  ppv_report_pane_set_search (PPV_REPORT_PANE (fixture.view), "");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, all);
 
   top_fixture_teardown (&fixture);

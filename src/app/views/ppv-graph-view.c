@@ -196,13 +196,14 @@ ppv_graph_view_activate_node (PpvGraphView *self,
   _ppv_graph_view_set_selected (self, index, TRUE);
 }
 
-gboolean
-ppv_graph_view_select_name (PpvGraphView *self,
-                            const char   *plain_name)
+/* Selects and centres the node of @plain_name (kept for a graph still
+ * being built); clears the selection if the graph has no such node. */
+static gboolean
+ppv_graph_view_select_name (PpvReportPane *pane,
+                            const char    *plain_name)
 {
+  PpvGraphView *self = PPV_GRAPH_VIEW (pane);
   int index;
-
-  g_return_val_if_fail (PPV_IS_GRAPH_VIEW (self), FALSE);
 
   index = find_node_by_name (self, plain_name);
   if (index < 0)
@@ -276,11 +277,12 @@ update_matches (PpvGraphView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-void
-ppv_graph_view_set_search (PpvGraphView *self,
-                           const char   *text)
+/* Highlights nodes whose name contains @text (ignoring ASCII case). */
+static void
+ppv_graph_view_set_search (PpvReportPane *pane,
+                           const char    *text)
 {
-  g_return_if_fail (PPV_IS_GRAPH_VIEW (self));
+  PpvGraphView *self = PPV_GRAPH_VIEW (pane);
 
   g_clear_pointer (&self->needle, g_free);
   if (text != NULL && text[0] != '\0')
@@ -434,20 +436,6 @@ ppv_graph_view_get_report (PpvReportPane *pane)
   PpvGraphView *self = PPV_GRAPH_VIEW (pane);
 
   return self->graph != NULL ? ppv_callgraph_get_report (self->graph) : NULL;
-}
-
-static gboolean
-ppv_graph_view_pane_select_name (PpvReportPane *pane,
-                                 const char    *plain_name)
-{
-  return ppv_graph_view_select_name (PPV_GRAPH_VIEW (pane), plain_name);
-}
-
-static void
-ppv_graph_view_pane_set_search (PpvReportPane *pane,
-                                const char    *text)
-{
-  ppv_graph_view_set_search (PPV_GRAPH_VIEW (pane), text);
 }
 
 void
@@ -700,8 +688,8 @@ ppv_graph_view_class_init (PpvGraphViewClass *klass)
   pane_class->build = ppv_graph_view_build;
   pane_class->apply = ppv_graph_view_apply;
   pane_class->get_report = ppv_graph_view_get_report;
-  pane_class->select_name = ppv_graph_view_pane_select_name;
-  pane_class->set_search = ppv_graph_view_pane_set_search;
+  pane_class->select_name = ppv_graph_view_select_name;
+  pane_class->set_search = ppv_graph_view_set_search;
 
   widget_class->snapshot = _ppv_graph_view_snapshot;
   widget_class->size_allocate = ppv_graph_view_size_allocate;

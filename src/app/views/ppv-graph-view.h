@@ -48,16 +48,13 @@ void          ppv_graph_view_zoom_in            (PpvGraphView           *self);
 void          ppv_graph_view_zoom_out           (PpvGraphView           *self);
 void          ppv_graph_view_zoom_fit           (PpvGraphView           *self);
 
-/* Highlights nodes whose name contains @text (ignoring ASCII case). */
-void          ppv_graph_view_set_search         (PpvGraphView           *self,
-                                                 const char             *text);
+/* Search highlights (ppv_report_pane_set_search()): nodes whose name
+ * contains the text, ignoring ASCII case. */
 guint         ppv_graph_view_get_n_matches      (PpvGraphView           *self);
 
-/* Selects and centres the node of the report row named @plain_name,
- * without emitting ::selected.  FALSE if the graph has no such node
- * (the selection is then cleared). */
-gboolean      ppv_graph_view_select_name        (PpvGraphView           *self,
-                                                 const char             *plain_name);
+/* ppv_report_pane_select_name() selects and centres the node of the
+ * report row named @plain_name, without emitting ::selected; FALSE if the
+ * graph has no such node (the selection is then cleared). */
 /* The plain name of the selected node, or NULL. */
 const char   *ppv_graph_view_get_selected_name  (PpvGraphView           *self);
 /* Scene/call-graph index of the selected node, or -1. */

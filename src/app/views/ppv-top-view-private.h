@@ -55,6 +55,10 @@ void       _ppv_top_view_restore_selection (PpvTopView    *self,
 
 /* ppv-top-view-search.c: applies the needle to the current model. */
 void       _ppv_top_view_apply_search     (PpvTopView     *self);
+/* The pane's set_search: keeps only rows whose name contains @text
+ * (ignoring ASCII case). */
+void       _ppv_top_view_set_search       (PpvReportPane  *pane,
+                                           const char     *text);
 
 /* ppv-top-view-cells.c */
 void       _ppv_top_view_class_init_cells (GtkWidgetClass *widget_class);

@@ -85,12 +85,11 @@ _ppv_top_view_apply_search (PpvTopView *self)
 }
 
 void
-ppv_top_view_set_search (PpvTopView *self,
-                         const char *text)
+_ppv_top_view_set_search (PpvReportPane *pane,
+                          const char    *text)
 {
+  PpvTopView *self = PPV_TOP_VIEW (pane);
   g_autofree char *needle = NULL;
-
-  g_return_if_fail (PPV_IS_TOP_VIEW (self));
 
   needle = text != NULL && text[0] != '\0' ? g_ascii_strdown (text, -1) : NULL;
   if (g_strcmp0 (needle, self->needle) == 0)

@@ -241,13 +241,14 @@ _ppv_top_view_dup_selected_name (PpvTopView *self)
   return row != NULL ? g_strdup (ppv_top_row_get_plain_name (row)) : NULL;
 }
 
-gboolean
-ppv_top_view_select_name (PpvTopView *self,
-                          const char *plain_name)
+/* Selects and reveals the row named @plain_name without emitting
+ * ::selected; FALSE if it is not shown. */
+static gboolean
+ppv_top_view_select_name (PpvReportPane *pane,
+                          const char    *plain_name)
 {
+  PpvTopView *self = PPV_TOP_VIEW (pane);
   guint position = 0;
-
-  g_return_val_if_fail (PPV_IS_TOP_VIEW (self), FALSE);
 
   if (find_position (self, plain_name) < 0)
     return FALSE;
@@ -505,20 +506,6 @@ ppv_top_view_pane_get_report (PpvReportPane *pane)
   return ppv_top_view_get_report (PPV_TOP_VIEW (pane));
 }
 
-static gboolean
-ppv_top_view_pane_select_name (PpvReportPane *pane,
-                               const char    *plain_name)
-{
-  return ppv_top_view_select_name (PPV_TOP_VIEW (pane), plain_name);
-}
-
-static void
-ppv_top_view_pane_set_search (PpvReportPane *pane,
-                              const char    *text)
-{
-  ppv_top_view_set_search (PPV_TOP_VIEW (pane), text);
-}
-
 void
 ppv_top_view_set_options (PpvTopView             *self,
                           PpvProfile             *profile,
@@ -625,8 +612,8 @@ ppv_top_view_class_init (PpvTopViewClass *klass)
   pane_class->build = ppv_top_view_build;
   pane_class->apply = ppv_top_view_apply;
   pane_class->get_report = ppv_top_view_pane_get_report;
-  pane_class->select_name = ppv_top_view_pane_select_name;
-  pane_class->set_search = ppv_top_view_pane_set_search;
+  pane_class->select_name = ppv_top_view_select_name;
+  pane_class->set_search = _ppv_top_view_set_search;
 
   widget_class->measure = ppv_top_view_measure;
   widget_class->size_allocate = ppv_top_view_size_allocate;

@@ -33,15 +33,12 @@ void         ppv_top_view_set_model         (PpvTopView             *self,
 PpvTopModel *ppv_top_view_get_model         (PpvTopView             *self);
 PpvReport   *ppv_top_view_get_report        (PpvTopView             *self);
 gboolean     ppv_top_view_get_loading       (PpvTopView             *self);
-/* Keeps only rows whose name contains @text (ignoring ASCII case). */
-void         ppv_top_view_set_search        (PpvTopView             *self,
-                                             const char             *text);
+/* Search: ppv_report_pane_set_search() keeps only rows whose name
+ * contains the text (ignoring ASCII case). */
 /* The list as shown: sorted and filtered. */
 GListModel  *ppv_top_view_get_shown_model   (PpvTopView             *self);
-/* Selects and reveals the row with this plain name without emitting
- * ::selected; returns FALSE if it is not shown. */
-gboolean     ppv_top_view_select_name       (PpvTopView             *self,
-                                             const char             *plain_name);
+/* ppv_report_pane_select_name() selects and reveals the row with this
+ * plain name without emitting ::selected (FALSE if it is not shown). */
 /* The selected row, or NULL. */
 PpvTopRow   *ppv_top_view_get_selected      (PpvTopView             *self);
 /* The sum% value (running flat total in shown order, sum ignoring the
