@@ -432,7 +432,8 @@ test_top_search (void)
 }
 
 /* Large values in pprof's smallest fitting unit ("281555743.11kB") are
- * shown whole: the value columns grow for them. */
+ * shown whole: the value columns grow for them.  main.small, with a small
+ * flat value, calls main.huge: --top keeps it, so it picks the unit. */
 static void
 test_top_wide_values (void)
 {
@@ -460,12 +461,12 @@ test_top_wide_values (void)
       function.filename = "x.go";
       ppv_profile_builder_add_function (builder, &function);
       ppv_profile_builder_add_location (builder, id, 0, 0x1000 * id, FALSE, &id, &line, &column, 1);
-      ppv_profile_builder_add_sample (builder, &id, 1, &value, 1, NULL, 0);
+      ppv_profile_builder_add_sample (builder, (guint64[]) { id, 1 }, id, &value, 1, NULL, 0);
     }
   profile = ppv_profile_builder_finish (builder, "wide.pb", &error);
   g_assert_no_error (error);
 
-  /* Every row, as the window asks: the small one picks the unit. */
+  /* Every row, as the window asks. */
   ppv_report_options_init (&options);
   options.nodefraction = 0;
   report = ppv_report_new (profile, &options, PPV_REPORT_KIND_TEXT, NULL, &error);
@@ -491,6 +492,79 @@ test_top_wide_values (void)
   g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_parent (label)), >=, natural);
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* allocs.pb.gz has 16-byte rows that --top drops as too small: pprof's
+ * unit rule over every row would print its 1 MB rows in bytes.  The table
+ * prints what --top prints, with the exact value kept for the tooltip
+ * and for copying. */
+static void
+test_top_unit (void)
+{
+  g_autoptr(PpvProfile) profile = load_fixture ("allocs.pb.gz");
+  g_autoptr(PpvReport) cli = NULL;
+  g_autoptr(PpvReport) every_row = NULL;
+  g_autoptr(GError) error = NULL;
+  PpvReportOptions options;
+  TopFixture fixture = { 0 };
+  PpvTopModel *model;
+  const PpvReportRow *first;
+  g_autofree char *printed = NULL;
+  g_autofree char *unrounded = NULL;
+  g_autofree char *exact = NULL;
+  g_autofree char *bytes = NULL;
+
+  /* What --top prints. */
+  ppv_report_options_init (&options);
+  cli = ppv_report_new (profile, &options, PPV_REPORT_KIND_TEXT, NULL, &error);
+  g_assert_no_error (error);
+  options.nodefraction = 0;
+  every_row = ppv_report_new (profile, &options, PPV_REPORT_KIND_TEXT, NULL, &error);
+  g_assert_no_error (error);
+  ppv_report_options_clear (&options);
+  g_assert_cmpuint (ppv_report_get_n_rows (every_row), >, ppv_report_get_n_rows (cli));
+  first = ppv_report_get_row (cli, 0);
+  printed = ppv_report_format_value (cli, first->flat);
+  unrounded = ppv_report_format_value (every_row, first->flat);
+  /* The fixture shows the problem: the two rules disagree. */
+  g_assert_cmpstr (printed, !=, unrounded);
+
+  /* The table, as the profile view asks for it: every row. */
+  fixture.window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1000, 600);
+  fixture.view = PPV_TOP_VIEW (ppv_top_view_new ());
+  g_signal_connect (fixture.view, "report-changed", G_CALLBACK (on_top_report_changed), &fixture);
+  gtk_window_set_child (GTK_WINDOW (fixture.window), GTK_WIDGET (fixture.view));
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  ppv_report_options_init (&options);
+  options.nodefraction = 0;
+  ppv_top_view_set_options (fixture.view, profile, &options);
+  ppv_report_options_clear (&options);
+  g_assert_true (wait_for (top_has_reports, &fixture, 20000));
+  gtk_test_widget_wait_for_draw (fixture.window);
+
+  model = ppv_top_view_get_model (fixture.view);
+  g_assert_cmpuint (ppv_top_model_get_n_rows (model), ==, ppv_report_get_n_rows (every_row));
+  for (guint i = 0; i < ppv_report_get_n_rows (cli); i++)
+    {
+      const PpvReportRow *row = ppv_report_get_row (cli, i);
+      g_autofree char *want_flat = ppv_report_format_value (cli, row->flat);
+      g_autofree char *want_cum = ppv_report_format_value (cli, row->cum);
+      g_autofree char *flat = ppv_top_model_format_value (model, row->flat);
+      g_autofree char *cum = ppv_top_model_format_value (model, row->cum);
+
+      g_assert_cmpstr (flat, ==, want_flat);
+      g_assert_cmpstr (cum, ==, want_cum);
+    }
+  g_assert_true (texts_contain (GTK_WIDGET (fixture.view), printed));
+  g_assert_false (texts_contain (GTK_WIDGET (fixture.view), unrounded));
+
+  /* The exact value: in bytes, unrounded. */
+  exact = ppv_top_model_format_exact (model, first->flat);
+  bytes = g_strdup_printf ("%" G_GINT64_FORMAT "B", first->flat);
+  g_assert_cmpstr (exact, ==, bytes);
+
+  top_fixture_teardown (&fixture);
 }
 
 static void
@@ -868,7 +942,7 @@ test_view_link (void)
     GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture.view));
     char *copied = NULL;
 
-    gtk_widget_activate_action (GTK_WIDGET (fixture.top), "top.copy-name", "s",
+    gtk_widget_activate_action (GTK_WIDGET (fixture.top), "top.copy", "s",
                                 "main.(*store).add");
     gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text, &copied);
     g_assert_true (wait_for (pointer_set, &copied, 5000));
@@ -1055,6 +1129,7 @@ main (int    argc,
   g_test_add_func ("/ppv/ui-views/top/sort-reverse", test_top_sort_reverse);
   g_test_add_func ("/ppv/ui-views/top/new-report", test_top_new_report);
   g_test_add_func ("/ppv/ui-views/top/wide-values", test_top_wide_values);
+  g_test_add_func ("/ppv/ui-views/top/unit", test_top_unit);
   g_test_add_func ("/ppv/ui-views/top/search", test_top_search);
   g_test_add_func ("/ppv/ui-views/top/long-names", test_top_long_names);
   g_test_add_func ("/ppv/ui-views/view/defaults", test_view_defaults);

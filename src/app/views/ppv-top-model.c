@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include "ppv-units.h"
+
 struct _PpvTopModel
 {
   GObject     parent_instance;
@@ -22,6 +24,9 @@ struct _PpvTopModel
   gint64     *flat_sums;
   guint      *orders[PPV_TOP_N_ORDERS];
   GHashTable *by_name;       /* plain name -> index + 1; built on demand */
+  const char *sample_unit;   /* the profile's, for exact values */
+  char       *unit;          /* --top's output unit, or NULL: the report's */
+  double      ratio;         /* 1 / --divide_by */
 };
 
 G_DEFINE_FINAL_TYPE (PpvTopModel, ppv_top_model, G_TYPE_OBJECT)
@@ -38,6 +43,7 @@ ppv_top_model_finalize (GObject *object)
   g_free (self->names);
   g_clear_pointer (&self->owned_names, g_ptr_array_unref);
   g_clear_pointer (&self->report, ppv_report_unref);
+  g_free (self->unit);
 
   G_OBJECT_CLASS (ppv_top_model_parent_class)->finalize (object);
 }
@@ -131,6 +137,99 @@ ppv_top_model_get_order (PpvTopModel *self,
   return self->orders[order];
 }
 
+/* --- Units --------------------------------------------------------------- */
+
+/* The unit of the report's sample type: its type name, less the "mean_"
+ * that --mean adds, names it in the profile. */
+static const char *
+find_sample_unit (PpvReport *report)
+{
+  PpvProfile *profile = ppv_report_get_profile (report);
+  const char *type = ppv_report_get_type_name (report);
+
+  if (type != NULL && ppv_report_get_options (report)->mean && g_str_has_prefix (type, "mean_"))
+    type += strlen ("mean_");
+  for (guint i = 0; type != NULL && i < profile->n_sample_types; i++)
+    if (g_strcmp0 (profile->sample_types[i].type, type) == 0)
+      return profile->sample_types[i].unit;
+  return NULL;
+}
+
+static gint64
+scaled (PpvTopModel *self,
+        gint64       value)
+{
+  return self->ratio > 0 && self->ratio != 1 ? (gint64) ((double) value * self->ratio) : value;
+}
+
+/* pprof's "minimum" rule (the smallest row value picks the unit, unless
+ * it is under 1% of the total), over the rows --top keeps with its
+ * default --nodefraction: those with |cum| >= |flat total| * 0.005.  A
+ * dropped node's flat is not given to its callers (pprof counts a sample
+ * whose leaf is dropped as residual), so the kept rows' values are the
+ * same as here.  (--mean, which the views never set, would need the
+ * undivided values.) */
+static void
+choose_unit (PpvTopModel *self)
+{
+  const PpvReportOptions *options = ppv_report_get_options (self->report);
+  PpvReportOptions defaults;
+  gint64 flat_total = 0, cutoff, min_value = 0, max_value;
+  const char *min_unit = NULL, *max_unit = NULL, *unit = NULL;
+
+  self->sample_unit = find_sample_unit (self->report);
+  self->ratio = options->divide_by != 0 ? 1.0 / options->divide_by : 1;
+  if (self->sample_unit == NULL || self->n_rows == 0
+      || (options->unit != NULL && options->unit[0] != '\0' && strcmp (options->unit, "minimum") != 0))
+    return;
+
+  ppv_report_options_init (&defaults);
+  for (guint i = 0; i < self->n_rows; i++)
+    flat_total += ppv_report_get_row (self->report, i)->flat;
+  cutoff = options->trim ? ABS ((gint64) ((double) flat_total * defaults.nodefraction)) : 0;
+  ppv_report_options_clear (&defaults);
+
+  for (guint i = 0; i < self->n_rows; i++)
+    {
+      const PpvReportRow *row = ppv_report_get_row (self->report, i);
+      gint64 row_min = row->flat != 0 ? ABS (row->flat) : ABS (row->cum);
+
+      if (ABS (row->cum) >= cutoff && row_min > 0 && (min_value == 0 || row_min < min_value))
+        min_value = row_min;
+    }
+  max_value = scaled (self, ppv_report_get_total (self->report));
+  min_value = min_value != 0 ? scaled (self, min_value) : max_value;
+
+  ppv_unit_scale (min_value, self->sample_unit, "minimum", &min_unit);
+  ppv_unit_scale (max_value, self->sample_unit, "minimum", &max_unit);
+  unit = min_unit;
+  if (g_strcmp0 (min_unit, max_unit) != 0 && min_value * 100 < max_value)
+    ppv_unit_scale (100 * min_value, self->sample_unit, "minimum", &unit);
+  self->unit = g_strdup (unit != NULL && unit[0] != '\0' ? unit : self->sample_unit);
+}
+
+char *
+ppv_top_model_format_value (PpvTopModel *self,
+                            gint64       value)
+{
+  g_return_val_if_fail (PPV_IS_TOP_MODEL (self), NULL);
+
+  if (self->unit == NULL)
+    return ppv_report_format_value (self->report, value);
+  return ppv_unit_scaled_label (scaled (self, value), self->sample_unit, self->unit);
+}
+
+char *
+ppv_top_model_format_exact (PpvTopModel *self,
+                            gint64       value)
+{
+  g_return_val_if_fail (PPV_IS_TOP_MODEL (self), NULL);
+
+  if (self->sample_unit == NULL)
+    return ppv_report_format_value (self->report, value);
+  return ppv_unit_scaled_label (scaled (self, value), self->sample_unit, self->sample_unit);
+}
+
 /* --- Construction -------------------------------------------------------- */
 
 static const char *
@@ -184,6 +283,7 @@ ppv_top_model_new (PpvReport    *report,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  choose_unit (self);
   ppv_top_model_get_order (self, order);
 
   return g_steal_pointer (&self);

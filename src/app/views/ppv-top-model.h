@@ -50,6 +50,16 @@ const char   *ppv_top_model_get_name        (PpvTopModel  *self,
  * ellipsis, or NULL when it is short enough to show whole. */
 char         *ppv_top_model_dup_cut_name    (PpvTopModel  *self,
                                              guint         index);
+/* @value (flat or cum of a row) as the table prints it: in the unit
+ * `--top` picks for the rows it prints, which are this table's rows
+ * without the ones --top drops as too small (pprof's "minimum" rule over
+ * all rows would let one 16-byte row print 448kB as "458752B"). */
+char         *ppv_top_model_format_value    (PpvTopModel  *self,
+                                             gint64        value);
+/* @value exactly, in the sample type's own unit ("458752B"), for the
+ * tooltip and for copying. */
+char         *ppv_top_model_format_exact    (PpvTopModel  *self,
+                                             gint64        value);
 /* Running totals of flat in report order (pprof's sum%), one per row. */
 const gint64 *ppv_top_model_get_flat_sums   (PpvTopModel  *self);
 /* Row indices in @order.  Orders other than the one given at creation

@@ -132,6 +132,27 @@ on_name_query_tooltip (GtkWidget  *label,
   return TRUE;
 }
 
+static char *dup_exact_value (PpvTopView  *self,
+                              GtkListItem *list_item);
+
+/* The exact value: cells print it rounded to the unit --top picks. */
+static gboolean
+on_value_query_tooltip (GtkWidget  *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard_mode,
+                        GtkTooltip *tooltip,
+                        PpvTopView *self)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (label), "ppv-list-item");
+  g_autofree char *exact = list_item != NULL ? dup_exact_value (self, list_item) : NULL;
+
+  if (exact == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, exact);
+  return TRUE;
+}
+
 static void
 setup_value_cell (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
@@ -142,6 +163,8 @@ setup_value_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_value_query_tooltip), self);
   attach_cell (self, list_item, label);
 }
 
@@ -221,7 +244,7 @@ bind_cell (PpvTopView  *self,
     {
     case CELL_FLAT:
     case CELL_CUM:
-      text = ppv_report_format_value (report, kind == CELL_FLAT ? rrow->flat : rrow->cum);
+      text = ppv_top_model_format_value (model, kind == CELL_FLAT ? rrow->flat : rrow->cum);
       gtk_label_set_text (GTK_LABEL (cell), text);
       break;
 
@@ -245,6 +268,22 @@ bind_cell (PpvTopView  *self,
     default:
       g_assert_not_reached ();
     }
+}
+
+/* The exact value a bound flat or cum cell shows, or NULL. */
+static char *
+dup_exact_value (PpvTopView  *self,
+                 GtkListItem *list_item)
+{
+  PpvTopRow *row = gtk_list_item_get_item (list_item);
+  PpvTopModel *model = row != NULL ? ppv_top_row_get_model (row) : NULL;
+  guint kind = GPOINTER_TO_UINT (g_hash_table_lookup (self->bound, list_item));
+  const PpvReportRow *rrow;
+
+  if (model == NULL || (kind != CELL_FLAT + 1 && kind != CELL_CUM + 1))
+    return NULL;
+  rrow = ppv_top_model_get_row (model, ppv_top_row_get_index (row));
+  return ppv_top_model_format_exact (model, kind == CELL_FLAT + 1 ? rrow->flat : rrow->cum);
 }
 
 static void
@@ -316,6 +355,17 @@ build_sort_menu (void)
   return G_MENU_MODEL (menu);
 }
 
+static void
+append_copy (GMenu      *menu,
+             const char *label,
+             const char *text)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, "top.copy", g_variant_new_string (text));
+  g_menu_append_item (menu, item);
+}
+
 static GMenuModel *
 build_row_menu (PpvTopView *self,
                 PpvTopRow  *row)
@@ -323,8 +373,11 @@ build_row_menu (PpvTopView *self,
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) refine = g_menu_new ();
   g_autoptr(GMenu) other = g_menu_new ();
+  PpvTopModel *model = ppv_top_row_get_model (row);
   const PpvReportRow *rrow = ppv_report_get_row (ppv_top_row_get_report (row),
                                                  ppv_top_row_get_index (row));
+  g_autofree char *flat = ppv_top_model_format_exact (model, rrow->flat);
+  g_autofree char *cum = ppv_top_model_format_exact (model, rrow->cum);
   /* Refine by function where there is one (lines and addresses print more
    * than the function name), by the printed name otherwise (files). */
   const char *target = rrow->function != NULL && rrow->function[0] != '\0'
@@ -334,7 +387,6 @@ build_row_menu (PpvTopView *self,
     { N_("_Ignore"), "ignore" },
     { N_("_Hide"), "hide" },
   };
-  g_autoptr(GMenuItem) copy = NULL;
   g_autoptr(GMenuModel) sort = build_sort_menu ();
 
   for (guint i = 0; i < G_N_ELEMENTS (refines); i++)
@@ -348,10 +400,10 @@ build_row_menu (PpvTopView *self,
 
   ppv_report_pane_append_show_in (PPV_REPORT_PANE (self), other, rrow->name);
 
-  copy = g_menu_item_new (_("_Copy Name"), NULL);
-  g_menu_item_set_action_and_target_value (copy, "top.copy-name",
-                                           g_variant_new_string (ppv_top_row_get_name (row)));
-  g_menu_append_item (other, copy);
+  append_copy (other, _("_Copy Name"), ppv_top_row_get_name (row));
+  /* Exact values: the cells round them to --top's unit. */
+  append_copy (other, _("Copy Fl_at Value"), flat);
+  append_copy (other, _("Copy Cu_m Value"), cum);
 
   g_menu_append_section (menu, NULL, G_MENU_MODEL (refine));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (other));
@@ -449,8 +501,9 @@ sort_action (GtkWidget  *widget,
   gtk_column_view_sort_by_column (self->column_view, column, GTK_SORT_ASCENDING);
 }
 
+/* Copies the text given (a name, an exact value). */
 static void
-copy_name_action (GtkWidget  *widget,
+copy_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
@@ -472,7 +525,7 @@ _ppv_top_view_class_init_cells (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, bind_name_cell);
   gtk_widget_class_bind_template_callback (widget_class, unbind_cell);
 
-  gtk_widget_class_install_action (widget_class, "top.copy-name", "s", copy_name_action);
+  gtk_widget_class_install_action (widget_class, "top.copy", "s", copy_action);
   gtk_widget_class_install_action (widget_class, "top.sort", "s", sort_action);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, popup_menu_for_selection, NULL);

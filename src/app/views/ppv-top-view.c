@@ -309,13 +309,13 @@ ppv_top_view_get_loading (PpvTopView *self)
 
 /* The widest of the printed values of one column: the extremes. */
 static int
-measure_values (PpvTopView *self,
-                PpvReport  *report,
-                gint64      largest,
-                gint64      smallest)
+measure_values (PpvTopView  *self,
+                PpvTopModel *model,
+                gint64       largest,
+                gint64       smallest)
 {
-  g_autofree char *a = ppv_report_format_value (report, largest);
-  g_autofree char *b = ppv_report_format_value (report, smallest);
+  g_autofree char *a = ppv_top_model_format_value (model, largest);
+  g_autofree char *b = ppv_top_model_format_value (model, smallest);
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), a);
   int wa, wb;
 
@@ -332,14 +332,12 @@ static void
 fit_value_columns (PpvTopView  *self,
                    PpvTopModel *model)
 {
-  PpvReport *report;
   gint64 flat_max = 0, flat_min = 0, cum_max = 0, cum_min = 0;
   guint n;
 
   if (model == NULL)
     return;
 
-  report = ppv_top_model_get_report (model);
   n = ppv_top_model_get_n_rows (model);
   for (guint i = 0; i < n; i++)
     {
@@ -352,9 +350,9 @@ fit_value_columns (PpvTopView  *self,
     }
 
   gtk_column_view_column_set_fixed_width (self->flat_column,
-    MAX (VALUE_COLUMN_WIDTH, measure_values (self, report, flat_max, flat_min) + VALUE_CELL_PADDING));
+    MAX (VALUE_COLUMN_WIDTH, measure_values (self, model, flat_max, flat_min) + VALUE_CELL_PADDING));
   gtk_column_view_column_set_fixed_width (self->cum_column,
-    MAX (VALUE_COLUMN_WIDTH, measure_values (self, report, cum_max, cum_min) + VALUE_CELL_PADDING));
+    MAX (VALUE_COLUMN_WIDTH, measure_values (self, model, cum_max, cum_min) + VALUE_CELL_PADDING));
 }
 
 /* @matches: computed for the current needle, or NULL to compute them. */
