@@ -46,11 +46,17 @@ void           _ppv_profile_view_update_actions     (PpvProfileView *self);
 void           _ppv_profile_view_toast              (PpvProfileView *self,
                                                      const char     *message);
 
-/* ppv-profile-view.c */
+/* ppv-profile-view-filters.c */
 void           _ppv_profile_view_refine             (PpvProfileView *self,
                                                      PpvRefineKind   kind,
                                                      const char     *name);
 void           _ppv_profile_view_reset_filters      (PpvProfileView *self);
+/* The chips again, after the filters changed. */
+void           _ppv_profile_view_rebuild_chips      (PpvProfileView *self);
+
+/* ppv-profile-view.c */
+/* Builds the shown pane for the current options; the others go stale. */
+void           _ppv_profile_view_rebuild            (PpvProfileView *self);
 /* Shows the pane of page @page_name with @plain_name selected in it. */
 void           _ppv_profile_view_show_in            (PpvProfileView *self,
                                                      const char     *page_name,

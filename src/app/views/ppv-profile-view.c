@@ -4,8 +4,6 @@
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n.h>
-
 #include "ppv-graph-view.h"
 #include "ppv-profile-view-private.h"
 #include "ppv-top-view.h"
@@ -66,8 +64,8 @@ _ppv_profile_view_get_visible_pane (PpvProfileView *self)
 
 /* Only the shown pane builds; the others are stale until they are shown
  * (kcachegrind's rule), so hidden views never take the CPU. */
-static void
-rebuild (PpvProfileView *self)
+void
+_ppv_profile_view_rebuild (PpvProfileView *self)
 {
   PpvReportPane *visible = _ppv_profile_view_get_visible_pane (self);
   PpvReportOptions options;
@@ -104,101 +102,6 @@ on_visible_page_changed (PpvProfileView *self)
     ppv_report_pane_refresh (visible);
   update_details (self);
   _ppv_profile_view_update_actions (self);
-}
-
-/* --- Filter chips -------------------------------------------------------- */
-
-static void rebuild_chips (PpvProfileView *self);
-
-static void
-on_chip_clicked (GtkButton      *button,
-                 PpvProfileView *self)
-{
-  PpvRefineFilter *filter = g_object_get_data (G_OBJECT (button), "ppv-filter");
-
-  if (filter == NULL || !g_ptr_array_remove (self->filters, filter))
-    return;
-
-  rebuild_chips (self);
-  rebuild (self);
-}
-
-static void
-rebuild_chips (PpvProfileView *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filters_box))) != NULL)
-    gtk_box_remove (self->filters_box, child);
-
-  for (guint i = 0; i < self->filters->len; i++)
-    {
-      PpvRefineFilter *filter = g_ptr_array_index (self->filters, i);
-      g_autofree char *text = NULL;
-      g_autofree char *short_name = NULL;
-      g_autofree char *accessible = NULL;
-      GtkWidget *button, *box, *label, *icon;
-
-      if (g_utf8_strlen (filter->name, 61) > 60)
-        {
-          g_autofree char *head = g_utf8_substring (filter->name, 0, 60);
-
-          short_name = g_strconcat (head, "…", NULL);
-        }
-      else
-        short_name = g_strdup (filter->name);
-      /* Translators: a filter chip, e.g. "Focus: main.run". */
-      text = g_strdup_printf (_("%s: %s"), ppv_refine_kind_label (filter->kind), short_name);
-      /* Translators: accessible name of a filter chip's button. */
-      accessible = g_strdup_printf (_("Remove filter %s=%s"),
-                                    ppv_refine_kind_to_string (filter->kind), filter->regex);
-
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-      label = gtk_label_new (text);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-      icon = gtk_image_new_from_icon_name ("window-close-symbolic");
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), icon);
-
-      button = gtk_button_new ();
-      gtk_button_set_child (GTK_BUTTON (button), box);
-      gtk_widget_add_css_class (button, "ppv-filter-chip");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (button, accessible);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                      -1);
-      g_object_set_data (G_OBJECT (button), "ppv-filter", filter);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_chip_clicked), self);
-      gtk_box_append (self->filters_box, button);
-    }
-
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->filters_box)),
-                          self->filters->len > 0);
-}
-
-void
-_ppv_profile_view_refine (PpvProfileView *self,
-                          PpvRefineKind   kind,
-                          const char     *name)
-{
-  if (!ppv_refine_add (self->filters, kind, name))
-    return;
-
-  rebuild_chips (self);
-  rebuild (self);
-}
-
-void
-_ppv_profile_view_reset_filters (PpvProfileView *self)
-{
-  if (self->filters->len == 0)
-    return;
-
-  g_ptr_array_set_size (self->filters, 0);
-  rebuild_chips (self);
-  rebuild (self);
 }
 
 /* --- Details ------------------------------------------------------------- */
@@ -501,7 +404,7 @@ on_option_changed (PpvProfileView *self)
   if (self->updating_controls || self->profile == NULL)
     return;
 
-  rebuild (self);
+  _ppv_profile_view_rebuild (self);
 }
 
 static guint
@@ -549,7 +452,7 @@ ppv_profile_view_set_profile (PpvProfileView *self,
 
   gtk_drop_down_set_selected (self->granularity_dropdown, 0);
   g_ptr_array_set_size (self->filters, 0);
-  rebuild_chips (self);
+  _ppv_profile_view_rebuild_chips (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 
   self->updating_controls = FALSE;
@@ -558,7 +461,7 @@ ppv_profile_view_set_profile (PpvProfileView *self,
   for (guint i = 0; i < self->panes->len; i++)
     ppv_report_pane_set_source_name (g_ptr_array_index (self->panes, i), source_name);
   set_current_name (self, NULL, NULL);
-  rebuild (self);
+  _ppv_profile_view_rebuild (self);
 }
 
 AdwViewStack *
@@ -717,7 +620,7 @@ ppv_profile_view_init (PpvProfileView *self)
   ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_top_view_new ()));
   ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_graph_view_new ()));
 
-  rebuild_chips (self);
+  _ppv_profile_view_rebuild_chips (self);
   on_loading_changed (self);
   _ppv_profile_view_update_actions (self);
 }
