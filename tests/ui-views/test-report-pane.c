@@ -8,7 +8,7 @@
  */
 #include <adwaita.h>
 
-#include "ppv-graph-view.h"
+#include "ppv-graph-view-private.h"
 #include "ppv-profile-view.h"
 #include "ppv-test-pane.h"
 #include "ppv-top-view.h"
@@ -160,35 +160,67 @@ test_pane_joins_selection (void)
   fixture_teardown (&fixture);
 }
 
-/* The table's row menu offers every other pane; view.show-in shows it. */
+/* The pages that @menu's view.show-in items (at any depth) show
+ * @plain_name in, joined by spaces. */
+static void
+collect_show_in (GMenuModel *menu,
+                 const char *plain_name,
+                 GString    *pages)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (menu, i);
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action)
+          && g_str_equal (action, "view.show-in"))
+        {
+          g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                              G_VARIANT_TYPE ("(ss)"));
+          const char *page, *name;
+
+          g_variant_get (target, "(&s&s)", &page, &name);
+          g_assert_cmpstr (name, ==, plain_name);
+          g_string_append_printf (pages, "%s%s", pages->len > 0 ? " " : "", page);
+        }
+      while (g_menu_link_iter_get_next (links, NULL, &link))
+        {
+          collect_show_in (link, plain_name, pages);
+          g_object_unref (link);
+        }
+    }
+}
+
+/* Every pane's menu offers every other pane; view.show-in shows it. */
 static void
 test_pane_show_in (void)
 {
   Fixture fixture = { 0 };
   g_autoptr(GMenu) menu = g_menu_new ();
-  GMenuModel *targets;
-  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) pages = g_string_new (NULL);
+  PpvGraphView *graph;
+  GtkPopoverMenu *popover;
 
   fixture_setup (&fixture);
 
+  /* The table's row menu. */
   ppv_report_pane_append_show_in (PPV_REPORT_PANE (fixture.top), menu, "main.buildMap");
   g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (menu)), ==, 1);
-  targets = g_menu_model_get_item_link (G_MENU_MODEL (menu), 0, G_MENU_LINK_SUBMENU);
-  g_assert_nonnull (targets);
-  for (int i = 0; i < g_menu_model_get_n_items (targets); i++)
-    {
-      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (targets, i, G_MENU_ATTRIBUTE_TARGET,
-                                                                          G_VARIANT_TYPE ("(ss)"));
-      const char *page, *name;
+  collect_show_in (G_MENU_MODEL (menu), "main.buildMap", pages);
+  g_assert_cmpstr (pages->str, ==, "graph test");
 
-      g_variant_get (target, "(&s&s)", &page, &name);
-      g_assert_cmpstr (name, ==, "main.buildMap");
-      g_ptr_array_add (pages, g_strdup (page));
-    }
-  g_object_unref (targets);
-  g_assert_cmpuint (pages->len, ==, 2);
-  g_assert_cmpstr (g_ptr_array_index (pages, 0), ==, "graph");
-  g_assert_cmpstr (g_ptr_array_index (pages, 1), ==, "test");
+  /* The graph's node menu. */
+  graph = PPV_GRAPH_VIEW (ppv_profile_view_get_pane (fixture.view, "graph"));
+  show (&fixture, "graph");
+  ppv_report_pane_select_name (PPV_REPORT_PANE (graph), "main.buildMap");
+  g_assert_true (_ppv_graph_view_popup_menu_for_selection (GTK_WIDGET (graph), NULL, NULL));
+  popover = GTK_POPOVER_MENU (find_descendant (GTK_WIDGET (graph), GTK_TYPE_POPOVER_MENU));
+  g_string_truncate (pages, 0);
+  collect_show_in (gtk_popover_menu_get_menu_model (popover), "main.buildMap", pages);
+  g_assert_cmpstr (pages->str, ==, "top test");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  show (&fixture, "top");
 
   fixture.pane_updates = 0;
   gtk_widget_activate_action (GTK_WIDGET (fixture.top), "view.show-in", "(ss)", "test", "main.buildMap");

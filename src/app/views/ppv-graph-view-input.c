@@ -114,6 +114,12 @@ popup_node_menu (PpvGraphView *self,
                                                g_variant_new ("(ss)", items[i].kind, target));
       g_menu_append_item (menu, item);
     }
+  {
+    g_autoptr(GMenu) other = g_menu_new ();
+
+    ppv_report_pane_append_show_in (PPV_REPORT_PANE (self), other, row->name);
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (other));
+  }
 
   gtk_popover_menu_set_menu_model (self->menu, G_MENU_MODEL (menu));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
