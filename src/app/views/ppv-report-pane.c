@@ -296,13 +296,6 @@ ppv_report_pane_get_options (PpvReportPane *self)
   return GET_PRIV (self)->job.profile != NULL ? &GET_PRIV (self)->job.options : NULL;
 }
 
-gpointer
-ppv_report_pane_get_result (PpvReportPane *self)
-{
-  g_return_val_if_fail (PPV_IS_REPORT_PANE (self), NULL);
-  return GET_PRIV (self)->result;
-}
-
 PpvReport *
 ppv_report_pane_get_report (PpvReportPane *self)
 {

@@ -97,8 +97,6 @@ gboolean    ppv_report_pane_get_loading       (PpvReportPane          *self);
 PpvProfile *ppv_report_pane_get_profile       (PpvReportPane          *self);
 /* The options of the newest request (adjusted), or NULL. */
 const PpvReportOptions *ppv_report_pane_get_options (PpvReportPane    *self);
-/* The result the pane shows (what build() returned), or NULL. */
-gpointer    ppv_report_pane_get_result        (PpvReportPane          *self);
 PpvReport  *ppv_report_pane_get_report        (PpvReportPane          *self);
 
 /* Names the profile in export file names ("heap.pb.gz" -> "heap.svg"). */
