@@ -15,6 +15,7 @@
 #include "ppv-callgraph.h"
 #include "ppv-cli.h"
 #include "ppv-fetcher.h"
+#include "ppv-label-frames.h"
 #include "ppv-merge.h"
 #include "ppv-reader.h"
 #include "ppv-report.h"
@@ -53,6 +54,8 @@ typedef struct
   gboolean          normalize;
   int               seconds;
   gint64            max_decompressed;
+  char             *tagroot;
+  char             *tagleaf;
   char            **sources;
 } CliOptions;
 
@@ -147,6 +150,8 @@ build_context (CliOptions *o)
     { "tagignore", 0, 0, G_OPTION_ARG_STRING, &o->report.tagignore, "Skip samples with labels matching (key=)REGEXP or a range", "FILTER" },
     { "tagshow", 0, 0, G_OPTION_ARG_STRING, &o->report.tagshow, "Only show label keys matching REGEXP", "REGEXP" },
     { "taghide", 0, 0, G_OPTION_ARG_STRING, &o->report.taghide, "Hide label keys matching REGEXP", "REGEXP" },
+    { "tagroot", 0, 0, G_OPTION_ARG_STRING, &o->tagroot, "Add frames for these label KEYS at the root of every stack", "KEYS" },
+    { "tagleaf", 0, 0, G_OPTION_ARG_STRING, &o->tagleaf, "Add frames for these label KEYS at the leaf of every stack", "KEYS" },
     { "cum", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_sort, "Sort by cumulative value", NULL },
     { "flat", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_sort, "Sort by flat value (default)", NULL },
     { "nodecount", 0, 0, G_OPTION_ARG_INT, &o->report.nodecount, "Maximum number of nodes to show", "N" },
@@ -275,6 +280,28 @@ write_output (const char  *data,
   return TRUE;
 }
 
+/* -tagroot/-tagleaf come before any filter, as in pprof. */
+static gboolean
+add_label_frames (PpvProfile **profile,
+                  CliOptions  *o,
+                  GError     **error)
+{
+  gboolean root_matched, leaf_matched;
+  PpvProfile *with_frames;
+
+  with_frames = ppv_profile_add_label_frames (*profile, o->tagroot, o->tagleaf, o->report.unit,
+                                              &root_matched, &leaf_matched, error);
+  if (with_frames == NULL)
+    return FALSE;
+  if (!root_matched)
+    ppv_cli_printerr ("TagRoot expression matched no samples\n");
+  if (!leaf_matched)
+    ppv_cli_printerr ("TagLeaf expression matched no samples\n");
+  ppv_profile_unref (*profile);
+  *profile = with_frames;
+  return TRUE;
+}
+
 static int
 run (CliOptions *o)
 {
@@ -322,6 +349,12 @@ run (CliOptions *o)
                                  bases ? (PpvProfile **) bases->pdata : NULL, bases ? bases->len : 0,
                                  mode, o->normalize, &error);
   if (profile == NULL)
+    {
+      ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+      return 1;
+    }
+
+  if (!add_label_frames (&profile, o, &error))
     {
       ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
       return 1;
@@ -430,5 +463,7 @@ ppv_cli_run (int    argc,
   g_free (o.output_file);
   g_strfreev (o.diff_base);
   g_strfreev (o.base);
+  g_free (o.tagroot);
+  g_free (o.tagleaf);
   return status;
 }

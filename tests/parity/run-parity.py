@@ -5,7 +5,7 @@
 # Copyright 2026 The Pprof Viewer authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: run-parity.py PPROF_VIEWER FIXTURES_DIR top|dot [--only CASE]...
+# Usage: run-parity.py PPROF_VIEWER FIXTURES_DIR top|dot|traces|peek|tree [--only CASE]...
 #
 # Cases come from FIXTURES_DIR/cases.txt (top) or dot-cases.txt (dot), one
 # per line: CASE_NAME<TAB>PROFILES<TAB>OPTIONS, both lists space-separated.
@@ -538,11 +538,31 @@ def compare_dot(expected_text, got_text):
     return diffs
 
 
+# ---------------------------------------------------------------- text
+
+def compare_text(expected, got):
+    """Line by line, for the reports compared byte for byte (traces, peek,
+    tree)."""
+    diffs = []
+    e_lines = expected.split('\n')
+    g_lines = got.split('\n')
+    for i in range(max(len(e_lines), len(g_lines))):
+        e = e_lines[i] if i < len(e_lines) else None
+        g = g_lines[i] if i < len(g_lines) else None
+        if e != g:
+            diffs.append('line %d: expected %s, got %s'
+                         % (i + 1, '<missing>' if e is None else show(e),
+                            '<missing>' if g is None else show(g)))
+    return diffs
+
+
 # ---------------------------------------------------------------- driver
+
+TEXT_MODES = ('traces', 'peek', 'tree')
 
 def run_case(viewer, profiles_dir, mode, case, expected_dir):
     base = os.path.join(expected_dir, case.name)
-    ext = 'txt' if mode == 'top' else 'dot'
+    ext = 'dot' if mode == 'dot' else 'txt'
     want_error = False
     if os.path.exists('%s.%s' % (base, ext)):
         with open('%s.%s' % (base, ext), 'rb') as f:
@@ -555,7 +575,8 @@ def run_case(viewer, profiles_dir, mode, case, expected_dir):
         return ['no expected output %s.%s (run tests/fixtures/regenerate.sh)' % (base, ext)]
 
     env = dict(os.environ, TZ='UTC', LC_ALL='C.UTF-8', LANG='C.UTF-8')
-    cmd = [viewer, '--' + mode] + case.options + case.profiles
+    # A peek case's --peek=REGEX option is its mode.
+    cmd = [viewer] + ([] if mode == 'peek' else ['--' + mode]) + case.options + case.profiles
     try:
         proc = subprocess.run(cmd, cwd=profiles_dir, env=env, stdin=subprocess.DEVNULL,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -570,10 +591,15 @@ def run_case(viewer, profiles_dir, mode, case, expected_dir):
     if want_error:
         if proc.returncode == 0:
             return ['expected a failure (pprof: %s), but exit status was 0' % show(expected)]
+        # The text reports also keep pprof's message (after our prefix).
+        if mode in TEXT_MODES and expected not in stderr:
+            return ['expected pprof\'s message %s on stderr, got %s' % (show(expected), show(stderr))]
         return []
     if proc.returncode != 0:
         return ['exit status %d; stderr: %s' % (proc.returncode, show(stderr[-500:]))]
     got = decode(proc.stdout)
+    if mode in TEXT_MODES:
+        return compare_text(expected, got)
     return compare_top(expected, got) if mode == 'top' else compare_dot(expected, got)
 
 
@@ -581,7 +607,7 @@ def main():
     ap = argparse.ArgumentParser(description='pprof parity test runner')
     ap.add_argument('viewer', help='the pprof-viewer binary (or a stand-in)')
     ap.add_argument('fixtures', help='the tests/fixtures directory')
-    ap.add_argument('mode', choices=('top', 'dot'))
+    ap.add_argument('mode', choices=('top', 'dot') + TEXT_MODES)
     ap.add_argument('--only', action='append', metavar='CASE',
                     help='run only this case (repeatable)')
     args = ap.parse_args()
@@ -593,7 +619,8 @@ def main():
 
     viewer = os.path.abspath(args.viewer)
     fixtures = os.path.abspath(args.fixtures)
-    cases_file = os.path.join(fixtures, 'cases.txt' if args.mode == 'top' else 'dot-cases.txt')
+    cases_file = os.path.join(fixtures, 'cases.txt' if args.mode == 'top' else
+                              '%s-cases.txt' % args.mode)
     try:
         cases = read_cases(cases_file)
     except (OSError, ValueError) as err:
@@ -616,8 +643,9 @@ def main():
             print('PASS %s' % case.name)
             continue
         failed += 1
-        print('FAIL %s  (%s --%s %s)' % (case.name, os.path.basename(viewer), args.mode,
-                                        ' '.join(case.options + case.profiles)))
+        print('FAIL %s  (%s %s%s)' % (case.name, os.path.basename(viewer),
+                                     '' if args.mode == 'peek' else '--%s ' % args.mode,
+                                     ' '.join(case.options + case.profiles)))
         for d in diffs[:MAX_DIFFS]:
             print('    ' + d)
         if len(diffs) > MAX_DIFFS:
