@@ -21,6 +21,7 @@
 #include "ppv-report.h"
 #include "ppv-source.h"
 #include "ppv-svg.h"
+#include "ppv-traces.h"
 
 /* Messages are UTF-8 ("—", names from profiles); g_printerr would
  * convert them to the locale's charset and print "?" under LANG=C. */
@@ -42,6 +43,7 @@ typedef enum
   OUTPUT_TOP,
   OUTPUT_DOT,
   OUTPUT_SVG,
+  OUTPUT_TRACES,
 } OutputKind;
 
 typedef struct
@@ -88,12 +90,13 @@ set_output (const char  *name,
 {
   CliOptions *o = data;
   OutputKind kind = strcmp (name, "--top") == 0 ? OUTPUT_TOP :
-                    strcmp (name, "--dot") == 0 ? OUTPUT_DOT : OUTPUT_SVG;
+                    strcmp (name, "--dot") == 0 ? OUTPUT_DOT :
+                    strcmp (name, "--traces") == 0 ? OUTPUT_TRACES : OUTPUT_SVG;
 
   if (o->output != OUTPUT_NONE && o->output != kind)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "choose one of --top, --dot and --svg");
+                   "choose one of --top, --dot, --svg and --traces");
       return FALSE;
     }
   o->output = kind;
@@ -127,6 +130,7 @@ build_context (CliOptions *o)
     { "top", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print the top report (go tool pprof -top)", NULL },
     { "dot", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print the call graph as DOT (go tool pprof -dot)", NULL },
     { "svg", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Write the call graph as SVG", NULL },
+    { "traces", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print every sample's stack (go tool pprof -traces)", NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output_file, "Write to FILE (atomically) instead of standard output", "FILE" },
     { NULL }
   };
@@ -203,7 +207,8 @@ ppv_cli_is_headless (int    argc,
       if (strcmp (argv[i], "--") == 0)
         break;
       if (strcmp (argv[i], "--top") == 0 || strcmp (argv[i], "--dot") == 0 ||
-          strcmp (argv[i], "--svg") == 0 || strcmp (argv[i], "--help") == 0 ||
+          strcmp (argv[i], "--svg") == 0 || strcmp (argv[i], "--traces") == 0 ||
+          strcmp (argv[i], "--help") == 0 ||
           strcmp (argv[i], "-h") == 0 || g_str_has_prefix (argv[i], "--help-"))
         return TRUE;
     }
@@ -303,6 +308,29 @@ add_label_frames (PpvProfile **profile,
 }
 
 static int
+run_traces (PpvProfile *profile,
+            CliOptions *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autofree char *text = ppv_traces_format (profile, &o->report, &warnings, NULL, &error);
+
+  if (text == NULL)
+    {
+      ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+      return 1;
+    }
+  for (guint i = 0; warnings[i] != NULL; i++)
+    ppv_cli_printerr ("%s\n", warnings[i]);
+  if (!write_output (text, strlen (text), o->output_file, &error))
+    {
+      ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+static int
 run (CliOptions *o)
 {
   g_autoptr(GPtrArray) sources = NULL;
@@ -359,6 +387,9 @@ run (CliOptions *o)
       ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
       return 1;
     }
+
+  if (o->output == OUTPUT_TRACES)
+    return run_traces (profile, o);
 
   report = ppv_report_new (profile, &o->report,
                            o->output == OUTPUT_TOP ? PPV_REPORT_KIND_TEXT : PPV_REPORT_KIND_GRAPH,
@@ -453,7 +484,7 @@ ppv_cli_run (int    argc,
   o.sources = args[0] ? args + 1 : args;
   if (o.output == OUTPUT_NONE)
     {
-      ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot and --svg\n");
+      ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot, --svg and --traces\n");
       status = 2;
     }
   else

@@ -85,5 +85,11 @@ char *_ppv_report_context_choose_unit  (PpvReportContext  *self,
 char *_ppv_report_context_format_value (PpvReportContext  *self,
                                         const char        *output_unit,
                                         gint64             value);
+/* pprof's ProfileLabels, the header every text report starts with: File,
+ * Build ID, comments, Type, Time, and Duration with the total in
+ * @output_unit.  Appended to @out as new strings. */
+void  _ppv_report_context_add_profile_labels (PpvReportContext *self,
+                                              const char       *output_unit,
+                                              GPtrArray        *out);
 
 G_END_DECLS

@@ -56,99 +56,6 @@ ppv_report_format_value (PpvReport *self,
   return _ppv_report_context_format_value (self->ctx, self->output_unit, value);
 }
 
-static char *
-go_basename (const char *path)
-{
-  gsize len = strlen (path);
-  const char *slash;
-  g_autofree char *copy = NULL;
-
-  if (len == 0)
-    return g_strdup (".");
-  copy = g_strdup (path);
-  while (len > 1 && copy[len - 1] == '/')
-    copy[--len] = '\0';
-  slash = strrchr (copy, '/');
-  if (slash != NULL && slash[1] != '\0')
-    return g_strdup (slash + 1);
-  return g_strdup (copy);
-}
-
-/* Go's "Jan 2, 2006 at 3:04pm (MST)" in the local time zone. */
-static char *
-format_profile_time (gint64 time_nanos)
-{
-  static const char *months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-  gint64 secs = time_nanos / 1000000000;
-  g_autoptr(GDateTime) dt = NULL;
-  int hour;
-
-  if (time_nanos < 0 && time_nanos % 1000000000 != 0)
-    secs--;
-  dt = g_date_time_new_from_unix_local (secs);
-  if (dt == NULL)
-    return g_strdup ("?");
-
-  hour = g_date_time_get_hour (dt) % 12;
-  return g_strdup_printf ("%s %d, %d at %d:%02d%s (%s)",
-                          months[g_date_time_get_month (dt) - 1],
-                          g_date_time_get_day_of_month (dt),
-                          g_date_time_get_year (dt),
-                          hour == 0 ? 12 : hour,
-                          g_date_time_get_minute (dt),
-                          g_date_time_get_hour (dt) < 12 ? "am" : "pm",
-                          g_date_time_get_timezone_abbreviation (dt));
-}
-
-static void
-add_profile_labels (PpvReport *self,
-                    GPtrArray *out)
-{
-  PpvProfile *p = self->profile;
-
-  if (p->n_mappings > 0)
-    {
-      if (p->mappings[0].filename[0] != '\0')
-        {
-          g_autofree char *base = go_basename (p->mappings[0].filename);
-          g_ptr_array_add (out, g_strconcat ("File: ", base, NULL));
-        }
-      if (p->mappings[0].build_id[0] != '\0')
-        g_ptr_array_add (out, g_strconcat ("Build ID: ", p->mappings[0].build_id, NULL));
-    }
-
-  for (guint i = 0; i < p->n_comments; i++)
-    if (p->comments[i][0] != '#')
-      g_ptr_array_add (out, g_strdup (p->comments[i]));
-
-  g_ptr_array_add (out, g_strconcat ("Type: ", _ppv_report_context_get_type_name (self->ctx), NULL));
-
-  if (p->time_nanos != 0)
-    {
-      g_autofree char *t = format_profile_time (p->time_nanos);
-      g_ptr_array_add (out, g_strconcat ("Time: ", t, NULL));
-    }
-
-  if (p->duration_nanos != 0)
-    {
-      g_autofree char *duration = ppv_unit_scaled_label (p->duration_nanos, "nanoseconds", "auto");
-      g_autofree char *total = ppv_report_format_value (self, self->total);
-      g_autofree char *ratio = NULL;
-      const char *total_unit = NULL;
-      double total_nanos = ppv_unit_scale (self->total, _ppv_report_context_get_sample_unit (self->ctx),
-                                           "nanoseconds", &total_unit);
-
-      if (g_strcmp0 (total_unit, "ns") == 0 && total_nanos != 0)
-        {
-          g_autofree char *pct = ppv_format_percentage ((gint64) total_nanos, p->duration_nanos);
-          ratio = g_strdup_printf ("(%s)", pct);
-        }
-      g_ptr_array_add (out, g_strdup_printf ("Duration: %s, Total samples = %s %s",
-                                             duration, total, ratio ? ratio : ""));
-    }
-}
-
 static void
 add_report_labels (PpvReport *self,
                    guint      orig_count,
@@ -161,7 +68,7 @@ add_report_labels (PpvReport *self,
   gint64 flat_sum = 0;
   PpvGraph *g = self->graph;
 
-  add_profile_labels (self, out);
+  _ppv_report_context_add_profile_labels (self->ctx, self->output_unit, out);
 
   if (filters != NULL)
     {
