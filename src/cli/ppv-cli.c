@@ -20,6 +20,7 @@
 #include "ppv-reader.h"
 #include "ppv-report.h"
 #include "ppv-source.h"
+#include "ppv-stack-tree.h"
 #include "ppv-svg.h"
 #include "ppv-traces.h"
 
@@ -44,6 +45,7 @@ typedef enum
   OUTPUT_DOT,
   OUTPUT_SVG,
   OUTPUT_TRACES,
+  OUTPUT_FOLDED,
 } OutputKind;
 
 typedef struct
@@ -91,12 +93,13 @@ set_output (const char  *name,
   CliOptions *o = data;
   OutputKind kind = strcmp (name, "--top") == 0 ? OUTPUT_TOP :
                     strcmp (name, "--dot") == 0 ? OUTPUT_DOT :
-                    strcmp (name, "--traces") == 0 ? OUTPUT_TRACES : OUTPUT_SVG;
+                    strcmp (name, "--traces") == 0 ? OUTPUT_TRACES :
+                    strcmp (name, "--folded") == 0 ? OUTPUT_FOLDED : OUTPUT_SVG;
 
   if (o->output != OUTPUT_NONE && o->output != kind)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "choose one of --top, --dot, --svg and --traces");
+                   "choose one of --top, --dot, --svg, --traces and --folded");
       return FALSE;
     }
   o->output = kind;
@@ -131,6 +134,7 @@ build_context (CliOptions *o)
     { "dot", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print the call graph as DOT (go tool pprof -dot)", NULL },
     { "svg", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Write the call graph as SVG", NULL },
     { "traces", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print every sample's stack (go tool pprof -traces)", NULL },
+    { "folded", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print folded stacks for flamegraph.pl, inferno, speedscope (';' in names becomes ':')", NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output_file, "Write to FILE (atomically) instead of standard output", "FILE" },
     { NULL }
   };
@@ -208,6 +212,7 @@ ppv_cli_is_headless (int    argc,
         break;
       if (strcmp (argv[i], "--top") == 0 || strcmp (argv[i], "--dot") == 0 ||
           strcmp (argv[i], "--svg") == 0 || strcmp (argv[i], "--traces") == 0 ||
+          strcmp (argv[i], "--folded") == 0 ||
           strcmp (argv[i], "--help") == 0 ||
           strcmp (argv[i], "-h") == 0 || g_str_has_prefix (argv[i], "--help-"))
         return TRUE;
@@ -331,6 +336,28 @@ run_traces (PpvProfile *profile,
 }
 
 static int
+run_folded (PpvProfile *profile,
+            CliOptions *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpvStackTree) tree = ppv_stack_tree_new (profile, &o->report, NULL, &error);
+  g_autofree char *text = NULL;
+
+  if (tree == NULL)
+    {
+      ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+      return 1;
+    }
+  text = ppv_stack_tree_format_folded (tree);
+  if (!write_output (text, strlen (text), o->output_file, &error))
+    {
+      ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+static int
 run (CliOptions *o)
 {
   g_autoptr(GPtrArray) sources = NULL;
@@ -390,6 +417,8 @@ run (CliOptions *o)
 
   if (o->output == OUTPUT_TRACES)
     return run_traces (profile, o);
+  if (o->output == OUTPUT_FOLDED)
+    return run_folded (profile, o);
 
   report = ppv_report_new (profile, &o->report,
                            o->output == OUTPUT_TOP ? PPV_REPORT_KIND_TEXT : PPV_REPORT_KIND_GRAPH,
@@ -484,7 +513,7 @@ ppv_cli_run (int    argc,
   o.sources = args[0] ? args + 1 : args;
   if (o.output == OUTPUT_NONE)
     {
-      ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot, --svg and --traces\n");
+      ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot, --svg, --traces and --folded\n");
       status = 2;
     }
   else

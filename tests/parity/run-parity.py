@@ -7,12 +7,14 @@
 #
 # Usage: run-parity.py PPROF_VIEWER FIXTURES_DIR top|dot|traces|peek|tree [--only CASE]...
 #
-# Cases come from FIXTURES_DIR/cases.txt (top) or dot-cases.txt (dot), one
-# per line: CASE_NAME<TAB>PROFILES<TAB>OPTIONS, both lists space-separated.
-# Each case runs `PPROF_VIEWER --top|--dot OPTIONS PROFILES` in
-# FIXTURES_DIR/profiles with TZ=UTC and is compared with
-# expected/top/CASE.txt or expected/dot/CASE.dot; when the expectation is
-# CASE.err (pprof refused the case) the viewer must fail too.
+# Cases come from FIXTURES_DIR/cases.txt (top) or MODE-cases.txt, one per
+# line: CASE_NAME<TAB>PROFILES<TAB>OPTIONS, both lists space-separated.
+# Each case runs `PPROF_VIEWER --MODE OPTIONS PROFILES` (a peek case's
+# --peek=REGEX is its mode) in FIXTURES_DIR/profiles with TZ=UTC and is
+# compared with expected/MODE/CASE.txt (.dot for dot): top by rows and
+# fields, dot as graphs, the others line by line.  When the expectation is
+# CASE.err (pprof refused the case) the viewer must fail too, and for the
+# text reports print pprof's message.
 # The last line printed is "N passed, M failed"; the exit status is 1 when
 # any case failed, 2 on a usage or fixture error.
 
@@ -558,7 +560,7 @@ def compare_text(expected, got):
 
 # ---------------------------------------------------------------- driver
 
-TEXT_MODES = ('traces', 'peek', 'tree')
+TEXT_MODES = ('traces', 'peek', 'tree', 'folded')
 
 def run_case(viewer, profiles_dir, mode, case, expected_dir):
     base = os.path.join(expected_dir, case.name)

@@ -1,0 +1,718 @@
+/* ppv-stack-tree.c — the prefix tree of a profile's stacks and its pivots.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Building walks every kept sample from its outermost frame in, finding
+ * or adding the child (parent, frame) in an open-addressing table; a
+ * location's inlined lines are frames of their own.  Children are then
+ * linked in display order with one counting sort over parents.  Pivots
+ * are computed from a built tree, without going back to the samples.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ppv-report-context.h"
+#include "ppv-stack-tree.h"
+
+typedef struct
+{
+  guint32 frame;          /* node id at the granularity; PPV_NONE for the root */
+  guint32 parent;
+  guint32 first_child;
+  guint32 next_sibling;
+  guint32 depth;
+  guint8  inlined;
+} StackNode;
+
+struct _PpvStackTree
+{
+  gint              ref_count;
+  PpvStackTreeKind  kind;
+  PpvReportContext *ctx;
+  char             *root_name;
+  GArray           *nodes;       /* StackNode */
+  gint64           *self_value, *self_div;
+  gint64           *total_value, *total_div;
+  gint64           *base_total;  /* NULL without a diff base */
+  gboolean          mean;
+  guint32           max_depth;
+};
+
+G_DEFINE_BOXED_TYPE (PpvStackTree, ppv_stack_tree, ppv_stack_tree_ref, ppv_stack_tree_unref)
+
+/* --- Child lookup ---------------------------------------------------------- */
+
+typedef struct
+{
+  guint64 *keys;      /* (parent << 32 | frame << 1 | inlined) + 1; 0 = empty */
+  guint32 *values;
+  gsize    mask;
+  gsize    used;
+} ChildTable;
+
+static inline guint64
+child_key (guint32 parent,
+           guint32 frame,
+           gboolean inlined)
+{
+  return (((guint64) parent << 32) | ((guint64) frame << 1) | (inlined ? 1 : 0)) + 1;
+}
+
+static inline gsize
+child_slot (guint64 key)
+{
+  key ^= key >> 33;
+  key *= 0xff51afd7ed558ccdull;
+  key ^= key >> 33;
+  return (gsize) key;
+}
+
+static void
+child_table_init (ChildTable *t,
+                  gsize       capacity)
+{
+  gsize size = 1024;
+
+  while (size < capacity * 2)
+    size <<= 1;
+  t->keys = g_new0 (guint64, size);
+  t->values = g_new (guint32, size);
+  t->mask = size - 1;
+  t->used = 0;
+}
+
+static void
+child_table_clear (ChildTable *t)
+{
+  g_clear_pointer (&t->keys, g_free);
+  g_clear_pointer (&t->values, g_free);
+}
+
+static void
+child_table_grow (ChildTable *t)
+{
+  ChildTable bigger;
+
+  child_table_init (&bigger, (t->mask + 1));
+  for (gsize i = 0; i <= t->mask; i++)
+    if (t->keys[i] != 0)
+      {
+        gsize j = child_slot (t->keys[i]) & bigger.mask;
+        while (bigger.keys[j] != 0)
+          j = (j + 1) & bigger.mask;
+        bigger.keys[j] = t->keys[i];
+        bigger.values[j] = t->values[i];
+      }
+  bigger.used = t->used;
+  child_table_clear (t);
+  *t = bigger;
+}
+
+/* --- Building --------------------------------------------------------------- */
+
+static PpvStackTree *
+stack_tree_alloc (PpvReportContext *ctx,
+                  PpvStackTreeKind  kind)
+{
+  PpvStackTree *self = g_new0 (PpvStackTree, 1);
+  StackNode root = { PPV_NONE, PPV_NONE, PPV_NONE, PPV_NONE, 0, FALSE };
+
+  self->ref_count = 1;
+  self->kind = kind;
+  self->ctx = _ppv_report_context_ref (ctx);
+  self->mean = _ppv_report_context_get_options (ctx)->mean;
+  self->nodes = g_array_new (FALSE, FALSE, sizeof (StackNode));
+  g_array_append_val (self->nodes, root);
+  return self;
+}
+
+/* The child of @parent for @frame, added when new. */
+static guint32
+find_or_add_child (PpvStackTree *self,
+                   ChildTable   *table,
+                   guint32       parent,
+                   guint32       frame,
+                   gboolean      inlined)
+{
+  guint64 key = child_key (parent, frame, inlined);
+  gsize i = child_slot (key) & table->mask;
+  StackNode node;
+
+  while (table->keys[i] != 0)
+    {
+      if (table->keys[i] == key)
+        return table->values[i];
+      i = (i + 1) & table->mask;
+    }
+
+  node.frame = frame;
+  node.parent = parent;
+  node.first_child = node.next_sibling = PPV_NONE;
+  node.depth = g_array_index (self->nodes, StackNode, parent).depth + 1;
+  node.inlined = inlined;
+  g_array_append_val (self->nodes, node);
+  self->max_depth = MAX (self->max_depth, node.depth);
+
+  table->keys[i] = key;
+  table->values[i] = self->nodes->len - 1;
+  if (++table->used * 2 > table->mask)
+    child_table_grow (table);
+  return self->nodes->len - 1;
+}
+
+static void
+alloc_values (PpvStackTree *self,
+              gboolean      with_base)
+{
+  gsize n = MAX (self->nodes->len, 1);
+
+  self->self_value = g_new0 (gint64, n);
+  self->total_value = g_new0 (gint64, n);
+  if (self->mean)
+    {
+      self->self_div = g_new0 (gint64, n);
+      self->total_div = g_new0 (gint64, n);
+    }
+  if (with_base)
+    self->base_total = g_new0 (gint64, n);
+}
+
+static const char *
+node_name (PpvStackTree *self,
+           guint32       node)
+{
+  const StackNode *n = &g_array_index (self->nodes, StackNode, node);
+
+  if (n->frame == PPV_NONE)
+    return self->root_name ? self->root_name : "root";
+  return _ppv_node_ids_get_info (_ppv_report_context_get_node_ids (self->ctx), n->frame)->printable;
+}
+
+typedef struct
+{
+  PpvStackTree *tree;
+  guint32      *order;
+} SortData;
+
+/* Decreasing total, then name, then node index for a stable order. */
+static int
+compare_children (const void *a,
+                  const void *b,
+                  void       *data)
+{
+  SortData *sd = data;
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+  gint64 tx = ppv_stack_tree_get_total (sd->tree, x);
+  gint64 ty = ppv_stack_tree_get_total (sd->tree, y);
+  int c;
+
+  if (tx != ty)
+    return tx > ty ? -1 : 1;
+  c = strcmp (node_name (sd->tree, x), node_name (sd->tree, y));
+  if (c != 0)
+    return c;
+  return x < y ? -1 : x > y;
+}
+
+/* Links every node's children in display order. */
+static void
+link_children (PpvStackTree *self)
+{
+  guint32 n = self->nodes->len;
+  StackNode *nodes = (StackNode *) self->nodes->data;
+  g_autofree guint32 *offset = g_new0 (guint32, n + 1);
+  g_autofree guint32 *children = g_new (guint32, MAX (n, 1));
+  SortData sd = { self, NULL };
+
+  for (guint32 i = 1; i < n; i++)
+    offset[nodes[i].parent + 1]++;
+  for (guint32 i = 0; i < n; i++)
+    offset[i + 1] += offset[i];
+  {
+    g_autofree guint32 *fill = g_memdup2 (offset, (n + 1) * sizeof (guint32));
+    for (guint32 i = 1; i < n; i++)
+      children[fill[nodes[i].parent]++] = i;
+  }
+
+  for (guint32 p = 0; p < n; p++)
+    {
+      guint32 start = offset[p], end = offset[p + 1];
+
+      if (end - start > 1)
+        g_qsort_with_data (children + start, end - start, sizeof (guint32),
+                           compare_children, &sd);
+      nodes[p].first_child = start < end ? children[start] : PPV_NONE;
+      for (guint32 k = start; k < end; k++)
+        nodes[children[k]].next_sibling = k + 1 < end ? children[k + 1] : PPV_NONE;
+    }
+}
+
+/* Adds each node's values to its ancestors': nodes are appended after
+ * their parents, so one backward sweep sums every subtree. */
+static void
+sum_totals (PpvStackTree *self)
+{
+  StackNode *nodes = (StackNode *) self->nodes->data;
+
+  for (guint32 i = self->nodes->len; i-- > 1;)
+    {
+      guint32 p = nodes[i].parent;
+
+      self->total_value[p] += self->total_value[i];
+      if (self->total_div)
+        self->total_div[p] += self->total_div[i];
+      if (self->base_total)
+        self->base_total[p] += self->base_total[i];
+    }
+}
+
+PpvStackTree *
+ppv_stack_tree_new (PpvProfile             *profile,
+                    const PpvReportOptions *options,
+                    GCancellable           *cancellable,
+                    GError                **error)
+{
+  g_autoptr(PpvReportContext) ctx = NULL;
+  g_autoptr(PpvStackTree) self = NULL;
+  g_autoptr(GArray) leaf_of = NULL;   /* per kept sample: its leaf node */
+  g_autoptr(GArray) samples = NULL;
+  ChildTable table;
+  const PpvFrameSelection *sel;
+  const PpvNodeIds *ids;
+  gboolean with_base = FALSE;
+
+  g_return_val_if_fail (profile != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  ctx = _ppv_report_context_new (profile, options, cancellable, error);
+  if (ctx == NULL)
+    return NULL;
+  self = stack_tree_alloc (ctx, PPV_STACK_TREE_TOP_DOWN);
+  sel = _ppv_report_context_get_selection (ctx);
+  ids = _ppv_report_context_get_node_ids (ctx);
+
+  leaf_of = g_array_new (FALSE, FALSE, sizeof (guint32));
+  samples = g_array_new (FALSE, FALSE, sizeof (guint32));
+  child_table_init (&table, MIN (profile->n_samples, 1u << 20));
+
+  for (guint32 s = 0; s < profile->n_samples; s++)
+    {
+      const guint32 *stack = profile->stacks + profile->samples[s].stack_offset;
+      guint32 node = 0;
+      gint64 w, dw;
+
+      if ((s & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          child_table_clear (&table);
+          return NULL;
+        }
+      if (!_ppv_report_context_sample_weight (ctx, s, &w, &dw))
+        continue;
+
+      /* Outermost location first; in a location, its outermost line first. */
+      for (guint32 i = sel->sample_depth[s]; i > 0; i--)
+        {
+          guint32 loc = stack[i - 1];
+          guint32 start = sel->loc_lines_offset[loc], end = sel->loc_lines_offset[loc + 1];
+
+          for (guint32 k = end; k > start; k--)
+            node = find_or_add_child (self, &table, node, ids->frame_info[k - 1], k != end);
+        }
+      g_array_append_val (leaf_of, node);
+      g_array_append_val (samples, s);
+      with_base |= _ppv_report_context_is_diff_base_sample (ctx, s);
+    }
+  child_table_clear (&table);
+
+  alloc_values (self, with_base);
+  for (guint32 i = 0; i < samples->len; i++)
+    {
+      guint32 s = g_array_index (samples, guint32, i);
+      guint32 leaf = g_array_index (leaf_of, guint32, i);
+      gint64 w, dw;
+
+      _ppv_report_context_sample_weight (ctx, s, &w, &dw);
+      self->self_value[leaf] += w;
+      self->total_value[leaf] += w;
+      if (self->mean)
+        {
+          self->self_div[leaf] += dw;
+          self->total_div[leaf] += dw;
+        }
+      if (with_base && _ppv_report_context_is_diff_base_sample (ctx, s))
+        self->base_total[leaf] += w;
+    }
+
+  sum_totals (self);
+  link_children (self);
+  return g_steal_pointer (&self);
+}
+
+/* --- Pivots ----------------------------------------------------------------- */
+
+typedef struct
+{
+  PpvStackTree *from;
+  PpvStackTree *into;
+  ChildTable    table;
+  GArray       *self_add;    /* per new node: self from the source (grown as needed) */
+} Pivot;
+
+static void
+pivot_add (Pivot   *pv,
+           guint32  into_node,
+           guint32  from_node,
+           gboolean as_self)
+{
+  PpvStackTree *from = pv->from, *into = pv->into;
+  gint64 total = from->total_value[from_node];
+  gint64 div = from->total_div ? from->total_div[from_node] : 0;
+  gint64 base = from->base_total ? from->base_total[from_node] : 0;
+
+  into->total_value[into_node] += total;
+  if (into->total_div)
+    into->total_div[into_node] += div;
+  if (into->base_total)
+    into->base_total[into_node] += base;
+  if (as_self)
+    {
+      into->self_value[into_node] += from->self_value[from_node];
+      if (into->self_div)
+        into->self_div[into_node] += from->self_div[from_node];
+    }
+}
+
+/* Grows the value arrays to the node count (nodes are added while values
+ * are summed). */
+static void
+pivot_reserve (PpvStackTree *into,
+               gsize        *capacity)
+{
+  gsize n = into->nodes->len;
+
+  if (n <= *capacity)
+    return;
+  {
+    gsize old = *capacity, grown = MAX (n, old * 2);
+#define GROW(field) if (into->field) { into->field = g_renew (gint64, into->field, grown); \
+                      memset (into->field + old, 0, (grown - old) * sizeof (gint64)); }
+    GROW (self_value);
+    GROW (self_div);
+    GROW (total_value);
+    GROW (total_div);
+    GROW (base_total);
+#undef GROW
+    *capacity = grown;
+  }
+}
+
+/* Merges the subtree of @from_node (its children) under @into_node. */
+static void
+merge_subtree (Pivot   *pv,
+               guint32  into_node,
+               guint32  from_node,
+               gsize   *capacity)
+{
+  PpvStackTree *from = pv->from;
+  const StackNode *fn = (const StackNode *) from->nodes->data;
+
+  for (guint32 c = fn[from_node].first_child; c != PPV_NONE; c = fn[c].next_sibling)
+    {
+      guint32 child = find_or_add_child (pv->into, &pv->table, into_node, fn[c].frame, fn[c].inlined);
+
+      pivot_reserve (pv->into, capacity);
+      pivot_add (pv, child, c, TRUE);
+      merge_subtree (pv, child, c, capacity);
+    }
+}
+
+PpvStackTree *
+ppv_stack_tree_new_pivot (PpvStackTree      *tree,
+                          const char        *name,
+                          PpvStackTreeKind   kind,
+                          GCancellable      *cancellable,
+                          GError           **error)
+{
+  g_autoptr(PpvStackTree) self = NULL;
+  g_autofree guint8 *inside = NULL;   /* per source node: on a path below a match */
+  const StackNode *nodes;
+  gsize capacity;
+  Pivot pv;
+
+  g_return_val_if_fail (tree != NULL, NULL);
+  g_return_val_if_fail (tree->kind == PPV_STACK_TREE_TOP_DOWN, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (kind != PPV_STACK_TREE_TOP_DOWN, NULL);
+
+  self = stack_tree_alloc (tree->ctx, kind);
+  self->root_name = g_strdup (name);
+  self->mean = tree->mean;
+  alloc_values (self, tree->base_total != NULL);
+  capacity = 1;
+
+  pv.from = tree;
+  pv.into = self;
+  child_table_init (&pv.table, 1024);
+  nodes = (const StackNode *) tree->nodes->data;
+  inside = g_new0 (guint8, MAX (tree->nodes->len, 1));
+
+  /* Parents come before children, so one forward pass knows whether an
+   * ancestor already matched: only outermost matches count. */
+  for (guint32 i = 1; i < tree->nodes->len; i++)
+    {
+      gboolean match;
+
+      if ((i & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          child_table_clear (&pv.table);
+          return NULL;
+        }
+      inside[i] = inside[nodes[i].parent];
+      if (inside[i])
+        continue;
+      match = strcmp (node_name (tree, i), name) == 0;
+      if (!match)
+        continue;
+      inside[i] = TRUE;
+
+      pivot_add (&pv, 0, i, TRUE);
+      if (kind == PPV_STACK_TREE_CALLEES)
+        merge_subtree (&pv, 0, i, &capacity);
+      else
+        {
+          guint32 at = 0;
+
+          /* The callers, innermost first, each weighted by the match's total;
+           * the outermost caller holds it as self. */
+          for (guint32 p = nodes[i].parent; p != 0; p = nodes[p].parent)
+            {
+              at = find_or_add_child (self, &pv.table, at, nodes[p].frame, nodes[p].inlined);
+              pivot_reserve (self, &capacity);
+              pivot_add (&pv, at, i, FALSE);
+              if (nodes[p].parent == 0)
+                {
+                  self->self_value[at] += tree->total_value[i];
+                  if (self->self_div)
+                    self->self_div[at] += tree->total_div[i];
+                }
+            }
+        }
+    }
+  child_table_clear (&pv.table);
+
+  /* The root of a callers tree keeps as self what has no caller. */
+  if (kind == PPV_STACK_TREE_CALLERS)
+    {
+      gint64 with_callers = 0, div_with_callers = 0;
+      const StackNode *mine = (const StackNode *) self->nodes->data;
+
+      for (guint32 c = 1; c < self->nodes->len; c++)
+        if (mine[c].parent == 0)
+          {
+            with_callers += self->total_value[c];
+            if (self->total_div)
+              div_with_callers += self->total_div[c];
+          }
+      self->self_value[0] = self->total_value[0] - with_callers;
+      if (self->self_div)
+        self->self_div[0] = self->total_div[0] - div_with_callers;
+    }
+
+  link_children (self);
+  return g_steal_pointer (&self);
+}
+
+/* --- Accessors ---------------------------------------------------------------- */
+
+PpvStackTree *
+ppv_stack_tree_ref (PpvStackTree *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_int_inc (&self->ref_count);
+  return self;
+}
+
+void
+ppv_stack_tree_unref (PpvStackTree *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_int_dec_and_test (&self->ref_count))
+    return;
+  _ppv_report_context_unref (self->ctx);
+  g_free (self->root_name);
+  g_array_unref (self->nodes);
+  g_free (self->self_value);
+  g_free (self->self_div);
+  g_free (self->total_value);
+  g_free (self->total_div);
+  g_free (self->base_total);
+  g_free (self);
+}
+
+static inline const StackNode *
+get_node (PpvStackTree *self,
+          guint32       node)
+{
+  g_assert (node < self->nodes->len);
+  return &g_array_index (self->nodes, StackNode, node);
+}
+
+PpvStackTreeKind ppv_stack_tree_get_kind (PpvStackTree *self) { return self->kind; }
+guint32 ppv_stack_tree_get_n_nodes (PpvStackTree *self) { return self->nodes->len; }
+guint32 ppv_stack_tree_get_max_depth (PpvStackTree *self) { return self->max_depth; }
+guint32 ppv_stack_tree_get_parent (PpvStackTree *self, guint32 node) { return get_node (self, node)->parent; }
+guint32 ppv_stack_tree_get_first_child (PpvStackTree *self, guint32 node) { return get_node (self, node)->first_child; }
+guint32 ppv_stack_tree_get_next_sibling (PpvStackTree *self, guint32 node) { return get_node (self, node)->next_sibling; }
+guint32 ppv_stack_tree_get_depth (PpvStackTree *self, guint32 node) { return get_node (self, node)->depth; }
+gboolean ppv_stack_tree_is_inlined (PpvStackTree *self, guint32 node) { return get_node (self, node)->inlined; }
+gboolean ppv_stack_tree_has_base (PpvStackTree *self) { return self->base_total != NULL; }
+
+const char *
+ppv_stack_tree_get_name (PpvStackTree *self,
+                         guint32       node)
+{
+  get_node (self, node);
+  return node_name (self, node);
+}
+
+const char *
+ppv_stack_tree_get_function (PpvStackTree *self,
+                             guint32       node)
+{
+  const StackNode *n = get_node (self, node);
+
+  if (n->frame == PPV_NONE)
+    return self->root_name ? self->root_name : "";
+  return _ppv_node_ids_get_info (_ppv_report_context_get_node_ids (self->ctx), n->frame)->name;
+}
+
+gint64
+ppv_stack_tree_get_self (PpvStackTree *self,
+                         guint32       node)
+{
+  get_node (self, node);
+  return self->self_div ? _ppv_div_value (self->self_value[node], self->self_div[node])
+                        : self->self_value[node];
+}
+
+gint64
+ppv_stack_tree_get_total (PpvStackTree *self,
+                          guint32       node)
+{
+  get_node (self, node);
+  return self->total_div ? _ppv_div_value (self->total_value[node], self->total_div[node])
+                         : self->total_value[node];
+}
+
+gint64
+ppv_stack_tree_get_base_total (PpvStackTree *self,
+                               guint32       node)
+{
+  get_node (self, node);
+  return self->base_total ? self->base_total[node] : 0;
+}
+
+gint64
+ppv_stack_tree_get_report_total (PpvStackTree *self)
+{
+  return _ppv_report_context_get_total (self->ctx);
+}
+
+const char *
+ppv_stack_tree_get_type_name (PpvStackTree *self)
+{
+  return _ppv_report_context_get_type_name (self->ctx);
+}
+
+char *
+ppv_stack_tree_format_value (PpvStackTree *self,
+                             gint64        value)
+{
+  const char *unit = _ppv_report_context_get_options (self->ctx)->unit;
+
+  return _ppv_report_context_format_value (self->ctx, unit && unit[0] ? unit : "minimum", value);
+}
+
+gsize
+ppv_stack_tree_get_memory_size (PpvStackTree *self)
+{
+  gsize n = self->nodes->len;
+  gsize arrays = 2 + (self->self_div ? 2 : 0) + (self->base_total ? 1 : 0);
+
+  return sizeof *self + n * sizeof (StackNode) + n * arrays * sizeof (gint64);
+}
+
+/* --- Folded stacks -------------------------------------------------------------- */
+
+typedef struct
+{
+  char   *stack;
+  gint64  value;
+} FoldedLine;
+
+static int
+compare_folded (const void *a,
+                const void *b)
+{
+  return strcmp (((const FoldedLine *) a)->stack, ((const FoldedLine *) b)->stack);
+}
+
+static void
+append_folded_name (GString    *out,
+                    const char *name)
+{
+  for (const char *c = name; *c; c++)
+    g_string_append_c (out, *c == ';' ? ':' : (*c == '\n' || *c == '\r') ? ' ' : *c);
+}
+
+char *
+ppv_stack_tree_format_folded (PpvStackTree *self)
+{
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (FoldedLine));
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autofree guint32 *chain = g_new (guint32, self->max_depth + 1);
+  const StackNode *nodes = (const StackNode *) self->nodes->data;
+
+  g_return_val_if_fail (self->kind == PPV_STACK_TREE_TOP_DOWN, NULL);
+
+  for (guint32 i = 1; i < self->nodes->len; i++)
+    {
+      FoldedLine line;
+      guint32 n = 0;
+
+      if (self->self_value[i] == 0 && (self->self_div == NULL || self->self_div[i] == 0))
+        continue;
+      for (guint32 at = i; at != 0; at = nodes[at].parent)
+        chain[n++] = at;
+      g_string_truncate (path, 0);
+      while (n-- > 0)
+        {
+          append_folded_name (path, node_name (self, chain[n]));
+          if (n > 0)
+            g_string_append_c (path, ';');
+        }
+      line.stack = g_strdup (path->str);
+      line.value = ppv_stack_tree_get_self (self, i);
+      g_array_append_val (lines, line);
+    }
+
+  /* Frames that print alike (an inlined and a plain call of one function)
+   * are one stack: sort, then sum equal neighbours. */
+  qsort (lines->data, lines->len, sizeof (FoldedLine), compare_folded);
+  for (guint32 i = 0; i < lines->len;)
+    {
+      FoldedLine *first = &g_array_index (lines, FoldedLine, i);
+      gint64 sum = 0;
+      guint32 j = i;
+
+      for (; j < lines->len && strcmp (g_array_index (lines, FoldedLine, j).stack, first->stack) == 0; j++)
+        sum += g_array_index (lines, FoldedLine, j).value;
+      if (sum != 0)
+        g_string_append_printf (out, "%s %" G_GINT64_FORMAT "\n", first->stack, sum);
+      for (; i < j; i++)
+        g_free (g_array_index (lines, FoldedLine, i).stack);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

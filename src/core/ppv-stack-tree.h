@@ -1,0 +1,92 @@
+/* ppv-stack-tree.h — the prefix tree of a profile's stacks: what a flame
+ * graph draws, and its pivots on one function (callers, callees).
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Immutable and atomically reference-counted once built; nodes live in
+ * flat arrays (no allocation per node).  Built from the same report
+ * context as the table and the graph, so sample index, --mean, filters,
+ * granularity and --noinlines give the same numbers.  Node 0 is the root:
+ * every kept sample, with no frame of its own.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ppv-report.h"
+
+G_BEGIN_DECLS
+
+typedef struct _PpvStackTree PpvStackTree;
+
+#define PPV_TYPE_STACK_TREE (ppv_stack_tree_get_type ())
+
+typedef enum
+{
+  PPV_STACK_TREE_TOP_DOWN,   /* root = outermost frames, children = callees */
+  PPV_STACK_TREE_CALLERS,    /* pivot: root = the function, children = its callers */
+  PPV_STACK_TREE_CALLEES,    /* pivot: root = the function, children = its callees */
+} PpvStackTreeKind;
+
+GType         ppv_stack_tree_get_type (void) G_GNUC_CONST;
+
+PpvStackTree *ppv_stack_tree_new      (PpvProfile             *profile,
+                                       const PpvReportOptions *options,
+                                       GCancellable           *cancellable,
+                                       GError                **error);
+/* A pivot of a top-down @tree on the function printed as @name: its
+ * callers (inverted: who calls it) or its callees (its subtrees merged).
+ * Each stack counts once, at its outermost call of @name, so recursion is
+ * not counted twice.  A name that occurs nowhere gives a root of 0. */
+PpvStackTree *ppv_stack_tree_new_pivot (PpvStackTree           *tree,
+                                        const char             *name,
+                                        PpvStackTreeKind        kind,
+                                        GCancellable           *cancellable,
+                                        GError                **error);
+PpvStackTree *ppv_stack_tree_ref      (PpvStackTree *self);
+void          ppv_stack_tree_unref    (PpvStackTree *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpvStackTree, ppv_stack_tree_unref)
+
+PpvStackTreeKind ppv_stack_tree_get_kind    (PpvStackTree *self);
+guint32       ppv_stack_tree_get_n_nodes    (PpvStackTree *self);
+guint32       ppv_stack_tree_get_max_depth  (PpvStackTree *self);
+/* PPV_NONE for the root, a leaf, the last sibling. */
+guint32       ppv_stack_tree_get_parent       (PpvStackTree *self, guint32 node);
+guint32       ppv_stack_tree_get_first_child  (PpvStackTree *self, guint32 node);
+guint32       ppv_stack_tree_get_next_sibling (PpvStackTree *self, guint32 node);
+guint32       ppv_stack_tree_get_depth        (PpvStackTree *self, guint32 node);
+/* What the frame prints as at the granularity ("main.foo",
+ * "main.foo /x.go:12"); the root's is the pivot's name or "root". */
+const char   *ppv_stack_tree_get_name         (PpvStackTree *self, guint32 node);
+/* The function name alone ("" when the granularity has none), for filters. */
+const char   *ppv_stack_tree_get_function     (PpvStackTree *self, guint32 node);
+/* A frame of a location that is inlined into the next frame out. */
+gboolean      ppv_stack_tree_is_inlined       (PpvStackTree *self, guint32 node);
+/* Values in the sample unit, mean-divided with --mean.  Children are
+ * ordered by decreasing total, ties by name; total = self + children's. */
+gint64        ppv_stack_tree_get_self         (PpvStackTree *self, guint32 node);
+gint64        ppv_stack_tree_get_total        (PpvStackTree *self, guint32 node);
+/* The part of total and self from a -diff_base's base samples (0 without
+ * one): new = total - base. */
+gint64        ppv_stack_tree_get_base_total   (PpvStackTree *self, guint32 node);
+gboolean      ppv_stack_tree_has_base         (PpvStackTree *self);
+
+/* The report's percentage base (pprof's total, of the base with a diff). */
+gint64        ppv_stack_tree_get_report_total (PpvStackTree *self);
+/* "inuse_space", "mean_delay". */
+const char   *ppv_stack_tree_get_type_name    (PpvStackTree *self);
+/* @value (as returned above) with its unit: "1.50MB", "20ms". */
+char         *ppv_stack_tree_format_value     (PpvStackTree *self,
+                                               gint64        value);
+/* Bytes the tree holds, for benchmarks. */
+gsize         ppv_stack_tree_get_memory_size  (PpvStackTree *self);
+
+/* Folded (collapsed) stacks, the input of flamegraph.pl, inferno and
+ * speedscope: one line per distinct stack "root;…;leaf VALUE", the
+ * integer sum of the chosen value over the stack's samples, zero sums
+ * left out, lines in byte order.  ';' in a name is written as ':' and a
+ * line break as a space, so a name never splits a line. */
+char         *ppv_stack_tree_format_folded    (PpvStackTree *self);
+
+G_END_DECLS
