@@ -10,6 +10,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <gio/gunixoutputstream.h>
 
 #include "ppv-atomic-file.h"
 #include "ppv-callgraph.h"
@@ -335,26 +338,49 @@ run_traces (PpvProfile *profile,
   return 0;
 }
 
+/* Folded stacks of a big profile run to gigabytes: streamed, into a file
+ * that replaces FILE only once complete. */
 static int
 run_folded (PpvProfile *profile,
             CliOptions *o)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PpvStackTree) tree = ppv_stack_tree_new (profile, &o->report, NULL, &error);
-  g_autofree char *text = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GFile) file = NULL;
+  gboolean ok;
 
   if (tree == NULL)
+    goto failed;
+
+  if (o->output_file != NULL && strcmp (o->output_file, "-") != 0)
     {
-      ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
-      return 1;
+      file = g_file_new_for_commandline_arg (o->output_file);
+      out = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                             NULL, &error));
+      if (out == NULL)
+        goto failed;
     }
-  text = ppv_stack_tree_format_folded (tree);
-  if (!write_output (text, strlen (text), o->output_file, &error))
+  else
+    out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+  ok = ppv_stack_tree_write_folded (tree, out, NULL, &error);
+  if (!ok && file != NULL)
     {
-      ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
-      return 1;
+      /* A cancelled close leaves the file it was to replace as it was. */
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (out, abandon, NULL);
     }
+  if (!ok || !g_output_stream_close (out, NULL, &error))
+    goto failed;
   return 0;
+
+failed:
+  if (file != NULL)
+    g_prefix_error (&error, "%s: ", o->output_file);
+  ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+  return 1;
 }
 
 static int

@@ -3,14 +3,17 @@
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Building walks every kept sample from its outermost frame in, finding
- * or adding the child (parent, frame) in an open-addressing table; a
- * location's inlined lines are frames of their own.  Children are then
- * linked in display order with one counting sort over parents.  Pivots
- * are computed from a built tree, without going back to the samples.
+ * Building lists every kept sample's frames from the outermost in (a
+ * location's inlined lines are frames of their own), sorts the stacks, and
+ * adds for each only the frames past what it shares with the one before.
+ * Children are then linked in display order with one counting sort over
+ * parents.  Pivots are computed from a built tree, with an open-addressing
+ * table of (parent, frame) children, without going back to the samples.
  */
 #include <stdlib.h>
 #include <string.h>
+
+#include <gio/gio.h>
 
 #include "ppv-report-context.h"
 #include "ppv-stack-tree.h"
@@ -267,6 +270,152 @@ sum_totals (PpvStackTree *self)
     }
 }
 
+/* Every kept sample's frames, outermost first, one after another: a frame
+ * is its node id, with INLINED_BIT on the inlined lines of a location. */
+#define INLINED_BIT 0x80000000u
+
+typedef struct
+{
+  guint32 *frames;
+  guint64 *offset;     /* per kept sample, + 1 */
+  guint32 *sample;     /* the profile's sample index of each */
+  guint32  n;
+} Stacks;
+
+static void
+stacks_clear (Stacks *st)
+{
+  g_clear_pointer (&st->frames, g_free);
+  g_clear_pointer (&st->offset, g_free);
+  g_clear_pointer (&st->sample, g_free);
+}
+
+static gboolean
+collect_stacks (PpvReportContext *ctx,
+                Stacks           *st,
+                GCancellable     *cancellable,
+                GError          **error)
+{
+  PpvProfile *profile = _ppv_report_context_get_profile (ctx);
+  const PpvFrameSelection *sel = _ppv_report_context_get_selection (ctx);
+  const PpvNodeIds *ids = _ppv_report_context_get_node_ids (ctx);
+  guint64 n_frames = 0;
+  guint32 n = 0;
+
+  /* Count first, so the frames land in one allocation. */
+  st->sample = g_new (guint32, MAX (profile->n_samples, 1));
+  for (guint32 s = 0; s < profile->n_samples; s++)
+    {
+      const guint32 *stack = profile->stacks + profile->samples[s].stack_offset;
+      gint64 w, dw;
+
+      if (!_ppv_report_context_sample_weight (ctx, s, &w, &dw))
+        continue;
+      for (guint32 i = 0; i < sel->sample_depth[s]; i++)
+        n_frames += sel->loc_lines_offset[stack[i] + 1] - sel->loc_lines_offset[stack[i]];
+      st->sample[n++] = s;
+    }
+
+  st->n = n;
+  st->frames = g_new (guint32, MAX (n_frames, 1));
+  st->offset = g_new (guint64, n + 1);
+  st->offset[0] = 0;
+  n_frames = 0;
+  for (guint32 k = 0; k < n; k++)
+    {
+      guint32 s = st->sample[k];
+      const guint32 *stack = profile->stacks + profile->samples[s].stack_offset;
+
+      if ((k & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      /* Outermost location first; in a location, its outermost line first. */
+      for (guint32 i = sel->sample_depth[s]; i > 0; i--)
+        {
+          guint32 loc = stack[i - 1];
+          guint32 start = sel->loc_lines_offset[loc], end = sel->loc_lines_offset[loc + 1];
+
+          for (guint32 j = end; j > start; j--)
+            st->frames[n_frames++] = ids->frame_info[j - 1] | (j != end ? INLINED_BIT : 0);
+        }
+      st->offset[k + 1] = n_frames;
+    }
+  return TRUE;
+}
+
+static int
+compare_stacks (const void *a,
+                const void *b,
+                void       *data)
+{
+  const Stacks *st = data;
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+  const guint32 *fx = st->frames + st->offset[x], *fy = st->frames + st->offset[y];
+  guint64 nx = st->offset[x + 1] - st->offset[x], ny = st->offset[y + 1] - st->offset[y];
+  guint64 n = MIN (nx, ny);
+
+  for (guint64 i = 0; i < n; i++)
+    if (fx[i] != fy[i])
+      return fx[i] < fy[i] ? -1 : 1;
+  return nx < ny ? -1 : nx > ny;
+}
+
+/* With the stacks sorted, each one shares a prefix with the one before:
+ * only the rest makes new nodes, so no lookup is needed, and nodes come in
+ * pre-order (a parent before its children). */
+static gboolean
+build_nodes (PpvStackTree *self,
+             Stacks       *st,
+             guint32      *leaf_of,
+             GCancellable *cancellable,
+             GError      **error)
+{
+  g_autofree guint32 *order = g_new (guint32, MAX (st->n, 1));
+  g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (guint32));
+  const guint32 *previous = NULL;
+  guint64 previous_len = 0;
+  guint32 root = 0;
+
+  for (guint32 k = 0; k < st->n; k++)
+    order[k] = k;
+  g_qsort_with_data (order, st->n, sizeof (guint32), compare_stacks, st);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  g_array_append_val (path, root);
+  for (guint32 i = 0; i < st->n; i++)
+    {
+      guint32 k = order[i];
+      const guint32 *frames = st->frames + st->offset[k];
+      guint64 len = st->offset[k + 1] - st->offset[k];
+      guint64 common = 0;
+
+      if ((i & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      while (common < len && common < previous_len && frames[common] == previous[common])
+        common++;
+      g_array_set_size (path, common + 1);
+      for (guint64 d = common; d < len; d++)
+        {
+          StackNode node;
+          guint32 added;
+
+          node.frame = frames[d] & ~INLINED_BIT;
+          node.inlined = (frames[d] & INLINED_BIT) != 0;
+          node.parent = g_array_index (path, guint32, d);
+          node.first_child = node.next_sibling = PPV_NONE;
+          node.depth = d + 1;
+          g_array_append_val (self->nodes, node);
+          added = self->nodes->len - 1;
+          g_array_append_val (path, added);
+        }
+      self->max_depth = MAX (self->max_depth, (guint32) len);
+      leaf_of[k] = g_array_index (path, guint32, len);
+      previous = frames;
+      previous_len = len;
+    }
+  return TRUE;
+}
+
 PpvStackTree *
 ppv_stack_tree_new (PpvProfile             *profile,
                     const PpvReportOptions *options,
@@ -275,11 +424,8 @@ ppv_stack_tree_new (PpvProfile             *profile,
 {
   g_autoptr(PpvReportContext) ctx = NULL;
   g_autoptr(PpvStackTree) self = NULL;
-  g_autoptr(GArray) leaf_of = NULL;   /* per kept sample: its leaf node */
-  g_autoptr(GArray) samples = NULL;
-  ChildTable table;
-  const PpvFrameSelection *sel;
-  const PpvNodeIds *ids;
+  g_autofree guint32 *leaf_of = NULL;
+  Stacks st = { NULL, NULL, NULL, 0 };
   gboolean with_base = FALSE;
 
   g_return_val_if_fail (profile != NULL, NULL);
@@ -289,47 +435,27 @@ ppv_stack_tree_new (PpvProfile             *profile,
   if (ctx == NULL)
     return NULL;
   self = stack_tree_alloc (ctx, PPV_STACK_TREE_TOP_DOWN);
-  sel = _ppv_report_context_get_selection (ctx);
-  ids = _ppv_report_context_get_node_ids (ctx);
 
-  leaf_of = g_array_new (FALSE, FALSE, sizeof (guint32));
-  samples = g_array_new (FALSE, FALSE, sizeof (guint32));
-  child_table_init (&table, MIN (profile->n_samples, 1u << 20));
-
-  for (guint32 s = 0; s < profile->n_samples; s++)
+  if (!collect_stacks (ctx, &st, cancellable, error))
     {
-      const guint32 *stack = profile->stacks + profile->samples[s].stack_offset;
-      guint32 node = 0;
-      gint64 w, dw;
-
-      if ((s & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          child_table_clear (&table);
-          return NULL;
-        }
-      if (!_ppv_report_context_sample_weight (ctx, s, &w, &dw))
-        continue;
-
-      /* Outermost location first; in a location, its outermost line first. */
-      for (guint32 i = sel->sample_depth[s]; i > 0; i--)
-        {
-          guint32 loc = stack[i - 1];
-          guint32 start = sel->loc_lines_offset[loc], end = sel->loc_lines_offset[loc + 1];
-
-          for (guint32 k = end; k > start; k--)
-            node = find_or_add_child (self, &table, node, ids->frame_info[k - 1], k != end);
-        }
-      g_array_append_val (leaf_of, node);
-      g_array_append_val (samples, s);
-      with_base |= _ppv_report_context_is_diff_base_sample (ctx, s);
+      stacks_clear (&st);
+      return NULL;
     }
-  child_table_clear (&table);
-
-  alloc_values (self, with_base);
-  for (guint32 i = 0; i < samples->len; i++)
+  leaf_of = g_new (guint32, MAX (st.n, 1));
+  if (!build_nodes (self, &st, leaf_of, cancellable, error))
     {
-      guint32 s = g_array_index (samples, guint32, i);
-      guint32 leaf = g_array_index (leaf_of, guint32, i);
+      stacks_clear (&st);
+      return NULL;
+    }
+  g_clear_pointer (&st.frames, g_free);
+  g_clear_pointer (&st.offset, g_free);
+
+  for (guint32 k = 0; k < st.n && !with_base; k++)
+    with_base = _ppv_report_context_is_diff_base_sample (ctx, st.sample[k]);
+  alloc_values (self, with_base);
+  for (guint32 k = 0; k < st.n; k++)
+    {
+      guint32 s = st.sample[k], leaf = leaf_of[k];
       gint64 w, dw;
 
       _ppv_report_context_sample_weight (ctx, s, &w, &dw);
@@ -343,6 +469,7 @@ ppv_stack_tree_new (PpvProfile             *profile,
       if (with_base && _ppv_report_context_is_diff_base_sample (ctx, s))
         self->base_total[leaf] += w;
     }
+  stacks_clear (&st);
 
   sum_totals (self);
   link_children (self);
@@ -645,74 +772,274 @@ ppv_stack_tree_get_memory_size (PpvStackTree *self)
 
 /* --- Folded stacks -------------------------------------------------------------- */
 
+/* Lines must come out in byte order without sorting gigabytes of text.
+ * Among the lines below one parent, a name's own line ("name VALUE") and
+ * the block of its descendants' lines ("name;…") are each contiguous, but
+ * a sibling "name.func1" falls between them ('.' sorts between ' ' and
+ * ';').  So each name of a level gives up to two entries, keyed by what
+ * their lines start with, and the entries are sorted; nodes that print
+ * alike (an inlined and a plain call) are one name. */
 typedef struct
 {
-  char   *stack;
-  gint64  value;
-} FoldedLine;
+  guint32 node;          /* a node of the name */
+  guint32 parents;       /* block: its nodes, at [parents, parents + n) of the parent stack */
+  guint32 n;
+  guint8  is_block;
+  guint8  text_len;
+  gint64  value;         /* own line: the summed self */
+  char    text[24];      /* own line: " VALUE\n" */
+} FoldedEntry;
+
+typedef struct
+{
+  PpvStackTree  *tree;
+  const char   **names;       /* per frame id: the name with ';' and line breaks replaced */
+  guint32       *name_len;
+  GStringChunk  *cleaned;
+  GArray        *entries;     /* FoldedEntry, a stack of every level's entries */
+  GArray        *parents;     /* guint32, a stack of node sets */
+  GOutputStream *out;
+  GString       *buffer;
+  GString       *prefix;
+  GCancellable  *cancellable;
+  GError       **error;
+  gboolean       failed;
+  guint          lines;
+} FoldedWriter;
+
+static void
+folded_names_init (FoldedWriter *w)
+{
+  const PpvNodeIds *ids = _ppv_report_context_get_node_ids (w->tree->ctx);
+  guint32 n = _ppv_node_ids_get_n (ids);
+
+  w->names = g_new (const char *, MAX (n, 1));
+  w->name_len = g_new (guint32, MAX (n, 1));
+  w->cleaned = g_string_chunk_new (4096);
+  for (guint32 i = 0; i < n; i++)
+    {
+      const char *name = _ppv_node_ids_get_info (ids, i)->printable;
+
+      if (strpbrk (name, ";\r\n") != NULL)
+        {
+          char *copy = g_string_chunk_insert (w->cleaned, name);
+          for (char *c = copy; *c; c++)
+            *c = *c == ';' ? ':' : (*c == '\n' || *c == '\r') ? ' ' : *c;
+          name = copy;
+        }
+      w->names[i] = name;
+      w->name_len[i] = strlen (name);
+    }
+}
+
+static inline const char *
+entry_name (FoldedWriter      *w,
+            const FoldedEntry *e,
+            guint32           *len)
+{
+  guint32 frame = g_array_index (w->tree->nodes, StackNode, e->node).frame;
+
+  *len = w->name_len[frame];
+  return w->names[frame];
+}
+
+/* Compares what two entries' lines start with: the name, then ';' for a
+ * block, or " VALUE\n" for an own line (@with_value FALSE: ' ' only). */
+static int
+compare_entries (FoldedWriter      *w,
+                 const FoldedEntry *a,
+                 const FoldedEntry *b,
+                 gboolean           with_value)
+{
+  guint32 la, lb;
+  const char *na = entry_name (w, a, &la), *nb = entry_name (w, b, &lb);
+  const char *ta = a->is_block ? ";" : with_value ? a->text : " ";
+  const char *tb = b->is_block ? ";" : with_value ? b->text : " ";
+  guint32 tla = a->is_block ? 1 : with_value ? a->text_len : 1;
+  guint32 tlb = b->is_block ? 1 : with_value ? b->text_len : 1;
+  int c = memcmp (na, nb, MIN (la, lb));
+
+  if (c != 0)
+    return c;
+  /* One name starts the other: the rest decides, a few bytes at most. */
+  for (guint32 i = MIN (la, lb);; i++)
+    {
+      int ca = i < la ? (guchar) na[i] : i - la < tla ? (guchar) ta[i - la] : -1;
+      int cb = i < lb ? (guchar) nb[i] : i - lb < tlb ? (guchar) tb[i - lb] : -1;
+
+      if (ca != cb)
+        return ca < cb ? -1 : 1;
+      if (ca < 0)
+        return 0;
+    }
+}
 
 static int
-compare_folded (const void *a,
-                const void *b)
+compare_by_name (const void *a,
+                 const void *b,
+                 void       *data)
 {
-  return strcmp (((const FoldedLine *) a)->stack, ((const FoldedLine *) b)->stack);
+  return compare_entries (data, a, b, FALSE);
+}
+
+static int
+compare_by_line (const void *a,
+                 const void *b,
+                 void       *data)
+{
+  return compare_entries (data, a, b, TRUE);
 }
 
 static void
-append_folded_name (GString    *out,
-                    const char *name)
+folded_flush (FoldedWriter *w)
 {
-  for (const char *c = name; *c; c++)
-    g_string_append_c (out, *c == ';' ? ':' : (*c == '\n' || *c == '\r') ? ' ' : *c);
+  if (w->failed || w->buffer->len == 0)
+    return;
+  if (!g_output_stream_write_all (w->out, w->buffer->str, w->buffer->len, NULL,
+                                  w->cancellable, w->error))
+    w->failed = TRUE;
+  g_string_truncate (w->buffer, 0);
+}
+
+/* Writes the lines below the nodes at [first, first + n) of the parent
+ * stack (nodes that print alike). */
+static void
+folded_write_level (FoldedWriter *w,
+                    guint32       first,
+                    guint32       n)
+{
+  PpvStackTree *tree = w->tree;
+  const StackNode *nodes = (const StackNode *) tree->nodes->data;
+  guint32 base = w->entries->len, end, merged;
+
+  /* Two entries per child: its own line, its block. */
+  for (guint32 i = 0; i < n; i++)
+    for (guint32 c = nodes[g_array_index (w->parents, guint32, first + i)].first_child;
+         c != PPV_NONE; c = nodes[c].next_sibling)
+      {
+        FoldedEntry e = { c, 0, 0, FALSE, 0, ppv_stack_tree_get_self (tree, c), "" };
+
+        g_array_append_val (w->entries, e);
+        if (nodes[c].first_child != PPV_NONE)
+          {
+            e.is_block = TRUE;
+            g_array_append_val (w->entries, e);
+          }
+      }
+  end = w->entries->len;
+  if (end - base > 1)
+    g_qsort_with_data (&g_array_index (w->entries, FoldedEntry, base), end - base,
+                       sizeof (FoldedEntry), compare_by_name, w);
+
+  /* Merge entries of one name and kind; a block's nodes go on the stack. */
+  merged = base;
+  for (guint32 i = base; i < end;)
+    {
+      FoldedEntry e = g_array_index (w->entries, FoldedEntry, i);
+      guint32 j = i + 1;
+
+      if (e.is_block)
+        {
+          e.parents = w->parents->len;
+          g_array_append_val (w->parents, e.node);
+        }
+      for (; j < end && compare_by_name (&g_array_index (w->entries, FoldedEntry, i),
+                                         &g_array_index (w->entries, FoldedEntry, j), w) == 0; j++)
+        {
+          const FoldedEntry *same = &g_array_index (w->entries, FoldedEntry, j);
+          if (e.is_block)
+            g_array_append_val (w->parents, same->node);
+          else
+            e.value += same->value;
+        }
+      e.n = e.is_block ? w->parents->len - e.parents : 0;
+      if (!e.is_block)
+        e.text_len = g_snprintf (e.text, sizeof e.text, " %" G_GINT64_FORMAT "\n", e.value);
+      if (e.is_block || e.value != 0)
+        g_array_index (w->entries, FoldedEntry, merged++) = e;
+      i = j;
+    }
+  g_array_set_size (w->entries, merged);
+  if (merged - base > 1)
+    g_qsort_with_data (&g_array_index (w->entries, FoldedEntry, base), merged - base,
+                       sizeof (FoldedEntry), compare_by_line, w);
+
+  for (guint32 i = base; i < merged && !w->failed; i++)
+    {
+      FoldedEntry e = g_array_index (w->entries, FoldedEntry, i);
+      guint32 len;
+      const char *name = entry_name (w, &e, &len);
+
+      if (e.is_block)
+        {
+          gsize prefix_len = w->prefix->len;
+
+          g_string_append_len (w->prefix, name, len);
+          g_string_append_c (w->prefix, ';');
+          folded_write_level (w, e.parents, e.n);
+          g_string_truncate (w->prefix, prefix_len);
+          continue;
+        }
+      g_string_append_len (w->buffer, w->prefix->str, w->prefix->len);
+      g_string_append_len (w->buffer, name, len);
+      g_string_append_len (w->buffer, e.text, e.text_len);
+      if (w->buffer->len > (1 << 20))
+        folded_flush (w);
+      if ((++w->lines & 0xfff) == 0 &&
+          g_cancellable_set_error_if_cancelled (w->cancellable, w->error))
+        w->failed = TRUE;
+    }
+  g_array_set_size (w->entries, base);
+}
+
+gboolean
+ppv_stack_tree_write_folded (PpvStackTree  *self,
+                             GOutputStream *out,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  FoldedWriter w = { 0 };
+  guint32 root = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->kind == PPV_STACK_TREE_TOP_DOWN, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  w.tree = self;
+  w.out = out;
+  w.cancellable = cancellable;
+  w.error = error;
+  w.buffer = g_string_sized_new ((1 << 20) + 4096);
+  w.prefix = g_string_new (NULL);
+  w.entries = g_array_new (FALSE, FALSE, sizeof (FoldedEntry));
+  w.parents = g_array_new (FALSE, FALSE, sizeof (guint32));
+  folded_names_init (&w);
+
+  g_array_append_val (w.parents, root);
+  folded_write_level (&w, 0, 1);
+  folded_flush (&w);
+
+  g_string_free (w.buffer, TRUE);
+  g_string_free (w.prefix, TRUE);
+  g_array_unref (w.entries);
+  g_array_unref (w.parents);
+  g_free (w.names);
+  g_free (w.name_len);
+  g_string_chunk_free (w.cleaned);
+  return !w.failed;
 }
 
 char *
 ppv_stack_tree_format_folded (PpvStackTree *self)
 {
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (FoldedLine));
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GString) path = g_string_new (NULL);
-  g_autofree guint32 *chain = g_new (guint32, self->max_depth + 1);
-  const StackNode *nodes = (const StackNode *) self->nodes->data;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  gboolean ok;
 
-  g_return_val_if_fail (self->kind == PPV_STACK_TREE_TOP_DOWN, NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
-  for (guint32 i = 1; i < self->nodes->len; i++)
-    {
-      FoldedLine line;
-      guint32 n = 0;
-
-      if (self->self_value[i] == 0 && (self->self_div == NULL || self->self_div[i] == 0))
-        continue;
-      for (guint32 at = i; at != 0; at = nodes[at].parent)
-        chain[n++] = at;
-      g_string_truncate (path, 0);
-      while (n-- > 0)
-        {
-          append_folded_name (path, node_name (self, chain[n]));
-          if (n > 0)
-            g_string_append_c (path, ';');
-        }
-      line.stack = g_strdup (path->str);
-      line.value = ppv_stack_tree_get_self (self, i);
-      g_array_append_val (lines, line);
-    }
-
-  /* Frames that print alike (an inlined and a plain call of one function)
-   * are one stack: sort, then sum equal neighbours. */
-  qsort (lines->data, lines->len, sizeof (FoldedLine), compare_folded);
-  for (guint32 i = 0; i < lines->len;)
-    {
-      FoldedLine *first = &g_array_index (lines, FoldedLine, i);
-      gint64 sum = 0;
-      guint32 j = i;
-
-      for (; j < lines->len && strcmp (g_array_index (lines, FoldedLine, j).stack, first->stack) == 0; j++)
-        sum += g_array_index (lines, FoldedLine, j).value;
-      if (sum != 0)
-        g_string_append_printf (out, "%s %" G_GINT64_FORMAT "\n", first->stack, sum);
-      for (; i < j; i++)
-        g_free (g_array_index (lines, FoldedLine, i).stack);
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  ok = ppv_stack_tree_write_folded (self, out, NULL, NULL);
+  g_assert (ok);
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
 }

@@ -88,5 +88,11 @@ gsize         ppv_stack_tree_get_memory_size  (PpvStackTree *self);
  * left out, lines in byte order.  ';' in a name is written as ':' and a
  * line break as a space, so a name never splits a line. */
 char         *ppv_stack_tree_format_folded    (PpvStackTree *self);
+/* The same, streamed to @out (folded stacks of big profiles run to
+ * gigabytes).  Checks @cancellable as it goes. */
+gboolean      ppv_stack_tree_write_folded     (PpvStackTree  *self,
+                                               GOutputStream *out,
+                                               GCancellable  *cancellable,
+                                               GError       **error);
 
 G_END_DECLS
