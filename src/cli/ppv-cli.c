@@ -49,6 +49,8 @@ typedef enum
   OUTPUT_SVG,
   OUTPUT_TRACES,
   OUTPUT_FOLDED,
+  OUTPUT_TREE,
+  OUTPUT_PEEK,
 } OutputKind;
 
 typedef struct
@@ -63,6 +65,7 @@ typedef struct
   gint64            max_decompressed;
   char             *tagroot;
   char             *tagleaf;
+  char             *peek;
   char            **sources;
 } CliOptions;
 
@@ -97,12 +100,13 @@ set_output (const char  *name,
   OutputKind kind = strcmp (name, "--top") == 0 ? OUTPUT_TOP :
                     strcmp (name, "--dot") == 0 ? OUTPUT_DOT :
                     strcmp (name, "--traces") == 0 ? OUTPUT_TRACES :
-                    strcmp (name, "--folded") == 0 ? OUTPUT_FOLDED : OUTPUT_SVG;
+                    strcmp (name, "--folded") == 0 ? OUTPUT_FOLDED :
+                    strcmp (name, "--tree") == 0 ? OUTPUT_TREE : OUTPUT_SVG;
 
   if (o->output != OUTPUT_NONE && o->output != kind)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "choose one of --top, --dot, --svg, --traces and --folded");
+                   "choose one of --top, --dot, --svg, --traces, --tree, --peek and --folded");
       return FALSE;
     }
   o->output = kind;
@@ -137,6 +141,8 @@ build_context (CliOptions *o)
     { "dot", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print the call graph as DOT (go tool pprof -dot)", NULL },
     { "svg", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Write the call graph as SVG", NULL },
     { "traces", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print every sample's stack (go tool pprof -traces)", NULL },
+    { "tree", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print each node with its callers and callees (go tool pprof -tree)", NULL },
+    { "peek", 0, 0, G_OPTION_ARG_STRING, &o->peek, "Print the callers and callees of the nodes matching REGEXP (go tool pprof -peek)", "REGEXP" },
     { "folded", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print folded stacks for flamegraph.pl, inferno, speedscope (';' in names becomes ':')", NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output_file, "Write to FILE (atomically) instead of standard output", "FILE" },
     { NULL }
@@ -215,7 +221,8 @@ ppv_cli_is_headless (int    argc,
         break;
       if (strcmp (argv[i], "--top") == 0 || strcmp (argv[i], "--dot") == 0 ||
           strcmp (argv[i], "--svg") == 0 || strcmp (argv[i], "--traces") == 0 ||
-          strcmp (argv[i], "--folded") == 0 ||
+          strcmp (argv[i], "--folded") == 0 || strcmp (argv[i], "--tree") == 0 ||
+          strcmp (argv[i], "--peek") == 0 || g_str_has_prefix (argv[i], "--peek=") ||
           strcmp (argv[i], "--help") == 0 ||
           strcmp (argv[i], "-h") == 0 || g_str_has_prefix (argv[i], "--help-"))
         return TRUE;
@@ -383,6 +390,32 @@ failed:
   return 1;
 }
 
+/* -peek is -tree without trimming, printing only the matching nodes. */
+static int
+run_tree (PpvProfile *profile,
+          CliOptions *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpvReport) report = NULL;
+  g_autofree char *text = NULL;
+
+  if (o->output == OUTPUT_PEEK)
+    o->report.trim = FALSE;
+  report = ppv_report_new (profile, &o->report, PPV_REPORT_KIND_TREE, NULL, &error);
+  if (report == NULL)
+    goto failed;
+  for (const char * const *w = ppv_report_get_warnings (report); *w; w++)
+    ppv_cli_printerr ("%s\n", *w);
+  text = ppv_report_format_tree (report, o->output == OUTPUT_PEEK ? o->peek : NULL, &error);
+  if (text == NULL || !write_output (text, strlen (text), o->output_file, &error))
+    goto failed;
+  return 0;
+
+failed:
+  ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+  return 1;
+}
+
 static int
 run (CliOptions *o)
 {
@@ -445,6 +478,8 @@ run (CliOptions *o)
     return run_traces (profile, o);
   if (o->output == OUTPUT_FOLDED)
     return run_folded (profile, o);
+  if (o->output == OUTPUT_TREE || o->output == OUTPUT_PEEK)
+    return run_tree (profile, o);
 
   report = ppv_report_new (profile, &o->report,
                            o->output == OUTPUT_TOP ? PPV_REPORT_KIND_TEXT : PPV_REPORT_KIND_GRAPH,
@@ -537,9 +572,19 @@ ppv_cli_run (int    argc,
   }
 
   o.sources = args[0] ? args + 1 : args;
-  if (o.output == OUTPUT_NONE)
+  if (o.peek != NULL && o.output != OUTPUT_NONE)
     {
-      ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot, --svg, --traces and --folded\n");
+      ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot, --svg, --traces, --tree, --peek and --folded\n");
+      status = 2;
+    }
+  else if (o.peek != NULL)
+    {
+      o.output = OUTPUT_PEEK;
+      status = run (&o);
+    }
+  else if (o.output == OUTPUT_NONE)
+    {
+      ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot, --svg, --traces, --tree, --peek and --folded\n");
       status = 2;
     }
   else
@@ -551,5 +596,6 @@ ppv_cli_run (int    argc,
   g_strfreev (o.base);
   g_free (o.tagroot);
   g_free (o.tagleaf);
+  g_free (o.peek);
   return status;
 }

@@ -29,6 +29,7 @@ typedef enum
   PPV_REPORT_ERROR_REGEX,
   PPV_REPORT_ERROR_OPTION,
   PPV_REPORT_ERROR_INCOMPATIBLE,  /* profiles that cannot be merged */
+  PPV_REPORT_ERROR_NO_MATCH,      /* -peek's regexp matched no node */
 } PpvReportError;
 
 #define PPV_PROFILE_ERROR (ppv_profile_error_quark ())

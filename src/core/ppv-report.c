@@ -194,14 +194,15 @@ build_trimmed_graph (PpvReport *self,
   int nodecount = self->options.nodecount;
   double nodefraction = self->options.nodefraction;
   double edgefraction = self->options.edgefraction;
-  PpvEdgeMode edges = visual ? PPV_EDGES_ALL : PPV_EDGES_INTO_INLINED;
+  gboolean all_edges = visual || self->kind == PPV_REPORT_KIND_TREE;
+  PpvEdgeMode edges = all_edges ? PPV_EDGES_ALL : PPV_EDGES_INTO_INLINED;
   PpvEdgeMode first;
   gint64 flat_total = 0, node_cutoff, edge_cutoff;
   g_autofree guint8 *no_tags = NULL;       /* see below */
   g_autofree guint8 *sorted_kept = NULL;   /* the kept set of the graph first sorted */
 
   if (nodecount < 0)
-    nodecount = visual ? 80 : 0;
+    nodecount = all_edges ? 80 : 0;
   if (!self->options.trim)
     {
       nodecount = 0;
@@ -220,7 +221,7 @@ build_trimmed_graph (PpvReport *self,
    * nothing is decided, and the first pass is the full one; but a text
    * report's first pass bounds edge weights when it can, for its second
    * to sum only the few edges edgefraction may leave. */
-  if (!visual && edgefraction > 0 && _ppv_graph_builder_is_bounded (self->builder))
+  if (!all_edges && edgefraction > 0 && _ppv_graph_builder_is_bounded (self->builder))
     first = PPV_EDGES_BOUNDS;   /* used if no node is dropped: cheap otherwise */
   else if (nodefraction > 0)
     first = PPV_EDGES_NONE;

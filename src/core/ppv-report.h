@@ -27,6 +27,7 @@ typedef enum
 {
   PPV_REPORT_KIND_TEXT,    /* -top: nodecount 0 (all), flat or cum order */
   PPV_REPORT_KIND_GRAPH,   /* -dot: nodecount 80, entropy order, residual edges pruned */
+  PPV_REPORT_KIND_TREE,    /* -tree, -peek: nodecount 80, flat or cum order, every edge */
 } PpvReportKind;
 
 typedef struct
@@ -135,5 +136,12 @@ char       *ppv_format_percentage       (gint64     value,
 
 /* The complete `go tool pprof -top` text. */
 char       *ppv_report_format_top       (PpvReport *self);
+/* The complete `go tool pprof -tree` text of a tree report; with @symbol,
+ * `-peek=SYMBOL`'s: only the nodes whose printed name matches the regexp
+ * (unanchored), or NULL with PPV_REPORT_ERROR_NO_MATCH.  A peek report is
+ * built untrimmed (trim FALSE), as pprof builds it. */
+char       *ppv_report_format_tree      (PpvReport   *self,
+                                         const char  *symbol,
+                                         GError     **error);
 
 G_END_DECLS
