@@ -167,6 +167,7 @@ build_context (CliOptions *o)
     { "tagignore", 0, 0, G_OPTION_ARG_STRING, &o->report.tagignore, "Skip samples with labels matching (key=)REGEXP or a range", "FILTER" },
     { "tagshow", 0, 0, G_OPTION_ARG_STRING, &o->report.tagshow, "Only show label keys matching REGEXP", "REGEXP" },
     { "taghide", 0, 0, G_OPTION_ARG_STRING, &o->report.taghide, "Hide label keys matching REGEXP", "REGEXP" },
+    { "prune-from", 0, 0, G_OPTION_ARG_STRING, &o->report.prune_from, "Drop frames below the first node matching REGEXP (by function name)", "REGEXP" },
     { "tagroot", 0, 0, G_OPTION_ARG_STRING, &o->tagroot, "Add frames for these label KEYS at the root of every stack", "KEYS" },
     { "tagleaf", 0, 0, G_OPTION_ARG_STRING, &o->tagleaf, "Add frames for these label KEYS at the leaf of every stack", "KEYS" },
     { "cum", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_sort, "Sort by cumulative value", NULL },

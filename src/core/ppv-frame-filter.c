@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ppv-error.h"
+#include "ppv-profile-private.h"
 #include "ppv-report-private.h"
 
 typedef struct
@@ -102,6 +103,33 @@ warn_no_match (GPtrArray  *warnings,
     g_ptr_array_add (warnings, g_strdup_printf ("%s expression matched no samples", what));
 }
 
+/* Which functions -prune_from matches: by their simplified names only
+ * (not files or mappings), unanchored. */
+static guint8 *
+match_simplified_functions (PpvProfile  *profile,
+                            const char  *pattern,
+                            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &local_error);
+  guint8 *matches;
+
+  if (regex == NULL)
+    {
+      g_set_error (error, PPV_REPORT_ERROR, PPV_REPORT_ERROR_REGEX,
+                   "parsing prune_from regexp: %s", local_error->message);
+      return NULL;
+    }
+  matches = g_new0 (guint8, MAX (profile->n_functions, 1));
+  for (guint32 f = 0; f < profile->n_functions; f++)
+    if (profile->functions[f].name[0] != '\0')
+      {
+        g_autofree char *simple = _ppv_simplify_function_name (profile->functions[f].name);
+        matches[f] = g_regex_match (regex, simple, 0, NULL);
+      }
+  return matches;
+}
+
 gboolean
 _ppv_frame_selection_init (PpvFrameSelection      *sel,
                            PpvProfile             *profile,
@@ -113,6 +141,8 @@ _ppv_frame_selection_init (PpvFrameSelection      *sel,
   g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autofree gint8 *focus_state = NULL;   /* 1 focus, -1 ignore, 0 neither */
   g_autofree guint8 *show_from_loc = NULL;
+  g_autofree guint8 *prune_fn = NULL;     /* -prune_from: per function, it matches */
+  g_autofree guint8 *prune_loc = NULL;    /* per location, a kept line matched */
   PpvTagFilter *tagfocus = NULL, *tagignore = NULL;
   /* Whether each filter matched anything, for pprof's "matched no
    * samples" warnings. */
@@ -144,7 +174,12 @@ _ppv_frame_selection_init (PpvFrameSelection      *sel,
       !(tagignore = _ppv_tag_filter_new (profile, "tagignore", options->tagignore, error)))
     goto out;
 
+  if (options->prune_from && options->prune_from[0] &&
+      !(prune_fn = match_simplified_functions (profile, options->prune_from, error)))
+    goto out;
+
   focus_state = g_new0 (gint8, profile->n_locations);
+  prune_loc = g_new0 (guint8, MAX (profile->n_locations, 1));
   show_from_loc = g_new0 (guint8, profile->n_locations);
   sel->loc_lines_offset = g_new (guint32, profile->n_locations + 1);
 
@@ -218,6 +253,21 @@ _ppv_frame_selection_init (PpvFrameSelection      *sel,
           show_from_matched |= show_from_loc[l];
         }
 
+      /* -prune_from (after every filter): the innermost matching line
+       * takes the place of the lines inlined into it. */
+      if (prune_fn != NULL)
+        for (guint i = 0; i < work->len; i++)
+          {
+            guint32 line = g_array_index (work, guint32, i);
+
+            if (line != PPV_NONE && prune_fn[profile->lines[line].function])
+              {
+                g_array_remove_range (work, 0, i);
+                prune_loc[l] = TRUE;
+                break;
+              }
+          }
+
       /* Aggregation without inlines keeps only the outermost line. */
       if (options->noinlines && work->len > 1)
         {
@@ -234,6 +284,8 @@ _ppv_frame_selection_init (PpvFrameSelection      *sel,
 
   sel->sample_kept = g_new0 (guint8, profile->n_samples);
   sel->sample_depth = g_new0 (guint32, profile->n_samples);
+  if (prune_fn != NULL)
+    sel->sample_start = g_new0 (guint32, MAX (profile->n_samples, 1));
 
   for (guint32 s = 0; s < profile->n_samples; s++)
     {
@@ -283,6 +335,15 @@ _ppv_frame_selection_init (PpvFrameSelection      *sel,
 
       sel->sample_kept[s] = TRUE;
       sel->sample_depth[s] = depth;
+
+      /* The leaf-most pruned location becomes the leaf. */
+      if (prune_fn != NULL)
+        for (guint32 i = 0; i < depth; i++)
+          if (prune_loc[stack[i]])
+            {
+              sel->sample_start[s] = i;
+              break;
+            }
     }
 
   warn_no_match (sel->warnings, options->focus, focus_matched, "Focus");
@@ -314,5 +375,6 @@ _ppv_frame_selection_clear (PpvFrameSelection *sel)
   g_clear_pointer (&sel->loc_lines, g_free);
   g_clear_pointer (&sel->sample_kept, g_free);
   g_clear_pointer (&sel->sample_depth, g_free);
+  g_clear_pointer (&sel->sample_start, g_free);
   g_clear_pointer (&sel->warnings, g_ptr_array_unref);
 }

@@ -268,6 +268,7 @@ sum_share (gpointer data)
   for (guint32 s = share->first; s < share->end; s++)
     {
       const guint32 *stack;
+      guint32 start;
       guint32 stamp = s + 1;
       guint32 parent = PPV_NONE;
       gboolean residual = FALSE;
@@ -277,7 +278,8 @@ sum_share (gpointer data)
         continue;
 
       stack = p->stacks + p->samples[s].stack_offset;
-      for (guint32 i = sel->sample_depth[s]; i > 0; i--)
+      start = _ppv_frame_selection_sample_start (sel, s);
+      for (guint32 i = sel->sample_depth[s]; i > start; i--)
         {
           guint32 loc = stack[i - 1];
           guint32 only = loc_node[loc];
@@ -290,7 +292,7 @@ sum_share (gpointer data)
               lines = frame_info + loc_off[loc];
               n_lines = loc_off[loc + 1] - loc_off[loc];
             }
-          if (i > 1)
+          if (i > start + 1)
             __builtin_prefetch (&loc_node[stack[i - 2]]);
           for (guint32 k = n_lines; k > 0; k--)
             {
@@ -360,12 +362,13 @@ sum_share_edges (SumShare *share)
     {
       const guint32 *stack = p->stacks + p->samples[s].stack_offset;
       guint32 depth = sel->sample_depth[s];
+      guint32 start = _ppv_frame_selection_sample_start (sel, s);
       gint64 w, dw;
 
       if (!sample_weight (self, s, &w, &dw))
         continue;
 
-      for (guint32 i = depth; i > 0; i--)
+      for (guint32 i = depth; i > start; i--)
         {
           guint32 loc = stack[i - 1];
           guint32 parent;

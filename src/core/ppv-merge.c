@@ -571,8 +571,8 @@ column_sums (PpvProfile *p)
 
 /* pprof's simplifyFunc: drop a leading '.', cut at the first '(' that is
  * not part of "(anonymous namespace)" or "operator()". */
-static char *
-simplify_function_name (const char *name)
+char *
+_ppv_simplify_function_name (const char *name)
 {
   static const char *reserved[] = { "(anonymous namespace)", "operator()" };
   const char *p;
@@ -638,7 +638,7 @@ remove_uninteresting (PpvProfile  *p,
 
       if (p->functions[f].name[0] == '\0')
         continue;
-      simple = simplify_function_name (p->functions[f].name);
+      simple = _ppv_simplify_function_name (p->functions[f].name);
       drop_fn[f] = g_regex_match (drop, simple, 0, NULL) &&
                    (keep == NULL || !g_regex_match (keep, simple, 0, NULL));
     }

@@ -44,5 +44,8 @@ gsize       _ppv_profile_builder_get_memory (PpvProfileBuilder *self);
 
 /* Formats a byte count for messages: "1 GiB", "64 MiB", "1000 bytes". */
 char       *_ppv_format_limit               (gsize              bytes);
+/* pprof's simplifyFunc: a leading '.' and the argument list dropped, for
+ * drop_frames and -prune_from, which match function names only. */
+char       *_ppv_simplify_function_name     (const char        *name);
 
 G_END_DECLS

@@ -36,6 +36,7 @@ ppv_report_options_clear (PpvReportOptions *options)
   g_clear_pointer (&options->tagignore, g_free);
   g_clear_pointer (&options->tagshow, g_free);
   g_clear_pointer (&options->taghide, g_free);
+  g_clear_pointer (&options->prune_from, g_free);
 }
 
 void
@@ -57,6 +58,7 @@ ppv_report_options_copy (PpvReportOptions       *dest,
   dest->tagignore = g_strdup (src->tagignore);
   dest->tagshow = g_strdup (src->tagshow);
   dest->taghide = g_strdup (src->taghide);
+  dest->prune_from = g_strdup (src->prune_from);
 }
 
 char *

@@ -22,6 +22,7 @@ typedef struct
   guint32  *loc_lines;          /* absolute line index, or PPV_NONE: a location without lines */
   guint8   *sample_kept;        /* n_samples */
   guint32  *sample_depth;       /* stack entries kept from the leaf */
+  guint32  *sample_start;       /* -prune_from: leaf-side entries dropped; NULL: none */
   GPtrArray *warnings;          /* "Focus expression matched no samples" */
 } PpvFrameSelection;
 
@@ -30,6 +31,15 @@ gboolean _ppv_frame_selection_init  (PpvFrameSelection      *sel,
                                      const PpvReportOptions *options,
                                      GError                **error);
 void     _ppv_frame_selection_clear (PpvFrameSelection      *sel);
+
+/* The first stack entry of @sample that is kept: its frames are
+ * [start, sample_depth). */
+static inline guint32
+_ppv_frame_selection_sample_start (const PpvFrameSelection *sel,
+                                   guint32                  sample)
+{
+  return sel->sample_start != NULL ? sel->sample_start[sample] : 0;
+}
 
 /* Label filters: sample selection and the keys kept for tags. */
 typedef struct _PpvTagFilter PpvTagFilter;

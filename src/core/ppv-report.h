@@ -47,6 +47,7 @@ typedef struct
   char          *tagignore;
   char          *tagshow;
   char          *taghide;
+  char          *prune_from;     /* applied after every filter, never listed */
   gboolean       cum_sort;
   int            nodecount;      /* -1 = default for the kind */
   double         nodefraction;

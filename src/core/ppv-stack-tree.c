@@ -311,7 +311,7 @@ collect_stacks (PpvReportContext *ctx,
 
       if (!_ppv_report_context_sample_weight (ctx, s, &w, &dw))
         continue;
-      for (guint32 i = 0; i < sel->sample_depth[s]; i++)
+      for (guint32 i = _ppv_frame_selection_sample_start (sel, s); i < sel->sample_depth[s]; i++)
         n_frames += sel->loc_lines_offset[stack[i] + 1] - sel->loc_lines_offset[stack[i]];
       st->sample[n++] = s;
     }
@@ -329,7 +329,7 @@ collect_stacks (PpvReportContext *ctx,
       if ((k & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       /* Outermost location first; in a location, its outermost line first. */
-      for (guint32 i = sel->sample_depth[s]; i > 0; i--)
+      for (guint32 i = sel->sample_depth[s]; i > _ppv_frame_selection_sample_start (sel, s); i--)
         {
           guint32 loc = stack[i - 1];
           guint32 start = sel->loc_lines_offset[loc], end = sel->loc_lines_offset[loc + 1];

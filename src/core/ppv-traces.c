@@ -174,7 +174,7 @@ append_stack (GString          *out,
   const guint32 *stack = p->stacks + p->samples[s].stack_offset;
   gboolean first = TRUE;
 
-  for (guint32 i = 0; i < sel->sample_depth[s]; i++)
+  for (guint32 i = _ppv_frame_selection_sample_start (sel, s); i < sel->sample_depth[s]; i++)
     {
       guint32 loc = stack[i];
       guint32 start = sel->loc_lines_offset[loc], end = sel->loc_lines_offset[loc + 1];
