@@ -563,6 +563,7 @@ ppv_stack_tree_new_pivot (PpvStackTree      *tree,
 {
   g_autoptr(PpvStackTree) self = NULL;
   g_autofree guint8 *inside = NULL;   /* per source node: on a path below a match */
+  g_autofree guint8 *matches = NULL;  /* per node id: printed as @name */
   const StackNode *nodes;
   gsize capacity;
   Pivot pv;
@@ -583,6 +584,15 @@ ppv_stack_tree_new_pivot (PpvStackTree      *tree,
   child_table_init (&pv.table, 1024);
   nodes = (const StackNode *) tree->nodes->data;
   inside = g_new0 (guint8, MAX (tree->nodes->len, 1));
+  {
+    const PpvNodeIds *ids = _ppv_report_context_get_node_ids (tree->ctx);
+    guint32 n_ids = _ppv_node_ids_get_n (ids);
+
+    /* Names are compared once per node id, not once per node. */
+    matches = g_new0 (guint8, MAX (n_ids, 1));
+    for (guint32 f = 0; f < n_ids; f++)
+      matches[f] = strcmp (_ppv_node_ids_get_info (ids, f)->printable, name) == 0;
+  }
 
   /* Parents come before children, so one forward pass knows whether an
    * ancestor already matched: only outermost matches count. */
@@ -598,7 +608,7 @@ ppv_stack_tree_new_pivot (PpvStackTree      *tree,
       inside[i] = inside[nodes[i].parent];
       if (inside[i])
         continue;
-      match = strcmp (node_name (tree, i), name) == 0;
+      match = matches[nodes[i].frame];
       if (!match)
         continue;
       inside[i] = TRUE;
@@ -927,6 +937,41 @@ folded_write_level (FoldedWriter *w,
           }
       }
   end = w->entries->len;
+
+  /* One child (most levels of deep trees): its own line, then its block. */
+  if (n == 1 && end - base <= 2 &&
+      nodes[g_array_index (w->parents, guint32, first)].first_child != PPV_NONE &&
+      nodes[nodes[g_array_index (w->parents, guint32, first)].first_child].next_sibling == PPV_NONE)
+    {
+      FoldedEntry *e = &g_array_index (w->entries, FoldedEntry, base);
+
+      if (e->is_block)
+        {
+          e->parents = w->parents->len;
+          e->n = 1;
+          g_array_append_val (w->parents, e->node);
+        }
+      else
+        {
+          e->text_len = g_snprintf (e->text, sizeof e->text, " %" G_GINT64_FORMAT "\n", e->value);
+          if (end - base == 2)
+            {
+              FoldedEntry *block = e + 1;
+              block->parents = w->parents->len;
+              block->n = 1;
+              g_array_append_val (w->parents, block->node);
+            }
+          if (e->value == 0)
+            {
+              /* No own line: the block alone. */
+              g_array_remove_index (w->entries, base);
+              end--;
+            }
+        }
+      merged = end;
+      goto write;
+    }
+
   if (end - base > 1)
     g_qsort_with_data (&g_array_index (w->entries, FoldedEntry, base), end - base,
                        sizeof (FoldedEntry), compare_by_name, w);
@@ -964,6 +1009,7 @@ folded_write_level (FoldedWriter *w,
     g_qsort_with_data (&g_array_index (w->entries, FoldedEntry, base), merged - base,
                        sizeof (FoldedEntry), compare_by_line, w);
 
+write:
   for (guint32 i = base; i < merged && !w->failed; i++)
     {
       FoldedEntry e = g_array_index (w->entries, FoldedEntry, i);
