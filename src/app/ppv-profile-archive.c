@@ -10,6 +10,8 @@
 
 #include "ppv-profile-archive.h"
 
+#include "ppv-atomic-file.h"
+
 char *
 ppv_profile_archive_dup_directory (void)
 {
@@ -41,8 +43,8 @@ save_thread (GTask        *task,
   SaveData *data = task_data;
   g_autofree char *directory = ppv_profile_archive_dup_directory ();
   g_autofree char *base = NULL;
+  g_autofree char *path = NULL;
   const char *suffix;
-  g_autoptr(GFile) file = NULL;
   GError *error = NULL;
 
   if (g_mkdir_with_parents (directory, 0700) != 0)
@@ -69,16 +71,16 @@ save_thread (GTask        *task,
     {
       g_autofree char *name = i == 1 ? g_strdup (data->name)
                                      : g_strdup_printf ("%s-%u%s", base, i, suffix);
-      g_autofree char *path = g_build_filename (directory, name, NULL);
+      g_autofree char *candidate = g_build_filename (directory, name, NULL);
 
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+      if (!g_file_test (candidate, G_FILE_TEST_EXISTS))
         {
-          file = g_file_new_for_path (path);
+          path = g_steal_pointer (&candidate);
           break;
         }
     }
 
-  if (file == NULL)
+  if (path == NULL)
     {
       g_mutex_unlock (&save_lock);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS,
@@ -86,24 +88,17 @@ save_thread (GTask        *task,
       return;
     }
 
-  /* g_file_replace_contents writes a temporary file and renames it. */
-  if (!g_file_replace_contents (file,
-                                g_bytes_get_data (data->bytes, NULL),
-                                g_bytes_get_size (data->bytes),
-                                NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL,
-                                cancellable, &error))
+  /* Its messages start with the path already. */
+  if (!ppv_write_file_atomically_full (path, data->bytes, PPV_WRITE_FILE_PRIVATE,
+                                       cancellable, &error))
     {
       g_mutex_unlock (&save_lock);
-      g_autofree char *path = g_file_get_path (file);
-
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_prefix_error (&error, "%s: ", path);
       g_task_return_error (task, error);
       return;
     }
 
   g_mutex_unlock (&save_lock);
-  g_task_return_pointer (task, g_steal_pointer (&file), g_object_unref);
+  g_task_return_pointer (task, g_file_new_for_path (path), g_object_unref);
 }
 
 void

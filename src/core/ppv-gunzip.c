@@ -20,6 +20,7 @@
 
 #include "ppv-error.h"
 #include "ppv-profile-private.h"
+#include "ppv-text-util.h"
 #include "ppv-reader-private.h"
 
 /* Inflate at most this much per call, so cancellation is noticed. */
@@ -536,7 +537,7 @@ set_too_large (GError     **error,
                const char  *source,
                gsize        max_output)
 {
-  g_autofree char *text = _ppv_format_limit (max_output);
+  g_autofree char *text = ppv_format_byte_limit (max_output);
 
   g_set_error (error, PPV_PROFILE_ERROR, PPV_PROFILE_ERROR_TOO_LARGE,
                "%s: decompressed profile exceeds the %s limit", source, text);

@@ -23,6 +23,7 @@
 
 #include "ppv-error.h"
 #include "ppv-profile-private.h"
+#include "ppv-text-util.h"
 
 #define MAX_LINE 65536          /* bufio.MaxScanTokenSize */
 
@@ -1240,7 +1241,7 @@ _ppv_legacy_heap_read (const guint8  *data,
           if (_ppv_profile_builder_is_full (hp.builder) ||
               (max_model != 0 && hp.addresses->len * (gsize) 64 > max_model))
             {
-              g_autofree char *limit = _ppv_format_limit (max_model);
+              g_autofree char *limit = ppv_format_byte_limit (max_model);
 
               g_set_error (error, PPV_PROFILE_ERROR, PPV_PROFILE_ERROR_TOO_LARGE,
                            "%s: profile exceeds the %s memory limit", source, limit);

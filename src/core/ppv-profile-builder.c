@@ -12,6 +12,7 @@
  * them in the order pprof's CheckValid would.
  */
 #include "ppv-profile-private.h"
+#include "ppv-text-util.h"
 
 #include <string.h>
 
@@ -146,7 +147,7 @@ charge (PpvProfileBuilder *self,
   if (self->max_bytes != 0 &&
       (delta > self->max_bytes || self->bytes > self->max_bytes - delta))
     {
-      g_autofree char *limit = _ppv_format_limit (self->max_bytes);
+      g_autofree char *limit = ppv_format_byte_limit (self->max_bytes);
 
       set_full (self, g_strdup_printf ("profile exceeds the %s memory limit", limit));
       return FALSE;

@@ -42,8 +42,6 @@ gboolean    _ppv_profile_builder_is_full    (PpvProfileBuilder *self);
 /* Bytes currently held by the builder's arrays and strings. */
 gsize       _ppv_profile_builder_get_memory (PpvProfileBuilder *self);
 
-/* Formats a byte count for messages: "1 GiB", "64 MiB", "1000 bytes". */
-char       *_ppv_format_limit               (gsize              bytes);
 /* pprof's simplifyFunc: a leading '.' and the argument list dropped, for
  * drop_frames and -prune_from, which match function names only. */
 char       *_ppv_simplify_function_name     (const char        *name);

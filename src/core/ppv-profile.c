@@ -62,20 +62,3 @@ ppv_profile_get_memory_size (const PpvProfile *self)
 
   return size;
 }
-
-char *
-_ppv_format_limit (gsize bytes)
-{
-  static const char *units[] = { "KiB", "MiB", "GiB", "TiB" };
-  int i;
-
-  for (i = G_N_ELEMENTS (units) - 1; i >= 0; i--)
-    {
-      gsize unit = (gsize) 1 << (10 * (i + 1));
-
-      if (bytes >= unit && bytes % unit == 0)
-        return g_strdup_printf ("%" G_GSIZE_FORMAT " %s", bytes / unit, units[i]);
-    }
-
-  return g_strdup_printf ("%" G_GSIZE_FORMAT " bytes", bytes);
-}

@@ -24,6 +24,7 @@
 
 #include "ppv-error.h"
 #include "ppv-profile-private.h"
+#include "ppv-text-util.h"
 #include "profile.pb-c.h"
 
 typedef enum
@@ -241,7 +242,7 @@ fail (Reader     *r,
 static gboolean
 fail_too_large (Reader *r)
 {
-  g_autofree char *limit = _ppv_format_limit (r->max_model);
+  g_autofree char *limit = ppv_format_byte_limit (r->max_model);
 
   return fail (r, PPV_PROFILE_ERROR_TOO_LARGE, "profile exceeds the %s memory limit", limit);
 }

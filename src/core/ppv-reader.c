@@ -22,6 +22,7 @@
 
 #include "ppv-error.h"
 #include "ppv-profile-private.h"
+#include "ppv-text-util.h"
 #include "ppv-reader-private.h"
 
 #define READ_CHUNK ((gsize) 1 << 20)
@@ -45,25 +46,6 @@ max_model (const PpvReadLimits *limits)
   /* A real profile's model is one to three times its protobuf size. */
   dec = max_decompressed (limits);
   return dec <= G_MAXSIZE / 2 ? dec * 2 : G_MAXSIZE;
-}
-
-static gboolean
-looks_like_html (const guint8 *data,
-                 gsize         len)
-{
-  g_autofree char *head = NULL;
-  gsize i = 0;
-
-  if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
-    i = 3;
-  while (i < len && g_ascii_isspace (data[i]))
-    i++;
-  if (i >= len || data[i] != '<')
-    return FALSE;
-
-  head = g_ascii_strdown ((const char *) data + i, MIN (len - i, 1024));
-  return strstr (head, "<!doctype html") != NULL || strstr (head, "<html") != NULL ||
-         strstr (head, "<head") != NULL || strstr (head, "<body") != NULL;
 }
 
 /* Takes @compressed, so that it can be dropped as soon as it is inflated
@@ -108,7 +90,7 @@ read_bytes_take (GBytes              *compressed,
     }
   if (len > max_decompressed (limits))
     {
-      g_autofree char *limit = _ppv_format_limit (max_decompressed (limits));
+      g_autofree char *limit = ppv_format_byte_limit (max_decompressed (limits));
 
       g_set_error (error, PPV_PROFILE_ERROR, PPV_PROFILE_ERROR_TOO_LARGE,
                    "%s: profile exceeds the %s limit", source, limit);
@@ -140,7 +122,7 @@ read_bytes_take (GBytes              *compressed,
       return NULL;
     }
 
-  if (looks_like_html (data, len))
+  if (ppv_looks_like_html (data, len))
     g_set_error (error, PPV_PROFILE_ERROR, PPV_PROFILE_ERROR_UNRECOGNIZED,
                  "%s: not a profile: the data is an HTML page", source);
   else if (looks_like_proto)
@@ -249,7 +231,7 @@ read_all (int            fd,
 
 too_large:
   {
-    g_autofree char *limit = _ppv_format_limit (limit_for_message);
+    g_autofree char *limit = ppv_format_byte_limit (limit_for_message);
 
     g_set_error (error, PPV_PROFILE_ERROR, PPV_PROFILE_ERROR_TOO_LARGE,
                  "%s: file exceeds the %s limit", source, limit);

@@ -10,6 +10,7 @@
 #include "ppv-fetch-private.h"
 #include "ppv-fetcher.h"
 #include "ppv-source.h"
+#include "ppv-text-util.h"
 
 #define READ_CHUNK           _PPV_FETCH_READ_CHUNK
 #define ERROR_BODY_MAX       4096
@@ -499,22 +500,6 @@ status_error (Request *req)
                       req->authority, status_text, g_uri_get_path (req->uri));
 }
 
-static gboolean
-looks_like_html (const guint8 *data,
-                 gsize         len)
-{
-  gsize i = 0;
-
-  if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
-    i = 3;
-  while (i < len && g_ascii_isspace (data[i]))
-    i++;
-  data += i;
-  len -= i;
-  return (len >= 9 && g_ascii_strncasecmp ((const char *) data, "<!doctype", 9) == 0) ||
-         (len >= 5 && g_ascii_strncasecmp ((const char *) data, "<html", 5) == 0);
-}
-
 static GError *
 html_error (Request *req)
 {
@@ -522,21 +507,10 @@ html_error (Request *req)
                       "%s: not a profile: the server sent an HTML page", req->authority);
 }
 
-/* Plain ASCII ("256 MiB"), unlike g_format_size () and its no-break space. */
-static char *
-format_limit (guint64 bytes)
-{
-  if (bytes >= (1 << 20) && bytes % (1 << 20) == 0)
-    return g_strdup_printf ("%" G_GUINT64_FORMAT " MiB", bytes >> 20);
-  if (bytes >= 1024 && bytes % 1024 == 0)
-    return g_strdup_printf ("%" G_GUINT64_FORMAT " KiB", bytes >> 10);
-  return g_strdup_printf ("%" G_GUINT64_FORMAT " byte", bytes);
-}
-
 static GError *
 too_large_error (Request *req)
 {
-  g_autofree char *limit = format_limit (req->cap);
+  g_autofree char *limit = ppv_format_byte_limit (req->cap);
 
   return g_error_new (PPV_FETCH_ERROR, PPV_FETCH_ERROR_TOO_LARGE,
                       "%s: the response is larger than the %s limit", req->authority, limit);
@@ -584,7 +558,7 @@ on_read (GObject      *object,
       (n == 0 || req->body->len >= SNIFF_BYTES))
     {
       req->sniffed = TRUE;
-      if (looks_like_html (req->body->data, req->body->len))
+      if (ppv_looks_like_html (req->body->data, req->body->len))
         {
           request_finish (req, NULL, html_error (req));
           return;

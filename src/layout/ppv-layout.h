@@ -23,7 +23,8 @@ typedef enum
 GQuark ppv_layout_error_quark (void);
 
 /* How big graphs behave (dot from graphviz 2.42 in process, one core of
- * this 2-core machine, CPU time; tests/layout/bench-layout prints them):
+ * a 2-core x86-64 development machine, CPU time; tests/layout/bench-layout
+ * prints them on yours):
  *
  *  - pprof's default nodecount (80) gives ~80 nodes and ~150 edges:
  *    30-55 ms, SVG 75 ms.  300 nodes with 450-600 edges: 0.3-1 s.
@@ -34,7 +35,7 @@ GQuark ppv_layout_error_quark (void);
  *    limits below; 1,001 / 2,027 6 s; 1,234 / 1,932 3 s; 1,569 / 2,706
  *    13 s.  A pprof-shaped graph at the caps (2,000 / 3,000): ~21 s.
  *    Random graphs are far worse: 300 nodes / 598 edges took 5-7 s and
- *    1,000 nodes did not finish in 300 s (platform-notes.md).
+ *    1,000 nodes did not finish in 300 s.
  *  - Above 400 nodes or 800 edges dot's effort is capped (nslimit=2,
  *    mclimit=0.5): the layout stays valid, its edges just less straight.
  *    Smaller graphs get exactly the layout `dot` gives pprof's DOT text.

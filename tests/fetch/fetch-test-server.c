@@ -27,20 +27,33 @@ static GBytes       *index_body;
 static GBytes       *encoded_body;
 static GBytes       *big_body;
 
-GBytes *
-fetch_test_load_data (const char *name)
+static GBytes *
+load_from (const char *env_dir,
+           const char *name)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   char *contents = NULL;
   gsize length = 0;
-  const char *dir = g_getenv ("PPV_FETCH_TEST_DATA");
+  const char *dir = g_getenv (env_dir);
 
   g_assert_nonnull (dir);
   path = g_build_filename (dir, name, NULL);
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
   return g_bytes_new_take (contents, length);
+}
+
+GBytes *
+fetch_test_load_data (const char *name)
+{
+  return load_from ("PPV_FETCH_TEST_DATA", name);
+}
+
+GBytes *
+fetch_test_load_capture (const char *name)
+{
+  return load_from ("PPV_GO_CAPTURE_DIR", name);
 }
 
 guint16
@@ -376,8 +389,8 @@ fetch_test_server_start (void)
   g_autoptr(GBytes) plain = NULL;
   guint8 *big;
 
-  heap_body = fetch_test_load_data ("heap.pb.gz");
-  index_body = fetch_test_load_data ("index.html");
+  heap_body = fetch_test_load_capture ("heap.pb.gz");
+  index_body = fetch_test_load_capture ("go-index.html");
   plain = g_bytes_new_take (memset (g_malloc (FETCH_TEST_ENCODED_SIZE), 'a', FETCH_TEST_ENCODED_SIZE),
                             FETCH_TEST_ENCODED_SIZE);
   encoded_body = gzip_bytes (plain);

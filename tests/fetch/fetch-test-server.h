@@ -12,8 +12,8 @@ G_BEGIN_DECLS
 /* Starts one plain and one TLS SoupServer in a thread of their own (so that
  * a client may block its own thread, as ppv_fetch_uri_sync() does), each on
  * a port the kernel picks.  Paths served (the query is ignored unless said):
- *   /debug/pprof/heap          data/heap.pb.gz, application/octet-stream
- *   /debug/pprof/              data/index.html, text/html
+ *   /debug/pprof/heap          heap.pb.gz of the Go capture, application/octet-stream
+ *   /debug/pprof/              go-index.html of the Go capture, text/html
  *   /debug/pprof/profile       500, X-Go-Pprof: 1, "Could not enable CPU profiling: ..."
  *   /debug/pprof/nosuch        404, X-Go-Pprof: 1, "Unknown profile"
  *   /gone                      404 with a text/plain "404 page not found"
@@ -46,6 +46,10 @@ const char *fetch_test_server_get_tls_base   (void);
 const char *fetch_test_server_get_authority  (void);
 /* Contents of a file in tests/fetch/data. */
 GBytes     *fetch_test_load_data             (const char *name);
+/* Contents of a file of the capture of a real Go server that the window
+ * tests serve too ($PPV_GO_CAPTURE_DIR: tests/ui-window/data, made by its
+ * capture.go): heap.pb.gz, cpu.pb.gz, go-index.html. */
+GBytes     *fetch_test_load_capture          (const char *name);
 /* A port on 127.0.0.1 with nothing listening. */
 guint16     fetch_test_unused_port           (void);
 

@@ -10,10 +10,10 @@
 #define BASE "http://127.0.0.1:6060/debug/pprof/"
 
 static GBytes *
-load_data (const char *name)
+load_capture (const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("PPV_FETCH_TEST_DATA"), name, NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("PPV_GO_CAPTURE_DIR"), name, NULL);
   char *contents = NULL;
   gsize length = 0;
 
@@ -44,15 +44,16 @@ find (GListModel *endpoints,
   g_error ("no endpoint %s", name);
 }
 
-/* data/index.html was saved from a Go 1.19 net/http/pprof server. */
+/* go-index.html was saved from a Go 1.19 net/http/pprof server by
+ * tests/ui-window/data/capture.go. */
 static void
 test_go_page (void)
 {
   static const char *names[] = {
     "allocs", "block", "cmdline", "goroutine", "heap", "mutex", "profile", "threadcreate", "trace",
   };
-  static const gint64 counts[] = { 3, 0, 0, 4, 3, 0, 0, 7, 0 };
-  g_autoptr(GBytes) page = load_data ("index.html");
+  static const gint64 counts[] = { 7, 0, 0, 6, 7, 0, 0, 7, 0 };
+  g_autoptr(GBytes) page = load_capture ("go-index.html");
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) endpoints = NULL;
   g_autofree char *heap_uri = NULL;

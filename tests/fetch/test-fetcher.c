@@ -140,7 +140,7 @@ static void
 test_heap (void)
 {
   g_autoptr(PpvFetcher) fetcher = new_fetcher ();
-  g_autoptr(GBytes) expected = fetch_test_load_data ("heap.pb.gz");
+  g_autoptr(GBytes) expected = fetch_test_load_capture ("heap.pb.gz");
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autofree char *uri = url ("/debug/pprof/heap");
@@ -324,7 +324,7 @@ static void
 test_seconds_extends_timeouts (void)
 {
   g_autoptr(PpvFetcher) fetcher = new_fetcher ();
-  g_autoptr(GBytes) expected = fetch_test_load_data ("heap.pb.gz");
+  g_autoptr(GBytes) expected = fetch_test_load_capture ("heap.pb.gz");
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
 
@@ -363,7 +363,7 @@ static void
 test_redirects (void)
 {
   g_autoptr(PpvFetcher) fetcher = new_fetcher ();
-  g_autoptr(GBytes) expected = fetch_test_load_data ("heap.pb.gz");
+  g_autoptr(GBytes) expected = fetch_test_load_capture ("heap.pb.gz");
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autofree char *start = url ("/to-heap");
@@ -514,7 +514,7 @@ static void
 test_tls (void)
 {
   g_autoptr(PpvFetcher) fetcher = new_fetcher ();
-  g_autoptr(GBytes) expected = fetch_test_load_data ("heap.pb.gz");
+  g_autoptr(GBytes) expected = fetch_test_load_capture ("heap.pb.gz");
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autofree char *uri = g_strconcat (fetch_test_server_get_tls_base (), "/debug/pprof/heap", NULL);
@@ -555,7 +555,7 @@ test_list_endpoints (void)
 
   heap = g_list_model_get_item (endpoints, 4);
   g_assert_cmpstr (ppv_endpoint_get_name (heap), ==, "heap");
-  g_assert_cmpint (ppv_endpoint_get_count (heap), ==, 3);
+  g_assert_cmpint (ppv_endpoint_get_count (heap), ==, 7);
   g_assert_cmpstr (ppv_endpoint_get_href (heap), ==, heap_href);
   profile_uri = ppv_endpoint_dup_profile_uri (heap, 0);
   g_assert_cmpstr (profile_uri, ==, heap_uri);
@@ -629,7 +629,7 @@ fetch_in_thread (gpointer data)
 static void
 test_sync (void)
 {
-  g_autoptr(GBytes) expected = fetch_test_load_data ("heap.pb.gz");
+  g_autoptr(GBytes) expected = fetch_test_load_capture ("heap.pb.gz");
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GBytes) threaded = NULL;

@@ -5,8 +5,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # usage: test-go-server.sh PPV-FETCH-TOOL GO-SERVER-MAIN.GO [PPROF-VIEWER]
-# Exits 77 (skipped) when Go is not installed.  With PPROF-VIEWER it also
-# compares `pprof-viewer --top` with `go tool pprof -top` on what was fetched.
+# Exits 77 (skipped) when Go is not installed (golang-go; tests/dev/setup.sh
+# installs it), except under CI=true, where that is a failure: CI must talk
+# to a real server every run.  With PPROF-VIEWER it also compares
+# `pprof-viewer --top` with `go tool pprof -top` on what was fetched.
+#
+# The build works offline: the server imports the standard library only.
+# GOCACHE (set by meson to a folder in the build tree) keeps compiled code
+# between runs; without it a fresh cache goes in the temporary folder.
 set -eu
 
 tool=$1
@@ -14,6 +20,10 @@ server_src=$2
 viewer=${3:-}
 
 if ! command -v go >/dev/null 2>&1; then
+  if [ "${CI:-}" = true ]; then
+    echo "FAIL: go is not installed (CI=true): install golang-go, as tests/dev/setup.sh does" >&2
+    exit 1
+  fi
   echo "SKIP: go is not installed, so there is no real net/http/pprof server to test against"
   exit 77
 fi
@@ -42,9 +52,11 @@ else
   tool_run () { "$tool" "$@"; }
 fi
 
-# A private build cache and GOPATH: the test must not depend on $HOME.
+# Nothing from $HOME (CI runs as root with whatever HOME it has): a
+# private GOPATH, no user go env file, no module downloads, and -mod=mod
+# whatever GOFLAGS said (-mod=vendor makes Go 1.19 panic on a lone file).
 export GOCACHE="${GOCACHE:-$work/gocache}"
-export GOPATH="$work/gopath"
+export GOPATH="$work/gopath" GOENV=off GOPROXY=off GOFLAGS=-mod=mod
 go build -o "$work/server" "$server_src" || fail "could not build $server_src"
 
 # The server exits when its standard input closes (fd 3 here).

@@ -19,7 +19,7 @@ if [ ! -f "$build/build.ninja" ]; then
   # Everything is compiled with coverage and sanitizers, so the fuzzer
   # sees inside the reader; only the target itself links libFuzzer.
   CC=clang CFLAGS="-fsanitize=fuzzer-no-link -fno-omit-frame-pointer" \
-    meson setup "$build" "$root" -Dfuzzing=true -Dapp=false \
+    meson setup "$build" "$root" -Dfuzzing=true \
       -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized
 fi
 ninja -C "$build" tests/fuzz/fuzz-read

@@ -110,8 +110,9 @@ make_shaped (guint    seed,
 }
 
 /* ---------------------------------------------------------------------
- * Reading the DOT text pprof writes: one statement per line, as in
- * pprof-reference.md §7.4.  Enough for pprof's output, nothing more.
+ * Reading the DOT text pprof writes: the header, the legend's cluster,
+ * then one statement per line (node, nodelet or edge, each with its
+ * attributes in brackets).  Enough for pprof's output, nothing more.
  */
 
 static char *
@@ -199,7 +200,7 @@ read_pprof_dot (const char  *path,
 
           if (!g_hash_table_lookup_extended (index, src, NULL, &s) ||
               !g_hash_table_lookup_extended (index, dst, NULL, &d))
-            continue; /* pprof's "N0" quirk (§7.7) */
+            continue; /* pprof can print an edge to "N0", a node it dropped */
 
           e = ppv_test_graph_add_edge (graph, GPOINTER_TO_UINT (s), GPOINTER_TO_UINT (d), NULL);
           g_free (graph->edges[e].attrs);
@@ -306,7 +307,7 @@ main (int   argc,
 
   if (dots == NULL && sizes == NULL)
     {
-      bench ("A.1 (pprof-reference)", make_a1, NULL, 20, FALSE);
+      bench ("A.1 (pprof's 8-node example)", make_a1, NULL, 20, FALSE);
       bench ("A.1 as SVG", make_a1, NULL, 20, TRUE);
       bench ("pprof-shaped 80", make_shaped, &s80, 10, FALSE);
       bench ("pprof-shaped 80 as SVG", make_shaped, &s80, 10, TRUE);

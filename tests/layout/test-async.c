@@ -198,8 +198,8 @@ layout_thread (gpointer user_data)
   return NULL;
 }
 
-/* Four threads at once crashed graphviz 3 times out of 3 without the
- * lock (platform-notes.md). */
+/* graphviz is not thread-safe: four threads laying out at once crashed
+ * it 3 times out of 3 before every libgvc call went behind one lock. */
 static void
 test_parallel_threads (void)
 {

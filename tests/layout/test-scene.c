@@ -403,8 +403,9 @@ test_cancelled (void)
   g_assert_null (scene);
 }
 
-/* Without its plugin configuration graphviz cannot lay anything out
- * (platform-notes.md): that must be an error, not a crash. */
+/* Without its plugin configuration (config6a, which Debian's install step
+ * writes) graphviz cannot lay anything out, "dot not recognized": that
+ * must be an error, not a crash. */
 static void
 no_plugins_child (void)
 {

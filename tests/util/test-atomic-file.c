@@ -1,4 +1,4 @@
-/* test-atomic-file.c — exports replace files whole or not at all.
+/* test-atomic-file.c — exports and kept copies replace files whole or not at all.
  *
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -213,7 +213,7 @@ test_unwritable_dir (void)
     g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
 
   g_setenv ("PPV_TEST_PATH", path, TRUE);
-  g_test_trap_subprocess ("/ppv/layout/atomic-file/unwritable-dir/child", 0, 0);
+  g_test_trap_subprocess ("/ppv/core/atomic-file/unwritable-dir/child", 0, 0);
   g_test_trap_assert_passed ();
 
   assert_content (path, "old content");
@@ -260,12 +260,129 @@ test_write_fails_midway (void)
   g_assert_true (g_file_set_contents (path, "old content", -1, NULL));
 
   g_setenv ("PPV_TEST_PATH", path, TRUE);
-  g_test_trap_subprocess ("/ppv/layout/atomic-file/write-fails-midway/child", 0, 0);
+  g_test_trap_subprocess ("/ppv/core/atomic-file/write-fails-midway/child", 0, 0);
   g_test_trap_assert_passed ();
 
   assert_content (path, "old content");
   listing = list_dir (dir);
   g_assert_cmpstr (listing, ==, "graph.svg");
+  remove_tree (dir);
+}
+
+/* Kept copies of fetched profiles: 0600 whatever the umask, and also
+ * when they replace a file that others could read. */
+static void
+test_private (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "heap.pb.gz", NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("profile", 7);
+  g_autoptr(GError) error = NULL;
+  mode_t old_umask = umask (0);
+  struct stat st;
+
+  g_assert_true (ppv_write_file_atomically_full (path, bytes, PPV_WRITE_FILE_PRIVATE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_true (ppv_write_file_atomically_full (path, bytes, PPV_WRITE_FILE_PRIVATE, NULL, &error));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Without the flag a new file follows the umask (0 here). */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_true (ppv_write_file_atomically (path, bytes, &error));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0666);
+
+  umask (old_umask);
+  assert_content (path, "profile");
+  remove_tree (dir);
+}
+
+static void
+test_cancelled (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "graph.svg", NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("new", 3);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_cancellable_cancel (cancellable);
+  g_assert_false (ppv_write_file_atomically_full (path, bytes, PPV_WRITE_FILE_NONE,
+                                                  cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  assert_content (path, "old");
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "graph.svg");
+  remove_tree (dir);
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} AsyncResult;
+
+static void
+async_done (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  AsyncResult *r = user_data;
+
+  r->ok = ppv_write_file_atomically_finish (result, &r->error);
+  r->done = TRUE;
+}
+
+static AsyncResult
+write_and_wait (const char   *path,
+                GBytes       *bytes,
+                GCancellable *cancellable)
+{
+  AsyncResult r = { FALSE, FALSE, NULL };
+
+  ppv_write_file_atomically_async (path, bytes, PPV_WRITE_FILE_NONE, cancellable,
+                                   async_done, &r);
+  while (!r.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (r.ok == (r.error == NULL));
+  return r;
+}
+
+static void
+test_async (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "saved.pb.gz", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no", "saved.pb.gz", NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("bytes", 5);
+  g_autoptr(GBytes) other = g_bytes_new_static ("other", 5);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AsyncResult r;
+
+  r = write_and_wait (path, bytes, NULL);
+  g_assert_true (r.ok);
+  assert_content (path, "bytes");
+
+  r = write_and_wait (missing, bytes, NULL);
+  g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (r.error->message, missing));
+  g_clear_error (&r.error);
+
+  g_cancellable_cancel (cancellable);
+  r = write_and_wait (path, other, cancellable);
+  g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&r.error);
+  assert_content (path, "bytes");
+
   remove_tree (dir);
 }
 
@@ -275,14 +392,17 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/ppv/layout/atomic-file/new-and-replace", test_new_and_replace);
-  g_test_add_func ("/ppv/layout/atomic-file/missing-dir", test_missing_dir);
-  g_test_add_func ("/ppv/layout/atomic-file/parent-is-file", test_parent_is_file);
-  g_test_add_func ("/ppv/layout/atomic-file/target-is-dir", test_target_is_dir);
-  g_test_add_func ("/ppv/layout/atomic-file/unwritable-dir", test_unwritable_dir);
-  g_test_add_func ("/ppv/layout/atomic-file/unwritable-dir/child", unwritable_dir_child);
-  g_test_add_func ("/ppv/layout/atomic-file/write-fails-midway", test_write_fails_midway);
-  g_test_add_func ("/ppv/layout/atomic-file/write-fails-midway/child", write_fails_midway_child);
+  g_test_add_func ("/ppv/core/atomic-file/new-and-replace", test_new_and_replace);
+  g_test_add_func ("/ppv/core/atomic-file/missing-dir", test_missing_dir);
+  g_test_add_func ("/ppv/core/atomic-file/parent-is-file", test_parent_is_file);
+  g_test_add_func ("/ppv/core/atomic-file/target-is-dir", test_target_is_dir);
+  g_test_add_func ("/ppv/core/atomic-file/unwritable-dir", test_unwritable_dir);
+  g_test_add_func ("/ppv/core/atomic-file/unwritable-dir/child", unwritable_dir_child);
+  g_test_add_func ("/ppv/core/atomic-file/write-fails-midway", test_write_fails_midway);
+  g_test_add_func ("/ppv/core/atomic-file/write-fails-midway/child", write_fails_midway_child);
+  g_test_add_func ("/ppv/core/atomic-file/private", test_private);
+  g_test_add_func ("/ppv/core/atomic-file/cancelled", test_cancelled);
+  g_test_add_func ("/ppv/core/atomic-file/async", test_async);
 
   return g_test_run ();
 }
