@@ -18,6 +18,7 @@
 #include "ppv-callgraph.h"
 #include "ppv-cli.h"
 #include "ppv-fetcher.h"
+#include "ppv-flame-svg.h"
 #include "ppv-label-frames.h"
 #include "ppv-merge.h"
 #include "ppv-reader.h"
@@ -51,6 +52,7 @@ typedef enum
   OUTPUT_FOLDED,
   OUTPUT_TREE,
   OUTPUT_PEEK,
+  OUTPUT_FLAMEGRAPH,
 } OutputKind;
 
 typedef struct
@@ -101,12 +103,13 @@ set_output (const char  *name,
                     strcmp (name, "--dot") == 0 ? OUTPUT_DOT :
                     strcmp (name, "--traces") == 0 ? OUTPUT_TRACES :
                     strcmp (name, "--folded") == 0 ? OUTPUT_FOLDED :
-                    strcmp (name, "--tree") == 0 ? OUTPUT_TREE : OUTPUT_SVG;
+                    strcmp (name, "--tree") == 0 ? OUTPUT_TREE :
+                    strcmp (name, "--flamegraph") == 0 ? OUTPUT_FLAMEGRAPH : OUTPUT_SVG;
 
   if (o->output != OUTPUT_NONE && o->output != kind)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "choose one of --top, --dot, --svg, --traces, --tree, --peek and --folded");
+                   "choose one of --top, --dot, --svg, --traces, --tree, --peek, --folded and --flamegraph");
       return FALSE;
     }
   o->output = kind;
@@ -144,6 +147,7 @@ build_context (CliOptions *o)
     { "tree", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print each node with its callers and callees (go tool pprof -tree)", NULL },
     { "peek", 0, 0, G_OPTION_ARG_STRING, &o->peek, "Print the callers and callees of the nodes matching REGEXP (go tool pprof -peek)", "REGEXP" },
     { "folded", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print folded stacks for flamegraph.pl, inferno, speedscope (';' in names becomes ':')", NULL },
+    { "flamegraph", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Write the flame graph as a standalone SVG", NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output_file, "Write to FILE (atomically) instead of standard output", "FILE" },
     { NULL }
   };
@@ -224,6 +228,7 @@ ppv_cli_is_headless (int    argc,
           strcmp (argv[i], "--svg") == 0 || strcmp (argv[i], "--traces") == 0 ||
           strcmp (argv[i], "--folded") == 0 || strcmp (argv[i], "--tree") == 0 ||
           strcmp (argv[i], "--peek") == 0 || g_str_has_prefix (argv[i], "--peek=") ||
+          strcmp (argv[i], "--flamegraph") == 0 ||
           strcmp (argv[i], "--help") == 0 ||
           strcmp (argv[i], "-h") == 0 || g_str_has_prefix (argv[i], "--help-"))
         return TRUE;
@@ -417,6 +422,34 @@ failed:
   return 1;
 }
 
+/* The flame graph of the same stacks, culled to what can be seen, so it
+ * fits in memory and is written in one piece like the other reports. */
+static int
+run_flamegraph (PpvProfile *profile,
+                CliOptions *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpvStackTree) tree = ppv_stack_tree_new (profile, &o->report, NULL, &error);
+  g_autoptr(GBytes) svg = NULL;
+  const char *data;
+  gsize len = 0;
+
+  if (tree != NULL)
+    svg = ppv_flame_svg_render (tree, NULL, NULL, &error);
+  if (svg == NULL)
+    {
+      ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+      return 1;
+    }
+  data = g_bytes_get_data (svg, &len);
+  if (!write_output (data, len, o->output_file, &error))
+    {
+      ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 static int
 run (CliOptions *o)
 {
@@ -481,6 +514,8 @@ run (CliOptions *o)
     return run_folded (profile, o);
   if (o->output == OUTPUT_TREE || o->output == OUTPUT_PEEK)
     return run_tree (profile, o);
+  if (o->output == OUTPUT_FLAMEGRAPH)
+    return run_flamegraph (profile, o);
 
   report = ppv_report_new (profile, &o->report,
                            o->output == OUTPUT_TOP ? PPV_REPORT_KIND_TEXT : PPV_REPORT_KIND_GRAPH,
@@ -575,7 +610,7 @@ ppv_cli_run (int    argc,
   o.sources = args[0] ? args + 1 : args;
   if (o.peek != NULL && o.output != OUTPUT_NONE)
     {
-      ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot, --svg, --traces, --tree, --peek and --folded\n");
+      ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot, --svg, --traces, --tree, --peek, --folded and --flamegraph\n");
       status = 2;
     }
   else if (o.peek != NULL)
@@ -585,7 +620,7 @@ ppv_cli_run (int    argc,
     }
   else if (o.output == OUTPUT_NONE)
     {
-      ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot, --svg, --traces, --tree, --peek and --folded\n");
+      ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot, --svg, --traces, --tree, --peek, --folded and --flamegraph\n");
       status = 2;
     }
   else
