@@ -27,6 +27,7 @@ ppv_flame_svg_options_init (PpvFlameSvgOptions *options)
   options->width = 1200;
   options->row_height = 18;
   options->min_width = 1;
+  options->max_boxes = 50000;
   options->dark = FALSE;
   options->title = NULL;
 }
@@ -140,6 +141,8 @@ typedef struct
   const PpvFlameSvgOptions *options;
   GString                  *out;
   double                    scale;      /* px per unit of weight */
+  double                    min_width;  /* the option's, or more to keep within max_boxes */
+  GArray                   *widths;     /* set when only measuring: drawn widths, nothing written */
   guint32                   max_row;    /* deepest row drawn */
   guint64                   n_boxes;
 } Render;
@@ -252,6 +255,13 @@ draw_box (Render  *r,
   guint8 rgb[3];
   char fill[8];
 
+  r->max_row = MAX (r->max_row, row);
+  r->n_boxes++;
+  if (r->widths != NULL)
+    {
+      g_array_append_val (r->widths, w);
+      return;
+    }
   ppv_flame_box_color (name, inlined, r->options->dark, rgb);
   g_snprintf (fill, sizeof fill, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
 
@@ -262,8 +272,6 @@ draw_box (Render  *r,
   append_rect (r, x, y, w, fill);
   append_label (r, name, x, y, w);
   g_string_append (r->out, "</g>\n");
-  r->max_row = MAX (r->max_row, row);
-  r->n_boxes++;
 }
 
 static void
@@ -274,13 +282,15 @@ draw_small (Render  *r,
             double   x,
             double   w)
 {
+  r->max_row = MAX (r->max_row, row);
+  r->n_boxes++;
+  if (r->widths != NULL)
+    return;
   g_string_append_printf (r->out, "<g class=\"small\"><title>%u small frame%s", count, count == 1 ? "" : "s");
   append_value (r->out, r->tree, total);
   g_string_append (r->out, "</title>");
   append_rect (r, x, row_y (r, row), w, r->options->dark ? "#4a4a4a" : "#c8c8c8");
   g_string_append (r->out, "</g>\n");
-  r->max_row = MAX (r->max_row, row);
-  r->n_boxes++;
 }
 
 typedef struct
@@ -301,7 +311,7 @@ layout_children (Render       *r,
                  GCancellable *cancellable,
                  GError      **error)
 {
-  double cursor = p->x, right = p->x + p->w, min_width = r->options->min_width;
+  double cursor = p->x, right = p->x + p->w, min_width = r->min_width;
   double small_w = 0;
   gint64 small_total = 0;
   guint small_count = 0, seen = 0;
@@ -374,7 +384,74 @@ append_header (GString                  *svg,
       g_string_append (svg, ", total ");
       append_text (svg, total);
     }
+  if (r->min_width > o->min_width)
+    {
+      g_string_append (svg, " (boxes under ");
+      append_number (svg, r->min_width);
+      g_string_append (svg, " px merged)");
+    }
   g_string_append (svg, "</text>\n");
+}
+
+/* Draws (or only measures) every box wide enough, depth first, left to
+ * right. */
+static gboolean
+walk (Render       *r,
+      GCancellable *cancellable,
+      GError      **error)
+{
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Pending));
+  g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (Pending));
+
+  r->max_row = 0;
+  r->n_boxes = 0;
+  /* The root spans the width even when it weighs nothing. */
+  g_array_append_val (stack, ((Pending) { 0, 0, 0, r->options->width }));
+  while (stack->len > 0)
+    {
+      Pending p = g_array_index (stack, Pending, stack->len - 1);
+
+      g_array_set_size (stack, stack->len - 1);
+      if (r->n_boxes % CHECK_EVERY == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      draw_box (r, p.node, p.row, p.x, p.w);
+      if (r->scale > 0 && !layout_children (r, &p, stack, scratch, cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_widths_descending (gconstpointer a,
+                           gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x > y ? -1 : x < y;
+}
+
+/* Deep profiles can hold hundreds of thousands of boxes a pixel or two
+ * wide (towers of single stacks).  A box is never wider than its parent,
+ * so keeping the boxes wider than the (max_boxes+1)-th widest keeps whole
+ * subtrees and at most max_boxes of them. */
+static gboolean
+limit_boxes (Render       *r,
+             GCancellable *cancellable,
+             GError      **error)
+{
+  g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (double));
+
+  r->widths = widths;
+  if (!walk (r, cancellable, error))
+    return FALSE;
+  r->widths = NULL;
+  if (widths->len > r->options->max_boxes)
+    {
+      g_array_sort (widths, compare_widths_descending);
+      r->min_width = MAX (r->min_width, nextafter (g_array_index (widths, double, r->options->max_boxes),
+                                                   INFINITY));
+    }
+  return TRUE;
 }
 
 GBytes *
@@ -385,8 +462,6 @@ ppv_flame_svg_render (PpvStackTree             *tree,
 {
   PpvFlameSvgOptions defaults;
   Render r = { 0 };
-  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Pending));
-  g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (Pending));
   g_autoptr(GString) body = NULL;
   GString *svg;
   double root_weight;
@@ -401,26 +476,18 @@ ppv_flame_svg_render (PpvStackTree             *tree,
     }
   g_return_val_if_fail (options->width > 0 && options->row_height > 1, NULL);
 
-  body = g_string_sized_new (64 * 1024);
   r.tree = tree;
   r.options = options;
-  r.out = body;
+  r.min_width = options->min_width;
   root_weight = node_weight (tree, 0);
   r.scale = root_weight > 0 ? options->width / root_weight : 0;
+  if (options->max_boxes > 0 && !limit_boxes (&r, cancellable, error))
+    return NULL;
 
-  /* The root spans the width even when it weighs nothing. */
-  g_array_append_val (stack, ((Pending) { 0, 0, 0, options->width }));
-  while (stack->len > 0)
-    {
-      Pending p = g_array_index (stack, Pending, stack->len - 1);
-
-      g_array_set_size (stack, stack->len - 1);
-      if (r.n_boxes % CHECK_EVERY == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      draw_box (&r, p.node, p.row, p.x, p.w);
-      if (r.scale > 0 && !layout_children (&r, &p, stack, scratch, cancellable, error))
-        return NULL;
-    }
+  body = g_string_sized_new (64 * 1024);
+  r.out = body;
+  if (!walk (&r, cancellable, error))
+    return NULL;
 
   svg = g_string_sized_new (body->len + 1024);
   append_header (svg, &r, options);

@@ -10,8 +10,10 @@
  * convention: VALUE in the report unit, PCT of the report total with two
  * decimals) and a <rect>; a label only where a name fits, clipped to its
  * box.  Children narrower than the minimum width are merged into one grey
- * "N small frames" slice per parent, or left out when that is narrow too,
- * so the picture stays small however big the tree is.
+ * "N small frames" slice per parent, or left out when that is narrow too;
+ * when that still leaves too many boxes (towers of deep, narrow stacks)
+ * the minimum width is raised until it does not, and the header says so.
+ * The picture stays small however big the tree is.
  */
 #pragma once
 
@@ -34,6 +36,7 @@ typedef struct
   double      width;        /* of the picture and of the root box, px (1200) */
   double      row_height;   /* px per stack level (18) */
   double      min_width;    /* narrower boxes are merged or left out, px (1) */
+  guint       max_boxes;    /* raise min_width to draw at most this many (50000; 0: no limit) */
   gboolean    dark;         /* dark background, light text */
   const char *title;        /* header line; NULL: the sample type and total */
 } PpvFlameSvgOptions;

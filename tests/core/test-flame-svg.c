@@ -445,9 +445,28 @@ test_culling (void)
   g_assert_cmpfloat (slice->y, ==, find_box (&svg, "leaf")->y);
   svg_clear (&svg);
 
+  /* A budget of 3 boxes raises the minimum width past leaf's, says so,
+   * and merges leaf with the tiny ones. */
+  ppv_flame_svg_options_init (&options);
+  options.max_boxes = 3;
+  {
+    g_autoptr(GBytes) bytes = ppv_flame_svg_render (tree, &options, NULL, NULL);
+    guint frames = 0;
+
+    svg_parse (&svg, bytes);
+    for (guint i = 0; i < svg.boxes->len; i++)
+      frames += g_strcmp0 (((Box *) svg.boxes->pdata[i])->klass, "frame") == 0;
+    g_assert_cmpuint (frames, ==, 3);
+    g_assert_null (find_box (&svg, "leaf"));
+    g_assert_true (g_str_has_prefix (((Box *) svg.boxes->pdata[svg.boxes->len - 1])->title, "501 small frames ("));
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), -1, " px merged)</text>"));
+    svg_clear (&svg);
+  }
+
   /* A minimum width of 0 draws every box. */
   ppv_flame_svg_options_init (&options);
   options.min_width = 0;
+  options.max_boxes = 0;
   render (tree, &options, &svg);
   g_assert_cmpuint (svg.boxes->len, ==, ppv_stack_tree_get_n_nodes (tree));
   svg_clear (&svg);
