@@ -550,6 +550,26 @@ test_empty_and_cancel (void)
   g_assert_null (bytes);
 }
 
+/* Dark mode: still valid, on a dark background, and not the light picture. */
+static void
+test_dark (void)
+{
+  g_autoptr(PpvStackTree) tree = tree_from ("main;a 1,10\n", NULL);
+  g_autoptr(GBytes) light = ppv_flame_svg_render (tree, NULL, NULL, NULL);
+  g_autoptr(GBytes) dark = NULL;
+  PpvFlameSvgOptions options;
+  Svg svg;
+
+  ppv_flame_svg_options_init (&options);
+  options.dark = TRUE;
+  dark = ppv_flame_svg_render (tree, &options, NULL, NULL);
+  svg_parse (&svg, dark);
+  svg_clear (&svg);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (dark, NULL), -1, "fill=\"#1e1e1e\""));
+  g_assert_null (g_strstr_len (g_bytes_get_data (light, NULL), -1, "fill=\"#1e1e1e\""));
+  g_assert_false (g_bytes_equal (light, dark));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -562,5 +582,6 @@ main (int   argc,
   g_test_add_func ("/ppv/core/flame-svg/labels", test_labels);
   g_test_add_func ("/ppv/core/flame-svg/inlined-and-deep", test_inlined_and_deep);
   g_test_add_func ("/ppv/core/flame-svg/empty-and-cancel", test_empty_and_cancel);
+  g_test_add_func ("/ppv/core/flame-svg/dark", test_dark);
   return g_test_run ();
 }
