@@ -351,6 +351,13 @@ run_traces (PpvProfile *profile,
   return 0;
 }
 
+static void
+print_warnings (const char * const *warnings)
+{
+  for (guint i = 0; warnings[i] != NULL; i++)
+    ppv_cli_printerr ("%s\n", warnings[i]);
+}
+
 /* Folded stacks of a big profile run to gigabytes: streamed, into a file
  * that replaces FILE only once complete. */
 static int
@@ -365,6 +372,7 @@ run_folded (PpvProfile *profile,
 
   if (tree == NULL)
     goto failed;
+  print_warnings (ppv_stack_tree_get_warnings (tree));
 
   if (o->output_file != NULL && strcmp (o->output_file, "-") != 0)
     {
@@ -435,7 +443,10 @@ run_flamegraph (PpvProfile *profile,
   gsize len = 0;
 
   if (tree != NULL)
-    svg = ppv_flame_svg_render (tree, NULL, NULL, &error);
+    {
+      print_warnings (ppv_stack_tree_get_warnings (tree));
+      svg = ppv_flame_svg_render (tree, NULL, NULL, &error);
+    }
   if (svg == NULL)
     {
       ppv_cli_printerr ("pprof-viewer: %s\n", error->message);

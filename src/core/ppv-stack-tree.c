@@ -40,6 +40,7 @@ struct _PpvStackTree
   gint64           *base_total;  /* NULL without a diff base */
   gboolean          mean;
   guint32           max_depth;
+  char            **warnings;
 };
 
 G_DEFINE_BOXED_TYPE (PpvStackTree, ppv_stack_tree, ppv_stack_tree_ref, ppv_stack_tree_unref)
@@ -435,6 +436,15 @@ ppv_stack_tree_new (PpvProfile             *profile,
   if (ctx == NULL)
     return NULL;
   self = stack_tree_alloc (ctx, PPV_STACK_TREE_TOP_DOWN);
+  {
+    const PpvFrameSelection *sel = _ppv_report_context_get_selection (ctx);
+    GPtrArray *warnings = g_ptr_array_new ();
+
+    for (guint i = 0; i < sel->warnings->len; i++)
+      g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (sel->warnings, i)));
+    g_ptr_array_add (warnings, NULL);
+    self->warnings = (char **) g_ptr_array_free (warnings, FALSE);
+  }
 
   if (!collect_stacks (ctx, &st, cancellable, error))
     {
@@ -678,6 +688,7 @@ ppv_stack_tree_unref (PpvStackTree *self)
     return;
   _ppv_report_context_unref (self->ctx);
   g_free (self->root_name);
+  g_strfreev (self->warnings);
   g_array_unref (self->nodes);
   g_free (self->self_value);
   g_free (self->self_div);
@@ -769,6 +780,15 @@ ppv_stack_tree_format_value (PpvStackTree *self,
   const char *unit = _ppv_report_context_get_options (self->ctx)->unit;
 
   return _ppv_report_context_format_value (self->ctx, unit && unit[0] ? unit : "minimum", value);
+}
+
+const char * const *
+ppv_stack_tree_get_warnings (PpvStackTree *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->warnings ? (const char * const *) self->warnings : none;
 }
 
 gsize
