@@ -7,47 +7,7 @@
 
 #include "ppv-app-settings.h"
 #include "ppv-application.h"
-#include "ppv-endpoint-list.h"
-#include "ppv-loading-page.h"
-#include "ppv-page.h"
-#include "ppv-profile-view.h"
-#include "ppv-source.h"
-
-#define MAX_RECENT_ROWS 6
-
-struct _PpvPage
-{
-  GtkWidget           parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay    *toast_overlay;
-  GtkStack           *content_stack;
-  GtkWidget          *recent_box;
-  GtkListBox         *recent_list;
-  PpvLoadingPage     *loading_page;
-  PpvEndpointList    *endpoint_list;
-  AdwStatusPage      *error_page;
-  GtkButton          *back_button;
-  GtkButton          *retry_button;
-  PpvProfileView     *profile_view;
-
-  GSimpleActionGroup *actions;
-  /* One per tab: its "insecure" flag and its requests are this tab's. */
-  PpvFetcher         *fetcher;
-
-  PpvDocument        *pending;    /* the load in progress */
-  PpvDocument        *document;   /* the profile shown */
-  PpvDocument        *index;      /* the endpoint list shown */
-  PpvRequest         *failed;     /* the last request that failed, for Retry */
-  AdwToast           *error_toast;   /* weak: a failed reload's toast */
-
-  char               *title;
-  char               *subtitle;
-  char               *tab_title;
-  char               *tab_tooltip;
-  char               *status;
-  char               *address;
-};
+#include "ppv-page-private.h"
 
 G_DEFINE_FINAL_TYPE (PpvPage, ppv_page, GTK_TYPE_WIDGET)
 
@@ -71,9 +31,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static void start (PpvPage     *self,
-                   PpvDocument *document);
 
 /* --- Texts --------------------------------------------------------------- */
 
@@ -173,38 +130,15 @@ update_texts (PpvPage *self)
                                   -1);
 }
 
-static void
-set_enabled (PpvPage    *self,
-             const char *name,
-             gboolean    enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
-
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
-static void
-update_actions (PpvPage *self)
-{
-  gboolean on_profile = g_str_equal (ppv_page_get_state (self), "profile");
-
-  set_enabled (self, "cancel", self->pending != NULL);
-  set_enabled (self, "reload", self->failed != NULL || self->document != NULL || self->index != NULL);
-  set_enabled (self, "retry", self->failed != NULL);
-  set_enabled (self, "back", self->document != NULL || self->index != NULL);
-  set_enabled (self, "export-svg", on_profile);
-  set_enabled (self, "export-dot", on_profile);
-}
-
-static void
-set_address (PpvPage    *self,
+void
+_ppv_page_set_address (PpvPage    *self,
              const char *address)
 {
   set_text (self, &self->address, address, PROP_ADDRESS);
 }
 
-static void
-show_page (PpvPage    *self,
+void
+_ppv_page_show_page (PpvPage    *self,
            const char *name)
 {
   GtkWidget *page = gtk_stack_get_child_by_name (self->content_stack, name);
@@ -226,7 +160,7 @@ show_page (PpvPage    *self,
   /* The same page again (a new error, a reloaded profile) still needs
    * new titles. */
   update_texts (self);
-  update_actions (self);
+  _ppv_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
@@ -272,8 +206,8 @@ is_network_error (const GError *error)
     }
 }
 
-static void
-show_error (PpvPage      *self,
+void
+_ppv_page_show_error (PpvPage      *self,
             PpvRequest   *request,
             const GError *error)
 {
@@ -295,12 +229,12 @@ show_error (PpvPage      *self,
       adw_toast_set_timeout (toast, 10);
       g_set_weak_pointer (&self->error_toast, toast);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      show_page (self, "profile");
+      _ppv_page_show_page (self, "profile");
       return;
     }
 
   /* The address stays, to be corrected or retried. */
-  set_address (self, request->address);
+  _ppv_page_set_address (self, request->address);
   adw_status_page_set_icon_name (self->error_page,
                                  is_network_error (error) ? "network-error-symbolic"
                                                           : "dialog-warning-symbolic");
@@ -322,7 +256,7 @@ show_error (PpvPage      *self,
   escaped = g_markup_escape_text (error->message, -1);
   adw_status_page_set_description (self->error_page, escaped);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->document != NULL || self->index != NULL);
-  show_page (self, "error");
+  _ppv_page_show_page (self, "error");
   gtk_widget_grab_focus (GTK_WIDGET (self->retry_button));
 }
 
@@ -349,8 +283,8 @@ show_profile (PpvPage     *self,
                                 request->display_name);
   restore_last_view (self);
   update_status (self);
-  set_address (self, request->address);
-  show_page (self, "profile");
+  _ppv_page_set_address (self, request->address);
+  _ppv_page_show_page (self, "profile");
 }
 
 static void
@@ -371,9 +305,9 @@ document_loaded_cb (GObject      *object,
       g_clear_object (&self->pending);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, request, error);
+        _ppv_page_show_error (self, request, error);
       else
-        update_actions (self);
+        _ppv_page_update_actions (self);
       return;
     }
 
@@ -388,8 +322,8 @@ document_loaded_cb (GObject      *object,
       g_set_object (&self->index, document);
       ppv_endpoint_list_set_endpoints (self->endpoint_list, request->display_name,
                                        ppv_document_get_endpoints (document));
-      set_address (self, request->address);
-      show_page (self, "endpoints");
+      _ppv_page_set_address (self, request->address);
+      _ppv_page_show_page (self, "endpoints");
     }
   else
     {
@@ -439,6 +373,12 @@ document_keep_failed_cb (PpvPage     *self,
                          PpvDocument *document)
 {
   show_toast (self, message);
+}
+
+void
+_ppv_page_loading_changed (PpvPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 static void
@@ -498,7 +438,7 @@ start (PpvPage     *self,
   if (self->error_toast != NULL)
     adw_toast_dismiss (self->error_toast);
 
-  set_address (self, request->address);
+  _ppv_page_set_address (self, request->address);
   g_signal_connect_object (document, "progress", G_CALLBACK (document_progress_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "decoding", G_CALLBACK (document_decoding_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "kept", G_CALLBACK (document_kept_cb), self, G_CONNECT_SWAPPED);
@@ -508,7 +448,7 @@ start (PpvPage     *self,
   start_loading_page (self, request);
   ppv_document_load_async (document, self->fetcher, document_loaded_cb, g_object_ref (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-  show_page (self, "loading");
+  _ppv_page_show_page (self, "loading");
 }
 
 void
@@ -524,233 +464,7 @@ ppv_page_start (PpvPage    *self,
   start (self, document);
 }
 
-/* Where a cancelled load or the error page's Back button returns to. */
-static void
-go_back (PpvPage *self)
-{
-  if (self->document != NULL)
-    show_page (self, "profile");
-  else if (self->index != NULL)
-    show_page (self, "endpoints");
-  else
-    show_page (self, "empty");
-}
-
-static void
-cancel (PpvPage *self)
-{
-  g_autoptr(PpvDocument) pending = g_steal_pointer (&self->pending);
-
-  if (pending == NULL)
-    return;
-
-  ppv_document_cancel (pending);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-
-  /* Cancelling is not an error: no message, just go back. */
-  if (ppv_document_get_request (pending)->from_index && self->index != NULL)
-    show_page (self, "endpoints");
-  else
-    go_back (self);
-}
-
-/* --- Actions ------------------------------------------------------------- */
-
-static void
-reload_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  PpvPage *self = user_data;
-  const char *state = ppv_page_get_state (self);
-  PpvDocument *again = NULL;
-  PpvRequest *request;
-
-  /* The same source again: what is shown, else what last failed. */
-  if (g_str_equal (state, "profile"))
-    again = self->document;
-  else if (g_str_equal (state, "endpoints"))
-    again = self->index;
-  else if (g_str_equal (state, "loading"))
-    again = self->pending;
-
-  if (again != NULL)
-    request = ppv_document_get_request (again);
-  else if (self->failed != NULL)
-    request = self->failed;
-  else if (self->document != NULL)
-    request = ppv_document_get_request (self->document);
-  else if (self->index != NULL)
-    request = ppv_document_get_request (self->index);
-  else
-    return;
-
-  ppv_page_start (self, request);
-}
-
-static void
-retry_activated (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
-{
-  PpvPage *self = user_data;
-
-  if (self->failed != NULL)
-    {
-      g_autoptr(PpvRequest) again = ppv_request_ref (self->failed);
-
-      ppv_page_start (self, again);
-    }
-}
-
-static void
-back_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  go_back (PPV_PAGE (user_data));
-}
-
-static void
-cancel_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  cancel (PPV_PAGE (user_data));
-}
-
-static void
-export_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  PpvPage *self = user_data;
-  g_autofree char *name = g_strconcat ("view.", g_action_get_name (G_ACTION (action)), NULL);
-
-  gtk_widget_activate_action (GTK_WIDGET (self->profile_view), name, NULL);
-}
-
-static const GActionEntry page_actions[] = {
-  { "reload", reload_activated },
-  { "retry", retry_activated },
-  { "back", back_activated },
-  { "cancel", cancel_activated },
-  { "export-svg", export_activated },
-  { "export-dot", export_activated },
-};
-
 /* --- Public API ---------------------------------------------------------- */
-
-void
-ppv_page_open_file (PpvPage *self,
-                    GFile   *file)
-{
-  g_autoptr(PpvRequest) request = NULL;
-
-  g_return_if_fail (PPV_IS_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  request = ppv_request_new_file (file);
-  ppv_page_start (self, request);
-}
-
-void
-ppv_page_open_unremembered (PpvPage  *self,
-                            GFile    *file,
-                            gboolean  restored)
-{
-  g_autoptr(PpvRequest) request = NULL;
-
-  g_return_if_fail (PPV_IS_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  request = ppv_request_new_file (file);
-  request->remember = FALSE;
-
-  if (restored && !g_file_query_exists (file, NULL))
-    {
-      g_autoptr(GError) error = NULL;
-
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   /* Translators: %s is a file's full path. */
-                   _("%s was open in the last session but no longer exists."),
-                   request->address);
-      show_error (self, request, error);
-      return;
-    }
-
-  ppv_page_start (self, request);
-}
-
-void
-ppv_page_open_address (PpvPage    *self,
-                       const char *text,
-                       const char *cwd)
-{
-  g_autoptr(PpvRequest) request = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *trimmed = NULL;
-
-  g_return_if_fail (PPV_IS_PAGE (self));
-  g_return_if_fail (text != NULL);
-
-  trimmed = g_strstrip (g_strdup (text));
-  if (*trimmed == '\0')
-    return;
-
-  request = ppv_request_new_for_text (trimmed, cwd, &error);
-  if (request == NULL)
-    {
-      g_autoptr(PpvRequest) failed = g_rc_box_new0 (PpvRequest);
-
-      /* Keep the text so the user can correct it. */
-      failed->kind = PPV_REQUEST_FILE;
-      failed->address = g_strdup (trimmed);
-      failed->display_name = g_strdup (trimmed);
-      set_address (self, trimmed);
-      show_error (self, failed, error);
-      g_clear_pointer (&self->failed, ppv_request_unref);
-      update_actions (self);
-      return;
-    }
-
-  ppv_page_start (self, request);
-}
-
-void
-ppv_page_set_recent (PpvPage            *self,
-                     const char * const *recent)
-{
-  GtkWidget *child;
-  guint n_rows = 0;
-
-  g_return_if_fail (PPV_IS_PAGE (self));
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
-
-  for (guint i = 0; recent != NULL && recent[i] != NULL && n_rows < MAX_RECENT_ROWS; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon;
-      gboolean remote = ppv_source_classify (recent[i]) == PPV_SOURCE_KIND_REMOTE;
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), recent[i]);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      icon = gtk_image_new_from_icon_name (remote ? "network-server-symbolic" : "document-open-symbolic");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      gtk_widget_set_tooltip_text (row, recent[i]);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, recent[i],
-                                      -1);
-      g_object_set_data_full (G_OBJECT (row), "ppv-source", g_strdup (recent[i]), g_free);
-      gtk_list_box_append (self->recent_list, row);
-      n_rows++;
-    }
-
-  gtk_widget_set_visible (self->recent_box, n_rows > 0);
-}
 
 gboolean
 ppv_page_get_loading (PpvPage *self)
@@ -1034,17 +748,14 @@ ppv_page_init (PpvPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->fetcher = ppv_fetcher_new ();
-  self->actions = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), page_actions,
-                                   G_N_ELEMENTS (page_actions), self);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "page", G_ACTION_GROUP (self->actions));
+  _ppv_page_actions_init (self);
 
   view_stack = ppv_profile_view_get_stack (self->profile_view);
   if (view_stack != NULL)
     g_signal_connect_object (view_stack, "notify::visible-child-name",
                              G_CALLBACK (view_stack_page_cb), self, G_CONNECT_SWAPPED);
 
-  show_page (self, "empty");
+  _ppv_page_show_page (self, "empty");
 }
 
 GtkWidget *

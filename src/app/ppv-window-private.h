@@ -43,9 +43,6 @@ struct _PpvWindow
   gulong                recent_changed_id;
 };
 
-/* The tab a new source should go to: the selected one when it is blank,
- * else a new tab after it. */
-PpvPage    *_ppv_window_target_page     (PpvWindow  *self);
 void        _ppv_window_show_toast      (PpvWindow  *self,
                                          const char *message);
 /* Sets the enabled state of every win. action from the visible tab. */

@@ -147,8 +147,10 @@ add_page (PpvWindow *self)
   return PPV_PAGE (page);
 }
 
-PpvPage *
-_ppv_window_target_page (PpvWindow *self)
+/* The tab a new source should go to: the selected one when it is blank,
+ * else a new tab after it. */
+static PpvPage *
+target_page (PpvWindow *self)
 {
   if (self->visible_page != NULL && ppv_page_is_blank (self->visible_page))
     return self->visible_page;
@@ -326,7 +328,7 @@ ppv_window_open_file (PpvWindow *self,
   g_return_if_fail (PPV_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  ppv_page_open_file (_ppv_window_target_page (self), file);
+  ppv_page_open_file (target_page (self), file);
 }
 
 /* The sample shows what the app does; it is not a source people chose. */
@@ -337,7 +339,7 @@ ppv_window_open_sample (PpvWindow *self,
   g_return_if_fail (PPV_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  ppv_page_open_unremembered (_ppv_window_target_page (self), file, FALSE);
+  ppv_page_open_unremembered (target_page (self), file, FALSE);
 }
 
 void
@@ -347,7 +349,7 @@ ppv_window_restore_file (PpvWindow *self,
   g_return_if_fail (PPV_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  ppv_page_open_unremembered (_ppv_window_target_page (self), file, TRUE);
+  ppv_page_open_unremembered (target_page (self), file, TRUE);
 }
 
 void
@@ -358,7 +360,7 @@ ppv_window_open_address (PpvWindow  *self,
   g_return_if_fail (PPV_IS_WINDOW (self));
   g_return_if_fail (text != NULL);
 
-  ppv_page_open_address (_ppv_window_target_page (self), text, cwd);
+  ppv_page_open_address (target_page (self), text, cwd);
 }
 
 void

@@ -457,9 +457,7 @@ def tabs(env, host, server, tmp):
 
         # Quit; the next start without arguments restores the tabs: the
         # file, and the fetched profile from its kept copy, not the server.
-        press(ord('2'), ALT)
-        wait(lambda: app.title() == 'cpu-copy.pb.gz', 5)
-        press(ord('t'), CONTROL)
+        press(KEY_T, CONTROL)
         wait(lambda: len(tab_titles(app)) == 3, 5)
         Atspi.EditableText.set_text_contents(find(app.root, 'text', 'Address'), cpu)
         time.sleep(0.2)
