@@ -68,6 +68,7 @@ void
 ppv_application_save_session (PpvApplication *self)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) saved = NULL;
 
   g_return_if_fail (PPV_IS_APPLICATION (self));
 
@@ -79,7 +80,11 @@ ppv_application_save_session (PpvApplication *self)
     if (PPV_IS_WINDOW (l->data))
       ppv_window_add_session (l->data, paths);
   g_ptr_array_add (paths, NULL);
-  ppv_app_settings_set_strv ("session-sources", (const char * const *) paths->pdata);
+
+  /* Tabs change state often while they load; write only what changed. */
+  saved = ppv_app_settings_dup_strv ("session-sources");
+  if (!g_strv_equal ((const char * const *) saved, (const char * const *) paths->pdata))
+    ppv_app_settings_set_strv ("session-sources", (const char * const *) paths->pdata);
 }
 
 static gboolean

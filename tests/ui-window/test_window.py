@@ -743,7 +743,9 @@ def main():
         if DRAG_SOURCE and shutil.which('xdotool'):
             app = App([FIXTURE], env)
             check(profile_shown(app, os.path.basename(FIXTURE), 'Heap profile'), 'a profile is open before the drop')
-            source = subprocess.Popen([DRAG_SOURCE, os.path.join(DATA_DIR, 'cpu.pb.gz')], env=env)
+            # Two files at once: a tab each.
+            source = subprocess.Popen([DRAG_SOURCE, os.path.join(DATA_DIR, 'cpu.pb.gz'),
+                                       os.path.join(DATA_DIR, 'heap.pb.gz')], env=env)
             try:
                 found = subprocess.run(['xdotool', 'search', '--sync', '--name', '^ppv-drag-source$'],
                                        capture_output=True, text=True, timeout=10).stdout.split()
@@ -761,11 +763,13 @@ def main():
                             time.sleep(0.1)
                         time.sleep(0.3)
                         subprocess.run(['xdotool', 'mouseup', '1'], timeout=5)
-                        dropped = profile_shown(app, 'cpu.pb.gz', 'CPU profile', 10)
+                        want_tabs = [f'heap · {os.path.basename(FIXTURE)}', 'cpu · cpu.pb.gz', 'heap · heap.pb.gz']
+                        dropped = wait(lambda: tab_titles(app) == want_tabs
+                                       and profile_shown(app, 'heap.pb.gz', 'Heap profile', 1), 10)
                         if dropped:
                             break
                         print(f'# drop attempt {attempt + 1} did not land; title {app.title()!r}')
-                    check(dropped, f'dropping a file on the window opens it ({app.title()!r})')
+                    check(dropped, f'dropping two files on the window opens a tab each ({tab_titles(app)})')
                     shot('window-15-dropped.png')
             finally:
                 source.kill()
