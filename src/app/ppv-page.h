@@ -30,8 +30,8 @@ G_DECLARE_FINAL_TYPE (PpvPage, ppv_page, PPV, PAGE, GtkWidget)
  * Actions in the "page" group (ppv_page_get_actions()): reload, retry,
  * back, cancel, export-svg, export-dot.
  *
- * Signals: "remember" (const char *source): a source to add to the recent
- * ones; "focus-address" (): an empty tab wants the address entry. */
+ * Signal "remember" (const char *source): a source to add to the recent
+ * ones. */
 
 GtkWidget    *ppv_page_new              (void);
 
