@@ -23,6 +23,7 @@ static const FallbackKey fallback_keys[] = {
   { "cpu-profile-seconds", "i",  "30" },
   { "graph-node-count",    "i",  "80" },
   { "last-view",           "s",  "'top'" },
+  { "session-sources",     "as", "@as []" },
 };
 
 static GSettings  *settings;
@@ -150,13 +151,26 @@ ppv_app_settings_set_string (const char *key,
 }
 
 char **
-ppv_app_settings_dup_recent_sources (void)
+ppv_app_settings_dup_strv (const char *key)
 {
-  g_autoptr(GVariant) value = get_value ("recent-sources");
+  g_autoptr(GVariant) value = get_value (key);
 
   if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_STRING_ARRAY))
     return g_new0 (char *, 1);
   return g_variant_dup_strv (value, NULL);
+}
+
+void
+ppv_app_settings_set_strv (const char         *key,
+                           const char * const *value)
+{
+  set_value (key, g_variant_new_strv (value, -1));
+}
+
+char **
+ppv_app_settings_dup_recent_sources (void)
+{
+  return ppv_app_settings_dup_strv ("recent-sources");
 }
 
 void

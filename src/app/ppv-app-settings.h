@@ -25,6 +25,10 @@ void       ppv_app_settings_set_boolean     (const char *key,
 char      *ppv_app_settings_dup_string      (const char *key);
 void       ppv_app_settings_set_string      (const char *key,
                                              const char *value);
+/* Never NULL: an empty list when the key is unset or missing. */
+char     **ppv_app_settings_dup_strv        (const char         *key);
+void       ppv_app_settings_set_strv        (const char         *key,
+                                             const char * const *value);
 
 /* Most recent first, at most PPV_MAX_RECENT_SOURCES, never NULL. */
 char     **ppv_app_settings_dup_recent_sources (void);

@@ -6,12 +6,16 @@
 #include <glib/gi18n.h>
 
 #include "ppv-app-resources.h"
+#include "ppv-app-settings.h"
 #include "ppv-application.h"
 #include "ppv-window.h"
 
 struct _PpvApplication
 {
   AdwApplication parent_instance;
+
+  guint          save_session_id;
+  gboolean       quitting;   /* the session was saved before the windows close */
 };
 
 G_DEFINE_FINAL_TYPE (PpvApplication, ppv_application, ADW_TYPE_APPLICATION)
@@ -48,14 +52,90 @@ new_window (PpvApplication *self)
   return ppv_window_new (self);
 }
 
+/* Sources from outside (a command line, a file manager) go to tabs of the
+ * window in front, so one window gathers what was opened. */
+static PpvWindow *
+front_window (PpvApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (PPV_IS_WINDOW (window))
+    return PPV_WINDOW (window);
+  return new_window (self);
+}
+
+void
+ppv_application_save_session (PpvApplication *self)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) saved = NULL;
+
+  g_return_if_fail (PPV_IS_APPLICATION (self));
+
+  g_clear_handle_id (&self->save_session_id, g_source_remove);
+  if (self->quitting)
+    return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PPV_IS_WINDOW (l->data))
+      ppv_window_add_session (l->data, paths);
+  g_ptr_array_add (paths, NULL);
+
+  /* Tabs change state often while they load; write only what changed. */
+  saved = ppv_app_settings_dup_strv ("session-sources");
+  if (!g_strv_equal ((const char * const *) saved, (const char * const *) paths->pdata))
+    ppv_app_settings_set_strv ("session-sources", (const char * const *) paths->pdata);
+}
+
+static gboolean
+save_session_idle (gpointer user_data)
+{
+  PpvApplication *self = user_data;
+
+  self->save_session_id = 0;
+  ppv_application_save_session (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+ppv_application_queue_save_session (PpvApplication *self)
+{
+  g_return_if_fail (PPV_IS_APPLICATION (self));
+
+  if (self->save_session_id == 0 && !self->quitting)
+    self->save_session_id = g_idle_add (save_session_idle, self);
+}
+
+/* Started with nothing to open: the tabs of the last session, never
+ * re-fetched from a server (only files and kept copies are listed). */
+static gboolean
+restore_session (PpvApplication *self,
+                 PpvWindow      *window)
+{
+  g_auto(GStrv) paths = ppv_app_settings_dup_strv ("session-sources");
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+
+      ppv_window_restore_file (window, file);
+    }
+
+  return paths[0] != NULL;
+}
+
 static void
 open_sample (PpvApplication *self)
 {
   PpvWindow *window = new_window (self);
-  g_autoptr(GFile) sample = ppv_application_dup_sample_profile ();
 
-  if (sample != NULL)
-    ppv_window_open_sample (window, sample);
+  if (!restore_session (self, window))
+    {
+      g_autoptr(GFile) sample = ppv_application_dup_sample_profile ();
+
+      if (sample != NULL)
+        ppv_window_open_sample (window, sample);
+    }
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -79,10 +159,10 @@ ppv_application_open (GApplication  *app,
                       const char    *hint)
 {
   PpvApplication *self = PPV_APPLICATION (app);
+  PpvWindow *window = front_window (self);
 
   for (int i = 0; i < n_files; i++)
     {
-      PpvWindow *window = new_window (self);
       g_autofree char *uri = g_file_get_uri (files[i]);
 
       /* http(s) URIs come through here too: fetch them, do not read them
@@ -91,8 +171,8 @@ ppv_application_open (GApplication  *app,
         ppv_window_open_address (window, uri, NULL);
       else
         ppv_window_open_file (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
     }
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* The command line is handled here, rather than through ::open, because
@@ -104,6 +184,7 @@ ppv_application_command_line (GApplication            *app,
                               GApplicationCommandLine *command_line)
 {
   PpvApplication *self = PPV_APPLICATION (app);
+  PpvWindow *window = NULL;
   g_auto(GStrv) argv = NULL;
   const char *cwd;
   int argc;
@@ -115,19 +196,20 @@ ppv_application_command_line (GApplication            *app,
 
   for (int i = 1; i < argc; i++)
     {
-      PpvWindow *window;
-
       if (!options_done && g_strcmp0 (argv[i], "--") == 0)
         {
           options_done = TRUE;
           continue;
         }
 
-      window = new_window (self);
+      if (window == NULL)
+        window = front_window (self);
       ppv_window_open_address (window, argv[i], cwd);
-      gtk_window_present (GTK_WINDOW (window));
       n_opened++;
     }
+
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
 
   if (n_opened == 0)
     g_application_activate (app);
@@ -141,10 +223,15 @@ quit_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   GApplication *app = G_APPLICATION (user_data);
+  PpvApplication *self = PPV_APPLICATION (app);
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
   /* Closing each window lets it save its size; the application then
    * quits by itself when the last one is gone. */
   GList *copy = g_list_copy_deep (windows, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+
+  /* Every window's tabs are the session, not only the last one's. */
+  ppv_application_save_session (self);
+  self->quitting = TRUE;
 
   for (GList *l = copy; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
@@ -226,7 +313,8 @@ ppv_application_startup (GApplication *app)
     { "win.focus-address", { "<Control>l", NULL } },
     { "win.reload",       { "<Control>r", "F5", NULL } },
     { "win.save-as",      { "<Control>s", NULL } },
-    { "window.close",     { "<Control>w", NULL } },
+    { "win.new-tab",      { "<Control>t", NULL } },
+    { "win.close-tab",    { "<Control>w", NULL } },
   };
 
   G_APPLICATION_CLASS (ppv_application_parent_class)->startup (app);
@@ -236,6 +324,18 @@ ppv_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 
   gtk_window_set_default_icon_name (PPV_APP_ID);
+}
+
+static void
+ppv_application_shutdown (GApplication *app)
+{
+  PpvApplication *self = PPV_APPLICATION (app);
+
+  g_clear_handle_id (&self->save_session_id, g_source_remove);
+  if (ppv_app_settings_get_default () != NULL)
+    g_settings_sync ();
+
+  G_APPLICATION_CLASS (ppv_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -249,6 +349,7 @@ ppv_application_class_init (PpvApplicationClass *klass)
   app_class->open = ppv_application_open;
   app_class->command_line = ppv_application_command_line;
   app_class->startup = ppv_application_startup;
+  app_class->shutdown = ppv_application_shutdown;
 }
 
 static void

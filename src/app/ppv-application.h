@@ -20,5 +20,10 @@ GFile          *ppv_application_dup_sample_profile  (void);
 /* Registers the app's GResource (templates, CSS, icons) once; widget
  * classes call it before using their templates. */
 void            ppv_application_ensure_resources    (void);
+/* Writes the files shown in the tabs of every open window to the
+ * "session-sources" setting, now or from an idle (many changes come
+ * together: a window closing, tabs moving). */
+void            ppv_application_save_session        (PpvApplication *self);
+void            ppv_application_queue_save_session  (PpvApplication *self);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* ppv-window-actions.c — the window's win. actions: open, address, reload, retry, save, export.
+/* ppv-window-actions.c — the window's win. actions: open, address, tabs, save, and the visible tab's actions.
  *
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,21 +20,44 @@ set_enabled (PpvWindow  *self,
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
 }
 
+/* Forwarded to the visible tab's "page" group (ppv-page.h). */
+static const char *page_action_names[] = {
+  "reload", "retry", "back", "cancel", "export-svg", "export-dot",
+};
+
+static PpvDocument *
+visible_document (PpvWindow *self)
+{
+  return self->visible_page != NULL ? ppv_page_get_document (self->visible_page) : NULL;
+}
+
 void
 _ppv_window_update_actions (PpvWindow *self)
 {
-  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
-  gboolean loading = self->pending != NULL;
-  gboolean on_profile = g_strcmp0 (page, "profile") == 0;
+  GActionGroup *page_actions = self->visible_page != NULL ? ppv_page_get_actions (self->visible_page) : NULL;
+  PpvDocument *document = visible_document (self);
 
-  set_enabled (self, "cancel", loading);
-  set_enabled (self, "reload", self->failed != NULL || self->profile_request != NULL
-                               || self->index_request != NULL);
-  set_enabled (self, "retry", self->failed != NULL);
-  set_enabled (self, "back", self->profile != NULL || self->index_request != NULL);
-  set_enabled (self, "save-as", self->profile_bytes != NULL);
-  set_enabled (self, "export-svg", on_profile);
-  set_enabled (self, "export-dot", on_profile);
+  /* Template callbacks may run before the actions exist. */
+  if (g_action_map_lookup_action (G_ACTION_MAP (self), "reload") == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_action_names); i++)
+    set_enabled (self, page_action_names[i],
+                 page_actions != NULL && g_action_group_get_action_enabled (page_actions, page_action_names[i]));
+  set_enabled (self, "save-as", document != NULL && ppv_document_get_bytes (document) != NULL);
+  set_enabled (self, "close-tab", adw_tab_view_get_n_pages (self->tab_view) > 0);
+}
+
+static void
+page_action_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  PpvWindow *self = user_data;
+
+  if (self->visible_page != NULL)
+    g_action_group_activate_action (ppv_page_get_actions (self->visible_page),
+                                    g_action_get_name (G_ACTION (action)), NULL);
 }
 
 /* --- Open ---------------------------------------------------------------- */
@@ -48,10 +71,15 @@ open_response_cb (GtkNativeDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
 
-      if (file != NULL)
-        ppv_window_open_file (self, file);
+      /* A tab each, the first in the selected tab if that is empty. */
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          ppv_window_open_file (self, file);
+        }
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -86,24 +114,27 @@ open_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   PpvWindow *self = user_data;
+  PpvDocument *document = visible_document (self);
+  PpvRequest *shown = document != NULL ? ppv_document_get_request (document) : NULL;
   GtkFileChooserNative *dialog;
 
   dialog = gtk_file_chooser_native_new (_("Open Profile"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
   add_filters (GTK_FILE_CHOOSER (dialog));
 
   /* Start beside the file shown; after a fetch, where fetched profiles
    * are kept, which is where people look for "that one from before". */
-  if (self->profile_request != NULL && self->profile_request->file != NULL)
+  if (shown != NULL && shown->file != NULL)
     {
-      g_autoptr(GFile) parent = g_file_get_parent (self->profile_request->file);
+      g_autoptr(GFile) parent = g_file_get_parent (shown->file);
 
       if (parent != NULL)
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), parent, NULL);
     }
-  else if (self->profile_request != NULL)
+  else if (shown != NULL)
     {
       g_autofree char *directory = ppv_profile_archive_dup_directory ();
 
@@ -119,78 +150,50 @@ open_activated (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-/* --- Address, reload, retry, back, cancel -------------------------------- */
+/* --- Address and tabs --------------------------------------------------- */
+
+static void
+focus_address (PpvWindow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->address_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->address_entry), 0, -1);
+}
 
 static void
 focus_address_activated (GSimpleAction *action,
                          GVariant      *parameter,
                          gpointer       user_data)
 {
-  PpvWindow *self = user_data;
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->address_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->address_entry), 0, -1);
+  focus_address (PPV_WINDOW (user_data));
 }
 
+/* A new empty tab, ready for an address. */
 static void
-reload_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+new_tab_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
 {
   PpvWindow *self = user_data;
-  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
-  PpvRequest *request = NULL;
+  GtkWidget *page = ppv_page_new ();
+  AdwTabPage *tab = adw_tab_view_append (self->tab_view, page);
 
-  /* The same source again: what is shown, else what last failed. */
-  if (g_strcmp0 (page, "profile") == 0)
-    request = self->profile_request;
-  else if (g_strcmp0 (page, "endpoints") == 0)
-    request = self->index_request;
-  else if (g_strcmp0 (page, "loading") == 0)
-    request = self->pending;
-
-  if (request == NULL)
-    request = self->failed != NULL ? self->failed
-              : self->profile_request != NULL ? self->profile_request
-              : self->index_request;
-
-  if (request != NULL)
-    {
-      g_autoptr(PpvRequest) again = ppv_request_ref (request);
-
-      _ppv_window_start (self, again);
-    }
+  adw_tab_view_set_selected_page (self->tab_view, tab);
+  focus_address (self);
 }
 
+/* The window goes with its last tab (see n_pages_cb). */
 static void
-retry_activated (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
+close_tab_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
 {
   PpvWindow *self = user_data;
+  AdwTabPage *selected = adw_tab_view_get_selected_page (self->tab_view);
 
-  if (self->failed != NULL)
-    {
-      g_autoptr(PpvRequest) again = ppv_request_ref (self->failed);
-
-      _ppv_window_start (self, again);
-    }
-}
-
-static void
-back_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  _ppv_window_go_back (PPV_WINDOW (user_data));
-}
-
-static void
-cancel_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  _ppv_window_cancel (PPV_WINDOW (user_data));
+  if (selected != NULL)
+    adw_tab_view_close_page (self->tab_view, selected);
+  else
+    gtk_window_close (GTK_WINDOW (self));
 }
 
 /* --- Save Profile As… ---------------------------------------------------- */
@@ -233,8 +236,10 @@ save_response_cb (GtkNativeDialog *dialog,
                   gpointer         user_data)
 {
   PpvWindow *self = user_data;
+  PpvDocument *document = visible_document (self);
+  GBytes *bytes = document != NULL ? ppv_document_get_bytes (document) : NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->profile_bytes != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && bytes != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
@@ -245,7 +250,7 @@ save_response_cb (GtkNativeDialog *dialog,
           data->self = g_object_ref (self);
           data->name = g_file_get_basename (file);
           /* Written to a temporary file and renamed over the target. */
-          g_file_replace_contents_bytes_async (file, self->profile_bytes, NULL, FALSE,
+          g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
                                                G_FILE_CREATE_NONE, NULL, saved_cb, data);
         }
     }
@@ -256,10 +261,8 @@ save_response_cb (GtkNativeDialog *dialog,
 }
 
 static char *
-dup_suggested_name (PpvWindow *self)
+dup_suggested_name (PpvRequest *request)
 {
-  PpvRequest *request = self->profile_request;
-
   if (request->file != NULL)
     {
       char *name = g_file_get_basename (request->file);
@@ -280,45 +283,22 @@ save_as_activated (GSimpleAction *action,
                    gpointer       user_data)
 {
   PpvWindow *self = user_data;
+  PpvDocument *document = visible_document (self);
   GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
 
-  if (self->profile_bytes == NULL || self->profile_request == NULL)
+  if (document == NULL || ppv_document_get_bytes (document) == NULL)
     return;
 
   dialog = gtk_file_chooser_native_new (_("Save Profile As"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  name = dup_suggested_name (self);
+  name = dup_suggested_name (ppv_document_get_request (document));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
 
   g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-/* --- Delegated to the profile view --------------------------------------- */
-
-/* The menu sits outside the profile view, so view.* actions cannot be
- * reached from it directly. */
-static void
-export_svg_activated (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  PpvWindow *self = user_data;
-
-  gtk_widget_activate_action (GTK_WIDGET (self->profile_view), "view.export-svg", NULL);
-}
-
-static void
-export_dot_activated (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  PpvWindow *self = user_data;
-
-  gtk_widget_activate_action (GTK_WIDGET (self->profile_view), "view.export-dot", NULL);
 }
 
 static void
@@ -340,13 +320,9 @@ show_archive_activated (GSimpleAction *action,
 static const GActionEntry window_actions[] = {
   { "open", open_activated },
   { "focus-address", focus_address_activated },
-  { "reload", reload_activated },
-  { "retry", retry_activated },
-  { "back", back_activated },
-  { "cancel", cancel_activated },
+  { "new-tab", new_tab_activated },
+  { "close-tab", close_tab_activated },
   { "save-as", save_as_activated },
-  { "export-svg", export_svg_activated },
-  { "export-dot", export_dot_activated },
   { "show-archive", show_archive_activated },
 };
 
@@ -358,6 +334,13 @@ _ppv_window_actions_init (PpvWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
                                    G_N_ELEMENTS (window_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (page_action_names); i++)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new (page_action_names[i], NULL);
+
+      g_signal_connect (action, "activate", G_CALLBACK (page_action_activated), self);
+      g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+    }
 
   /* Escape stops a load; while nothing loads the key goes on to others. */
   controller = gtk_shortcut_controller_new ();

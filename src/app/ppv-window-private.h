@@ -5,11 +5,7 @@
  */
 #pragma once
 
-#include "ppv-endpoint-list.h"
-#include "ppv-fetcher.h"
-#include "ppv-loading-page.h"
-#include "ppv-profile-view.h"
-#include "ppv-request.h"
+#include "ppv-page.h"
 #include "ppv-window.h"
 
 G_BEGIN_DECLS
@@ -26,16 +22,8 @@ struct _PpvWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton        *menu_button;
   GtkButton            *reload_button;
-  GtkStack             *content_stack;
-  AdwStatusPage        *empty_page;
-  GtkWidget            *recent_box;
-  GtkListBox           *recent_list;
-  PpvLoadingPage       *loading_page;
-  PpvEndpointList      *endpoint_list;
-  AdwStatusPage        *error_page;
-  GtkButton            *back_button;
-  GtkButton            *retry_button;
-  PpvProfileView       *profile_view;
+  AdwTabBar            *tab_bar;
+  AdwTabView           *tab_view;
   GtkWidget            *status_bar;
   GtkLabel             *status_label;
   AdwViewSwitcherBar   *switcher_bar;
@@ -44,36 +32,20 @@ struct _PpvWindow
   GtkListStore         *recent_store;
   gboolean              suppress_completion;
 
-  PpvFetcher           *fetcher;
+  /* The selected tab (borrowed) and what follows it: the title, the
+   * status line, the address, the view switcher and the win. actions. */
+  PpvPage              *visible_page;
+  GBindingGroup        *page_bindings;
+  GSignalGroup         *page_signals;
+  GSignalGroup         *action_signals;
 
-  /* The load in progress, if any. */
-  PpvRequest           *pending;
-  GCancellable         *cancellable;
-
-  /* What the profile page shows. */
-  PpvRequest           *profile_request;
-  PpvProfile           *profile;
-  GBytes               *profile_bytes;
-  char                 *profile_title;
-  char                 *profile_subtitle;
-
-  /* What the endpoint page shows. */
-  PpvRequest           *index_request;
-
-  /* The last request that failed, for Retry. */
-  PpvRequest           *failed;
-  AdwToast             *error_toast;   /* weak: a failed reload's toast */
-
+  gboolean              closing;
   gulong                recent_changed_id;
 };
 
-void        _ppv_window_start           (PpvWindow  *self,
-                                         PpvRequest *request);
-void        _ppv_window_cancel          (PpvWindow  *self);
-void        _ppv_window_go_back         (PpvWindow  *self);
 void        _ppv_window_show_toast      (PpvWindow  *self,
                                          const char *message);
-/* Sets the enabled state of every win. action from the window's state. */
+/* Sets the enabled state of every win. action from the visible tab. */
 void        _ppv_window_update_actions  (PpvWindow  *self);
 void        _ppv_window_actions_init    (PpvWindow  *self);
 

@@ -1,4 +1,4 @@
-/* ppv-window.h — a window showing one source: a profile file or a live /debug/pprof server.
+/* ppv-window.h — a window of tabs, each showing one source: a profile file or a live /debug/pprof server.
  *
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,18 +15,28 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PpvWindow, ppv_window, PPV, WINDOW, AdwApplicationWindow)
 
-PpvWindow *ppv_window_new          (PpvApplication *application);
+/* A window with one empty tab. */
+PpvWindow *ppv_window_new            (PpvApplication *application);
+/* Each of these opens its source in the selected tab when that tab is
+ * empty, else in a new tab, and selects it. */
 /* Reads and shows a profile file (in a worker thread). */
-void       ppv_window_open_file    (PpvWindow      *self,
-                                    GFile          *file);
+void       ppv_window_open_file      (PpvWindow      *self,
+                                      GFile          *file);
 /* Shows the bundled sample without adding it to the recent sources. */
-void       ppv_window_open_sample  (PpvWindow      *self,
-                                    GFile          *sample);
+void       ppv_window_open_sample    (PpvWindow      *self,
+                                      GFile          *sample);
+/* Reopens a file of the last session (see ppv_window_dup_session()). */
+void       ppv_window_restore_file   (PpvWindow      *self,
+                                      GFile          *file);
 /* Opens what a user typed: a path (relative ones against @cwd, or the
  * current folder when NULL), host:port (lists the server's profiles),
  * host:port/debug/pprof/NAME or an http(s) URL (fetches that profile). */
-void       ppv_window_open_address (PpvWindow      *self,
-                                    const char     *text,
-                                    const char     *cwd);
+void       ppv_window_open_address   (PpvWindow      *self,
+                                      const char     *text,
+                                      const char     *cwd);
+/* The files to reopen next time, one per tab in order (files, kept
+ * copies of fetched profiles; never a live URL).  Adds to @paths. */
+void       ppv_window_add_session    (PpvWindow      *self,
+                                      GPtrArray      *paths);
 
 G_END_DECLS

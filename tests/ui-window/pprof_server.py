@@ -4,7 +4,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Serves a copy of a real Go index page and heap profile, plus the failure
 modes a window must survive: Go-style text errors, HTML pages, a slow CPU
-profile, and a handler that fails once before it works."""
+profile, a profile that drips until released, and a handler that fails
+once before it works."""
 
 import http.server
 import os
@@ -27,6 +28,10 @@ class PprofServer:
         self.requests = []          # paths with queries, in order
         self.cpu_started = threading.Event()
         self.cpu_aborted = threading.Event()
+        # /debug/pprof/drip sends the heap profile's first bytes at once and
+        # the rest only once the test sets drip_release.
+        self.drip_started = threading.Event()
+        self.drip_release = threading.Event()
 
         server = self
 
@@ -80,6 +85,22 @@ class PprofServer:
                         self.send(200, server.cpu)
                     except OSError:
                         server.cpu_aborted.set()
+                elif path == '/debug/pprof/drip':
+                    body = server.heap
+                    self.send_response(200)
+                    self.send_header('Content-Type', 'application/octet-stream')
+                    self.send_header('Content-Length', str(len(body)))
+                    self.end_headers()
+                    try:
+                        self.wfile.write(body[:64])
+                        self.wfile.flush()
+                        server.drip_started.set()
+                        server.drip_release.wait(120)
+                        for i in range(64, len(body), 256):
+                            self.wfile.write(body[i:i + 256])
+                            self.wfile.flush()
+                    except OSError:
+                        pass
                 elif path == '/debug/pprof/busy':
                     self.send(500, b'Could not enable CPU profiling: cpu profiling already in use\n',
                               'text/plain; charset=utf-8', go_error=True)

@@ -175,9 +175,16 @@ def press(keysym, modifiers=0):
         Atspi.generate_keyboard_event(modifiers, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
 
 
+SHIFT = 1 << 0
 CONTROL = 1 << 2
+ALT = 1 << 3
 KEY_RETURN = 0xff0d
+KEY_TAB = 0xff09
+KEY_PAGE_UP = 0xff55
+KEY_PAGE_DOWN = 0xff56
 KEY_L = ord('l')
+KEY_T = ord('t')
+KEY_W = ord('w')
 
 
 def press_button(root, name):
@@ -267,6 +274,223 @@ def error_message(app, fragment, timeout=15):
     return wait(lambda: label_containing(app.root, fragment), timeout)
 
 
+# --- Tabs -------------------------------------------------------------------
+
+def tab_titles(app):
+    """The tab bar's titles, in order (AdwTabBar hides itself, and so its
+    tabs, while there is only one)."""
+    bar = find(app.root, 'filler', 'Tabs')
+    if bar is None:
+        return []
+    out = []
+    for tab in find_all(bar, 'filler', 'AdwTab'):
+        label = find(tab, 'label')
+        if label is not None:
+            out.append(text(label))
+    return out
+
+
+def visible_page(app, title):
+    """The content of the tab on screen; the window hides the others from
+    the accessibility tree, and names each tab's content after its title."""
+    return find(app.root, 'panel', title)
+
+
+def table_rows(root):
+    """The top table's realized rows under @root, as lists of cell texts."""
+    table = find(root, 'tree table', 'Functions')
+    lst = None
+    if table is not None:
+        for i in range(table.get_child_count()):
+            child = table.get_child_at_index(i)
+            if child is not None and child.get_role_name() == 'list':
+                lst = child
+    if lst is None:
+        return []
+    rows = []
+    for i in range(lst.get_child_count()):
+        row = lst.get_child_at_index(i)
+        if row is None or row.get_role_name() != 'table row':
+            continue
+        cells = []
+        for j in range(row.get_child_count()):
+            cell = row.get_child_at_index(j)
+            label = next((a for a in walk_all(cell) if a.get_role_name() == 'label'), None)
+            cells.append(text(label).strip() if label is not None else '')
+        if len(cells) == 6 and any(cells):
+            rows.append(cells)
+    return rows
+
+
+def walk_all(node, depth=0):
+    if node is None or depth > 8:
+        return
+    yield node
+    for i in range(node.get_child_count()):
+        yield from walk_all(node.get_child_at_index(i), depth + 1)
+
+
+def cli_rows(path, *args):
+    """`pprof-viewer --top` rows: flat, flat%, sum%, cum, cum%, name."""
+    out = subprocess.run([APP, '--top', '--nodefraction=0', *args, path],
+                         capture_output=True, text=True, check=False).stdout
+    rows, in_rows = [], False
+    for line in out.splitlines():
+        if in_rows and line.strip():
+            rows.append([p.strip() for p in line.split(None, 5)])
+        if line.strip().startswith('flat  flat%'):
+            in_rows = True
+    return rows
+
+
+def first_rows_match(app, title, path, *args, n=6, column=None):
+    """The first @n rows of the tab's table equal --top's (only @column of
+    them when given: rows with equal sort keys may come in another order)."""
+    def cut(rows):
+        return [r if column is None else r[column] for r in rows[:n]]
+    want = cut(cli_rows(path, *args))
+    got = wait(lambda: (visible_page(app, title) is not None
+                        and cut(table_rows(visible_page(app, title))) == want), 15)
+    if not got:
+        page = visible_page(app, title)
+        print('#  shown:', cut(table_rows(page)) if page is not None else None, '\n#  want: ', want)
+    return bool(got) and len(want) >= 3
+
+
+def column_header(page, name):
+    table = find(page, 'tree table', 'Functions')
+    if table is None:
+        return None
+    return next((a for a in walk_all(table) if a.get_role_name() == 'label' and text(a) == name), None)
+
+
+def tabs(env, host, server, tmp):
+    """Several profiles in one window: the command line, switching, a slow
+    load beside a usable tab, closing, restoring the session."""
+    heap = os.path.join(DATA_DIR, 'heap.pb.gz')
+    cpu = os.path.join(tmp, 'cpu-copy.pb.gz')
+    shutil.copy(os.path.join(DATA_DIR, 'cpu.pb.gz'), cpu)
+    heap_tab, cpu_tab = 'heap · heap.pb.gz', 'cpu · cpu-copy.pb.gz'
+
+    # Settings that outlive the process: the session is restored from them.
+    config = os.path.join(tmp, 'tabs-config')
+    os.makedirs(os.path.join(config, 'glib-2.0', 'settings'), exist_ok=True)
+    kf_env = dict(env, GSETTINGS_BACKEND='keyfile', XDG_CONFIG_HOME=config)
+
+    app = App([heap, cpu], kf_env)
+    try:
+        if not check(app.root is not None, 'two files on the command line: the app starts'):
+            return
+        check(wait(lambda: tab_titles(app) == [heap_tab, cpu_tab], 15) and len(app.toplevels()) == 1,
+              f'one window, a tab each, named by kind and source ({tab_titles(app)})')
+        check(wait(lambda: app.title() == 'cpu-copy.pb.gz' and visible_page(app, cpu_tab) is not None, 10),
+              f'the last one is on screen, its content named after its tab ({app.title()!r})')
+        check(first_rows_match(app, cpu_tab, cpu), 'the cpu tab\'s first rows equal its --top')
+        check((status_line(app) or '').startswith('CPU profile'), f'status line: {status_line(app)!r}')
+        time.sleep(0.3)
+        shot('window-20-two-tabs.png')
+
+        press(KEY_PAGE_UP, CONTROL)
+        check(wait(lambda: app.title() == 'heap.pb.gz' and visible_page(app, heap_tab) is not None, 5),
+              f'Ctrl+Page Up shows the heap tab ({app.title()!r})')
+        check(wait(lambda: (status_line(app) or '').startswith('Heap profile'), 5),
+              f'the status line follows the tab ({status_line(app)!r})')
+        check(first_rows_match(app, heap_tab, heap), 'the heap tab\'s first rows equal its --top')
+        press(ord('2'), ALT)
+        check(wait(lambda: app.title() == 'cpu-copy.pb.gz' and (status_line(app) or '').startswith('CPU'), 5),
+              'Alt+2 shows the second tab')
+
+        # The tab bar is reachable from the keyboard: Tab from the address
+        # entry reaches a tab.
+        entry = find(app.root, 'text', 'Address')
+        press(KEY_L, CONTROL)
+        wait(lambda: 'focused' in [x.value_nick for x in entry.get_state_set().get_states()], 3)
+        bar = find(app.root, 'filler', 'Tabs')
+        reached = False
+        for _ in range(6):
+            press(KEY_TAB)
+            time.sleep(0.2)
+            if bar is not None and any('focused' in [x.value_nick for x in a.get_state_set().get_states()]
+                                       for a in walk_all(bar)):
+                reached = True
+                break
+        check(reached, 'Tab from the address entry reaches the tab bar')
+
+        # A slow load in a new tab leaves the others alone.
+        press(KEY_T, CONTROL)
+        check(wait(lambda: len(tab_titles(app)) == 3 and 'focused' in
+                   [x.value_nick for x in find(app.root, 'text', 'Address').get_state_set().get_states()], 5),
+              f'Ctrl+T opens a new tab with the address entry focused ({tab_titles(app)})')
+        Atspi.EditableText.set_text_contents(find(app.root, 'text', 'Address'), f'{host}/debug/pprof/drip')
+        time.sleep(0.2)
+        press(KEY_RETURN)
+        check(server.drip_started.wait(10), 'the slow profile started to arrive')
+        time.sleep(0.5)
+        shot('window-21-loading-tab.png')
+        press(ord('1'), ALT)
+        check(wait(lambda: app.title() == 'heap.pb.gz', 5), 'Alt+1 goes back to the heap tab while the other loads')
+        header = wait(lambda: column_header(visible_page(app, heap_tab), 'Cum'), 5)
+        if check(header is not None, 'the heap table\'s Cum header'):
+            click(header)
+            check(first_rows_match(app, heap_tab, heap, '--cum', column=3),
+                  'the heap table sorts by cum while the other tab loads')
+        check(not server.drip_release.is_set() and len(tab_titles(app)) == 3, 'the slow tab is still loading')
+        server.drip_release.set()
+        press(ord('3'), ALT)
+        want = f'{host}/debug/pprof/drip'
+        check(profile_shown(app, want, 'Heap profile', 20), f'the slow tab finishes undisturbed ({app.title()!r})')
+        check(wait(lambda: tab_titles(app)[2:] == [f'heap · {host}'], 5),
+              f'its tab says what it is ({tab_titles(app)})')
+        kept_dir = os.path.join(tmp, 'data', 'pprof-viewer', 'profiles')
+        check(wait(lambda: any('.drip.' in f for f in os.listdir(kept_dir)) if os.path.isdir(kept_dir) else False,
+                   5), 'the slow profile is kept')
+
+        # Ctrl+W closes one tab; the others stay as they were.
+        press(ord('2'), ALT)
+        wait(lambda: app.title() == 'cpu-copy.pb.gz', 5)
+        press(KEY_W, CONTROL)
+        check(wait(lambda: tab_titles(app) == [heap_tab, f'heap · {host}'], 5),
+              f'Ctrl+W closes the cpu tab only ({tab_titles(app)})')
+        press(ord('1'), ALT)
+        check(wait(lambda: app.title() == 'heap.pb.gz', 5)
+              and first_rows_match(app, heap_tab, heap, '--cum', column=3), 'the heap tab is intact, still sorted by cum')
+
+        # Quit; the next start without arguments restores the tabs: the
+        # file, and the fetched profile from its kept copy, not the server.
+        press(KEY_T, CONTROL)
+        wait(lambda: len(tab_titles(app)) == 3, 5)
+        Atspi.EditableText.set_text_contents(find(app.root, 'text', 'Address'), cpu)
+        time.sleep(0.2)
+        press(KEY_RETURN)
+        check(wait(lambda: app.title() == 'cpu-copy.pb.gz', 10), 'the cpu file opened again in a new tab')
+        press(ord('q'), CONTROL)
+        check(wait(lambda: app.proc.poll() is not None, 10) is not None, 'Ctrl+Q quits')
+    finally:
+        app.quit()
+        server.drip_release.set()
+
+    os.remove(cpu)
+    fetched = server.count('/debug/pprof/drip')
+    # In the dark style, for the screenshot.
+    app = App([], dict(kf_env, ADW_DEBUG_COLOR_SCHEME='prefer-dark'))
+    try:
+        titles = wait(lambda: tab_titles(app) if len(tab_titles(app)) == 3 else None, 15) or tab_titles(app)
+        check(len(titles) == 3 and titles[0] == heap_tab and titles[1].startswith('heap · ')
+              and '.drip.' in titles[1], f'restart restores the three tabs in order ({titles})')
+        check(server.count('/debug/pprof/drip') == fetched, 'the fetched profile was not fetched again')
+        gone = wait(lambda: label_containing(app.root, 'no longer exists'), 10)
+        check(gone is not None and 'cpu-copy.pb.gz' in gone, f'the tab of a file since deleted says so ({gone!r})')
+        time.sleep(0.3)
+        shot('window-22-restored-dark.png')
+        press(ord('1'), ALT)
+        check(wait(lambda: app.title() == 'heap.pb.gz', 5) and first_rows_match(app, heap_tab, heap),
+              'the restored heap tab shows its profile')
+        time.sleep(0.3)
+        shot('window-23-dark-tabs.png')
+    finally:
+        app.quit()
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix='ppv-ui-window-')
     env = dict(os.environ,
@@ -304,20 +528,16 @@ def main():
               'Ctrl+L focuses the address entry')
 
         # A second `pprof-viewer FILE`, relative to its own folder, is handed
-        # to the running instance and opens a second window there.
+        # to the running instance and opens as a tab of its window.
         second = subprocess.run([APP, 'cpu.pb.gz'], env=env, cwd=DATA_DIR, timeout=20)
         check(second.returncode == 0, f'second invocation exits at once (status {second.returncode})')
-        frames = wait(lambda: [t.get_name() for t in app.toplevels()].count('cpu.pb.gz') == 1
-                      and len(app.toplevels()) == 2, 10)
-        check(frames, f'it opened cpu.pb.gz in a second window of the same process '
-                      f'({[t.get_name() for t in app.toplevels()]})')
-        cpu_window = app.toplevel('cpu.pb.gz')
-        if cpu_window is not None:
-            Atspi.Component.get_extents(cpu_window, Atspi.CoordType.WINDOW)
-            close = find(cpu_window, 'push button', 'Close')
-            if close is not None:
-                Atspi.Action.do_action(close, 0)
-            check(wait(lambda: len(app.toplevels()) == 1, 5), 'the second window closes')
+        check(wait(lambda: tab_titles(app) == [f'heap · {name}', 'cpu · cpu.pb.gz']
+                   and len(app.toplevels()) == 1 and app.title() == 'cpu.pb.gz', 10),
+              f'it opened cpu.pb.gz in a second tab of the same window '
+              f'({tab_titles(app)}, {[t.get_name() for t in app.toplevels()]})')
+        press(KEY_W, CONTROL)
+        check(wait(lambda: app.title() == name and len(app.toplevels()) == 1, 5),
+              f'Ctrl+W closes that tab, the window stays ({app.title()!r})')
 
         # A file manager hands files over through GApplication's D-Bus Open.
         if shutil.which('gdbus'):
@@ -327,12 +547,10 @@ def main():
                                    '--method', 'org.gtk.Application.Open', f"['{uri}']", '', '{}'],
                                   capture_output=True, text=True, timeout=20)
             check(call.returncode == 0, f'D-Bus Open accepted ({call.stderr.strip()})')
-            check(wait(lambda: app.toplevel('cpu.pb.gz') is not None, 10), 'D-Bus Open shows the file in a new window')
-            opened = app.toplevel('cpu.pb.gz')
-            close = find(opened, 'push button', 'Close') if opened is not None else None
-            if close is not None:
-                Atspi.Action.do_action(close, 0)
-            wait(lambda: len(app.toplevels()) == 1, 5)
+            check(wait(lambda: app.title() == 'cpu.pb.gz' and len(tab_titles(app)) == 2, 10),
+                  'D-Bus Open shows the file in a new tab')
+            press(KEY_W, CONTROL)
+            wait(lambda: app.title() == name, 5)
 
         # Open… through the file chooser GTK draws when there is no portal.
         press(ord('o'), CONTROL)
@@ -511,12 +729,17 @@ def main():
         app.quit()
         app = None
 
+        # 6b'. Tabs.
+        tabs(env, host, server, tmp)
+
         # 6c. Drag and drop: a real XDND drag from another client (xdotool
         #     drives the pointer), as from a file manager.
         if DRAG_SOURCE and shutil.which('xdotool'):
             app = App([FIXTURE], env)
             check(profile_shown(app, os.path.basename(FIXTURE), 'Heap profile'), 'a profile is open before the drop')
-            source = subprocess.Popen([DRAG_SOURCE, os.path.join(DATA_DIR, 'cpu.pb.gz')], env=env)
+            # Two files at once: a tab each.
+            source = subprocess.Popen([DRAG_SOURCE, os.path.join(DATA_DIR, 'cpu.pb.gz'),
+                                       os.path.join(DATA_DIR, 'heap.pb.gz')], env=env)
             try:
                 found = subprocess.run(['xdotool', 'search', '--sync', '--name', '^ppv-drag-source$'],
                                        capture_output=True, text=True, timeout=10).stdout.split()
@@ -534,11 +757,13 @@ def main():
                             time.sleep(0.1)
                         time.sleep(0.3)
                         subprocess.run(['xdotool', 'mouseup', '1'], timeout=5)
-                        dropped = profile_shown(app, 'cpu.pb.gz', 'CPU profile', 10)
+                        want_tabs = [f'heap · {os.path.basename(FIXTURE)}', 'cpu · cpu.pb.gz', 'heap · heap.pb.gz']
+                        dropped = wait(lambda: tab_titles(app) == want_tabs
+                                       and profile_shown(app, 'heap.pb.gz', 'Heap profile', 1), 10)
                         if dropped:
                             break
                         print(f'# drop attempt {attempt + 1} did not land; title {app.title()!r}')
-                    check(dropped, f'dropping a file on the window opens it ({app.title()!r})')
+                    check(dropped, f'dropping two files on the window opens a tab each ({tab_titles(app)})')
                     shot('window-15-dropped.png')
             finally:
                 source.kill()

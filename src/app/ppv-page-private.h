@@ -1,0 +1,61 @@
+/* ppv-page-private.h — state shared by ppv-page.c and ppv-page-actions.c.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ppv-endpoint-list.h"
+#include "ppv-loading-page.h"
+#include "ppv-page.h"
+#include "ppv-profile-view.h"
+
+G_BEGIN_DECLS
+
+struct _PpvPage
+{
+  GtkWidget           parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay    *toast_overlay;
+  GtkStack           *content_stack;
+  GtkWidget          *recent_box;
+  GtkListBox         *recent_list;
+  PpvLoadingPage     *loading_page;
+  PpvEndpointList    *endpoint_list;
+  AdwStatusPage      *error_page;
+  GtkButton          *back_button;
+  GtkButton          *retry_button;
+  PpvProfileView     *profile_view;
+
+  GSimpleActionGroup *actions;
+  /* One per tab: its "insecure" flag and its requests are this tab's. */
+  PpvFetcher         *fetcher;
+
+  PpvDocument        *pending;    /* the load in progress */
+  PpvDocument        *document;   /* the profile shown */
+  PpvDocument        *index;      /* the endpoint list shown */
+  PpvRequest         *failed;     /* the last request that failed, for Retry */
+  AdwToast           *error_toast;   /* weak: a failed reload's toast */
+
+  char               *title;
+  char               *subtitle;
+  char               *tab_title;
+  char               *tab_tooltip;
+  char               *status;
+  char               *address;
+};
+
+void _ppv_page_show_page       (PpvPage      *self,
+                               const char   *name);
+void _ppv_page_show_error      (PpvPage      *self,
+                               PpvRequest   *request,
+                               const GError *error);
+void _ppv_page_set_address     (PpvPage      *self,
+                               const char   *address);
+void _ppv_page_loading_changed (PpvPage      *self);
+/* Sets the enabled state of every page. action from the page's state. */
+void _ppv_page_update_actions  (PpvPage      *self);
+void _ppv_page_actions_init    (PpvPage      *self);
+
+G_END_DECLS
