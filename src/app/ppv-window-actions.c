@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "ppv-atomic-file.h"
+
 #include "ppv-profile-archive.h"
 #include "ppv-source.h"
 #include "ppv-window-private.h"
@@ -221,8 +223,9 @@ saved_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    message = g_strdup_printf (_("%s: could not be saved (%s)"), data->name, error->message);
+  /* The error's message starts with the path already. */
+  if (!ppv_write_file_atomically_finish (result, &error))
+    message = g_strdup_printf (_("Could not save: %s"), error->message);
   else
     message = g_strdup_printf (_("Saved %s"), data->name);
 
@@ -243,15 +246,22 @@ save_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      if (file != NULL)
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (file != NULL && path == NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (file);
+          g_autofree char *message = g_strdup_printf (_("Could not save: %s is not a local file"), uri);
+          _ppv_window_show_toast (self, message);
+        }
+      else if (path != NULL)
         {
           SaveData *data = g_new0 (SaveData, 1);
 
           data->self = g_object_ref (self);
           data->name = g_file_get_basename (file);
           /* Written to a temporary file and renamed over the target. */
-          g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                               G_FILE_CREATE_NONE, NULL, saved_cb, data);
+          ppv_write_file_atomically_async (path, bytes, PPV_WRITE_FILE_NONE, NULL, saved_cb, data);
         }
     }
 

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Expected texts are `go tool pprof` outputs for the same profiles
- * (pprof-reference.md §3, Appendix A), with "File: prog" for our mapping.
+ * (Go 1.19's -top and -dot), with "File: prog" for our mapping.
  */
 #include <string.h>
 
@@ -464,7 +464,8 @@ test_dot_matches_pprof (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dot = NULL;
   PpvReportOptions o;
-  /* Lines of pprof-reference.md Appendix A.1 (ids come from entropy order). */
+  /* The node lines `go tool pprof -dot` prints for this profile (ids come
+   * from entropy order). */
   const char *expected[] = {
     "N1 [label=\"main\\nmain\\n0 of 1.06s (100%)\" id=\"node1\" fontsize=8 shape=box tooltip=\"main.main (1.06s)\" color=\"#b20000\" fillcolor=\"#edd5d5\"]\n",
     "N3 [label=\"main\\nbar\\n0.50s (47.17%)\\nof 0.55s (51.89%)\" id=\"node3\" fontsize=24 shape=box tooltip=\"main.bar (0.55s)\" color=\"#b21f00\" fillcolor=\"#edd9d5\"]\n",

@@ -220,7 +220,9 @@ def table_rows(app):
 
 
 def start(cmd, names, env_extra=None):
-    for attempt in range(2):          # see ui-testing.md §9.8: one relaunch
+    # One relaunch: once the app died with "cannot open display" right after
+    # another client left Xvfb (see test_window.py).
+    for attempt in range(2):
         proc = launch(cmd, env_extra)
         app = wait(lambda: find_app(names), 20)
         if app is not None:

@@ -212,8 +212,9 @@ class App:
             self.root = wait(self._lookup, 20)
             if self.root is not None or self.proc.poll() is None:
                 break
-            # ui-testing.md §9.8: a rare early exit right after another
-            # client left the X server; one relaunch.
+            # Once, in a fresh chroot, the app died with "cannot open
+            # display" right after another client left Xvfb (its server
+            # reset, hence -noreset in run-tests.sh); one relaunch.
             print(f'# {APP_NAME} exited early ({self.proc.returncode}); relaunching')
 
     def _lookup(self):
