@@ -146,3 +146,82 @@ click_row (PpvTopView *top,
     }
   g_assert_not_reached ();
 }
+
+/* --- Keys ---------------------------------------------------------------
+ *
+ * GTK 4.8 cannot synthesise key events: press_key() delivers a key the way
+ * GTK's shortcut controllers do, from the focus widget up to the window.
+ */
+
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 guint               keyval,
+                 GdkModifierType     modifiers)
+{
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    return gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+           && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                            keyval, modifiers)
+           || trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                               keyval, modifiers);
+
+  return FALSE;
+}
+
+/* Runs the shortcuts of @widget's bubble-phase shortcut controllers that
+ * @keyval + @modifiers trigger; TRUE once one handles the key. */
+static gboolean
+run_shortcuts (GtkWidget       *widget,
+               guint            keyval,
+               GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      GListModel *shortcuts;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
+          || gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_BUBBLE)
+        continue;
+
+      shortcuts = G_LIST_MODEL (controller);
+      for (guint j = 0; j < g_list_model_get_n_items (shortcuts); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, j);
+
+          if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, modifiers)
+              && gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                               gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A key pressed and released on @window: TRUE if some widget handled it.
+ * Focus becomes visible as GtkWindow 4.8 decides it for real keys: it was
+ * visible already, or the key moved the focus; else it is hidden. */
+gboolean
+press_key (GtkWidget       *window,
+           guint            keyval,
+           GdkModifierType  modifiers)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *press_focus = gtk_window_get_focus_visible (GTK_WINDOW (window)) ? NULL : focus;
+  gboolean handled = FALSE;
+
+  for (GtkWidget *widget = focus != NULL ? focus : window;
+       widget != NULL && !handled;
+       widget = gtk_widget_get_parent (widget))
+    handled = run_shortcuts (widget, keyval, modifiers);
+
+  gtk_window_set_focus_visible (GTK_WINDOW (window),
+                                press_focus != gtk_root_get_focus (GTK_ROOT (window)));
+  g_main_context_iteration (NULL, FALSE);
+  return handled;
+}

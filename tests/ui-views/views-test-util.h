@@ -39,4 +39,10 @@ void        save_texture         (GdkTexture *texture,
 void        save_shot            (GtkWidget  *window,
                                   const char *name);
 
+/* A key pressed and released on @window, run through the shortcut
+ * controllers from the focus widget up: TRUE if some widget handled it. */
+gboolean    press_key            (GtkWidget       *window,
+                                  guint            keyval,
+                                  GdkModifierType  modifiers);
+
 G_END_DECLS

@@ -21,6 +21,7 @@ static const struct
   { "zoom-in", TRUE },
   { "zoom-out", TRUE },
   { "zoom-fit", TRUE },
+  { "show-callers", TRUE },   /* the current function's callers and callees */
 };
 
 void
@@ -148,6 +149,7 @@ _ppv_profile_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, routed_action);
   gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, routed_action);
   gtk_widget_class_install_action (widget_class, "view.zoom-fit", NULL, routed_action);
+  gtk_widget_class_install_action (widget_class, "view.show-callers", NULL, routed_action);
   gtk_widget_class_install_action (widget_class, "view.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "view.reset-filters", NULL, reset_filters_action);
   gtk_widget_class_install_action (widget_class, "view.refine", "(ss)", refine_action);
@@ -155,6 +157,7 @@ _ppv_profile_view_class_init_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "view.export-svg", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "view.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "view.show-callers", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "view.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "view.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "view.zoom-in", NULL);

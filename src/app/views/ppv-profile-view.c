@@ -4,6 +4,8 @@
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "ppv-callers-view.h"
+#include "ppv-flame-view.h"
 #include "ppv-graph-view.h"
 #include "ppv-profile-view-private.h"
 #include "ppv-top-view.h"
@@ -619,6 +621,8 @@ ppv_profile_view_init (PpvProfileView *self)
   /* The first pane is shown first: the table comes up before the graph. */
   ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_top_view_new ()));
   ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_graph_view_new ()));
+  ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_flame_view_new ()));
+  ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_callers_view_new ()));
 
   _ppv_profile_view_rebuild_chips (self);
   on_loading_changed (self);

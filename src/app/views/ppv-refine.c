@@ -43,7 +43,7 @@ ppv_refine_quote (const char *name)
   return g_strconcat ("^", escaped, "$", NULL);
 }
 
-static const char * const kind_names[] = { "focus", "ignore", "hide", "show" };
+static const char * const kind_names[] = { "focus", "ignore", "hide", "show", "show_from" };
 
 gboolean
 ppv_refine_kind_parse (const char    *str,
@@ -61,7 +61,7 @@ ppv_refine_kind_parse (const char    *str,
 const char *
 ppv_refine_kind_to_string (PpvRefineKind kind)
 {
-  g_return_val_if_fail (kind <= PPV_REFINE_SHOW, NULL);
+  g_return_val_if_fail (kind <= PPV_REFINE_SHOW_FROM, NULL);
   return kind_names[kind];
 }
 
@@ -78,6 +78,8 @@ ppv_refine_kind_label (PpvRefineKind kind)
       return _("Hide");
     case PPV_REFINE_SHOW:
       return _("Show");
+    case PPV_REFINE_SHOW_FROM:
+      return _("Show From");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -88,7 +90,8 @@ ppv_refine_add (GPtrArray     *filters,
                 PpvRefineKind  kind,
                 const char    *name)
 {
-  gboolean replaces = kind == PPV_REFINE_FOCUS || kind == PPV_REFINE_SHOW;
+  gboolean replaces = kind == PPV_REFINE_FOCUS || kind == PPV_REFINE_SHOW
+                      || kind == PPV_REFINE_SHOW_FROM;
 
   g_return_val_if_fail (filters != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -151,4 +154,6 @@ ppv_refine_apply (GPtrArray        *filters,
   options->hide = join_kind (filters, PPV_REFINE_HIDE);
   g_free (options->show);
   options->show = join_kind (filters, PPV_REFINE_SHOW);
+  g_free (options->show_from);
+  options->show_from = join_kind (filters, PPV_REFINE_SHOW_FROM);
 }

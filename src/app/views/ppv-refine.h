@@ -18,6 +18,7 @@ typedef enum
   PPV_REFINE_IGNORE,
   PPV_REFINE_HIDE,
   PPV_REFINE_SHOW,
+  PPV_REFINE_SHOW_FROM,   /* pprof's show_from: drops the frames above */
 } PpvRefineKind;
 
 typedef struct
@@ -40,8 +41,8 @@ const char      *ppv_refine_kind_to_string (PpvRefineKind        kind);
 /* "Focus", "Ignore"... for chips. */
 const char      *ppv_refine_kind_label   (PpvRefineKind          kind);
 
-/* Adds a filter to @filters (PpvRefineFilter, owned): focus and show
- * replace one of their kind; ignore and hide accumulate (a repeated name
+/* Adds a filter to @filters (PpvRefineFilter, owned): focus, show and
+ * show_from replace one of their kind; ignore and hide accumulate (a repeated name
  * is not added twice).  Returns FALSE if nothing changed. */
 gboolean         ppv_refine_add          (GPtrArray             *filters,
                                           PpvRefineKind          kind,

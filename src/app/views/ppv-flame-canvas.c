@@ -1,0 +1,882 @@
+/* ppv-flame-canvas.c — the flame graph canvas: its state, the layout of
+ * the rows in view, zoom, cursor and scrolling.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Nothing is laid out ahead: each draw walks the tree from the zoomed
+ * node down to the last row in view, and stops at boxes narrower than a
+ * pixel.  Children come largest first, so the first such child means all
+ * the rest are too: they are summed into one slice, never visited.  A
+ * 31-million-node tree thus costs what the screen shows.
+ */
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ppv-flame-canvas-private.h"
+#include "ppv-report.h"
+
+enum {
+  PROP_0,
+  PROP_HADJUSTMENT,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+  N_PROPS
+};
+
+enum {
+  CURSOR_CHANGED,
+  ZOOM_CHANGED,
+  MENU,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PpvFlameCanvas, ppv_flame_canvas, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
+
+/* --- Layout -------------------------------------------------------------- */
+
+guint
+_ppv_flame_canvas_n_rows (PpvFlameCanvas *self)
+{
+  return self->tree != NULL ? ppv_stack_tree_get_max_depth (self->tree) + 1 : 0;
+}
+
+int
+_ppv_flame_canvas_depth_to_row (PpvFlameCanvas *self,
+                                guint           depth)
+{
+  return self->inverted ? (int) _ppv_flame_canvas_n_rows (self) - 1 - (int) depth : (int) depth;
+}
+
+guint
+_ppv_flame_canvas_row_to_depth (PpvFlameCanvas *self,
+                                int             row)
+{
+  int depth = self->inverted ? (int) _ppv_flame_canvas_n_rows (self) - 1 - row : row;
+
+  return depth < 0 ? G_MAXUINT : (guint) depth;
+}
+
+static inline gint64
+positive_total (PpvStackTree *tree,
+                guint32       node)
+{
+  return MAX (ppv_stack_tree_get_total (tree, node), 0);
+}
+
+typedef struct
+{
+  PpvFlameCanvas *self;
+  guint           last_depth;
+  guint           first_depth;
+  PpvFlameVisit   visit;
+  gpointer        user_data;
+} Walk;
+
+static void
+walk_node (Walk    *walk,
+           guint32  node,
+           guint    depth,
+           double   x,
+           double   width)
+{
+  PpvStackTree *tree = walk->self->tree;
+  PpvFlameBox box = { node, PPV_NONE, depth, x, width, FALSE };
+  gint64 total, drawn = 0;
+  double scale, cx = x;
+
+  if (depth >= walk->first_depth)
+    walk->visit (walk->self, &box, walk->user_data);
+  if (depth >= walk->last_depth)
+    return;
+
+  total = positive_total (tree, node);
+  if (total == 0)
+    return;
+  scale = width / (double) total;
+
+  for (guint32 child = ppv_stack_tree_get_first_child (tree, node);
+       child != PPV_NONE;
+       child = ppv_stack_tree_get_next_sibling (tree, child))
+    {
+      gint64 child_total = positive_total (tree, child);
+      double child_width = (double) child_total * scale;
+
+      if (child_width < PPV_FLAME_MIN_BOX)
+        {
+          /* This child and every later one (they are smaller): one slice
+           * of what the children left over, self excluded. */
+          gint64 rest = total - MAX (ppv_stack_tree_get_self (tree, node), 0) - drawn;
+          PpvFlameBox small = { PPV_NONE, node, depth + 1, cx, (double) rest * scale, FALSE };
+
+          if (small.width > 0.25 && depth + 1 >= walk->first_depth)
+            walk->visit (walk->self, &small, walk->user_data);
+          break;
+        }
+
+      walk_node (walk, child, depth + 1, cx, child_width);
+      cx += child_width;
+      drawn += child_total;
+    }
+}
+
+void
+_ppv_flame_canvas_walk (PpvFlameCanvas *self,
+                        guint           first_depth,
+                        guint           last_depth,
+                        double          width,
+                        PpvFlameVisit   visit,
+                        gpointer        user_data)
+{
+  Walk walk = { self, last_depth, first_depth, visit, user_data };
+  guint zoom_depth;
+
+  if (self->tree == NULL || width <= 0)
+    return;
+
+  /* The breadcrumb: the zoomed node's ancestors, full width. */
+  zoom_depth = ppv_stack_tree_get_depth (self->tree, self->zoom);
+  for (guint32 node = ppv_stack_tree_get_parent (self->tree, self->zoom);
+       node != PPV_NONE;
+       node = ppv_stack_tree_get_parent (self->tree, node))
+    {
+      guint depth = ppv_stack_tree_get_depth (self->tree, node);
+      PpvFlameBox box = { node, PPV_NONE, depth, 0, width, TRUE };
+
+      if (depth >= first_depth && depth <= last_depth)
+        visit (self, &box, user_data);
+    }
+
+  if (zoom_depth <= last_depth)
+    walk_node (&walk, self->zoom, zoom_depth, 0, width);
+}
+
+/* --- Finding boxes -------------------------------------------------------- */
+
+guint32
+ppv_flame_canvas_node_at (PpvFlameCanvas *self,
+                          double          x,
+                          double          y)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  guint depth, zoom_depth;
+  guint32 node;
+  double nx = 0, nw = width;
+  int row;
+
+  g_return_val_if_fail (PPV_IS_FLAME_CANVAS (self), PPV_NONE);
+
+  if (self->tree == NULL || width <= 0 || x < 0 || x >= width || self->row_height <= 0)
+    return PPV_NONE;
+
+  row = (int) ((y + _ppv_flame_canvas_get_scroll (self)) / self->row_height);
+  if (row < 0 || row >= (int) _ppv_flame_canvas_n_rows (self))
+    return PPV_NONE;
+  depth = _ppv_flame_canvas_row_to_depth (self, row);
+
+  zoom_depth = ppv_stack_tree_get_depth (self->tree, self->zoom);
+  if (depth < zoom_depth)
+    {
+      for (node = self->zoom; ppv_stack_tree_get_depth (self->tree, node) > depth;)
+        node = ppv_stack_tree_get_parent (self->tree, node);
+      return node;
+    }
+
+  node = self->zoom;
+  for (guint d = zoom_depth; d < depth; d++)
+    {
+      gint64 total = positive_total (self->tree, node);
+      double scale, cx = nx;
+      guint32 found = PPV_NONE;
+
+      if (total == 0)
+        return PPV_NONE;
+      scale = nw / (double) total;
+      for (guint32 child = ppv_stack_tree_get_first_child (self->tree, node);
+           child != PPV_NONE;
+           child = ppv_stack_tree_get_next_sibling (self->tree, child))
+        {
+          double cw = (double) positive_total (self->tree, child) * scale;
+
+          if (cw < PPV_FLAME_MIN_BOX)
+            break;
+          if (x >= cx && x < cx + cw)
+            {
+              found = child;
+              nx = cx;
+              nw = cw;
+              break;
+            }
+          cx += cw;
+        }
+      if (found == PPV_NONE)
+        return PPV_NONE;
+      node = found;
+    }
+  return node;
+}
+
+gboolean
+ppv_flame_canvas_get_node_area (PpvFlameCanvas  *self,
+                                guint32          node,
+                                graphene_rect_t *area)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  g_autoptr(GArray) path = NULL;
+  double x = 0, w = width;
+  guint32 up;
+  int row;
+
+  g_return_val_if_fail (PPV_IS_FLAME_CANVAS (self), FALSE);
+
+  if (self->tree == NULL || node == PPV_NONE || node >= ppv_stack_tree_get_n_nodes (self->tree))
+    return FALSE;
+
+  /* The path from the zoomed node down to @node, if it is below it. */
+  path = g_array_new (FALSE, FALSE, sizeof (guint32));
+  for (up = node; up != PPV_NONE && up != self->zoom; up = ppv_stack_tree_get_parent (self->tree, up))
+    g_array_prepend_val (path, up);
+
+  if (up == PPV_NONE)
+    {
+      /* Not below: an ancestor of the zoom is a full-width row. */
+      for (up = self->zoom; up != PPV_NONE && up != node; up = ppv_stack_tree_get_parent (self->tree, up))
+        ;
+      if (up == PPV_NONE)
+        return FALSE;
+      g_array_set_size (path, 0);
+    }
+
+  for (guint i = 0; i < path->len; i++)
+    {
+      guint32 step = g_array_index (path, guint32, i);
+      guint32 parent = ppv_stack_tree_get_parent (self->tree, step);
+      gint64 total = positive_total (self->tree, parent);
+      double scale = total > 0 ? w / (double) total : 0;
+
+      for (guint32 child = ppv_stack_tree_get_first_child (self->tree, parent);
+           child != step;
+           child = ppv_stack_tree_get_next_sibling (self->tree, child))
+        x += (double) positive_total (self->tree, child) * scale;
+      w = (double) positive_total (self->tree, step) * scale;
+      if (w < PPV_FLAME_MIN_BOX)
+        return FALSE;
+    }
+
+  row = _ppv_flame_canvas_depth_to_row (self, ppv_stack_tree_get_depth (self->tree, node));
+  graphene_rect_init (area, x, row * self->row_height - _ppv_flame_canvas_get_scroll (self),
+                      w, self->row_height);
+  return TRUE;
+}
+
+/* --- Search --------------------------------------------------------------- */
+
+gboolean
+ppv_flame_canvas_name_matches (const char *name,
+                               const char *needle)
+{
+  gsize nlen;
+
+  if (needle == NULL || name == NULL)
+    return FALSE;
+
+  nlen = strlen (needle);
+  for (const char *h = name; *h != '\0'; h++)
+    {
+      gsize i;
+
+      for (i = 0; i < nlen; i++)
+        if (h[i] == '\0' || g_ascii_tolower (h[i]) != g_ascii_tolower (needle[i]))
+          break;
+      if (i == nlen)
+        return TRUE;
+    }
+  return nlen == 0;
+}
+
+/* Names are shared by every node of a frame: one test per name. */
+gboolean
+_ppv_flame_canvas_matches (PpvFlameCanvas *self,
+                           const char     *name)
+{
+  gpointer cached = g_hash_table_lookup (self->match_cache, name);
+  gboolean matches;
+
+  if (cached != NULL)
+    return GPOINTER_TO_INT (cached) == 1;
+
+  matches = ppv_flame_canvas_name_matches (name, self->needle);
+  g_hash_table_insert (self->match_cache, (gpointer) name, GINT_TO_POINTER (matches ? 1 : 2));
+  return matches;
+}
+
+void
+ppv_flame_canvas_set_search (PpvFlameCanvas *self,
+                             const char     *needle)
+{
+  g_return_if_fail (PPV_IS_FLAME_CANVAS (self));
+
+  if (needle != NULL && needle[0] == '\0')
+    needle = NULL;
+  if (g_strcmp0 (needle, self->needle) == 0)
+    return;
+
+  g_free (self->needle);
+  self->needle = g_strdup (needle);
+  g_hash_table_remove_all (self->match_cache);
+  _ppv_flame_canvas_invalidate (self);
+}
+
+/* --- Description ---------------------------------------------------------- */
+
+char *
+ppv_flame_canvas_describe_node (PpvFlameCanvas *self,
+                                guint32         node)
+{
+  gint64 total, self_value, all, zoomed;
+  g_autofree char *total_str = NULL;
+  g_autofree char *self_str = NULL;
+  g_autofree char *all_pct = NULL;
+  g_autofree char *zoom_pct = NULL;
+  g_autofree char *self_pct = NULL;
+
+  g_return_val_if_fail (PPV_IS_FLAME_CANVAS (self), NULL);
+
+  if (self->tree == NULL || node == PPV_NONE || node >= ppv_stack_tree_get_n_nodes (self->tree))
+    return NULL;
+
+  total = ppv_stack_tree_get_total (self->tree, node);
+  self_value = ppv_stack_tree_get_self (self->tree, node);
+  all = ppv_stack_tree_get_report_total (self->tree);
+  zoomed = ppv_stack_tree_get_total (self->tree, self->zoom);
+  total_str = ppv_stack_tree_format_value (self->tree, total);
+  self_str = ppv_stack_tree_format_value (self->tree, self_value);
+  all_pct = ppv_format_percentage (total, all);
+  zoom_pct = ppv_format_percentage (total, zoomed);
+  self_pct = ppv_format_percentage (self_value, all);
+
+  /* Translators: a flame graph box: its name; its total with its share of
+   * the whole profile and of the zoomed box; its self value and share. */
+  return g_strdup_printf (_("%s\nTotal: %s (%s of all, %s of the zoomed box)\nSelf: %s (%s)"),
+                          ppv_stack_tree_get_name (self->tree, node),
+                          total_str, g_strstrip (all_pct), g_strstrip (zoom_pct),
+                          self_str, g_strstrip (self_pct));
+}
+
+static void
+update_accessible (PpvFlameCanvas *self)
+{
+  g_autofree char *description = NULL;
+
+  if (self->cursor != PPV_NONE)
+    {
+      g_autofree char *text = ppv_flame_canvas_describe_node (self, self->cursor);
+
+      g_strdelimit (text, "\n", ',');
+      /* Translators: what a screen reader says of the selected box. */
+      description = g_strdup_printf (_("Selected: %s"), text);
+    }
+  else if (self->selected_name != NULL)
+    description = g_strdup_printf (_("Selected: %s"), self->selected_name);
+  else if (self->tree != NULL)
+    description = g_strdup_printf (_("%s, zoomed on %s"),
+                                   ppv_stack_tree_get_type_name (self->tree),
+                                   ppv_stack_tree_get_name (self->tree, self->zoom));
+  else
+    description = g_strdup (_("Nothing to show"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+/* --- Scrolling ------------------------------------------------------------ */
+
+double
+_ppv_flame_canvas_get_scroll (PpvFlameCanvas *self)
+{
+  return self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
+}
+
+void
+_ppv_flame_canvas_reveal_depth (PpvFlameCanvas *self,
+                                guint           depth)
+{
+  double top = _ppv_flame_canvas_depth_to_row (self, depth) * (double) self->row_height;
+  double scroll, page;
+
+  if (self->vadjustment == NULL)
+    return;
+
+  scroll = gtk_adjustment_get_value (self->vadjustment);
+  page = gtk_adjustment_get_page_size (self->vadjustment);
+  if (top < scroll)
+    gtk_adjustment_set_value (self->vadjustment, top);
+  else if (top + self->row_height > scroll + page)
+    gtk_adjustment_set_value (self->vadjustment, top + self->row_height - page);
+}
+
+static void
+configure_adjustments (PpvFlameCanvas *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double content = (double) _ppv_flame_canvas_n_rows (self) * self->row_height;
+  double value;
+
+  if (self->hadjustment != NULL)
+    gtk_adjustment_configure (self->hadjustment, 0, 0, width, 1, width, width);
+
+  if (self->vadjustment == NULL)
+    return;
+
+  content = MAX (content, height);
+  value = self->keep_bottom ? content - height : gtk_adjustment_get_value (self->vadjustment);
+  if (height > 0)
+    self->keep_bottom = FALSE;
+  gtk_adjustment_configure (self->vadjustment, CLAMP (value, 0, content - height), 0, content,
+                            self->row_height, height * 0.9, height);
+}
+
+static void
+on_adjustment_changed (PpvFlameCanvas *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (PpvFlameCanvas  *self,
+                GtkAdjustment  **slot,
+                GtkAdjustment   *adjustment)
+{
+  if (*slot == adjustment)
+    return;
+  if (*slot != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (*slot, self);
+      g_clear_object (slot);
+    }
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  *slot = g_object_ref_sink (adjustment);
+  g_signal_connect_object (adjustment, "value-changed",
+                           G_CALLBACK (on_adjustment_changed), self, G_CONNECT_SWAPPED);
+  configure_adjustments (self);
+}
+
+/* --- Tree, zoom and cursor ------------------------------------------------ */
+
+void
+_ppv_flame_canvas_invalidate (PpvFlameCanvas *self)
+{
+  g_clear_pointer (&self->cache, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_ppv_flame_canvas_emit_menu (PpvFlameCanvas *self,
+                             guint32         node,
+                             double          x,
+                             double          y)
+{
+  g_signal_emit (self, signals[MENU], 0, node, x, y);
+}
+
+void
+_ppv_flame_canvas_emit_cursor (PpvFlameCanvas *self)
+{
+  g_signal_emit (self, signals[CURSOR_CHANGED], 0, self->cursor);
+}
+
+void
+ppv_flame_canvas_set_tree (PpvFlameCanvas *self,
+                           PpvStackTree   *tree)
+{
+  g_return_if_fail (PPV_IS_FLAME_CANVAS (self));
+
+  if (tree != NULL)
+    ppv_stack_tree_ref (tree);
+  g_clear_pointer (&self->tree, ppv_stack_tree_unref);
+  self->tree = tree;
+
+  self->zoom = 0;
+  self->hover = PPV_NONE;
+  self->cursor = PPV_NONE;
+  g_array_set_size (self->history, 0);
+  /* Names belong to the old tree's report context. */
+  g_hash_table_remove_all (self->match_cache);
+  g_hash_table_remove_all (self->labels);
+  self->keep_bottom = self->inverted;
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, 0);
+
+  configure_adjustments (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  _ppv_flame_canvas_invalidate (self);
+  update_accessible (self);
+  g_signal_emit (self, signals[ZOOM_CHANGED], 0);
+}
+
+PpvStackTree *
+ppv_flame_canvas_get_tree (PpvFlameCanvas *self)
+{
+  g_return_val_if_fail (PPV_IS_FLAME_CANVAS (self), NULL);
+  return self->tree;
+}
+
+void
+ppv_flame_canvas_set_inverted (PpvFlameCanvas *self,
+                               gboolean        inverted)
+{
+  g_return_if_fail (PPV_IS_FLAME_CANVAS (self));
+
+  self->inverted = !!inverted;
+  self->keep_bottom = self->inverted;
+  configure_adjustments (self);
+  _ppv_flame_canvas_invalidate (self);
+}
+
+guint32
+ppv_flame_canvas_get_zoom (PpvFlameCanvas *self)
+{
+  g_return_val_if_fail (PPV_IS_FLAME_CANVAS (self), 0);
+  return self->zoom;
+}
+
+static void
+set_zoom (PpvFlameCanvas *self,
+          guint32         node)
+{
+  self->zoom = node;
+  self->hover = PPV_NONE;
+  _ppv_flame_canvas_invalidate (self);
+  _ppv_flame_canvas_reveal_depth (self, ppv_stack_tree_get_depth (self->tree, node));
+  update_accessible (self);
+  g_signal_emit (self, signals[ZOOM_CHANGED], 0);
+}
+
+void
+ppv_flame_canvas_zoom_to (PpvFlameCanvas *self,
+                          guint32         node)
+{
+  g_return_if_fail (PPV_IS_FLAME_CANVAS (self));
+
+  if (self->tree == NULL || node >= ppv_stack_tree_get_n_nodes (self->tree) || node == self->zoom)
+    return;
+
+  g_array_append_val (self->history, self->zoom);
+  set_zoom (self, node);
+}
+
+gboolean
+ppv_flame_canvas_zoom_back (PpvFlameCanvas *self)
+{
+  guint32 node;
+
+  g_return_val_if_fail (PPV_IS_FLAME_CANVAS (self), FALSE);
+
+  if (self->tree == NULL)
+    return FALSE;
+
+  if (self->history->len > 0)
+    {
+      node = g_array_index (self->history, guint32, self->history->len - 1);
+      g_array_set_size (self->history, self->history->len - 1);
+    }
+  else if ((node = ppv_stack_tree_get_parent (self->tree, self->zoom)) == PPV_NONE)
+    return FALSE;
+
+  set_zoom (self, node);
+  return TRUE;
+}
+
+guint32
+ppv_flame_canvas_get_cursor (PpvFlameCanvas *self)
+{
+  g_return_val_if_fail (PPV_IS_FLAME_CANVAS (self), PPV_NONE);
+  return self->cursor;
+}
+
+void
+ppv_flame_canvas_set_cursor (PpvFlameCanvas *self,
+                             guint32         node,
+                             gboolean        notify)
+{
+  g_return_if_fail (PPV_IS_FLAME_CANVAS (self));
+
+  if (self->tree == NULL || node >= ppv_stack_tree_get_n_nodes (self->tree))
+    node = PPV_NONE;
+
+  self->cursor = node;
+  g_free (self->selected_name);
+  self->selected_name = node != PPV_NONE ? g_strdup (ppv_stack_tree_get_name (self->tree, node)) : NULL;
+  if (node != PPV_NONE)
+    _ppv_flame_canvas_reveal_depth (self, ppv_stack_tree_get_depth (self->tree, node));
+  _ppv_flame_canvas_invalidate (self);
+  update_accessible (self);
+
+  if (notify)
+    _ppv_flame_canvas_emit_cursor (self);
+}
+
+void
+ppv_flame_canvas_set_selected_name (PpvFlameCanvas *self,
+                                    const char     *name)
+{
+  g_return_if_fail (PPV_IS_FLAME_CANVAS (self));
+
+  if (self->cursor != PPV_NONE
+      && g_strcmp0 (ppv_stack_tree_get_name (self->tree, self->cursor), name) != 0)
+    self->cursor = PPV_NONE;
+  if (g_strcmp0 (name, self->selected_name) != 0)
+    {
+      g_free (self->selected_name);
+      self->selected_name = g_strdup (name);
+      _ppv_flame_canvas_invalidate (self);
+    }
+  update_accessible (self);
+}
+
+const char *
+ppv_flame_canvas_get_selected_name (PpvFlameCanvas *self)
+{
+  g_return_val_if_fail (PPV_IS_FLAME_CANVAS (self), NULL);
+  return self->selected_name;
+}
+
+guint
+ppv_flame_canvas_get_n_drawn (PpvFlameCanvas *self)
+{
+  g_return_val_if_fail (PPV_IS_FLAME_CANVAS (self), 0);
+  return self->n_drawn;
+}
+
+/* --- GtkWidget ------------------------------------------------------------ */
+
+static void
+ppv_flame_canvas_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  PpvFlameCanvas *self = PPV_FLAME_CANVAS (widget);
+
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 100 : 2 * self->row_height;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL
+             ? 600 : MAX (*minimum, (int) _ppv_flame_canvas_n_rows (self) * self->row_height);
+}
+
+static void
+ppv_flame_canvas_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  PpvFlameCanvas *self = PPV_FLAME_CANVAS (widget);
+
+  if (width != self->cache_width)
+    _ppv_flame_canvas_invalidate (self);
+  configure_adjustments (self);
+}
+
+static void
+ppv_flame_canvas_css_changed (GtkWidget         *widget,
+                              GtkCssStyleChange *change)
+{
+  PpvFlameCanvas *self = PPV_FLAME_CANVAS (widget);
+  g_autofree char *font = NULL;
+
+  GTK_WIDGET_CLASS (ppv_flame_canvas_parent_class)->css_changed (widget, change);
+
+  /* Hover and focus change the CSS state too: only a new font is worth
+   * measuring the labels again. */
+  font = pango_font_description_to_string (pango_context_get_font_description (gtk_widget_get_pango_context (widget)));
+  if (g_strcmp0 (font, self->font) != 0)
+    {
+      g_free (self->font);
+      self->font = g_steal_pointer (&font);
+      g_hash_table_remove_all (self->labels);
+      _ppv_flame_canvas_measure_rows (self);
+      configure_adjustments (self);
+      _ppv_flame_canvas_invalidate (self);
+    }
+}
+
+static void
+ppv_flame_canvas_state_flags_changed (GtkWidget     *widget,
+                                      GtkStateFlags  previous)
+{
+  GtkStateFlags flags = gtk_widget_get_state_flags (widget);
+
+  GTK_WIDGET_CLASS (ppv_flame_canvas_parent_class)->state_flags_changed (widget, previous);
+
+  if (!(flags & GTK_STATE_FLAG_FOCUSED))
+    PPV_FLAME_CANVAS (widget)->keyboard_mode = FALSE;
+  if ((flags ^ previous) & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
+    gtk_widget_queue_draw (widget);
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
+static void
+ppv_flame_canvas_dispose (GObject *object)
+{
+  PpvFlameCanvas *self = PPV_FLAME_CANVAS (object);
+
+  g_clear_pointer (&self->cache, gsk_render_node_unref);
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->hadjustment, self);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+
+  G_OBJECT_CLASS (ppv_flame_canvas_parent_class)->dispose (object);
+}
+
+static void
+ppv_flame_canvas_finalize (GObject *object)
+{
+  PpvFlameCanvas *self = PPV_FLAME_CANVAS (object);
+
+  g_clear_pointer (&self->tree, ppv_stack_tree_unref);
+  g_clear_pointer (&self->history, g_array_unref);
+  g_clear_pointer (&self->match_cache, g_hash_table_unref);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
+  g_free (self->selected_name);
+  g_free (self->needle);
+  g_free (self->font);
+
+  G_OBJECT_CLASS (ppv_flame_canvas_parent_class)->finalize (object);
+}
+
+static void
+ppv_flame_canvas_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PpvFlameCanvas *self = PPV_FLAME_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ppv_flame_canvas_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PpvFlameCanvas *self = PPV_FLAME_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      break;
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ppv_flame_canvas_class_init (PpvFlameCanvasClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ppv_flame_canvas_dispose;
+  object_class->finalize = ppv_flame_canvas_finalize;
+  object_class->get_property = ppv_flame_canvas_get_property;
+  object_class->set_property = ppv_flame_canvas_set_property;
+
+  widget_class->snapshot = _ppv_flame_canvas_snapshot;
+  widget_class->measure = ppv_flame_canvas_measure;
+  widget_class->size_allocate = ppv_flame_canvas_size_allocate;
+  widget_class->css_changed = ppv_flame_canvas_css_changed;
+  widget_class->state_flags_changed = ppv_flame_canvas_state_flags_changed;
+
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  /* The user moved the cursor (a click, a key): node, or PPV_NONE. */
+  signals[CURSOR_CHANGED] =
+    g_signal_new ("cursor-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[ZOOM_CHANGED] =
+    g_signal_new ("zoom-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A context menu for node at (x, y). */
+  signals[MENU] =
+    g_signal_new ("menu", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
+  _ppv_flame_canvas_class_init_input (widget_class);
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_widget_class_set_css_name (widget_class, "ppvflamecanvas");
+}
+
+static void
+ppv_flame_canvas_init (PpvFlameCanvas *self)
+{
+  self->cursor = PPV_NONE;
+  self->hover = PPV_NONE;
+  self->history = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->match_cache = g_hash_table_new (NULL, NULL);
+  self->labels = _ppv_flame_canvas_new_label_cache ();
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+
+  _ppv_flame_canvas_measure_rows (self);
+  _ppv_flame_canvas_init_input (self);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "view");
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (_ppv_flame_canvas_invalidate), self, G_CONNECT_SWAPPED);
+  update_accessible (self);
+}
+
+GtkWidget *
+ppv_flame_canvas_new (void)
+{
+  return g_object_new (PPV_TYPE_FLAME_CANVAS, NULL);
+}

@@ -1,0 +1,259 @@
+/* ppv-flame-view-export.c — the flame pane's exports: folded stacks through
+ * a save dialog (flame.export-folded) or to a path (flame.export-to),
+ * streamed in a worker and replaced atomically; flame.export-svg.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include "ppv-flame-view-private.h"
+
+typedef struct
+{
+  PpvStackTree *tree;
+  GFile        *file;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_pointer (&data->tree, ppv_stack_tree_unref);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+/* GFile's replace writes a temporary file and renames it over the target
+ * on close; a close after cancelling drops it and leaves the target be. */
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) abort = g_cancellable_new ();
+  g_autoptr(GOutputStream) buffered = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stream = g_file_replace (data->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                           cancellable, &error);
+  if (stream == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 1 << 16);
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
+  if (!ppv_stack_tree_write_folded (data->tree, buffered, cancellable, &error)
+      || !g_output_stream_close (buffered, cancellable, &error)
+      || !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &error))
+    {
+      g_cancellable_cancel (abort);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  PpvReportPane *pane = PPV_REPORT_PANE (object);
+  ExportData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        ppv_report_pane_toast (pane, error->message);
+      return;
+    }
+
+  name = g_file_get_basename (data->file);
+  /* Translators: a toast after writing a file; %s is its name. */
+  message = g_strdup_printf (_("Exported to %s"), name);
+  ppv_report_pane_toast (pane, message);
+}
+
+/* The flame graph's SVG comes from core (ppv-flame-svg.h), which is not
+ * part of this build yet: say so rather than write something else. */
+static void
+say_svg_unavailable (PpvFlameView *self)
+{
+  ppv_report_pane_toast (PPV_REPORT_PANE (self),
+                         _("Exporting the flame graph as SVG is not available yet; use Export Folded Stacks"));
+}
+
+/* Exports the tree for the current options: the one shown, or, while the
+ * pane is stale or building, the one it builds next. */
+static void
+export_to_file (PpvFlameView         *self,
+                PpvFlameExportFormat  format,
+                GFile                *file)
+{
+  PpvReportPane *pane = PPV_REPORT_PANE (self);
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+
+  if (ppv_report_pane_get_profile (pane) == NULL)
+    return;
+
+  if (format == PPV_FLAME_EXPORT_SVG)
+    {
+      say_svg_unavailable (self);
+      return;
+    }
+
+  if (self->tree == NULL || ppv_report_pane_get_stale (pane) || ppv_report_pane_get_loading (pane))
+    {
+      g_free (self->pending_path);
+      self->pending_path = g_file_get_path (file);
+      self->pending_format = format;
+      ppv_report_pane_refresh (pane);
+      return;
+    }
+
+  data = g_new0 (ExportData, 1);
+  data->tree = ppv_stack_tree_ref (self->tree);
+  data->file = g_object_ref (file);
+
+  task = g_task_new (self, NULL, export_done, NULL);
+  g_task_set_source_tag (task, export_to_file);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+void
+_ppv_flame_view_run_pending_export (PpvFlameView *self)
+{
+  g_autofree char *path = g_steal_pointer (&self->pending_path);
+  g_autoptr(GFile) file = NULL;
+
+  if (path == NULL || self->tree == NULL)
+    return;
+  file = g_file_new_for_path (path);
+  export_to_file (self, self->pending_format, file);
+}
+
+/* A failed build exports nothing: the failure is said already. */
+static void
+on_failed (PpvFlameView *self)
+{
+  g_clear_pointer (&self->pending_path, g_free);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *dialog,
+                     int              response,
+                     PpvFlameView    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL && g_file_is_native (file))
+        export_to_file (self, PPV_FLAME_EXPORT_FOLDED, file);
+      else if (file != NULL)
+        ppv_report_pane_toast (PPV_REPORT_PANE (self), _("Only local files can be exported to"));
+    }
+
+  if (self->chooser == GTK_FILE_CHOOSER_NATIVE (dialog))
+    g_clear_object (&self->chooser);
+}
+
+static void
+open_folded_dialog (PpvFlameView *self)
+{
+  g_autofree char *stem = ppv_report_pane_dup_export_stem (PPV_REPORT_PANE (self));
+  g_autofree char *name = g_strconcat (stem, ".folded", NULL);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+
+  if (ppv_report_pane_get_profile (PPV_REPORT_PANE (self)) == NULL)
+    return;
+
+  _ppv_flame_view_dispose_export (self);
+
+  chooser = gtk_file_chooser_native_new (_("Export Folded Stacks"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  gtk_file_filter_set_name (filter, _("Folded stacks"));
+  gtk_file_filter_add_suffix (filter, "folded");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
+  self->chooser = chooser;
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+_ppv_flame_view_dispose_export (PpvFlameView *self)
+{
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  g_clear_pointer (&self->pending_path, g_free);
+}
+
+static void
+export_folded_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  open_folded_dialog (PPV_FLAME_VIEW (widget));
+}
+
+static void
+export_svg_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  say_svg_unavailable (PPV_FLAME_VIEW (widget));
+}
+
+/* For scripts and tests: ("folded"|"svg", path), no dialog. */
+static void
+export_to_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  const char *format, *path;
+  g_autoptr(GFile) file = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &format, &path);
+  file = g_file_new_for_path (path);
+  export_to_file (PPV_FLAME_VIEW (widget),
+                  g_strcmp0 (format, "svg") == 0 ? PPV_FLAME_EXPORT_SVG : PPV_FLAME_EXPORT_FOLDED,
+                  file);
+}
+
+void
+_ppv_flame_view_class_init_export (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "flame.export-svg", NULL, export_svg_action);
+  gtk_widget_class_install_action (widget_class, "flame.export-folded", NULL, export_folded_action);
+  gtk_widget_class_install_action (widget_class, "flame.export-to", "(ss)", export_to_action);
+}
+
+void
+_ppv_flame_view_init_export (PpvFlameView *self)
+{
+  g_signal_connect (self, "failed", G_CALLBACK (on_failed), NULL);
+}
