@@ -344,6 +344,7 @@ ppv_flame_canvas_describe_node (PpvFlameCanvas *self,
   g_autofree char *all_pct = NULL;
   g_autofree char *zoom_pct = NULL;
   g_autofree char *self_pct = NULL;
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (PPV_IS_FLAME_CANVAS (self), NULL);
 
@@ -359,12 +360,16 @@ ppv_flame_canvas_describe_node (PpvFlameCanvas *self,
   all_pct = ppv_format_percentage (total, all);
   zoom_pct = ppv_format_percentage (total, zoomed);
   self_pct = ppv_format_percentage (self_value, all);
+  if (ppv_stack_tree_is_inlined (self->tree, node))
+    /* Translators: a frame inlined into its caller. */
+    name = g_strdup_printf (_("%s (inlined)"), ppv_stack_tree_get_name (self->tree, node));
+  else
+    name = g_strdup (ppv_stack_tree_get_name (self->tree, node));
 
   /* Translators: a flame graph box: its name; its total with its share of
    * the whole profile and of the zoomed box; its self value and share. */
   return g_strdup_printf (_("%s\nTotal: %s (%s of all, %s of the zoomed box)\nSelf: %s (%s)"),
-                          ppv_stack_tree_get_name (self->tree, node),
-                          total_str, g_strstrip (all_pct), g_strstrip (zoom_pct),
+                          name, total_str, g_strstrip (all_pct), g_strstrip (zoom_pct),
                           self_str, g_strstrip (self_pct));
 }
 
