@@ -3,7 +3,9 @@
 # AT-SPI under Xvfb, as a user would: reads the top table and compares it
 # with `pprof-viewer --top`, sorts by cum, focuses from a row's context
 # menu, switches to the call graph, selects a node, exports SVG through
-# the file chooser, and takes screenshots (light and dark).
+# the file chooser; switches to the flame graph, searches it and checks its
+# total against `pprof-viewer --top --focus`, shares the selection with the
+# table, opens Callers and Callees; and takes screenshots (light and dark).
 #
 # Copyright 2026 The Pprof Viewer authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -265,16 +267,43 @@ def visible(a):
         return False
 
 
+def selected(a):
+    return a.get_state_set().contains(Atspi.StateType.SELECTED)
+
+
 def switch_page(app, title):
-    tab = wait(lambda: find(app, 'page tab', title, pred=visible), 10)
-    if tab is None:
-        return False
-    click(tab)
-    return True
+    """Clicks the tab until its page is selected: the header's switcher
+    and the bottom bar both have tabs, and GTK 4.8 reports the one not
+    shown (the header's, when the window is too narrow for its tabs) with
+    a size and no state to tell."""
+    tabs = wait(lambda: find_all(app, 'page tab', pred=lambda a: a.get_name() == title and visible(a)), 10)
+    for tab in tabs or []:
+        click(tab)
+        if wait(lambda: selected(tab), 1.5):
+            return True
+    return False
 
 
 def graph_canvas(app):
     return find(app, 'image', 'Call graph')
+
+
+def flame_canvas(app):
+    return find(app, 'image', 'Flame graph')
+
+
+UNITS = {
+    'B': 1, 'kB': 1024, 'MB': 1024 ** 2, 'GB': 1024 ** 3, 'TB': 1024 ** 4, 'PB': 1024 ** 5,
+    'ns': 1e-9, 'us': 1e-6, 'µs': 1e-6, 'ms': 1e-3, 's': 1, 'mins': 60, 'hrs': 3600,
+}
+
+
+def parse_value(value):
+    """'43.94kB' -> 44994.56: pprof's printed values, in base units."""
+    m = re.fullmatch(r'(-?[0-9.]+)([a-zA-Zµ]*)', value.strip())
+    if m is None or m.group(2) not in UNITS and m.group(2) != '':
+        return None
+    return float(m.group(1)) * UNITS.get(m.group(2), 1)
 
 
 def main():
@@ -290,6 +319,14 @@ def main():
         stop(proc)
         shutil.rmtree(tmp, ignore_errors=True)
 
+    # The flame graph, in a window of its own: no filters from run().
+    proc, app, which = start_views()
+    if check(app is not None, 'the window opens again for the flame graph'):
+        try:
+            run_flame(app)
+        finally:
+            stop(proc)
+
     # Dark mode: the same window with the dark style.
     proc, app, which = start_views({'ADW_DEBUG_COLOR_SCHEME': 'prefer-dark'})
     if check(app is not None, 'the window opens in dark mode'):
@@ -300,6 +337,11 @@ def main():
             wait(lambda: canvas.get_description().startswith('Call graph with'), 20)
             time.sleep(0.5)
             shot('atspi-graph-dark.png')
+        if switch_page(app, 'Flame Graph'):
+            canvas = wait(lambda: flame_canvas(app), 10)
+            wait(lambda: 'zoomed on' in canvas.get_description(), 20)
+            time.sleep(0.5)
+            shot('atspi-flame-dark.png')
     stop(proc)
 
     if failures:
@@ -439,6 +481,68 @@ def run(app):
         check(len(ours_nodes) > 3, f'the export has {len(ours_nodes)} nodes')
         check(ours_nodes == cli_nodes, 'exported SVG nodes equal pprof-viewer --svg nodes')
     shutil.rmtree(out_dir, ignore_errors=True)
+
+
+FLAME_SEARCH = 'build'
+FLAME_ROW = 'main.buildMap'
+
+
+def run_flame(app):
+    # 1. The Flame Graph page and its canvas.
+    check(switch_page(app, 'Flame Graph'), 'switched to the Flame Graph page')
+    canvas = wait(lambda: flame_canvas(app), 10)
+    if not check(canvas is not None and visible(canvas), 'the flame graph canvas is exposed'):
+        return
+    check(wait(lambda: 'zoomed on root' in canvas.get_description(), 20),
+          'the canvas describes itself: ' + canvas.get_description())
+    time.sleep(0.3)
+    shot('atspi-flame.png')
+
+    # 2. Search (Ctrl+F, typed): the pane states the matches' combined
+    # total, which is what --top --focus=<the same regex> accounts for.
+    r = extents(canvas)
+    click_at(r.x + r.width - 5, r.y + r.height - 5)     # focus the pane (empty corner)
+    ctrl_key(ord('f'))
+    time.sleep(0.3)
+    Atspi.generate_keyboard_event(0, FLAME_SEARCH, Atspi.KeySynthType.STRING)
+    label = wait(lambda: find(app, 'label', pred=lambda a: a.get_name().startswith('Matched ')), 15)
+    if check(label is not None, 'the flame graph states the search total'):
+        shown = label.get_name()[len('Matched '):].split(' (')[0]
+        rc, out = cli('--top', '--nodefraction=0', f'--focus={FLAME_SEARCH}', FIXTURE)
+        m = re.search(r'Showing nodes accounting for ([^,]+),', out)
+        check(rc == 0 and m is not None, '--top --focus prints what it accounts for')
+        if m is not None:
+            ours, theirs = parse_value(shown), parse_value(m.group(1))
+            check(ours is not None and theirs is not None and abs(ours - theirs) <= 0.005 * abs(theirs),
+                  f'the search total {shown} equals --top --focus={FLAME_SEARCH}: {m.group(1)}')
+        time.sleep(0.3)
+        shot('atspi-flame-search.png')
+    # Escape in the entry ends the search.
+    Atspi.generate_keyboard_event(65307, None, Atspi.KeySynthType.SYM)   # Escape
+    time.sleep(0.3)
+
+    # 3. A row chosen in Top is the flame graph's selection.
+    check(switch_page(app, 'Top'), 'back to the Top page')
+    row = wait(lambda: next((r for r, c in table_rows(app) if c[5] == FLAME_ROW), None), 10)
+    if not check(row is not None, f'a row for {FLAME_ROW}'):
+        return
+    click(find(row.get_child_at_index(5), 'label'))
+    check(switch_page(app, 'Flame Graph'), 'to the Flame Graph page again')
+    canvas = wait(lambda: flame_canvas(app), 10)
+    check(canvas is not None and wait(lambda: canvas.get_description() == f'Selected: {FLAME_ROW}', 10),
+          'the flame graph reports the row selected in Top: '
+          + (canvas.get_description() if canvas is not None else ''))
+
+    # 4. Ctrl+K: its callers and callees.
+    click_at(r.x + r.width - 5, r.y + r.height - 5)
+    ctrl_key(ord('k'))
+    callers = wait(lambda: find(app, 'image', 'Callers', pred=visible), 10)
+    check(callers is not None, 'Ctrl+K shows the callers of the current function')
+    summary = wait(lambda: find(app, 'label', pred=lambda a: FLAME_ROW in a.get_name()
+                                and 'Callers' in a.get_name()), 15)
+    check(summary is not None, f'the Callers and Callees page names {FLAME_ROW}')
+    time.sleep(0.3)
+    shot('atspi-callers.png')
 
 
 if __name__ == '__main__':

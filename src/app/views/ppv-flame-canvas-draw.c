@@ -300,8 +300,8 @@ _ppv_flame_canvas_snapshot (GtkWidget   *widget,
   if (self->tree == NULL || width <= 0 || height <= 0 || self->row_height <= 0)
     return;
 
-  first_row = (int) (scroll / self->row_height);
-  last_row = (int) ((scroll + height - 1) / self->row_height);
+  first_row = MAX ((int) floor (scroll / self->row_height), 0);
+  last_row = (int) floor ((scroll + height - 1) / self->row_height);
 
   /* Scrolling within the rows drawn costs nothing: the cache holds a
    * screen more above and below. */

@@ -12,6 +12,7 @@
  */
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "ppv-flame-canvas-private.h"
@@ -174,7 +175,7 @@ ppv_flame_canvas_node_at (PpvFlameCanvas *self,
   if (self->tree == NULL || width <= 0 || x < 0 || x >= width || self->row_height <= 0)
     return PPV_NONE;
 
-  row = (int) ((y + _ppv_flame_canvas_get_scroll (self)) / self->row_height);
+  row = (int) floor ((y + _ppv_flame_canvas_get_scroll (self)) / self->row_height);
   if (row < 0 || row >= (int) _ppv_flame_canvas_n_rows (self))
     return PPV_NONE;
   depth = _ppv_flame_canvas_row_to_depth (self, row);
@@ -402,9 +403,16 @@ update_accessible (PpvFlameCanvas *self)
 
 /* --- Scrolling ------------------------------------------------------------ */
 
+/* Content y at the top of the widget.  Inverted trees shorter than the
+ * widget sit at its bottom: the callers end right above the function. */
 double
 _ppv_flame_canvas_get_scroll (PpvFlameCanvas *self)
 {
+  double content = (double) _ppv_flame_canvas_n_rows (self) * self->row_height;
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->inverted && content < height)
+    return content - height;
   return self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
 }
 
