@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ppv-callers-view.h"
+#include "ppv-flame-svg.h"
 #include "ppv-flame-view.h"
 #include "ppv-profile-view-private.h"
 #include "ppv-reader.h"
@@ -496,6 +497,25 @@ test_flame_export (void)
   g_assert_no_error (error);
   expected = ppv_stack_tree_format_folded (ppv_flame_view_get_tree (fixture.flame));
   g_assert_cmpstr (written, ==, expected);
+
+  /* Ctrl+E's SVG: the core's picture of the same tree. */
+  {
+    g_autofree char *svg_path = g_build_filename (dir, "cpu-flame.svg", NULL);
+    g_autofree char *svg = NULL;
+    g_autoptr(GBytes) want = NULL;
+    gsize length;
+
+    g_ptr_array_set_size (fixture.toasts, 0);
+    gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.export-to", "(ss)", "svg", svg_path);
+    g_assert_true (wait_for (has_toast, &fixture, 20000));
+    g_assert_nonnull (strstr (g_ptr_array_index (fixture.toasts, 0), "cpu-flame.svg"));
+    g_file_get_contents (svg_path, &svg, &length, &error);
+    g_assert_no_error (error);
+    want = ppv_flame_svg_render (ppv_flame_view_get_tree (fixture.flame), NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpmem (svg, length, g_bytes_get_data (want, NULL), g_bytes_get_size (want));
+    g_unlink (svg_path);
+  }
 
   g_unlink (path);
   g_rmdir (dir);

@@ -1,18 +1,24 @@
-/* ppv-flame-view-export.c — the flame pane's exports: folded stacks through
- * a save dialog (flame.export-folded) or to a path (flame.export-to),
- * streamed in a worker and replaced atomically; flame.export-svg.
+/* ppv-flame-view-export.c — the flame pane's exports: the flame graph as
+ * SVG (flame.export-svg, Ctrl+E) and folded stacks (flame.export-folded)
+ * through a save dialog, or to a path (flame.export-to); written in a
+ * worker and replaced atomically.
  *
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
+#include "ppv-flame-svg.h"
 #include "ppv-flame-view-private.h"
 
 typedef struct
 {
-  PpvStackTree *tree;
-  GFile        *file;
+  PpvStackTree         *tree;
+  GFile                *file;
+  PpvFlameExportFormat  format;
+  gboolean              dark;
 } ExportData;
 
 static void
@@ -21,6 +27,27 @@ export_data_free (ExportData *data)
   g_clear_pointer (&data->tree, ppv_stack_tree_unref);
   g_clear_object (&data->file);
   g_free (data);
+}
+
+/* The SVG, or the folded stacks (they run to gigabytes: streamed). */
+static gboolean
+write_export (ExportData     *data,
+              GOutputStream  *out,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  g_autoptr(GBytes) svg = NULL;
+  PpvFlameSvgOptions options;
+
+  if (data->format == PPV_FLAME_EXPORT_FOLDED)
+    return ppv_stack_tree_write_folded (data->tree, out, cancellable, error);
+
+  ppv_flame_svg_options_init (&options);
+  options.dark = data->dark;
+  svg = ppv_flame_svg_render (data->tree, &options, cancellable, error);
+  return svg != NULL
+         && g_output_stream_write_all (out, g_bytes_get_data (svg, NULL), g_bytes_get_size (svg),
+                                       NULL, cancellable, error);
 }
 
 /* GFile's replace writes a temporary file and renames it over the target
@@ -47,7 +74,7 @@ export_thread (GTask        *task,
 
   buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 1 << 16);
   g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
-  if (!ppv_stack_tree_write_folded (data->tree, buffered, cancellable, &error)
+  if (!write_export (data, buffered, cancellable, &error)
       || !g_output_stream_close (buffered, cancellable, &error)
       || !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &error))
     {
@@ -83,15 +110,6 @@ export_done (GObject      *object,
   ppv_report_pane_toast (pane, message);
 }
 
-/* The flame graph's SVG comes from core (ppv-flame-svg.h), which is not
- * part of this build yet: say so rather than write something else. */
-static void
-say_svg_unavailable (PpvFlameView *self)
-{
-  ppv_report_pane_toast (PPV_REPORT_PANE (self),
-                         _("Exporting the flame graph as SVG is not available yet; use Export Folded Stacks"));
-}
-
 /* Exports the tree for the current options: the one shown, or, while the
  * pane is stale or building, the one it builds next. */
 static void
@@ -106,12 +124,6 @@ export_to_file (PpvFlameView         *self,
   if (ppv_report_pane_get_profile (pane) == NULL)
     return;
 
-  if (format == PPV_FLAME_EXPORT_SVG)
-    {
-      say_svg_unavailable (self);
-      return;
-    }
-
   if (self->tree == NULL || ppv_report_pane_get_stale (pane) || ppv_report_pane_get_loading (pane))
     {
       g_free (self->pending_path);
@@ -124,6 +136,9 @@ export_to_file (PpvFlameView         *self,
   data = g_new0 (ExportData, 1);
   data->tree = ppv_stack_tree_ref (self->tree);
   data->file = g_object_ref (file);
+  data->format = format;
+  /* The picture as the window shows it: dark in the dark style. */
+  data->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
   task = g_task_new (self, NULL, export_done, NULL);
   g_task_set_source_tag (task, export_to_file);
@@ -155,12 +170,14 @@ on_chooser_response (GtkNativeDialog *dialog,
                      int              response,
                      PpvFlameView    *self)
 {
+  PpvFlameExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "ppv-format"));
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
       if (file != NULL && g_file_is_native (file))
-        export_to_file (self, PPV_FLAME_EXPORT_FOLDED, file);
+        export_to_file (self, format, file);
       else if (file != NULL)
         ppv_report_pane_toast (PPV_REPORT_PANE (self), _("Only local files can be exported to"));
     }
@@ -170,10 +187,13 @@ on_chooser_response (GtkNativeDialog *dialog,
 }
 
 static void
-open_folded_dialog (PpvFlameView *self)
+open_export_dialog (PpvFlameView         *self,
+                    PpvFlameExportFormat  format)
 {
+  gboolean svg = format == PPV_FLAME_EXPORT_SVG;
   g_autofree char *stem = ppv_report_pane_dup_export_stem (PPV_REPORT_PANE (self));
-  g_autofree char *name = g_strconcat (stem, ".folded", NULL);
+  /* "heap.svg" is the call graph's: "heap-flame.svg". */
+  g_autofree char *name = g_strconcat (stem, svg ? "-flame.svg" : ".folded", NULL);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser;
@@ -183,7 +203,7 @@ open_folded_dialog (PpvFlameView *self)
 
   _ppv_flame_view_dispose_export (self);
 
-  chooser = gtk_file_chooser_native_new (_("Export Folded Stacks"),
+  chooser = gtk_file_chooser_native_new (svg ? _("Export Flame Graph as SVG") : _("Export Folded Stacks"),
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"),
@@ -191,10 +211,20 @@ open_folded_dialog (PpvFlameView *self)
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
-  gtk_file_filter_set_name (filter, _("Folded stacks"));
-  gtk_file_filter_add_suffix (filter, "folded");
-  gtk_file_filter_add_suffix (filter, "txt");
+  if (svg)
+    {
+      gtk_file_filter_set_name (filter, _("SVG images"));
+      gtk_file_filter_add_mime_type (filter, "image/svg+xml");
+      gtk_file_filter_add_suffix (filter, "svg");
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("Folded stacks"));
+      gtk_file_filter_add_suffix (filter, "folded");
+      gtk_file_filter_add_suffix (filter, "txt");
+    }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data (G_OBJECT (chooser), "ppv-format", GINT_TO_POINTER (format));
 
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
   self->chooser = chooser;
@@ -213,19 +243,13 @@ _ppv_flame_view_dispose_export (PpvFlameView *self)
 }
 
 static void
-export_folded_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  open_folded_dialog (PPV_FLAME_VIEW (widget));
-}
-
-static void
-export_svg_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  say_svg_unavailable (PPV_FLAME_VIEW (widget));
+  open_export_dialog (PPV_FLAME_VIEW (widget),
+                      g_str_equal (action_name, "flame.export-svg") ? PPV_FLAME_EXPORT_SVG
+                                                                     : PPV_FLAME_EXPORT_FOLDED);
 }
 
 /* For scripts and tests: ("folded"|"svg", path), no dialog. */
@@ -247,8 +271,8 @@ export_to_action (GtkWidget  *widget,
 void
 _ppv_flame_view_class_init_export (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "flame.export-svg", NULL, export_svg_action);
-  gtk_widget_class_install_action (widget_class, "flame.export-folded", NULL, export_folded_action);
+  gtk_widget_class_install_action (widget_class, "flame.export-svg", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "flame.export-folded", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "flame.export-to", "(ss)", export_to_action);
 }
 

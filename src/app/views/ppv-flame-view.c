@@ -275,6 +275,7 @@ on_menu (PpvFlameView   *self,
   if (self->tree == NULL)
     return;
 
+  g_menu_append (extra, _("_Export as SVG…"), "flame.export-svg");
   g_menu_append (extra, _("Export _Folded Stacks…"), "flame.export-folded");
   model = ppv_flame_menu_new (PPV_REPORT_PANE (self), self->tree, node, "flame", G_MENU_MODEL (extra));
   ppv_flame_menu_popup (self->menu, model, GTK_WIDGET (canvas), x, y);
@@ -302,7 +303,6 @@ ppv_flame_view_apply (PpvReportPane *pane,
   ppv_flame_canvas_set_selected_name (self->canvas, ppv_report_pane_get_selected_name (pane));
   start_match_sum (self);
   on_zoom_changed (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.export-folded", self->tree != NULL);
   _ppv_flame_view_run_pending_export (self);
 }
 
@@ -476,7 +476,6 @@ ppv_flame_view_init (PpvFlameView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Flame graph"),
                                   -1);
   on_zoom_changed (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flame.export-folded", FALSE);
   _ppv_flame_view_init_export (self);
 }
 
