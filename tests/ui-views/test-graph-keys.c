@@ -18,6 +18,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ppv-flame-canvas.h"
 #include "ppv-graph-view.h"
 #include "ppv-profile-view-private.h"
 #include "ppv-report-pane.h"
@@ -772,7 +773,43 @@ key_id (guint           keyval,
   return g_strdup_printf ("%s/%x", gdk_keyval_name (keyval), modifiers);
 }
 
-/* Every key the canvas binds is in the Keyboard Shortcuts window (keypad
+/* How many keys @widget binds; each must be in @listed (keypad twins
+ * aside). */
+static guint
+count_listed_bindings (GtkWidget  *widget,
+                       GHashTable *listed)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n_bindings = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          g_autofree char *id = NULL;
+          guint keyval;
+
+          g_assert_true (GTK_IS_KEYVAL_TRIGGER (trigger));
+          keyval = gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger));
+          if (g_str_has_prefix (gdk_keyval_name (keyval), "KP_") || keyval == GDK_KEY_ISO_Enter)
+            continue;
+          id = key_id (keyval, gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+          if (!g_hash_table_contains (listed, id))
+            g_error ("%s binds %s but the shortcuts window does not list it",
+                     G_OBJECT_TYPE_NAME (widget), id);
+          n_bindings++;
+        }
+    }
+  return n_bindings;
+}
+
+/* Every key the canvases bind is in the Keyboard Shortcuts window (keypad
  * twins aside), and every accelerator there parses. */
 static void
 test_shortcuts_window (void)
@@ -780,10 +817,9 @@ test_shortcuts_window (void)
   g_autofree char *path = g_build_filename (source_root, "ui", "ppv-shortcuts-window.ui", NULL);
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_file (path);
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GListModel) controllers = NULL;
   GSList *objects = gtk_builder_get_objects (builder);
-  GtkWidget *graph;
-  guint n_bindings = 0;
+  GtkWidget *graph, *flame;
+  guint n_bindings;
 
   for (GSList *l = objects; l != NULL; l = l->next)
     {
@@ -808,32 +844,13 @@ test_shortcuts_window (void)
   g_slist_free (objects);
 
   graph = g_object_ref_sink (ppv_graph_view_new ());
-  controllers = gtk_widget_observe_controllers (graph);
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-          g_autofree char *id = NULL;
-          guint keyval;
-
-          g_assert_true (GTK_IS_KEYVAL_TRIGGER (trigger));
-          keyval = gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger));
-          if (g_str_has_prefix (gdk_keyval_name (keyval), "KP_") || keyval == GDK_KEY_ISO_Enter)
-            continue;
-          id = key_id (keyval, gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
-          if (!g_hash_table_contains (listed, id))
-            g_error ("the graph binds %s but the shortcuts window does not list it", id);
-          n_bindings++;
-        }
-    }
+  n_bindings = count_listed_bindings (graph, listed);
   g_assert_cmpuint (n_bindings, >=, 16);
   g_object_unref (graph);
+  /* The flame graph's canvas too. */
+  flame = g_object_ref_sink (ppv_flame_canvas_new ());
+  g_assert_cmpuint (count_listed_bindings (flame, listed), >=, 9);
+  g_object_unref (flame);
 
   /* A picture of it for a person to look at. */
   {
