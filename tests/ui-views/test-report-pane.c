@@ -208,7 +208,7 @@ test_pane_show_in (void)
   ppv_report_pane_append_show_in (PPV_REPORT_PANE (fixture.top), menu, "main.buildMap");
   g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (menu)), ==, 1);
   collect_show_in (G_MENU_MODEL (menu), "main.buildMap", pages);
-  g_assert_cmpstr (pages->str, ==, "graph test");
+  g_assert_cmpstr (pages->str, ==, "graph flame callers test");
 
   /* The graph's node menu. */
   graph = PPV_GRAPH_VIEW (ppv_profile_view_get_pane (fixture.view, "graph"));
@@ -218,7 +218,7 @@ test_pane_show_in (void)
   popover = GTK_POPOVER_MENU (find_descendant (GTK_WIDGET (graph), GTK_TYPE_POPOVER_MENU));
   g_string_truncate (pages, 0);
   collect_show_in (gtk_popover_menu_get_menu_model (popover), "main.buildMap", pages);
-  g_assert_cmpstr (pages->str, ==, "top test");
+  g_assert_cmpstr (pages->str, ==, "top flame callers test");
   gtk_popover_popdown (GTK_POPOVER (popover));
   show (&fixture, "top");
 
