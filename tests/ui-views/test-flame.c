@@ -406,6 +406,104 @@ test_flame_selection (void)
   fixture_teardown (&fixture);
 }
 
+/* --- The box menu ------------------------------------------------------- */
+
+/* The labels and actions of @model's items, sections and submenus
+ * flattened: "label=action". */
+static void
+collect_items (GMenuModel *model,
+               GString    *out)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *action = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        {
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+          g_string_append_printf (out, "%s=%s;", label, action != NULL ? action : "");
+        }
+      while (g_menu_link_iter_get_next (links, NULL, &link))
+        {
+          collect_items (link, out);
+          g_object_unref (link);
+        }
+    }
+}
+
+static gboolean
+flame_rebuilt_with_show_from (gpointer data)
+{
+  Fixture *fixture = data;
+  const PpvReportOptions *options = ppv_report_pane_get_options (PPV_REPORT_PANE (fixture->flame));
+
+  return flame_built (data) && options != NULL && options->show_from != NULL;
+}
+
+static void
+test_flame_menu (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GString) items = g_string_new (NULL);
+  g_autoptr(GListModel) controllers = NULL;
+  g_autofree char *name = NULL;
+  PpvStackTree *tree;
+  GtkPopoverMenu *popover;
+  graphene_rect_t area;
+  guint32 node;
+
+  fixture_setup (&fixture, "cpu.pb.gz", FALSE);
+  tree = ppv_flame_view_get_tree (fixture.flame);
+  node = wide_descendant (tree, 9);
+  g_assert_true (ppv_flame_canvas_get_node_area (fixture.canvas, node, &area));
+
+  /* A right click on the box. */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture.canvas));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller)
+          && gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+        g_signal_emit_by_name (controller, "pressed", 1,
+                               area.origin.x + area.size.width / 2, area.origin.y + 4.0);
+    }
+  g_assert_cmpuint (ppv_flame_canvas_get_cursor (fixture.canvas), ==, node);
+  popover = GTK_POPOVER_MENU (find_descendant (GTK_WIDGET (fixture.flame), GTK_TYPE_POPOVER_MENU));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  collect_items (gtk_popover_menu_get_menu_model (popover), items);
+  for (guint i = 0; i < 8; i++)
+    {
+      static const char * const want[] = {
+        "_Focus on=view.refine", "_Ignore=view.refine", "_Hide=view.refine",
+        "Show _From=view.refine", "C_allers and Callees=view.show-in", "_Copy Name=flame.copy",
+        "Top=view.show-in", "Export _Folded Stacks…=flame.export-folded",
+      };
+      if (strstr (items->str, want[i]) == NULL)
+        g_error ("the box menu lacks %s: %s", want[i], items->str);
+    }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* Show From: pprof's show_from, as its menu item does it: every stack
+   * now starts at the function (and those without it are gone). */
+  name = g_strdup (ppv_stack_tree_get_function (tree, node));
+  g_assert_false (ppv_stack_tree_is_inlined (tree, node));
+  gtk_widget_activate_action (GTK_WIDGET (fixture.flame), "view.refine", "(ss)", "show_from", name);
+  g_assert_true (wait_for (flame_rebuilt_with_show_from, &fixture, 30000));
+  tree = ppv_flame_view_get_tree (fixture.flame);
+  g_assert_cmpuint (ppv_stack_tree_get_first_child (tree, 0), !=, PPV_NONE);
+  for (guint32 child = ppv_stack_tree_get_first_child (tree, 0);
+       child != PPV_NONE;
+       child = ppv_stack_tree_get_next_sibling (tree, child))
+    g_assert_cmpstr (ppv_stack_tree_get_function (tree, child), ==, name);
+
+  fixture_teardown (&fixture);
+}
+
 /* --- Callers and callees ------------------------------------------------- */
 
 static gboolean
@@ -555,6 +653,7 @@ main (int    argc,
   g_test_add_func ("/ppv/ui-views/flame/zoom", test_flame_zoom);
   g_test_add_func ("/ppv/ui-views/flame/search", test_flame_search);
   g_test_add_func ("/ppv/ui-views/flame/selection", test_flame_selection);
+  g_test_add_func ("/ppv/ui-views/flame/menu", test_flame_menu);
   g_test_add_func ("/ppv/ui-views/flame/callers", test_callers);
   g_test_add_func ("/ppv/ui-views/flame/export", test_flame_export);
   g_test_add_func ("/ppv/ui-views/flame/dark", test_flame_dark);
