@@ -620,6 +620,26 @@ test_flame_export (void)
   fixture_teardown (&fixture);
 }
 
+/* Long and hostile names, inlined frames: screenshots to look at. */
+static void
+test_flame_names (void)
+{
+  static const char * const profiles[] = { "hostile.pb.gz", "inline.pb.gz", "recursion.pb.gz" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
+    {
+      Fixture fixture = { 0 };
+      g_autofree char *shot = NULL;
+      g_auto(GStrv) parts = g_strsplit (profiles[i], ".", 2);
+
+      fixture_setup (&fixture, profiles[i], FALSE);
+      g_assert_cmpuint (ppv_flame_canvas_get_n_drawn (fixture.canvas), >, 1);
+      shot = g_strdup_printf ("flame-%s.png", parts[0]);
+      save_shot (fixture.window, shot);
+      fixture_teardown (&fixture);
+    }
+}
+
 static void
 test_flame_dark (void)
 {
@@ -656,6 +676,7 @@ main (int    argc,
   g_test_add_func ("/ppv/ui-views/flame/menu", test_flame_menu);
   g_test_add_func ("/ppv/ui-views/flame/callers", test_callers);
   g_test_add_func ("/ppv/ui-views/flame/export", test_flame_export);
+  g_test_add_func ("/ppv/ui-views/flame/names", test_flame_names);
   g_test_add_func ("/ppv/ui-views/flame/dark", test_flame_dark);
 
   return g_test_run ();

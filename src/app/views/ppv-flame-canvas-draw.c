@@ -44,6 +44,7 @@ get_labels (PpvFlameCanvas *self,
             const char     *name)
 {
   FlameLabels *labels = g_hash_table_lookup (self->labels, name);
+  g_autofree char *printable = NULL;
   g_auto(GStrv) names = NULL;
 
   if (labels != NULL)
@@ -52,7 +53,8 @@ get_labels (PpvFlameCanvas *self,
   if (g_hash_table_size (self->labels) >= MAX_LABEL_CACHE)
     g_hash_table_remove_all (self->labels);
 
-  names = ppv_flame_short_names (name);
+  printable = _ppv_flame_canvas_printable (name);
+  names = ppv_flame_short_names (printable);
   labels = g_new0 (FlameLabels, 1);
   labels->n = g_strv_length (names);
   labels->layouts = g_new0 (PangoLayout *, labels->n);

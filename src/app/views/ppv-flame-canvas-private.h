@@ -94,6 +94,9 @@ void     _ppv_flame_canvas_emit_menu   (PpvFlameCanvas *self,
                                         double          x,
                                         double          y);
 void     _ppv_flame_canvas_emit_cursor (PpvFlameCanvas *self);
+/* @name as valid UTF-8 on one line: control characters become their
+ * Unicode control pictures (a line break "␊"), as in the SVG. */
+char    *_ppv_flame_canvas_printable   (const char     *name);
 
 /* ppv-flame-canvas-draw.c */
 void     _ppv_flame_canvas_snapshot    (GtkWidget      *widget,

@@ -336,6 +336,26 @@ ppv_flame_canvas_set_search (PpvFlameCanvas *self,
 /* --- Description ---------------------------------------------------------- */
 
 char *
+_ppv_flame_canvas_printable (const char *name)
+{
+  g_autofree char *valid = g_utf8_make_valid (name, -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c < 0x20)
+        g_string_append_unichar (out, 0x2400 + c);
+      else if (c == 0x7f)
+        g_string_append_unichar (out, 0x2421);
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
 ppv_flame_canvas_describe_node (PpvFlameCanvas *self,
                                 guint32         node)
 {
@@ -346,6 +366,7 @@ ppv_flame_canvas_describe_node (PpvFlameCanvas *self,
   g_autofree char *zoom_pct = NULL;
   g_autofree char *self_pct = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *printable = NULL;
 
   g_return_val_if_fail (PPV_IS_FLAME_CANVAS (self), NULL);
 
@@ -361,11 +382,12 @@ ppv_flame_canvas_describe_node (PpvFlameCanvas *self,
   all_pct = ppv_format_percentage (total, all);
   zoom_pct = ppv_format_percentage (total, zoomed);
   self_pct = ppv_format_percentage (self_value, all);
+  printable = _ppv_flame_canvas_printable (ppv_stack_tree_get_name (self->tree, node));
   if (ppv_stack_tree_is_inlined (self->tree, node))
     /* Translators: a frame inlined into its caller. */
-    name = g_strdup_printf (_("%s (inlined)"), ppv_stack_tree_get_name (self->tree, node));
+    name = g_strdup_printf (_("%s (inlined)"), printable);
   else
-    name = g_strdup (ppv_stack_tree_get_name (self->tree, node));
+    name = g_steal_pointer (&printable);
 
   /* Translators: a flame graph box: its name; its total with its share of
    * the whole profile and of the zoomed box; its self value and share. */
