@@ -320,13 +320,16 @@ ppv_flame_view_get_canvas (PpvFlameView *self)
   return self->canvas;
 }
 
-/* The control bar, while the pane is shown: back, and the search total. */
+/* The control bar, while the pane is shown: back, the search total, and
+ * the exports (view.* actions: the bar is not inside the pane). */
 static GtkWidget *
 create_utility (PpvFlameView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *back = gtk_button_new_from_icon_name ("go-up-symbolic");
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *export = gtk_menu_button_new ();
+  g_autoptr(GMenu) exports = g_menu_new ();
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   g_signal_connect_object (back, "clicked", G_CALLBACK (on_back_clicked), self, G_CONNECT_SWAPPED);
@@ -344,8 +347,19 @@ create_utility (PpvFlameView *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Search total"),
                                   -1);
 
-  gtk_box_append (GTK_BOX (box), back);
+  g_menu_append (exports, _("_Export as SVG…"), "view.export-svg");
+  g_menu_append (exports, _("Export _Folded Stacks…"), "view.export-folded");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export), G_MENU_MODEL (exports));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export), "document-save-as-symbolic");
+  gtk_widget_set_tooltip_text (export, _("Export the Flame Graph"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (export),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export the flame graph"),
+                                  -1);
+  gtk_widget_add_css_class (export, "flat");
+
   gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), back);
+  gtk_box_append (GTK_BOX (box), export);
   self->back_button = back;
   self->match_label = GTK_LABEL (label);
   return box;

@@ -18,6 +18,7 @@ static const struct
   { "export-svg", FALSE },
   { "export-dot", FALSE },
   { "export-to", FALSE },
+  { "export-folded", FALSE },
   { "zoom-in", TRUE },
   { "zoom-out", TRUE },
   { "zoom-fit", TRUE },
@@ -146,6 +147,7 @@ _ppv_profile_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.export-svg", NULL, routed_action);
   gtk_widget_class_install_action (widget_class, "view.export-dot", NULL, routed_action);
   gtk_widget_class_install_action (widget_class, "view.export-to", "(ss)", routed_action);
+  gtk_widget_class_install_action (widget_class, "view.export-folded", NULL, routed_action);
   gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, routed_action);
   gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, routed_action);
   gtk_widget_class_install_action (widget_class, "view.zoom-fit", NULL, routed_action);
