@@ -12,6 +12,7 @@
  */
 #include <adwaita.h>
 
+#include "ppv-callers-view.h"
 #include "ppv-flame-view.h"
 #include "ppv-profile-view.h"
 #include "ppv-reader.h"
@@ -236,6 +237,28 @@ main (int    argc,
     g_main_context_iteration (NULL, TRUE);
   g_print ("search: \"%s\" after %.0f ms; longest gap %.1f ms\n",
            ppv_flame_view_get_match_text (flame), ms (g_get_monotonic_time () - t0), ms (gaps.longest));
+
+  /* 6. Callers and callees of the widest function below the root: the
+   * pane shares the flame graph's tree and pivots it in a worker. */
+  {
+    PpvCallersView *callers = PPV_CALLERS_VIEW (ppv_profile_view_get_pane (view, "callers"));
+    guint32 node = ppv_stack_tree_get_first_child (tree, 0);
+
+    while (node != PPV_NONE && ppv_stack_tree_get_first_child (tree, node) != PPV_NONE
+           && ppv_stack_tree_get_depth (tree, node) < 3)
+      node = ppv_stack_tree_get_first_child (tree, node);
+    gaps_reset (&gaps);
+    t0 = g_get_monotonic_time ();
+    gtk_widget_activate_action (GTK_WIDGET (flame), "view.show-in", "(ss)", "callers",
+                                ppv_stack_tree_get_name (tree, node));
+    while (ppv_callers_view_get_callers (callers) == NULL || ppv_callers_view_get_pivoting (callers)
+           || ppv_report_pane_get_loading (PPV_REPORT_PANE (callers)))
+      g_main_context_iteration (NULL, TRUE);
+    next_frame (GTK_WIDGET (callers));
+    g_print ("callers and callees of %s: shown after %.0f ms (tree %s); longest gap %.1f ms\n",
+             ppv_stack_tree_get_name (tree, node), ms (painted_at - t0),
+             ppv_callers_view_get_tree (callers) == tree ? "shared" : "built again", ms (gaps.longest));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

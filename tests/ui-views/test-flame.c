@@ -535,6 +535,8 @@ test_callers (void)
   callers = ppv_callers_view_get_callers (fixture.callers);
   callees = ppv_callers_view_get_callees (fixture.callers);
   g_assert_nonnull (callees);
+  /* The flame graph's tree, for the same options, is not built twice. */
+  g_assert_true (ppv_callers_view_get_tree (fixture.callers) == tree);
 
   want_callers = ppv_stack_tree_new_pivot (tree, "sort.insertionSort", PPV_STACK_TREE_CALLERS, NULL, NULL);
   want_callees = ppv_stack_tree_new_pivot (tree, "sort.insertionSort", PPV_STACK_TREE_CALLEES, NULL, NULL);

@@ -11,6 +11,7 @@
 #include "ppv-callers-view.h"
 #include "ppv-flame-canvas.h"
 #include "ppv-flame-menu.h"
+#include "ppv-tree-share.h"
 #include "ppv-views.h"
 
 /* A tree and its pivots on one function. */
@@ -209,10 +210,16 @@ on_map (PpvCallersView *self)
 
 /* --- Building ------------------------------------------------------------- */
 
+/* The worker's inputs: the current function, and the Flame Graph pane's
+ * tree if it has the one to build. */
 static gpointer
 ppv_callers_view_prepare (PpvReportPane *pane)
 {
-  return g_strdup (ppv_report_pane_get_selected_name (pane));
+  Pivot *request = g_new0 (Pivot, 1);
+
+  request->name = g_strdup (ppv_report_pane_get_selected_name (pane));
+  request->tree = ppv_tree_share_find (pane);
+  return request;
 }
 
 static gpointer
@@ -221,11 +228,15 @@ ppv_callers_view_build (PpvReportInputs  *inputs,
                         GError          **error)
 {
   g_autoptr(Pivot) pivot = g_new0 (Pivot, 1);
+  Pivot *request = inputs->view_data;
 
-  pivot->tree = ppv_stack_tree_new (inputs->profile, &inputs->options, cancellable, error);
+  if (request->tree != NULL)
+    pivot->tree = ppv_stack_tree_ref (request->tree);
+  else
+    pivot->tree = ppv_stack_tree_new (inputs->profile, &inputs->options, cancellable, error);
   if (pivot->tree == NULL)
     return NULL;
-  pivot->name = g_strdup (inputs->view_data);
+  pivot->name = g_strdup (request->name);
   if (!compute_pivots (pivot, cancellable, error))
     return NULL;
   return g_steal_pointer (&pivot);
@@ -262,6 +273,13 @@ ppv_callers_view_apply (PpvReportPane *pane,
   show_pivot (self, pivot);
   /* The current function may have changed while it was building. */
   maybe_pivot (self);
+}
+
+PpvStackTree *
+ppv_callers_view_get_tree (PpvCallersView *self)
+{
+  g_return_val_if_fail (PPV_IS_CALLERS_VIEW (self), NULL);
+  return self->shown != NULL ? self->shown->tree : NULL;
 }
 
 PpvStackTree *
@@ -409,7 +427,7 @@ ppv_callers_view_class_init (PpvCallersViewClass *klass)
   pane_class->page_title = N_("Callers and Callees");
   pane_class->icon_name = "object-flip-vertical-symbolic";
   pane_class->result_free = (GDestroyNotify) pivot_free;
-  pane_class->view_data_free = g_free;
+  pane_class->view_data_free = (GDestroyNotify) pivot_free;
   pane_class->prepare = ppv_callers_view_prepare;
   pane_class->build = ppv_callers_view_build;
   pane_class->apply = ppv_callers_view_apply;

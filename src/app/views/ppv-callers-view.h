@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (PpvCallersView, ppv_callers_view, PPV, CALLERS_VIEW, PpvRe
 /* A PpvReportPane (page "callers").  Its own actions: callers.copy (s),
  * callers.show-callers (view.show-callers, Ctrl+K, shows the pane). */
 GtkWidget    *ppv_callers_view_new           (void);
+/* The top-down tree pivoted, or NULL. */
+PpvStackTree *ppv_callers_view_get_tree      (PpvCallersView *self);
 /* The pivots shown, or NULL. */
 PpvStackTree *ppv_callers_view_get_callers   (PpvCallersView *self);
 PpvStackTree *ppv_callers_view_get_callees   (PpvCallersView *self);

@@ -9,6 +9,7 @@
 
 #include "ppv-flame-menu.h"
 #include "ppv-flame-view-private.h"
+#include "ppv-tree-share.h"
 #include "ppv-views.h"
 
 enum {
@@ -283,11 +284,20 @@ on_menu (PpvFlameView   *self,
 
 /* --- Building ------------------------------------------------------------- */
 
+/* The Callers and Callees pane may hold the tree already. */
+static gpointer
+ppv_flame_view_prepare (PpvReportPane *pane)
+{
+  return ppv_tree_share_find (pane);
+}
+
 static gpointer
 ppv_flame_view_build (PpvReportInputs  *inputs,
                       GCancellable     *cancellable,
                       GError          **error)
 {
+  if (inputs->view_data != NULL)
+    return ppv_stack_tree_ref (inputs->view_data);
   return ppv_stack_tree_new (inputs->profile, &inputs->options, cancellable, error);
 }
 
@@ -444,6 +454,8 @@ ppv_flame_view_class_init (PpvFlameViewClass *klass)
   pane_class->page_title = N_("Flame Graph");
   pane_class->icon_name = "view-paged-symbolic";
   pane_class->result_free = (GDestroyNotify) ppv_stack_tree_unref;
+  pane_class->view_data_free = ppv_tree_share_release;
+  pane_class->prepare = ppv_flame_view_prepare;
   pane_class->build = ppv_flame_view_build;
   pane_class->apply = ppv_flame_view_apply;
   pane_class->select_name = ppv_flame_view_select_name;
