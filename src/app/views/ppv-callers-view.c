@@ -198,8 +198,21 @@ ppv_callers_view_select_name (PpvReportPane *pane,
 {
   PpvCallersView *self = PPV_CALLERS_VIEW (pane);
 
+  ppv_flame_canvas_set_selected_name (self->callers_canvas, plain_name);
+  ppv_flame_canvas_set_selected_name (self->callees_canvas, plain_name);
   maybe_pivot (self);
   return self->shown != NULL && plain_name != NULL;
+}
+
+/* Highlights matches in both trees (the total is the flame graph's). */
+static void
+ppv_callers_view_set_search (PpvReportPane *pane,
+                             const char    *text)
+{
+  PpvCallersView *self = PPV_CALLERS_VIEW (pane);
+
+  ppv_flame_canvas_set_search (self->callers_canvas, text);
+  ppv_flame_canvas_set_search (self->callees_canvas, text);
 }
 
 static void
@@ -432,6 +445,7 @@ ppv_callers_view_class_init (PpvCallersViewClass *klass)
   pane_class->build = ppv_callers_view_build;
   pane_class->apply = ppv_callers_view_apply;
   pane_class->select_name = ppv_callers_view_select_name;
+  pane_class->set_search = ppv_callers_view_set_search;
 
   widget_class->grab_focus = ppv_callers_view_grab_focus;
   widget_class->size_allocate = ppv_callers_view_size_allocate;
