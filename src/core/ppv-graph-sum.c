@@ -9,6 +9,8 @@
  * weights count once per sample however often a node recurs, flat goes to
  * the leaf-most kept frame, frames of dropped nodes make "residual" edges.
  */
+#include <math.h>
+
 #include "ppv-graph-private.h"
 
 /* --- Edge table: open addressing on (src, dst) ----------------------------- */
@@ -54,7 +56,7 @@ edge_hash (guint32 src,
   return key;
 }
 
-static void edge_table_insert (EdgeTable *t, guint32 src, guint32 dst, guint32 edge);
+static void edge_table_insert (EdgeTable *t, guint32 src, guint32 dst, guint64 hash, guint32 edge);
 
 /* Room for @n entries without growing. */
 static void
@@ -72,7 +74,8 @@ edge_table_reserve (EdgeTable *t,
   edge_table_init (t, mask);
   for (gsize i = 0; i <= old.mask; i++)
     if (old.slots[i].edge)
-      edge_table_insert (t, old.slots[i].src, old.slots[i].dst, old.slots[i].edge - 1);
+      edge_table_insert (t, old.slots[i].src, old.slots[i].dst,
+                         edge_hash (old.slots[i].src, old.slots[i].dst), old.slots[i].edge - 1);
   edge_table_clear (&old);
 }
 
@@ -80,13 +83,14 @@ static void
 edge_table_insert (EdgeTable *t,
                    guint32    src,
                    guint32    dst,
+                   guint64    hash,
                    guint32    edge)
 {
   gsize i;
 
   if ((t->used + 1) * 2 > t->mask)
     edge_table_reserve (t, t->used + 1);
-  for (i = edge_hash (src, dst) & t->mask; t->slots[i].edge; i = (i + 1) & t->mask)
+  for (i = hash & t->mask; t->slots[i].edge; i = (i + 1) & t->mask)
     ;
   t->slots[i] = (EdgeSlot) { src, dst, edge + 1 };
   t->used++;
@@ -95,9 +99,10 @@ edge_table_insert (EdgeTable *t,
 static inline guint32
 edge_table_lookup (const EdgeTable *t,
                    guint32          src,
-                   guint32          dst)
+                   guint32          dst,
+                   guint64          hash)
 {
-  for (gsize i = edge_hash (src, dst) & t->mask; t->slots[i].edge; i = (i + 1) & t->mask)
+  for (gsize i = hash & t->mask; t->slots[i].edge; i = (i + 1) & t->mask)
     if (t->slots[i].src == src && t->slots[i].dst == dst)
       return t->slots[i].edge - 1;
   return PPV_NONE;
@@ -133,22 +138,23 @@ typedef struct
  * an edge is residual if any sample made it so, and inline only if every
  * sample's call was inlined. */
 static inline void
-add_to_edge (EdgeTable *table,
-             GArray    *edges,
-             guint32    src,
-             guint32    dst,
-             gint64     w,
-             gint64     dw,
-             guint32    stamp,
-             gboolean   residual,
-             gboolean   inline_call)
+add_to_edge_hashed (EdgeTable *table,
+                    GArray    *edges,
+                    guint32    src,
+                    guint32    dst,
+                    guint64    hash,
+                    gint64     w,
+                    gint64     dw,
+                    guint32    stamp,
+                    gboolean   residual,
+                    gboolean   inline_call)
 {
-  guint32 e = edge_table_lookup (table, src, dst);
+  guint32 e = edge_table_lookup (table, src, dst, hash);
 
   if (e == PPV_NONE)
     {
       PpvEdge edge = { src, dst, w, dw, stamp, residual, inline_call, FALSE };
-      edge_table_insert (table, src, dst, edges->len);
+      edge_table_insert (table, src, dst, hash, edges->len);
       g_array_append_val (edges, edge);
     }
   else
@@ -164,6 +170,20 @@ add_to_edge (EdgeTable *table,
             edge->inline_call = FALSE;
         }
     }
+}
+
+static inline void
+add_to_edge (EdgeTable *table,
+             GArray    *edges,
+             guint32    src,
+             guint32    dst,
+             gint64     w,
+             gint64     dw,
+             guint32    stamp,
+             gboolean   residual,
+             gboolean   inline_call)
+{
+  add_to_edge_hashed (table, edges, src, dst, edge_hash (src, dst), w, dw, stamp, residual, inline_call);
 }
 
 enum
@@ -189,8 +209,44 @@ add_saturated (guint64 *bin,
   *bin = *bin + w < *bin ? G_MAXUINT64 : *bin + w;
 }
 
+/* The bounds also count, roughly, how many distinct edges they cover (a
+ * HyperLogLog sketch over the same hash): a later pass sizes its edge
+ * tables once from that, rather than doubling them from small, each time
+ * rehashing every edge into fresh pages. */
+#define EDGE_COUNT_BITS 12
+#define N_EDGE_COUNTERS (1u << EDGE_COUNT_BITS)
+
+static inline void
+count_edge (guint8  *counters,
+            guint64  h)
+{
+  guint8 rank = (guint8) (__builtin_clzll ((h << EDGE_COUNT_BITS) | (1u << (EDGE_COUNT_BITS - 1))) + 1);
+  guint8 *counter = &counters[h >> (64 - EDGE_COUNT_BITS)];
+
+  if (rank > *counter)
+    *counter = rank;
+}
+
+static guint64
+estimate_edge_count (const guint8 *counters)
+{
+  double m = N_EDGE_COUNTERS, sum = 0, estimate;
+  guint zeros = 0;
+
+  for (guint i = 0; i < N_EDGE_COUNTERS; i++)
+    {
+      sum += ldexp (1.0, -counters[i]);
+      zeros += counters[i] == 0;
+    }
+  estimate = 0.7213 / (1 + 1.079 / m) * m * m / sum;
+  if (estimate <= 2.5 * m && zeros > 0)
+    estimate = m * log (m / zeros);
+  return (guint64) estimate;
+}
+
 static inline void
 add_edge_bound (guint64 *bounds,
+                guint8  *counters,
                 guint32  src,
                 guint32  dst,
                 gint64   w)
@@ -199,15 +255,28 @@ add_edge_bound (guint64 *bounds,
 
   add_saturated (&bounds[h & EDGE_BOUND_MASK], (guint64) w);
   add_saturated (&bounds[(1u << EDGE_BOUND_BITS) + ((h >> 32) & EDGE_BOUND_MASK)], (guint64) w);
+  count_edge (counters, h);
+}
+
+/* About how many of the @n_edges counted in @bounds may reach @cutoff:
+ * those whose bins both do, light edges being spread evenly. */
+static guint64
+estimate_heavy_edges (const guint64 *bounds,
+                      guint64        n_edges,
+                      gint64         cutoff)
+{
+  guint64 heavy[2] = { 0, 0 };
+
+  for (guint32 b = 0; b < N_EDGE_BOUNDS; b++)
+    heavy[b >> EDGE_BOUND_BITS] += bounds[b] >= (guint64) cutoff;
+  return (guint64) ((double) n_edges * ((double) heavy[0] / (1u << EDGE_BOUND_BITS))
+                                     * ((double) heavy[1] / (1u << EDGE_BOUND_BITS)));
 }
 
 static inline guint64
-edge_bound (const guint64 *bounds,
-            guint32        src,
-            guint32        dst)
+edge_bound_hashed (const guint64 *bounds,
+                   guint64        h)
 {
-  guint64 h = edge_hash (src, dst);
-
   return MIN (bounds[h & EDGE_BOUND_MASK],
               bounds[(1u << EDGE_BOUND_BITS) + ((h >> 32) & EDGE_BOUND_MASK)]);
 }
@@ -243,6 +312,8 @@ typedef struct
   /* Edges only, node sums known: per location, whether an edge may end
    * in one of its lines (see sum_share_edges). */
   const guint8    *edge_locations;
+
+  guint8          *edge_counters; /* with @bounds: see count_edge() */
 } SumShare;
 
 static gpointer sum_share_edges (SumShare *share);
@@ -319,9 +390,9 @@ sum_share (gpointer data)
                   (ends == NULL || ((ends[n] & EDGE_INTO) && (ends[parent] & EDGE_FROM))))
                 {
                   if (share->bounds != NULL)
-                    add_edge_bound (share->bounds, parent, n, w);
+                    add_edge_bound (share->bounds, share->edge_counters, parent, n, w);
                   else if (share->bounds_in == NULL ||
-                           edge_bound (share->bounds_in, parent, n) >= (guint64) share->edge_cutoff)
+                           edge_bound_hashed (share->bounds_in, edge_hash (parent, n)) >= (guint64) share->edge_cutoff)
                     add_to_edge (&share->edge_table, share->edges, parent, n, w, dw, stamp,
                                  residual, k != n_lines);
                 }
@@ -342,6 +413,70 @@ sum_share (gpointer data)
   return NULL;
 }
 
+/* An edge of one sample, waiting for its turn in the table. */
+typedef struct
+{
+  guint32  src, dst;
+  guint64  hash;
+  gboolean inline_call;
+} PendingEdge;
+
+/* Over a big table, adding an edge costs two cache misses (its slot,
+ * then the edge), and a deep stack's edges are many and unrelated.  The
+ * loops that add many ask for the slot of the edge this far ahead, and
+ * for the edge itself of the one half as far, so that the misses overlap
+ * instead of being paid in turn. */
+#define EDGE_PREFETCH_DISTANCE 16
+
+static inline void
+prefetch_edge (const EdgeTable *table,
+               GArray          *edges,
+               guint32          src,
+               guint32          dst,
+               guint64          hash,
+               gboolean         slot_only)
+{
+  guint32 e;
+
+  if (slot_only)
+    {
+      __builtin_prefetch (&table->slots[hash & table->mask]);
+      return;
+    }
+  e = edge_table_lookup (table, src, dst, hash);
+  if (e != PPV_NONE)
+    __builtin_prefetch (&g_array_index (edges, PpvEdge, e));
+}
+
+/* Adds one sample's edges in order, as add_to_edge() one by one would. */
+static void
+add_pending_edges (SumShare *share,
+                   GArray   *pending,
+                   gint64    w,
+                   gint64    dw,
+                   guint32   stamp)
+{
+  const PendingEdge *list = (const PendingEdge *) (gpointer) pending->data;
+  EdgeTable *table = &share->edge_table;
+  guint n = pending->len;
+
+  for (guint j = 0; j < n; j++)
+    {
+      if (j + EDGE_PREFETCH_DISTANCE < n)
+        {
+          const PendingEdge *far = &list[j + EDGE_PREFETCH_DISTANCE];
+          prefetch_edge (table, share->edges, far->src, far->dst, far->hash, TRUE);
+        }
+      if (j + EDGE_PREFETCH_DISTANCE / 2 < n)
+        {
+          const PendingEdge *near = &list[j + EDGE_PREFETCH_DISTANCE / 2];
+          prefetch_edge (table, share->edges, near->src, near->dst, near->hash, FALSE);
+        }
+      add_to_edge_hashed (table, share->edges, list[j].src, list[j].dst, list[j].hash,
+                          w, dw, stamp, FALSE, list[j].inline_call);
+    }
+}
+
 /* The second pass of a text report: the node sums are those of the first
  * (same samples, nothing dropped) and only edges into a few inlined nodes
  * are wanted.  Reading the stacks in order and skipping locations no
@@ -357,6 +492,7 @@ sum_share_edges (SumShare *share)
   const guint32 *loc_off = sel->loc_lines_offset;
   const guint32 *frame_info = self->ids->frame_info;
   const guint8 *ends = share->ends;
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingEdge));
 
   for (guint32 s = share->first; s < share->end; s++)
     {
@@ -368,6 +504,7 @@ sum_share_edges (SumShare *share)
       if (!sample_weight (self, s, &w, &dw))
         continue;
 
+      g_array_set_size (pending, 0);
       for (guint32 i = depth; i > start; i--)
         {
           guint32 loc = stack[i - 1];
@@ -382,13 +519,17 @@ sum_share_edges (SumShare *share)
               guint32 n = frame_info[k - 1];
 
               if (parent != PPV_NONE && n != parent &&
-                  (ends[n] & EDGE_INTO) && (ends[parent] & EDGE_FROM) &&
-                  edge_bound (share->bounds_in, parent, n) >= (guint64) share->edge_cutoff)
-                add_to_edge (&share->edge_table, share->edges, parent, n, w, dw, s + 1,
-                             FALSE, k != loc_off[loc + 1]);
+                  (ends[n] & EDGE_INTO) && (ends[parent] & EDGE_FROM))
+                {
+                  PendingEdge e = { parent, n, edge_hash (parent, n), k != loc_off[loc + 1] };
+
+                  if (edge_bound_hashed (share->bounds_in, e.hash) >= (guint64) share->edge_cutoff)
+                    g_array_append_val (pending, e);
+                }
               parent = n;
             }
         }
+      add_pending_edges (share, pending, w, dw, s + 1);
     }
   return NULL;
 }
@@ -402,10 +543,26 @@ static void
 merge_share_edges (SumShare       *into,
                    const SumShare *from)
 {
-  edge_table_reserve (&into->edge_table, into->edges->len + from->edges->len);
-  for (guint32 i = 0; i < from->edges->len; i++)
+  const PpvEdge *list = (const PpvEdge *) (gpointer) from->edges->data;
+  guint32 n = from->edges->len;
+
+  /* Not reserved for both lengths: shares mostly see the same edges. */
+  for (guint32 i = 0; i < n; i++)
     {
-      const PpvEdge *e = &g_array_index (from->edges, PpvEdge, i);
+      const PpvEdge *e = &list[i];
+
+      if (i + EDGE_PREFETCH_DISTANCE < n)
+        {
+          const PpvEdge *far = &list[i + EDGE_PREFETCH_DISTANCE];
+          prefetch_edge (&into->edge_table, into->edges, far->src, far->dst,
+                         edge_hash (far->src, far->dst), TRUE);
+        }
+      if (i + EDGE_PREFETCH_DISTANCE / 2 < n)
+        {
+          const PpvEdge *near = &list[i + EDGE_PREFETCH_DISTANCE / 2];
+          prefetch_edge (&into->edge_table, into->edges, near->src, near->dst,
+                         edge_hash (near->src, near->dst), FALSE);
+        }
       add_to_edge (&into->edge_table, into->edges, e->src, e->dst, e->weight, e->weight_div,
                    e->stamp, e->residual, e->inline_call);
     }
@@ -520,6 +677,7 @@ sum_graph (PpvGraphBuilder *self,
   g_autofree guint8 *edge_locations = NULL;
   SumShare shares[MAX_SHARES];
   GThread *threads[MAX_SHARES] = { NULL };
+  gsize table_mask = 1023;
   guint n_shares;
 
   /* Threads only pay off on big profiles.  Tags of every node keep one
@@ -539,6 +697,14 @@ sum_graph (PpvGraphBuilder *self,
   /* Then @sums, built without @kept too, has every node sum already. */
   if (bounds_in != NULL && !with_tags)
     edge_locations = wanted_edge_locations (self, ends);
+  /* Each share may see about every edge: all have the room. */
+  if (bounds_in != NULL)
+    {
+      guint64 expected = estimate_heavy_edges (bounds_in, sums->n_bounded_edges, edge_cutoff);
+
+      while ((expected + 1) * 2 > table_mask && table_mask < G_MAXUINT32)
+        table_mask = table_mask * 2 + 1;
+    }
 
   for (guint i = 0; i < n_shares; i++)
     {
@@ -560,12 +726,15 @@ sum_graph (PpvGraphBuilder *self,
           shares[i].tag_stats = g_new0 (PpvNodeStats, n_infos);
         }
       if (mode == PPV_EDGES_BOUNDS)
-        shares[i].bounds = i == 0 ? g->edge_bounds : g_new0 (guint64, N_EDGE_BOUNDS);
+        {
+          shares[i].bounds = i == 0 ? g->edge_bounds : g_new0 (guint64, N_EDGE_BOUNDS);
+          shares[i].edge_counters = g_new0 (guint8, N_EDGE_COUNTERS);
+        }
       else if (mode != PPV_EDGES_NONE)
         {
           /* The first share sums into the graph's array, the rest merge into it. */
           shares[i].edges = i == 0 ? g->edges : g_array_new (FALSE, FALSE, sizeof (PpvEdge));
-          edge_table_init (&shares[i].edge_table, 1023);
+          edge_table_init (&shares[i].edge_table, table_mask);
         }
       if (i > 0)
         threads[i] = g_thread_try_new ("ppv-graph", sum_share, &shares[i], NULL);
@@ -597,7 +766,10 @@ sum_graph (PpvGraphBuilder *self,
         {
           for (guint32 b = 0; b < N_EDGE_BOUNDS; b++)
             add_saturated (&g->edge_bounds[b], shares[i].bounds[b]);
+          for (guint32 c = 0; c < N_EDGE_COUNTERS; c++)
+            shares[0].edge_counters[c] = MAX (shares[0].edge_counters[c], shares[i].edge_counters[c]);
           g_free (shares[i].bounds);
+          g_free (shares[i].edge_counters);
         }
       g_free (shares[i].hot);
       g_free (shares[i].cum_div);
@@ -606,6 +778,11 @@ sum_graph (PpvGraphBuilder *self,
     }
   edge_table_clear (&shares[0].edge_table);
   _ppv_tag_table_free (tag_index);
+  if (shares[0].edge_counters != NULL)
+    {
+      g->n_bounded_edges = estimate_edge_count (shares[0].edge_counters);
+      g_free (shares[0].edge_counters);
+    }
 
   if (edge_locations != NULL)
     for (guint32 n = 0; n < self->ids->infos->len; n++)
