@@ -244,41 +244,100 @@ estimate_edge_count (const guint8 *counters)
   return (guint64) estimate;
 }
 
-static inline void
-add_edge_bound (guint64 *bounds,
-                guint8  *counters,
-                guint32  src,
-                guint32  dst,
-                gint64   w)
+static inline guint64 *
+edge_bin (guint64 *bounds,
+          guint64  h,
+          guint    half)
 {
-  guint64 h = edge_hash (src, dst);
-
-  add_saturated (&bounds[h & EDGE_BOUND_MASK], (guint64) w);
-  add_saturated (&bounds[(1u << EDGE_BOUND_BITS) + ((h >> 32) & EDGE_BOUND_MASK)], (guint64) w);
-  count_edge (counters, h);
+  return half == 0 ? &bounds[h & EDGE_BOUND_MASK]
+                   : &bounds[(1u << EDGE_BOUND_BITS) + ((h >> 32) & EDGE_BOUND_MASK)];
 }
 
-/* About how many of the @n_edges counted in @bounds may reach @cutoff:
- * those whose bins both do, light edges being spread evenly. */
-static guint64
-estimate_heavy_edges (const guint64 *bounds,
-                      guint64        n_edges,
-                      gint64         cutoff)
+/* A sample's edges, by hash, waiting to be added to the bounds. */
+typedef struct
 {
-  guint64 heavy[2] = { 0, 0 };
+  guint64 *hashes;
+  guint    len, size;
+} EdgeHashes;
+
+static inline void
+edge_hashes_add (EdgeHashes *pending,
+                 guint64     h)
+{
+  if (G_UNLIKELY (pending->len == pending->size))
+    {
+      pending->size = MAX (256, pending->size * 2);
+      pending->hashes = g_renew (guint64, pending->hashes, pending->size);
+    }
+  pending->hashes[pending->len++] = h;
+}
+
+#define BIN_PREFETCH_DISTANCE 8
+
+/* The bins take a deep stack's edges in any order (saturated sums of
+ * weights that are not negative): ask for the bins a few edges ahead. */
+static void
+add_edge_bounds (guint64    *bounds,
+                 guint8     *counters,
+                 EdgeHashes *pending,
+                 gint64      w)
+{
+  for (guint j = 0; j < pending->len; j++)
+    {
+      guint64 h = pending->hashes[j];
+
+      if (j + BIN_PREFETCH_DISTANCE < pending->len)
+        {
+          guint64 ahead = pending->hashes[j + BIN_PREFETCH_DISTANCE];
+
+          __builtin_prefetch (edge_bin (bounds, ahead, 0), 1);
+          __builtin_prefetch (edge_bin (bounds, ahead, 1), 1);
+        }
+      add_saturated (edge_bin (bounds, h, 0), (guint64) w);
+      add_saturated (edge_bin (bounds, h, 1), (guint64) w);
+      count_edge (counters, h);
+    }
+  pending->len = 0;
+}
+
+
+/* Which bins reach a cutoff, a bit each: an edge may reach it only if
+ * both its bins do.  The bits (16 KiB) stay in the first-level cache
+ * where the bins (1 MiB) do not, and a deep stack asks for every edge. */
+static guint8 *
+heavy_bins_new (const guint64 *bounds,
+                gint64         cutoff)
+{
+  guint8 *heavy = g_new0 (guint8, N_EDGE_BOUNDS / 8);
 
   for (guint32 b = 0; b < N_EDGE_BOUNDS; b++)
-    heavy[b >> EDGE_BOUND_BITS] += bounds[b] >= (guint64) cutoff;
-  return (guint64) ((double) n_edges * ((double) heavy[0] / (1u << EDGE_BOUND_BITS))
-                                     * ((double) heavy[1] / (1u << EDGE_BOUND_BITS)));
+    if (bounds[b] >= (guint64) cutoff)
+      heavy[b >> 3] |= 1u << (b & 7);
+  return heavy;
 }
 
-static inline guint64
-edge_bound_hashed (const guint64 *bounds,
-                   guint64        h)
+static inline gboolean
+edge_may_be_heavy (const guint8 *heavy,
+                   guint64       h)
 {
-  return MIN (bounds[h & EDGE_BOUND_MASK],
-              bounds[(1u << EDGE_BOUND_BITS) + ((h >> 32) & EDGE_BOUND_MASK)]);
+  guint32 a = h & EDGE_BOUND_MASK;
+  guint32 b = (1u << EDGE_BOUND_BITS) + ((h >> 32) & EDGE_BOUND_MASK);
+
+  return ((heavy[a >> 3] >> (a & 7)) & (heavy[b >> 3] >> (b & 7)) & 1) != 0;
+}
+
+/* About how many of the @n_edges the bins count may reach the cutoff:
+ * those whose bins both do, light edges being spread evenly. */
+static guint64
+estimate_heavy_edges (const guint8 *heavy,
+                      guint64       n_edges)
+{
+  guint64 n_heavy[2] = { 0, 0 };
+
+  for (guint32 b = 0; b < N_EDGE_BOUNDS; b++)
+    n_heavy[b >> EDGE_BOUND_BITS] += (heavy[b >> 3] >> (b & 7)) & 1;
+  return (guint64) ((double) n_edges * ((double) n_heavy[0] / (1u << EDGE_BOUND_BITS))
+                                     * ((double) n_heavy[1] / (1u << EDGE_BOUND_BITS)));
 }
 
 /* One share of the samples, summed into arrays of its own: samples are
@@ -296,13 +355,12 @@ typedef struct
 
   /* Edges (or with PPV_EDGES_BOUNDS their bounds), or NULL; @ends
    * (EDGE_FROM/EDGE_INTO per node, NULL for any) says which nodes an edge
-   * may leave and enter, and @bounds_in which edges may reach @edge_cutoff. */
+   * may leave and enter, and @heavy_bins which edges may reach @edge_cutoff. */
   GArray          *edges;         /* PpvEdge */
   EdgeTable        edge_table;
   guint64         *bounds;
   const guint8    *ends;
-  const guint64   *bounds_in;
-  gint64           edge_cutoff;
+  const guint8    *heavy_bins;    /* see heavy_bins_new() */
 
   /* Tags (one share only): they go straight into the graph's stats. */
   PpvTagTable     *tag_index;
@@ -332,6 +390,7 @@ sum_share (gpointer data)
   const guint8 *ends = share->ends;
   gboolean with_edges = share->edges != NULL || share->bounds != NULL;
   HotNode *hot = share->hot;
+  EdgeHashes pending_bounds = { NULL, 0, 0 };
 
   if (share->edge_locations != NULL)
     return sum_share_edges (share);
@@ -390,9 +449,9 @@ sum_share (gpointer data)
                   (ends == NULL || ((ends[n] & EDGE_INTO) && (ends[parent] & EDGE_FROM))))
                 {
                   if (share->bounds != NULL)
-                    add_edge_bound (share->bounds, share->edge_counters, parent, n, w);
-                  else if (share->bounds_in == NULL ||
-                           edge_bound_hashed (share->bounds_in, edge_hash (parent, n)) >= (guint64) share->edge_cutoff)
+                    edge_hashes_add (&pending_bounds, edge_hash (parent, n));
+                  else if (share->heavy_bins == NULL ||
+                           edge_may_be_heavy (share->heavy_bins, edge_hash (parent, n)))
                     add_to_edge (&share->edge_table, share->edges, parent, n, w, dw, stamp,
                                  residual, k != n_lines);
                 }
@@ -400,6 +459,9 @@ sum_share (gpointer data)
               residual = FALSE;
             }
         }
+
+      if (pending_bounds.len > 0)
+        add_edge_bounds (share->bounds, share->edge_counters, &pending_bounds, w);
 
       if (parent != PPV_NONE && !residual)
         {
@@ -410,6 +472,7 @@ sum_share (gpointer data)
                                         parent, s, w, dw, TRUE);
         }
     }
+  g_free (pending_bounds.hashes);
   return NULL;
 }
 
@@ -523,7 +586,7 @@ sum_share_edges (SumShare *share)
                 {
                   PendingEdge e = { parent, n, edge_hash (parent, n), k != loc_off[loc + 1] };
 
-                  if (edge_bound_hashed (share->bounds_in, e.hash) >= (guint64) share->edge_cutoff)
+                  if (edge_may_be_heavy (share->heavy_bins, e.hash))
                     g_array_append_val (pending, e);
                 }
               parent = n;
@@ -674,6 +737,7 @@ sum_graph (PpvGraphBuilder *self,
   PpvTagTable *tag_index = NULL;
   g_autofree guint8 *ends = edge_ends (self, mode, sums, edge_cutoff);
   const guint64 *bounds_in = NULL;
+  g_autofree guint8 *heavy_bins = NULL;
   g_autofree guint8 *edge_locations = NULL;
   SumShare shares[MAX_SHARES];
   GThread *threads[MAX_SHARES] = { NULL };
@@ -697,11 +761,13 @@ sum_graph (PpvGraphBuilder *self,
   /* Then @sums, built without @kept too, has every node sum already. */
   if (bounds_in != NULL && !with_tags)
     edge_locations = wanted_edge_locations (self, ends);
-  /* Each share may see about every edge: all have the room. */
   if (bounds_in != NULL)
     {
-      guint64 expected = estimate_heavy_edges (bounds_in, sums->n_bounded_edges, edge_cutoff);
+      guint64 expected;
 
+      heavy_bins = heavy_bins_new (bounds_in, edge_cutoff);
+      expected = estimate_heavy_edges (heavy_bins, sums->n_bounded_edges);
+      /* Each share may see about every edge: all have the room. */
       while ((expected + 1) * 2 > table_mask && table_mask < G_MAXUINT32)
         table_mask = table_mask * 2 + 1;
     }
@@ -716,7 +782,7 @@ sum_graph (PpvGraphBuilder *self,
         self->mean ? g_new0 (gint64, n_infos) : NULL,
         g_new0 (gint64, n_infos),
         g_new0 (gint64, n_infos),
-        NULL, { NULL, 0, 0 }, NULL, ends, bounds_in, edge_cutoff,
+        NULL, { NULL, 0, 0 }, NULL, ends, heavy_bins,
         tag_index, g->stats, tag_nodes, edge_locations,
       };
       /* Shares after the first sum tags into tables of their own. */
