@@ -1,6 +1,7 @@
 /* ppv-graph-sum.c — the passes over the samples that sum nodes, edges and
- * tags, split over threads on big profiles, and the edge bounds that let a
- * text report skip edges it would trim.
+ * tags, split over threads on big profiles; the edge table and the edge
+ * bounds that let a text report skip edges it would trim are in
+ * ppv-graph-edges.c.
  *
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,104 +10,8 @@
  * weights count once per sample however often a node recurs, flat goes to
  * the leaf-most kept frame, frames of dropped nodes make "residual" edges.
  */
-#include <math.h>
-
+#include "ppv-graph-edges.h"
 #include "ppv-graph-private.h"
-
-/* --- Edge table: open addressing on (src, dst) ----------------------------- */
-
-/* Key and value share a slot: a lookup is one cache miss, not two. */
-typedef struct
-{
-  guint32 src, dst;
-  guint32 edge;      /* index + 1; 0 = empty */
-} EdgeSlot;
-
-typedef struct
-{
-  EdgeSlot *slots;
-  gsize     mask;
-  gsize     used;
-} EdgeTable;
-
-static void
-edge_table_init (EdgeTable *t,
-                 gsize      mask)
-{
-  t->mask = mask;
-  t->used = 0;
-  t->slots = g_new0 (EdgeSlot, t->mask + 1);
-}
-
-static void
-edge_table_clear (EdgeTable *t)
-{
-  g_clear_pointer (&t->slots, g_free);
-}
-
-static inline guint64
-edge_hash (guint32 src,
-           guint32 dst)
-{
-  guint64 key = ((guint64) src << 32) | dst;
-
-  key ^= key >> 33;
-  key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  key ^= key >> 33;
-  return key;
-}
-
-static void edge_table_insert (EdgeTable *t, guint32 src, guint32 dst, guint64 hash, guint32 edge);
-
-/* Room for @n entries without growing. */
-static void
-edge_table_reserve (EdgeTable *t,
-                    gsize      n)
-{
-  EdgeTable old = *t;
-  gsize mask = old.mask;
-
-  while ((n + 1) * 2 > mask)
-    mask = mask * 2 + 1;
-  if (mask == old.mask)
-    return;
-
-  edge_table_init (t, mask);
-  for (gsize i = 0; i <= old.mask; i++)
-    if (old.slots[i].edge)
-      edge_table_insert (t, old.slots[i].src, old.slots[i].dst,
-                         edge_hash (old.slots[i].src, old.slots[i].dst), old.slots[i].edge - 1);
-  edge_table_clear (&old);
-}
-
-static void
-edge_table_insert (EdgeTable *t,
-                   guint32    src,
-                   guint32    dst,
-                   guint64    hash,
-                   guint32    edge)
-{
-  gsize i;
-
-  if ((t->used + 1) * 2 > t->mask)
-    edge_table_reserve (t, t->used + 1);
-  for (i = hash & t->mask; t->slots[i].edge; i = (i + 1) & t->mask)
-    ;
-  t->slots[i] = (EdgeSlot) { src, dst, edge + 1 };
-  t->used++;
-}
-
-static inline guint32
-edge_table_lookup (const EdgeTable *t,
-                   guint32          src,
-                   guint32          dst,
-                   guint64          hash)
-{
-  for (gsize i = hash & t->mask; t->slots[i].edge; i = (i + 1) & t->mask)
-    if (t->slots[i].src == src && t->slots[i].dst == dst)
-      return t->slots[i].edge - 1;
-  return PPV_NONE;
-}
 
 /* --- Building -------------------------------------------------------------- */
 
@@ -134,211 +39,11 @@ typedef struct
   gint64  cum;
 } HotNode;
 
-/* pprof's AddToEdgeDiv, counted once per sample (@stamp): weights add,
- * an edge is residual if any sample made it so, and inline only if every
- * sample's call was inlined. */
-static inline void
-add_to_edge_hashed (EdgeTable *table,
-                    GArray    *edges,
-                    guint32    src,
-                    guint32    dst,
-                    guint64    hash,
-                    gint64     w,
-                    gint64     dw,
-                    guint32    stamp,
-                    gboolean   residual,
-                    gboolean   inline_call)
-{
-  guint32 e = edge_table_lookup (table, src, dst, hash);
-
-  if (e == PPV_NONE)
-    {
-      PpvEdge edge = { src, dst, w, dw, stamp, residual, inline_call, FALSE };
-      edge_table_insert (table, src, dst, hash, edges->len);
-      g_array_append_val (edges, edge);
-    }
-  else
-    {
-      PpvEdge *edge = &g_array_index (edges, PpvEdge, e);
-      if (edge->stamp != stamp)
-        {
-          edge->stamp = stamp;
-          edge->weight += w;
-          edge->weight_div += dw;
-          edge->residual |= residual;
-          if (!inline_call)
-            edge->inline_call = FALSE;
-        }
-    }
-}
-
-static inline void
-add_to_edge (EdgeTable *table,
-             GArray    *edges,
-             guint32    src,
-             guint32    dst,
-             gint64     w,
-             gint64     dw,
-             guint32    stamp,
-             gboolean   residual,
-             gboolean   inline_call)
-{
-  add_to_edge_hashed (table, edges, src, dst, edge_hash (src, dst), w, dw, stamp, residual, inline_call);
-}
-
 enum
 {
   EDGE_FROM = 1 << 0,
   EDGE_INTO = 1 << 1,
 };
-
-/* Edge bounds: every edge adds its sample's weight to one bin in each half,
- * by two halves of its hash (a count-min sketch).  With bounded samples
- * an edge weighs at most its smaller bin.  Bins sum many light edges,
- * yet stay far below an edgefraction cutoff unless a heavy edge is in
- * both: a text report then sums only the few edges that may survive. */
-#define EDGE_BOUND_BITS 16
-#define EDGE_BOUND_MASK ((1u << EDGE_BOUND_BITS) - 1)
-#define N_EDGE_BOUNDS   (2u << EDGE_BOUND_BITS)
-
-/* Bounded weights are not negative, but bins may still outgrow 64 bits. */
-static inline void
-add_saturated (guint64 *bin,
-               guint64  w)
-{
-  *bin = *bin + w < *bin ? G_MAXUINT64 : *bin + w;
-}
-
-/* The bounds also count, roughly, how many distinct edges they cover (a
- * HyperLogLog sketch over the same hash): a later pass sizes its edge
- * tables once from that, rather than doubling them from small, each time
- * rehashing every edge into fresh pages. */
-#define EDGE_COUNT_BITS 12
-#define N_EDGE_COUNTERS (1u << EDGE_COUNT_BITS)
-
-static inline void
-count_edge (guint8  *counters,
-            guint64  h)
-{
-  guint8 rank = (guint8) (__builtin_clzll ((h << EDGE_COUNT_BITS) | (1u << (EDGE_COUNT_BITS - 1))) + 1);
-  guint8 *counter = &counters[h >> (64 - EDGE_COUNT_BITS)];
-
-  if (rank > *counter)
-    *counter = rank;
-}
-
-static guint64
-estimate_edge_count (const guint8 *counters)
-{
-  double m = N_EDGE_COUNTERS, sum = 0, estimate;
-  guint zeros = 0;
-
-  for (guint i = 0; i < N_EDGE_COUNTERS; i++)
-    {
-      sum += ldexp (1.0, -counters[i]);
-      zeros += counters[i] == 0;
-    }
-  estimate = 0.7213 / (1 + 1.079 / m) * m * m / sum;
-  if (estimate <= 2.5 * m && zeros > 0)
-    estimate = m * log (m / zeros);
-  return (guint64) estimate;
-}
-
-static inline guint64 *
-edge_bin (guint64 *bounds,
-          guint64  h,
-          guint    half)
-{
-  return half == 0 ? &bounds[h & EDGE_BOUND_MASK]
-                   : &bounds[(1u << EDGE_BOUND_BITS) + ((h >> 32) & EDGE_BOUND_MASK)];
-}
-
-/* A sample's edges, by hash, waiting to be added to the bounds. */
-typedef struct
-{
-  guint64 *hashes;
-  guint    len, size;
-} EdgeHashes;
-
-static inline void
-edge_hashes_add (EdgeHashes *pending,
-                 guint64     h)
-{
-  if (G_UNLIKELY (pending->len == pending->size))
-    {
-      pending->size = MAX (256, pending->size * 2);
-      pending->hashes = g_renew (guint64, pending->hashes, pending->size);
-    }
-  pending->hashes[pending->len++] = h;
-}
-
-#define BIN_PREFETCH_DISTANCE 8
-
-/* The bins take a deep stack's edges in any order (saturated sums of
- * weights that are not negative): ask for the bins a few edges ahead. */
-static void
-add_edge_bounds (guint64    *bounds,
-                 guint8     *counters,
-                 EdgeHashes *pending,
-                 gint64      w)
-{
-  for (guint j = 0; j < pending->len; j++)
-    {
-      guint64 h = pending->hashes[j];
-
-      if (j + BIN_PREFETCH_DISTANCE < pending->len)
-        {
-          guint64 ahead = pending->hashes[j + BIN_PREFETCH_DISTANCE];
-
-          __builtin_prefetch (edge_bin (bounds, ahead, 0), 1);
-          __builtin_prefetch (edge_bin (bounds, ahead, 1), 1);
-        }
-      add_saturated (edge_bin (bounds, h, 0), (guint64) w);
-      add_saturated (edge_bin (bounds, h, 1), (guint64) w);
-      count_edge (counters, h);
-    }
-  pending->len = 0;
-}
-
-
-/* Which bins reach a cutoff, a bit each: an edge may reach it only if
- * both its bins do.  The bits (16 KiB) stay in the first-level cache
- * where the bins (1 MiB) do not, and a deep stack asks for every edge. */
-static guint8 *
-heavy_bins_new (const guint64 *bounds,
-                gint64         cutoff)
-{
-  guint8 *heavy = g_new0 (guint8, N_EDGE_BOUNDS / 8);
-
-  for (guint32 b = 0; b < N_EDGE_BOUNDS; b++)
-    if (bounds[b] >= (guint64) cutoff)
-      heavy[b >> 3] |= 1u << (b & 7);
-  return heavy;
-}
-
-static inline gboolean
-edge_may_be_heavy (const guint8 *heavy,
-                   guint64       h)
-{
-  guint32 a = h & EDGE_BOUND_MASK;
-  guint32 b = (1u << EDGE_BOUND_BITS) + ((h >> 32) & EDGE_BOUND_MASK);
-
-  return ((heavy[a >> 3] >> (a & 7)) & (heavy[b >> 3] >> (b & 7)) & 1) != 0;
-}
-
-/* About how many of the @n_edges the bins count may reach the cutoff:
- * those whose bins both do, light edges being spread evenly. */
-static guint64
-estimate_heavy_edges (const guint8 *heavy,
-                      guint64       n_edges)
-{
-  guint64 n_heavy[2] = { 0, 0 };
-
-  for (guint32 b = 0; b < N_EDGE_BOUNDS; b++)
-    n_heavy[b >> EDGE_BOUND_BITS] += (heavy[b >> 3] >> (b & 7)) & 1;
-  return (guint64) ((double) n_edges * ((double) n_heavy[0] / (1u << EDGE_BOUND_BITS))
-                                     * ((double) n_heavy[1] / (1u << EDGE_BOUND_BITS)));
-}
 
 /* One share of the samples, summed into arrays of its own: samples are
  * independent, so threads need no locking, node sums just add, and edges
@@ -357,10 +62,10 @@ typedef struct
    * (EDGE_FROM/EDGE_INTO per node, NULL for any) says which nodes an edge
    * may leave and enter, and @heavy_bins which edges may reach @edge_cutoff. */
   GArray          *edges;         /* PpvEdge */
-  EdgeTable        edge_table;
+  PpvEdgeTable        edge_table;
   guint64         *bounds;
   const guint8    *ends;
-  const guint8    *heavy_bins;    /* see heavy_bins_new() */
+  const guint8    *heavy_bins;    /* see _ppv_edge_bounds_heavy_bins() */
 
   /* Tags (one share only): they go straight into the graph's stats. */
   PpvTagTable     *tag_index;
@@ -390,7 +95,7 @@ sum_share (gpointer data)
   const guint8 *ends = share->ends;
   gboolean with_edges = share->edges != NULL || share->bounds != NULL;
   HotNode *hot = share->hot;
-  EdgeHashes pending_bounds = { NULL, 0, 0 };
+  PpvEdgeHashes pending_bounds = { NULL, 0, 0 };
 
   if (share->edge_locations != NULL)
     return sum_share_edges (share);
@@ -449,10 +154,10 @@ sum_share (gpointer data)
                   (ends == NULL || ((ends[n] & EDGE_INTO) && (ends[parent] & EDGE_FROM))))
                 {
                   if (share->bounds != NULL)
-                    edge_hashes_add (&pending_bounds, edge_hash (parent, n));
+                    _ppv_edge_hashes_add (&pending_bounds, _ppv_edge_hash (parent, n));
                   else if (share->heavy_bins == NULL ||
-                           edge_may_be_heavy (share->heavy_bins, edge_hash (parent, n)))
-                    add_to_edge (&share->edge_table, share->edges, parent, n, w, dw, stamp,
+                           _ppv_edge_may_be_heavy (share->heavy_bins, _ppv_edge_hash (parent, n)))
+                    _ppv_edge_table_add (&share->edge_table, share->edges, parent, n, w, dw, stamp,
                                  residual, k != n_lines);
                 }
               parent = n;
@@ -461,7 +166,7 @@ sum_share (gpointer data)
         }
 
       if (pending_bounds.len > 0)
-        add_edge_bounds (share->bounds, share->edge_counters, &pending_bounds, w);
+        _ppv_edge_bounds_add (share->bounds, share->edge_counters, &pending_bounds, w);
 
       if (parent != PPV_NONE && !residual)
         {
@@ -484,34 +189,7 @@ typedef struct
   gboolean inline_call;
 } PendingEdge;
 
-/* Over a big table, adding an edge costs two cache misses (its slot,
- * then the edge), and a deep stack's edges are many and unrelated.  The
- * loops that add many ask for the slot of the edge this far ahead, and
- * for the edge itself of the one half as far, so that the misses overlap
- * instead of being paid in turn. */
-#define EDGE_PREFETCH_DISTANCE 16
-
-static inline void
-prefetch_edge (const EdgeTable *table,
-               GArray          *edges,
-               guint32          src,
-               guint32          dst,
-               guint64          hash,
-               gboolean         slot_only)
-{
-  guint32 e;
-
-  if (slot_only)
-    {
-      __builtin_prefetch (&table->slots[hash & table->mask]);
-      return;
-    }
-  e = edge_table_lookup (table, src, dst, hash);
-  if (e != PPV_NONE)
-    __builtin_prefetch (&g_array_index (edges, PpvEdge, e));
-}
-
-/* Adds one sample's edges in order, as add_to_edge() one by one would. */
+/* Adds one sample's edges in order, as _ppv_edge_table_add() one by one would. */
 static void
 add_pending_edges (SumShare *share,
                    GArray   *pending,
@@ -520,22 +198,22 @@ add_pending_edges (SumShare *share,
                    guint32   stamp)
 {
   const PendingEdge *list = (const PendingEdge *) (gpointer) pending->data;
-  EdgeTable *table = &share->edge_table;
+  PpvEdgeTable *table = &share->edge_table;
   guint n = pending->len;
 
   for (guint j = 0; j < n; j++)
     {
-      if (j + EDGE_PREFETCH_DISTANCE < n)
+      if (j + PPV_EDGE_PREFETCH_DISTANCE < n)
         {
-          const PendingEdge *far = &list[j + EDGE_PREFETCH_DISTANCE];
-          prefetch_edge (table, share->edges, far->src, far->dst, far->hash, TRUE);
+          const PendingEdge *far = &list[j + PPV_EDGE_PREFETCH_DISTANCE];
+          _ppv_edge_table_prefetch (table, share->edges, far->src, far->dst, far->hash, TRUE);
         }
-      if (j + EDGE_PREFETCH_DISTANCE / 2 < n)
+      if (j + PPV_EDGE_PREFETCH_DISTANCE / 2 < n)
         {
-          const PendingEdge *near = &list[j + EDGE_PREFETCH_DISTANCE / 2];
-          prefetch_edge (table, share->edges, near->src, near->dst, near->hash, FALSE);
+          const PendingEdge *near = &list[j + PPV_EDGE_PREFETCH_DISTANCE / 2];
+          _ppv_edge_table_prefetch (table, share->edges, near->src, near->dst, near->hash, FALSE);
         }
-      add_to_edge_hashed (table, share->edges, list[j].src, list[j].dst, list[j].hash,
+      _ppv_edge_table_add_hashed (table, share->edges, list[j].src, list[j].dst, list[j].hash,
                           w, dw, stamp, FALSE, list[j].inline_call);
     }
 }
@@ -584,9 +262,9 @@ sum_share_edges (SumShare *share)
               if (parent != PPV_NONE && n != parent &&
                   (ends[n] & EDGE_INTO) && (ends[parent] & EDGE_FROM))
                 {
-                  PendingEdge e = { parent, n, edge_hash (parent, n), k != loc_off[loc + 1] };
+                  PendingEdge e = { parent, n, _ppv_edge_hash (parent, n), k != loc_off[loc + 1] };
 
-                  if (edge_may_be_heavy (share->heavy_bins, e.hash))
+                  if (_ppv_edge_may_be_heavy (share->heavy_bins, e.hash))
                     g_array_append_val (pending, e);
                 }
               parent = n;
@@ -614,19 +292,19 @@ merge_share_edges (SumShare       *into,
     {
       const PpvEdge *e = &list[i];
 
-      if (i + EDGE_PREFETCH_DISTANCE < n)
+      if (i + PPV_EDGE_PREFETCH_DISTANCE < n)
         {
-          const PpvEdge *far = &list[i + EDGE_PREFETCH_DISTANCE];
-          prefetch_edge (&into->edge_table, into->edges, far->src, far->dst,
-                         edge_hash (far->src, far->dst), TRUE);
+          const PpvEdge *far = &list[i + PPV_EDGE_PREFETCH_DISTANCE];
+          _ppv_edge_table_prefetch (&into->edge_table, into->edges, far->src, far->dst,
+                         _ppv_edge_hash (far->src, far->dst), TRUE);
         }
-      if (i + EDGE_PREFETCH_DISTANCE / 2 < n)
+      if (i + PPV_EDGE_PREFETCH_DISTANCE / 2 < n)
         {
-          const PpvEdge *near = &list[i + EDGE_PREFETCH_DISTANCE / 2];
-          prefetch_edge (&into->edge_table, into->edges, near->src, near->dst,
-                         edge_hash (near->src, near->dst), FALSE);
+          const PpvEdge *near = &list[i + PPV_EDGE_PREFETCH_DISTANCE / 2];
+          _ppv_edge_table_prefetch (&into->edge_table, into->edges, near->src, near->dst,
+                         _ppv_edge_hash (near->src, near->dst), FALSE);
         }
-      add_to_edge (&into->edge_table, into->edges, e->src, e->dst, e->weight, e->weight_div,
+      _ppv_edge_table_add (&into->edge_table, into->edges, e->src, e->dst, e->weight, e->weight_div,
                    e->stamp, e->residual, e->inline_call);
     }
 }
@@ -763,13 +441,10 @@ sum_graph (PpvGraphBuilder *self,
     edge_locations = wanted_edge_locations (self, ends);
   if (bounds_in != NULL)
     {
-      guint64 expected;
-
-      heavy_bins = heavy_bins_new (bounds_in, edge_cutoff);
-      expected = estimate_heavy_edges (heavy_bins, sums->n_bounded_edges);
+      heavy_bins = _ppv_edge_bounds_heavy_bins (bounds_in, edge_cutoff);
       /* Each share may see about every edge: all have the room. */
-      while ((expected + 1) * 2 > table_mask && table_mask < G_MAXUINT32)
-        table_mask = table_mask * 2 + 1;
+      table_mask = _ppv_edge_table_mask_for (_ppv_edge_bounds_estimate_heavy (heavy_bins,
+                                                                              sums->n_bounded_edges));
     }
 
   for (guint i = 0; i < n_shares; i++)
@@ -793,14 +468,14 @@ sum_graph (PpvGraphBuilder *self,
         }
       if (mode == PPV_EDGES_BOUNDS)
         {
-          shares[i].bounds = i == 0 ? g->edge_bounds : g_new0 (guint64, N_EDGE_BOUNDS);
-          shares[i].edge_counters = g_new0 (guint8, N_EDGE_COUNTERS);
+          shares[i].bounds = i == 0 ? g->edge_bounds : g_new0 (guint64, PPV_N_EDGE_BOUNDS);
+          shares[i].edge_counters = g_new0 (guint8, PPV_N_EDGE_COUNTERS);
         }
       else if (mode != PPV_EDGES_NONE)
         {
           /* The first share sums into the graph's array, the rest merge into it. */
           shares[i].edges = i == 0 ? g->edges : g_array_new (FALSE, FALSE, sizeof (PpvEdge));
-          edge_table_init (&shares[i].edge_table, table_mask);
+          _ppv_edge_table_init (&shares[i].edge_table, table_mask);
         }
       if (i > 0)
         threads[i] = g_thread_try_new ("ppv-graph", sum_share, &shares[i], NULL);
@@ -822,7 +497,7 @@ sum_graph (PpvGraphBuilder *self,
         }
       if (i > 0 && shares[i].edges != NULL)
         {
-          edge_table_clear (&shares[i].edge_table);
+          _ppv_edge_table_clear (&shares[i].edge_table);
           merge_share_edges (&shares[0], &shares[i]);
           g_array_unref (shares[i].edges);
         }
@@ -830,9 +505,9 @@ sum_graph (PpvGraphBuilder *self,
         merge_share_tags (self, tag_index, g->stats, &shares[i]);
       if (i > 0 && shares[i].bounds != NULL)
         {
-          for (guint32 b = 0; b < N_EDGE_BOUNDS; b++)
-            add_saturated (&g->edge_bounds[b], shares[i].bounds[b]);
-          for (guint32 c = 0; c < N_EDGE_COUNTERS; c++)
+          for (guint32 b = 0; b < PPV_N_EDGE_BOUNDS; b++)
+            _ppv_add_saturated (&g->edge_bounds[b], shares[i].bounds[b]);
+          for (guint32 c = 0; c < PPV_N_EDGE_COUNTERS; c++)
             shares[0].edge_counters[c] = MAX (shares[0].edge_counters[c], shares[i].edge_counters[c]);
           g_free (shares[i].bounds);
           g_free (shares[i].edge_counters);
@@ -842,11 +517,11 @@ sum_graph (PpvGraphBuilder *self,
       g_free (shares[i].flat);
       g_free (shares[i].flat_div);
     }
-  edge_table_clear (&shares[0].edge_table);
+  _ppv_edge_table_clear (&shares[0].edge_table);
   _ppv_tag_table_free (tag_index);
   if (shares[0].edge_counters != NULL)
     {
-      g->n_bounded_edges = estimate_edge_count (shares[0].edge_counters);
+      g->n_bounded_edges = _ppv_edge_bounds_estimate_count (shares[0].edge_counters);
       g_free (shares[0].edge_counters);
     }
 
@@ -883,7 +558,7 @@ _ppv_graph_build (PpvGraphBuilder *self,
   if (edges == PPV_EDGES_BOUNDS && (kept != NULL || !self->ids->has_inlined || !self->bounded))
     edges = PPV_EDGES_NONE;
   if (edges == PPV_EDGES_BOUNDS)
-    g->edge_bounds = g_new0 (guint64, N_EDGE_BOUNDS);
+    g->edge_bounds = g_new0 (guint64, PPV_N_EDGE_BOUNDS);
   sum_graph (self, kept, edges, sums, edge_cutoff, tag_nodes, g);
 
   g->nodes = g_new (guint32, MAX (n_infos, 1));
