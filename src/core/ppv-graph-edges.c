@@ -74,18 +74,6 @@ _ppv_edge_table_insert (PpvEdgeTable *t,
 
 /* --- Edge bounds ----------------------------------------------------------- */
 
-static inline void
-count_edge (guint8  *counters,
-            guint64  h)
-{
-  guint8 rank = (guint8) (__builtin_clzll ((h << PPV_EDGE_COUNT_BITS) |
-                                           (1u << (PPV_EDGE_COUNT_BITS - 1))) + 1);
-  guint8 *counter = &counters[h >> (64 - PPV_EDGE_COUNT_BITS)];
-
-  if (rank > *counter)
-    *counter = rank;
-}
-
 guint64
 _ppv_edge_bounds_estimate_count (const guint8 *counters)
 {
@@ -104,17 +92,6 @@ _ppv_edge_bounds_estimate_count (const guint8 *counters)
   return (guint64) estimate;
 }
 
-static inline guint64 *
-edge_bin (guint64 *bounds,
-          guint64  h,
-          guint    half)
-{
-  return half == 0 ? &bounds[h & PPV_EDGE_BOUND_MASK]
-                   : &bounds[(1u << PPV_EDGE_BOUND_BITS) + ((h >> 32) & PPV_EDGE_BOUND_MASK)];
-}
-
-#define BIN_PREFETCH_DISTANCE 8
-
 /* The bins take a deep stack's edges in any order (saturated sums of
  * weights that are not negative): ask for the bins a few edges ahead. */
 void
@@ -127,16 +104,14 @@ _ppv_edge_bounds_add (guint64       *bounds,
     {
       guint64 h = pending->hashes[j];
 
-      if (j + BIN_PREFETCH_DISTANCE < pending->len)
+      if (j + PPV_BIN_PREFETCH_DISTANCE < pending->len)
         {
-          guint64 ahead = pending->hashes[j + BIN_PREFETCH_DISTANCE];
+          guint64 ahead = pending->hashes[j + PPV_BIN_PREFETCH_DISTANCE];
 
-          __builtin_prefetch (edge_bin (bounds, ahead, 0), 1);
-          __builtin_prefetch (edge_bin (bounds, ahead, 1), 1);
+          __builtin_prefetch (_ppv_edge_bin (bounds, ahead, 0), 1);
+          __builtin_prefetch (_ppv_edge_bin (bounds, ahead, 1), 1);
         }
-      _ppv_add_saturated (edge_bin (bounds, h, 0), (guint64) w);
-      _ppv_add_saturated (edge_bin (bounds, h, 1), (guint64) w);
-      count_edge (counters, h);
+      _ppv_edge_bounds_add_one (bounds, counters, h, w);
     }
   pending->len = 0;
 }

@@ -173,7 +173,36 @@ _ppv_add_saturated (guint64 *bin,
   *bin = *bin + w < *bin ? G_MAXUINT64 : *bin + w;
 }
 
-/* A sample's edges, by hash, waiting to be added to the bounds. */
+static inline guint64 *
+_ppv_edge_bin (guint64 *bounds,
+               guint64  h,
+               guint    half)
+{
+  return half == 0 ? &bounds[h & PPV_EDGE_BOUND_MASK]
+                   : &bounds[(1u << PPV_EDGE_BOUND_BITS) + ((h >> 32) & PPV_EDGE_BOUND_MASK)];
+}
+
+static inline void
+_ppv_edge_bounds_add_one (guint64 *bounds,
+                          guint8  *counters,
+                          guint64  h,
+                          gint64   w)
+{
+  guint8 rank = (guint8) (__builtin_clzll ((h << PPV_EDGE_COUNT_BITS) |
+                                           (1u << (PPV_EDGE_COUNT_BITS - 1))) + 1);
+  guint8 *counter = &counters[h >> (64 - PPV_EDGE_COUNT_BITS)];
+
+  _ppv_add_saturated (_ppv_edge_bin (bounds, h, 0), (guint64) w);
+  _ppv_add_saturated (_ppv_edge_bin (bounds, h, 1), (guint64) w);
+  if (rank > *counter)
+    *counter = rank;
+}
+
+/* A deep sample's edges, by hash, waiting to be added to the bounds:
+ * then the bins can be asked for this many edges ahead.  A short one's
+ * go straight in (_ppv_edge_bounds_add_one). */
+#define PPV_BIN_PREFETCH_DISTANCE 8
+
 typedef struct
 {
   guint64 *hashes;

@@ -107,6 +107,7 @@ sum_share (gpointer data)
       guint32 stamp = s + 1;
       guint32 parent = PPV_NONE;
       gboolean residual = FALSE;
+      gboolean batch_bounds;
       gint64 w, dw;
 
       if (!sample_weight (self, s, &w, &dw))
@@ -114,6 +115,7 @@ sum_share (gpointer data)
 
       stack = p->stacks + p->samples[s].stack_offset;
       start = _ppv_frame_selection_sample_start (sel, s);
+      batch_bounds = sel->sample_depth[s] - start > 4 * PPV_BIN_PREFETCH_DISTANCE;
       for (guint32 i = sel->sample_depth[s]; i > start; i--)
         {
           guint32 loc = stack[i - 1];
@@ -154,7 +156,13 @@ sum_share (gpointer data)
                   (ends == NULL || ((ends[n] & EDGE_INTO) && (ends[parent] & EDGE_FROM))))
                 {
                   if (share->bounds != NULL)
-                    _ppv_edge_hashes_add (&pending_bounds, _ppv_edge_hash (parent, n));
+                    {
+                      if (batch_bounds)
+                        _ppv_edge_hashes_add (&pending_bounds, _ppv_edge_hash (parent, n));
+                      else
+                        _ppv_edge_bounds_add_one (share->bounds, share->edge_counters,
+                                                  _ppv_edge_hash (parent, n), w);
+                    }
                   else if (share->heavy_bins == NULL ||
                            _ppv_edge_may_be_heavy (share->heavy_bins, _ppv_edge_hash (parent, n)))
                     _ppv_edge_table_add (&share->edge_table, share->edges, parent, n, w, dw, stamp,
