@@ -13,12 +13,19 @@ int
 main (int    argc,
       char **argv)
 {
+  /* The options the window takes besides sources: GApplication's own
+   * (D-Bus activation starts the app with --gapplication-service).  The
+   * application registers no main options; one it adds must be listed
+   * here, or it is reported as unknown. */
+  static const char * const window_options[] = { "--gapplication-service", NULL };
   g_autoptr(PpvApplication) app = NULL;
   const char *localedir;
 
   /* --top/--dot/--svg must not initialise GTK (no display needed) and
-   * print numbers the way `go tool pprof` does, whatever the locale. */
-  if (ppv_cli_is_headless (argc, argv))
+   * print numbers the way `go tool pprof` does, whatever the locale.  Any
+   * other option goes that way too: an unknown one is a usage error, not
+   * a window that silently ignores it. */
+  if (ppv_cli_is_headless (argc, argv, window_options))
     return ppv_cli_run (argc, argv);
 
   /* PPV_LOCALEDIR lets an uninstalled build (tests) use its own catalogs. */

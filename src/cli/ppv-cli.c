@@ -140,7 +140,7 @@ static GOptionContext *
 build_context (CliOptions *o)
 {
   const GOptionEntry output_entries[] = {
-    { "top", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print the top report (go tool pprof -top)", NULL },
+    { "top", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print the top report (go tool pprof -top); \"--top N SOURCE\" shows N nodes, as --nodecount=N, unless a file named N exists", NULL },
     { "dot", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print the call graph as DOT (go tool pprof -dot)", NULL },
     { "svg", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Write the call graph as SVG", NULL },
     { "traces", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print every sample's stack (go tool pprof -traces)", NULL },
@@ -216,9 +216,24 @@ build_context (CliOptions *o)
   return context;
 }
 
+static gboolean
+is_window_option (const char         *arg,
+                  const char * const *window_options)
+{
+  for (guint i = 0; window_options != NULL && window_options[i] != NULL; i++)
+    {
+      gsize len = strlen (window_options[i]);
+
+      if (strncmp (arg, window_options[i], len) == 0 && (arg[len] == '\0' || arg[len] == '='))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
-ppv_cli_is_headless (int    argc,
-                     char **argv)
+ppv_cli_is_headless (int                 argc,
+                     char              **argv,
+                     const char * const *window_options)
 {
   for (int i = 1; i < argc; i++)
     {
@@ -232,8 +247,31 @@ ppv_cli_is_headless (int    argc,
           strcmp (argv[i], "--help") == 0 ||
           strcmp (argv[i], "-h") == 0 || g_str_has_prefix (argv[i], "--help-"))
         return TRUE;
+      /* "-" alone is a source (standard input). */
+      if (argv[i][0] == '-' && argv[i][1] != '\0' && !is_window_option (argv[i], window_options))
+        return TRUE;
     }
   return FALSE;
+}
+
+/* pprof's interactive "top 20" habit: "--top 20 SOURCE" means the first
+ * 20 nodes, unless a file named "20" is there to be read. */
+static void
+take_top_count (char **args)
+{
+  for (guint i = 1; args[i] != NULL && strcmp (args[i], "--") != 0; i++)
+    {
+      const char *count = args[i + 1];
+      guint64 n = 0;
+
+      if (strcmp (args[i], "--top") != 0 || count == NULL || !g_ascii_isdigit (count[0]))
+        continue;
+      if (!g_ascii_string_to_unsigned (count, 10, 1, G_MAXINT, &n, NULL) ||
+          g_file_test (count, G_FILE_TEST_EXISTS))
+        continue;
+      g_free (args[i + 1]);
+      args[i + 1] = g_strdup_printf ("--nodecount=%" G_GUINT64_FORMAT, n);
+    }
 }
 
 static PpvProfile *
@@ -591,6 +629,13 @@ ppv_cli_run (int    argc,
   o.seconds = -1;
   context = build_context (&o);
 
+  /* GOption names the program in "Usage:" only once it has parsed. */
+  if (g_get_prgname () == NULL)
+    {
+      g_autofree char *name = g_path_get_basename (argc > 0 && argv[0] ? argv[0] : "pprof-viewer");
+      g_set_prgname (name);
+    }
+
   /* --help lists every option, not only the main group's. */
   for (int i = 1; i < argc && strcmp (argv[i], "--") != 0; i++)
     if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
@@ -604,6 +649,7 @@ ppv_cli_run (int    argc,
   args = g_new0 (char *, argc + 1);
   for (int i = 0; i < argc; i++)
     args[i] = g_strdup (argv[i]);
+  take_top_count (args);
 
   {
     int n = argc;

@@ -9,10 +9,16 @@
 
 G_BEGIN_DECLS
 
-/* TRUE when argv asks for headless output (--top, --dot, --svg, --help):
- * main() must then call ppv_cli_run() before touching GTK. */
-gboolean ppv_cli_is_headless (int    argc,
-                              char **argv);
+/* TRUE when argv is for the command line rather than the window: it asks
+ * for headless output (--top, --dot, --svg, --help), or holds an option
+ * (before "--") that is not one of @window_options ("--name", also
+ * accepted as "--name=VALUE"; NULL-terminated, may be NULL).  main() must
+ * then call ppv_cli_run() before touching GTK, which reports an option it
+ * does not know, or one without an output, as a usage error (status 2)
+ * rather than let the window open and ignore it. */
+gboolean ppv_cli_is_headless (int                argc,
+                              char             **argv,
+                              const char * const *window_options);
 /* Runs the headless command; returns the process exit status. */
 int      ppv_cli_run         (int    argc,
                               char **argv);

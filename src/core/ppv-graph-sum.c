@@ -1,6 +1,7 @@
 /* ppv-graph-sum.c — the passes over the samples that sum nodes, edges and
- * tags, split over threads on big profiles, and the edge bounds that let a
- * text report skip edges it would trim.
+ * tags, split over threads on big profiles; the edge table and the edge
+ * bounds that let a text report skip edges it would trim are in
+ * ppv-graph-edges.c.
  *
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,99 +10,8 @@
  * weights count once per sample however often a node recurs, flat goes to
  * the leaf-most kept frame, frames of dropped nodes make "residual" edges.
  */
+#include "ppv-graph-edges.h"
 #include "ppv-graph-private.h"
-
-/* --- Edge table: open addressing on (src, dst) ----------------------------- */
-
-/* Key and value share a slot: a lookup is one cache miss, not two. */
-typedef struct
-{
-  guint32 src, dst;
-  guint32 edge;      /* index + 1; 0 = empty */
-} EdgeSlot;
-
-typedef struct
-{
-  EdgeSlot *slots;
-  gsize     mask;
-  gsize     used;
-} EdgeTable;
-
-static void
-edge_table_init (EdgeTable *t,
-                 gsize      mask)
-{
-  t->mask = mask;
-  t->used = 0;
-  t->slots = g_new0 (EdgeSlot, t->mask + 1);
-}
-
-static void
-edge_table_clear (EdgeTable *t)
-{
-  g_clear_pointer (&t->slots, g_free);
-}
-
-static inline guint64
-edge_hash (guint32 src,
-           guint32 dst)
-{
-  guint64 key = ((guint64) src << 32) | dst;
-
-  key ^= key >> 33;
-  key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  key ^= key >> 33;
-  return key;
-}
-
-static void edge_table_insert (EdgeTable *t, guint32 src, guint32 dst, guint32 edge);
-
-/* Room for @n entries without growing. */
-static void
-edge_table_reserve (EdgeTable *t,
-                    gsize      n)
-{
-  EdgeTable old = *t;
-  gsize mask = old.mask;
-
-  while ((n + 1) * 2 > mask)
-    mask = mask * 2 + 1;
-  if (mask == old.mask)
-    return;
-
-  edge_table_init (t, mask);
-  for (gsize i = 0; i <= old.mask; i++)
-    if (old.slots[i].edge)
-      edge_table_insert (t, old.slots[i].src, old.slots[i].dst, old.slots[i].edge - 1);
-  edge_table_clear (&old);
-}
-
-static void
-edge_table_insert (EdgeTable *t,
-                   guint32    src,
-                   guint32    dst,
-                   guint32    edge)
-{
-  gsize i;
-
-  if ((t->used + 1) * 2 > t->mask)
-    edge_table_reserve (t, t->used + 1);
-  for (i = edge_hash (src, dst) & t->mask; t->slots[i].edge; i = (i + 1) & t->mask)
-    ;
-  t->slots[i] = (EdgeSlot) { src, dst, edge + 1 };
-  t->used++;
-}
-
-static inline guint32
-edge_table_lookup (const EdgeTable *t,
-                   guint32          src,
-                   guint32          dst)
-{
-  for (gsize i = edge_hash (src, dst) & t->mask; t->slots[i].edge; i = (i + 1) & t->mask)
-    if (t->slots[i].src == src && t->slots[i].dst == dst)
-      return t->slots[i].edge - 1;
-  return PPV_NONE;
-}
 
 /* --- Building -------------------------------------------------------------- */
 
@@ -129,88 +39,11 @@ typedef struct
   gint64  cum;
 } HotNode;
 
-/* pprof's AddToEdgeDiv, counted once per sample (@stamp): weights add,
- * an edge is residual if any sample made it so, and inline only if every
- * sample's call was inlined. */
-static inline void
-add_to_edge (EdgeTable *table,
-             GArray    *edges,
-             guint32    src,
-             guint32    dst,
-             gint64     w,
-             gint64     dw,
-             guint32    stamp,
-             gboolean   residual,
-             gboolean   inline_call)
-{
-  guint32 e = edge_table_lookup (table, src, dst);
-
-  if (e == PPV_NONE)
-    {
-      PpvEdge edge = { src, dst, w, dw, stamp, residual, inline_call, FALSE };
-      edge_table_insert (table, src, dst, edges->len);
-      g_array_append_val (edges, edge);
-    }
-  else
-    {
-      PpvEdge *edge = &g_array_index (edges, PpvEdge, e);
-      if (edge->stamp != stamp)
-        {
-          edge->stamp = stamp;
-          edge->weight += w;
-          edge->weight_div += dw;
-          edge->residual |= residual;
-          if (!inline_call)
-            edge->inline_call = FALSE;
-        }
-    }
-}
-
 enum
 {
   EDGE_FROM = 1 << 0,
   EDGE_INTO = 1 << 1,
 };
-
-/* Edge bounds: every edge adds its sample's weight to one bin in each half,
- * by two halves of its hash (a count-min sketch).  With bounded samples
- * an edge weighs at most its smaller bin.  Bins sum many light edges,
- * yet stay far below an edgefraction cutoff unless a heavy edge is in
- * both: a text report then sums only the few edges that may survive. */
-#define EDGE_BOUND_BITS 16
-#define EDGE_BOUND_MASK ((1u << EDGE_BOUND_BITS) - 1)
-#define N_EDGE_BOUNDS   (2u << EDGE_BOUND_BITS)
-
-/* Bounded weights are not negative, but bins may still outgrow 64 bits. */
-static inline void
-add_saturated (guint64 *bin,
-               guint64  w)
-{
-  *bin = *bin + w < *bin ? G_MAXUINT64 : *bin + w;
-}
-
-static inline void
-add_edge_bound (guint64 *bounds,
-                guint32  src,
-                guint32  dst,
-                gint64   w)
-{
-  guint64 h = edge_hash (src, dst);
-
-  add_saturated (&bounds[h & EDGE_BOUND_MASK], (guint64) w);
-  add_saturated (&bounds[(1u << EDGE_BOUND_BITS) + ((h >> 32) & EDGE_BOUND_MASK)], (guint64) w);
-}
-
-static inline guint64
-edge_bound (const guint64 *bounds,
-            guint32        src,
-            guint32        dst)
-{
-  guint64 h = edge_hash (src, dst);
-
-  return MIN (bounds[h & EDGE_BOUND_MASK],
-              bounds[(1u << EDGE_BOUND_BITS) + ((h >> 32) & EDGE_BOUND_MASK)]);
-}
 
 /* One share of the samples, summed into arrays of its own: samples are
  * independent, so threads need no locking, node sums just add, and edges
@@ -227,13 +60,12 @@ typedef struct
 
   /* Edges (or with PPV_EDGES_BOUNDS their bounds), or NULL; @ends
    * (EDGE_FROM/EDGE_INTO per node, NULL for any) says which nodes an edge
-   * may leave and enter, and @bounds_in which edges may reach @edge_cutoff. */
+   * may leave and enter, and @heavy_bins which edges may reach @edge_cutoff. */
   GArray          *edges;         /* PpvEdge */
-  EdgeTable        edge_table;
+  PpvEdgeTable        edge_table;
   guint64         *bounds;
   const guint8    *ends;
-  const guint64   *bounds_in;
-  gint64           edge_cutoff;
+  const guint8    *heavy_bins;    /* see _ppv_edge_bounds_heavy_bins() */
 
   /* Tags (one share only): they go straight into the graph's stats. */
   PpvTagTable     *tag_index;
@@ -243,6 +75,8 @@ typedef struct
   /* Edges only, node sums known: per location, whether an edge may end
    * in one of its lines (see sum_share_edges). */
   const guint8    *edge_locations;
+
+  guint8          *edge_counters; /* with @bounds: see count_edge() */
 } SumShare;
 
 static gpointer sum_share_edges (SumShare *share);
@@ -261,6 +95,7 @@ sum_share (gpointer data)
   const guint8 *ends = share->ends;
   gboolean with_edges = share->edges != NULL || share->bounds != NULL;
   HotNode *hot = share->hot;
+  PpvEdgeHashes pending_bounds = { NULL, 0, 0 };
 
   if (share->edge_locations != NULL)
     return sum_share_edges (share);
@@ -272,6 +107,7 @@ sum_share (gpointer data)
       guint32 stamp = s + 1;
       guint32 parent = PPV_NONE;
       gboolean residual = FALSE;
+      gboolean batch_bounds;
       gint64 w, dw;
 
       if (!sample_weight (self, s, &w, &dw))
@@ -279,6 +115,7 @@ sum_share (gpointer data)
 
       stack = p->stacks + p->samples[s].stack_offset;
       start = _ppv_frame_selection_sample_start (sel, s);
+      batch_bounds = sel->sample_depth[s] - start > 4 * PPV_BIN_PREFETCH_DISTANCE;
       for (guint32 i = sel->sample_depth[s]; i > start; i--)
         {
           guint32 loc = stack[i - 1];
@@ -319,16 +156,25 @@ sum_share (gpointer data)
                   (ends == NULL || ((ends[n] & EDGE_INTO) && (ends[parent] & EDGE_FROM))))
                 {
                   if (share->bounds != NULL)
-                    add_edge_bound (share->bounds, parent, n, w);
-                  else if (share->bounds_in == NULL ||
-                           edge_bound (share->bounds_in, parent, n) >= (guint64) share->edge_cutoff)
-                    add_to_edge (&share->edge_table, share->edges, parent, n, w, dw, stamp,
+                    {
+                      if (batch_bounds)
+                        _ppv_edge_hashes_add (&pending_bounds, _ppv_edge_hash (parent, n));
+                      else
+                        _ppv_edge_bounds_add_one (share->bounds, share->edge_counters,
+                                                  _ppv_edge_hash (parent, n), w);
+                    }
+                  else if (share->heavy_bins == NULL ||
+                           _ppv_edge_may_be_heavy (share->heavy_bins, _ppv_edge_hash (parent, n)))
+                    _ppv_edge_table_add (&share->edge_table, share->edges, parent, n, w, dw, stamp,
                                  residual, k != n_lines);
                 }
               parent = n;
               residual = FALSE;
             }
         }
+
+      if (pending_bounds.len > 0)
+        _ppv_edge_bounds_add (share->bounds, share->edge_counters, &pending_bounds, w);
 
       if (parent != PPV_NONE && !residual)
         {
@@ -339,7 +185,45 @@ sum_share (gpointer data)
                                         parent, s, w, dw, TRUE);
         }
     }
+  g_free (pending_bounds.hashes);
   return NULL;
+}
+
+/* An edge of one sample, waiting for its turn in the table. */
+typedef struct
+{
+  guint32  src, dst;
+  guint64  hash;
+  gboolean inline_call;
+} PendingEdge;
+
+/* Adds one sample's edges in order, as _ppv_edge_table_add() one by one would. */
+static void
+add_pending_edges (SumShare *share,
+                   GArray   *pending,
+                   gint64    w,
+                   gint64    dw,
+                   guint32   stamp)
+{
+  const PendingEdge *list = (const PendingEdge *) (gpointer) pending->data;
+  PpvEdgeTable *table = &share->edge_table;
+  guint n = pending->len;
+
+  for (guint j = 0; j < n; j++)
+    {
+      if (j + PPV_EDGE_PREFETCH_DISTANCE < n)
+        {
+          const PendingEdge *far = &list[j + PPV_EDGE_PREFETCH_DISTANCE];
+          _ppv_edge_table_prefetch (table, share->edges, far->src, far->dst, far->hash, TRUE);
+        }
+      if (j + PPV_EDGE_PREFETCH_DISTANCE / 2 < n)
+        {
+          const PendingEdge *near = &list[j + PPV_EDGE_PREFETCH_DISTANCE / 2];
+          _ppv_edge_table_prefetch (table, share->edges, near->src, near->dst, near->hash, FALSE);
+        }
+      _ppv_edge_table_add_hashed (table, share->edges, list[j].src, list[j].dst, list[j].hash,
+                          w, dw, stamp, FALSE, list[j].inline_call);
+    }
 }
 
 /* The second pass of a text report: the node sums are those of the first
@@ -357,6 +241,7 @@ sum_share_edges (SumShare *share)
   const guint32 *loc_off = sel->loc_lines_offset;
   const guint32 *frame_info = self->ids->frame_info;
   const guint8 *ends = share->ends;
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingEdge));
 
   for (guint32 s = share->first; s < share->end; s++)
     {
@@ -368,6 +253,7 @@ sum_share_edges (SumShare *share)
       if (!sample_weight (self, s, &w, &dw))
         continue;
 
+      g_array_set_size (pending, 0);
       for (guint32 i = depth; i > start; i--)
         {
           guint32 loc = stack[i - 1];
@@ -382,13 +268,17 @@ sum_share_edges (SumShare *share)
               guint32 n = frame_info[k - 1];
 
               if (parent != PPV_NONE && n != parent &&
-                  (ends[n] & EDGE_INTO) && (ends[parent] & EDGE_FROM) &&
-                  edge_bound (share->bounds_in, parent, n) >= (guint64) share->edge_cutoff)
-                add_to_edge (&share->edge_table, share->edges, parent, n, w, dw, s + 1,
-                             FALSE, k != loc_off[loc + 1]);
+                  (ends[n] & EDGE_INTO) && (ends[parent] & EDGE_FROM))
+                {
+                  PendingEdge e = { parent, n, _ppv_edge_hash (parent, n), k != loc_off[loc + 1] };
+
+                  if (_ppv_edge_may_be_heavy (share->heavy_bins, e.hash))
+                    g_array_append_val (pending, e);
+                }
               parent = n;
             }
         }
+      add_pending_edges (share, pending, w, dw, s + 1);
     }
   return NULL;
 }
@@ -402,11 +292,27 @@ static void
 merge_share_edges (SumShare       *into,
                    const SumShare *from)
 {
-  edge_table_reserve (&into->edge_table, into->edges->len + from->edges->len);
-  for (guint32 i = 0; i < from->edges->len; i++)
+  const PpvEdge *list = (const PpvEdge *) (gpointer) from->edges->data;
+  guint32 n = from->edges->len;
+
+  /* Not reserved for both lengths: shares mostly see the same edges. */
+  for (guint32 i = 0; i < n; i++)
     {
-      const PpvEdge *e = &g_array_index (from->edges, PpvEdge, i);
-      add_to_edge (&into->edge_table, into->edges, e->src, e->dst, e->weight, e->weight_div,
+      const PpvEdge *e = &list[i];
+
+      if (i + PPV_EDGE_PREFETCH_DISTANCE < n)
+        {
+          const PpvEdge *far = &list[i + PPV_EDGE_PREFETCH_DISTANCE];
+          _ppv_edge_table_prefetch (&into->edge_table, into->edges, far->src, far->dst,
+                         _ppv_edge_hash (far->src, far->dst), TRUE);
+        }
+      if (i + PPV_EDGE_PREFETCH_DISTANCE / 2 < n)
+        {
+          const PpvEdge *near = &list[i + PPV_EDGE_PREFETCH_DISTANCE / 2];
+          _ppv_edge_table_prefetch (&into->edge_table, into->edges, near->src, near->dst,
+                         _ppv_edge_hash (near->src, near->dst), FALSE);
+        }
+      _ppv_edge_table_add (&into->edge_table, into->edges, e->src, e->dst, e->weight, e->weight_div,
                    e->stamp, e->residual, e->inline_call);
     }
 }
@@ -517,9 +423,11 @@ sum_graph (PpvGraphBuilder *self,
   PpvTagTable *tag_index = NULL;
   g_autofree guint8 *ends = edge_ends (self, mode, sums, edge_cutoff);
   const guint64 *bounds_in = NULL;
+  g_autofree guint8 *heavy_bins = NULL;
   g_autofree guint8 *edge_locations = NULL;
   SumShare shares[MAX_SHARES];
   GThread *threads[MAX_SHARES] = { NULL };
+  gsize table_mask = 1023;
   guint n_shares;
 
   /* Threads only pay off on big profiles.  Tags of every node keep one
@@ -539,6 +447,13 @@ sum_graph (PpvGraphBuilder *self,
   /* Then @sums, built without @kept too, has every node sum already. */
   if (bounds_in != NULL && !with_tags)
     edge_locations = wanted_edge_locations (self, ends);
+  if (bounds_in != NULL)
+    {
+      heavy_bins = _ppv_edge_bounds_heavy_bins (bounds_in, edge_cutoff);
+      /* Each share may see about every edge: all have the room. */
+      table_mask = _ppv_edge_table_mask_for (_ppv_edge_bounds_estimate_heavy (heavy_bins,
+                                                                              sums->n_bounded_edges));
+    }
 
   for (guint i = 0; i < n_shares; i++)
     {
@@ -550,7 +465,7 @@ sum_graph (PpvGraphBuilder *self,
         self->mean ? g_new0 (gint64, n_infos) : NULL,
         g_new0 (gint64, n_infos),
         g_new0 (gint64, n_infos),
-        NULL, { NULL, 0, 0 }, NULL, ends, bounds_in, edge_cutoff,
+        NULL, { NULL, 0, 0 }, NULL, ends, heavy_bins,
         tag_index, g->stats, tag_nodes, edge_locations,
       };
       /* Shares after the first sum tags into tables of their own. */
@@ -560,12 +475,15 @@ sum_graph (PpvGraphBuilder *self,
           shares[i].tag_stats = g_new0 (PpvNodeStats, n_infos);
         }
       if (mode == PPV_EDGES_BOUNDS)
-        shares[i].bounds = i == 0 ? g->edge_bounds : g_new0 (guint64, N_EDGE_BOUNDS);
+        {
+          shares[i].bounds = i == 0 ? g->edge_bounds : g_new0 (guint64, PPV_N_EDGE_BOUNDS);
+          shares[i].edge_counters = g_new0 (guint8, PPV_N_EDGE_COUNTERS);
+        }
       else if (mode != PPV_EDGES_NONE)
         {
           /* The first share sums into the graph's array, the rest merge into it. */
           shares[i].edges = i == 0 ? g->edges : g_array_new (FALSE, FALSE, sizeof (PpvEdge));
-          edge_table_init (&shares[i].edge_table, 1023);
+          _ppv_edge_table_init (&shares[i].edge_table, table_mask);
         }
       if (i > 0)
         threads[i] = g_thread_try_new ("ppv-graph", sum_share, &shares[i], NULL);
@@ -587,7 +505,7 @@ sum_graph (PpvGraphBuilder *self,
         }
       if (i > 0 && shares[i].edges != NULL)
         {
-          edge_table_clear (&shares[i].edge_table);
+          _ppv_edge_table_clear (&shares[i].edge_table);
           merge_share_edges (&shares[0], &shares[i]);
           g_array_unref (shares[i].edges);
         }
@@ -595,17 +513,25 @@ sum_graph (PpvGraphBuilder *self,
         merge_share_tags (self, tag_index, g->stats, &shares[i]);
       if (i > 0 && shares[i].bounds != NULL)
         {
-          for (guint32 b = 0; b < N_EDGE_BOUNDS; b++)
-            add_saturated (&g->edge_bounds[b], shares[i].bounds[b]);
+          for (guint32 b = 0; b < PPV_N_EDGE_BOUNDS; b++)
+            _ppv_add_saturated (&g->edge_bounds[b], shares[i].bounds[b]);
+          for (guint32 c = 0; c < PPV_N_EDGE_COUNTERS; c++)
+            shares[0].edge_counters[c] = MAX (shares[0].edge_counters[c], shares[i].edge_counters[c]);
           g_free (shares[i].bounds);
+          g_free (shares[i].edge_counters);
         }
       g_free (shares[i].hot);
       g_free (shares[i].cum_div);
       g_free (shares[i].flat);
       g_free (shares[i].flat_div);
     }
-  edge_table_clear (&shares[0].edge_table);
+  _ppv_edge_table_clear (&shares[0].edge_table);
   _ppv_tag_table_free (tag_index);
+  if (shares[0].edge_counters != NULL)
+    {
+      g->n_bounded_edges = _ppv_edge_bounds_estimate_count (shares[0].edge_counters);
+      g_free (shares[0].edge_counters);
+    }
 
   if (edge_locations != NULL)
     for (guint32 n = 0; n < self->ids->infos->len; n++)
@@ -640,7 +566,7 @@ _ppv_graph_build (PpvGraphBuilder *self,
   if (edges == PPV_EDGES_BOUNDS && (kept != NULL || !self->ids->has_inlined || !self->bounded))
     edges = PPV_EDGES_NONE;
   if (edges == PPV_EDGES_BOUNDS)
-    g->edge_bounds = g_new0 (guint64, N_EDGE_BOUNDS);
+    g->edge_bounds = g_new0 (guint64, PPV_N_EDGE_BOUNDS);
   sum_graph (self, kept, edges, sums, edge_cutoff, tag_nodes, g);
 
   g->nodes = g_new (guint32, MAX (n_infos, 1));

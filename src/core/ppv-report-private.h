@@ -93,9 +93,10 @@ typedef struct
   guint32  src, dst;      /* node info ids */
   gint64   weight, weight_div;
   guint32  stamp;
-  gboolean residual;
-  gboolean inline_call;
-  gboolean removed;
+  /* Bytes, not gboolean: a deep profile's graph has millions of edges. */
+  guint8   residual;
+  guint8   inline_call;
+  guint8   removed;
 } PpvEdge;
 
 typedef struct _PpvGraph PpvGraph;
@@ -107,7 +108,8 @@ struct _PpvGraph
   guint32      *nodes;    /* node info ids in the graph, in display order */
   guint32       n_nodes;
   GArray       *edges;    /* PpvEdge */
-  guint64      *edge_bounds;  /* PPV_EDGES_BOUNDS only, see ppv-graph.c */
+  guint64      *edge_bounds;  /* PPV_EDGES_BOUNDS only, see ppv-graph-sum.c */
+  guint64       n_bounded_edges;  /* and about how many distinct edges they cover */
   guint32      *in_offset;   /* lazily built adjacency (CSR) by dst / src */
   guint32      *in_list;
   guint32      *out_offset;

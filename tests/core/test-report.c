@@ -11,6 +11,7 @@
 #include "ppv-callgraph.h"
 #include "ppv-merge.h"
 #include "ppv-report.h"
+#include "ppv-report-private.h"
 #include "ppv-test-profile.h"
 #include "ppv-units.h"
 
@@ -306,6 +307,85 @@ test_shares_match_one_pass (void)
   g_assert_nonnull (strstr (all_one, "label = \"256B\""));
 }
 
+/* Deep stacks of inlined calls: a text report with an edgefraction takes
+ * the bounded path (edge bounds, then only edges that may reach the
+ * cutoff, many per sample, in prefetching batches, in one pass or split
+ * over threads), which must sum every edge as the plain pass does.  The
+ * cutoff here is below every edge, so all keep the same edges. */
+static void
+test_deep_inline_edges (void)
+{
+  g_autoptr(GString) stacks = g_string_new (NULL);
+  g_autoptr(PpvProfile) profile = NULL;
+  g_autoptr(PpvReport) plain = NULL;
+  const char *names[] = { "plain", "bounded", "bounded and split" };
+  PpvReport *reports[3] = { NULL };
+  g_autofree char *plain_text = NULL;
+  PpvGraph *g;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_string_append (stacks, "main.main");
+      for (guint d = 0; d < 60; d++)
+        {
+          guint f = (i * 31 + d * 17) % 23;
+          /* Some callees are inlined into one caller and called from
+           * others ("partial-inline"); some frames recur in a stack. */
+          if ((i + d) % 3 == 0)
+            g_string_append_printf (stacks, ";pkg.f%u+pkg.inl%u", f, (f + d) % 7);
+          else if ((i + d) % 3 == 1)
+            g_string_append_printf (stacks, ";pkg.g%u+pkg.only%u", f, f % 5);
+          else
+            g_string_append_printf (stacks, ";pkg.inl%u", (f * 3 + i) % 7 == 0 ? f % 7 : f);
+        }
+      g_string_append_printf (stacks, " %u\n", 1000000 + (i * 7919) % 100000);
+    }
+  profile = ppv_test_profile_from_folded ("samples/count", stacks->str);
+
+  for (guint k = 0; k < G_N_ELEMENTS (reports); k++)
+    {
+      g_autoptr(GError) error = NULL;
+      PpvReportOptions o;
+
+      if (k == 2)
+        g_setenv ("PPV_GRAPH_SHARE_FRAMES", "1000", TRUE);
+      ppv_report_options_init (&o);
+      o.nodefraction = 0;
+      o.edgefraction = k == 0 ? 0 : 0.0000001;
+      reports[k] = ppv_report_new (profile, &o, PPV_REPORT_KIND_TEXT, NULL, &error);
+      g_assert_no_error (error);
+      ppv_report_options_clear (&o);
+      g_unsetenv ("PPV_GRAPH_SHARE_FRAMES");
+    }
+  plain = reports[0];
+
+  plain_text = ppv_report_format_top (plain);
+  g_assert_nonnull (strstr (plain_text, " (inline)\n"));
+  g_assert_nonnull (strstr (plain_text, " (partial-inline)\n"));
+  g = _ppv_report_get_graph (plain);
+  g_assert_cmpuint (g->edges->len, >, 100);
+
+  for (guint k = 1; k < G_N_ELEMENTS (reports); k++)
+    {
+      g_autofree char *text = ppv_report_format_top (reports[k]);
+      PpvGraph *other = _ppv_report_get_graph (reports[k]);
+
+      g_assert_cmpstr (text, ==, plain_text);
+      g_assert_cmpuint (other->edges->len, ==, g->edges->len);
+      for (guint e = 0; e < g->edges->len; e++)
+        {
+          const PpvEdge *a = &g_array_index (g->edges, PpvEdge, e);
+          const PpvEdge *b = &g_array_index (other->edges, PpvEdge, e);
+
+          if (a->src != b->src || a->dst != b->dst || a->weight != b->weight ||
+              a->weight_div != b->weight_div || a->inline_call != b->inline_call ||
+              a->residual != b->residual)
+            g_error ("%s: edge %u differs from the plain pass's", names[k], e);
+        }
+      ppv_report_unref (reports[k]);
+    }
+}
+
 static void
 test_trim_drops_small_nodes (void)
 {
@@ -514,6 +594,7 @@ main (int    argc,
   g_test_add_func ("/ppv/core/report/inline-edge-trim", test_inline_marks_after_edge_trim);
   g_test_add_func ("/ppv/core/report/big-sort-order", test_big_sort_order);
   g_test_add_func ("/ppv/core/report/shares-match-one-pass", test_shares_match_one_pass);
+  g_test_add_func ("/ppv/core/report/deep-inline-edges", test_deep_inline_edges);
   g_test_add_func ("/ppv/core/callgraph/dot", test_dot_matches_pprof);
 
   return g_test_run ();
