@@ -1,4 +1,4 @@
-/* ppv-stack-tree.c — the prefix tree of a profile's stacks and its pivots.
+/* ppv-stack-tree.c — the prefix tree of a profile's stacks.
  *
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,53 +7,19 @@
  * location's inlined lines are frames of their own), sorts the stacks, and
  * adds for each only the frames past what it shares with the one before.
  * Children are then linked in display order with one counting sort over
- * parents.  Pivots are computed from a built tree, with an open-addressing
- * table of (parent, frame) children, without going back to the samples.
+ * parents.  Pivots (ppv-stack-tree-pivot.c) and folded output
+ * (ppv-stack-tree-folded.c) work from a built tree.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include <gio/gio.h>
-
-#include "ppv-report-context.h"
-#include "ppv-stack-tree.h"
-
-typedef struct
-{
-  guint32 frame;          /* node id at the granularity; PPV_NONE for the root */
-  guint32 parent;
-  guint32 first_child;
-  guint32 next_sibling;
-  guint32 depth;
-  guint8  inlined;
-} StackNode;
-
-struct _PpvStackTree
-{
-  gint              ref_count;
-  PpvStackTreeKind  kind;
-  PpvReportContext *ctx;
-  char             *root_name;
-  GArray           *nodes;       /* StackNode */
-  gint64           *self_value, *self_div;
-  gint64           *total_value, *total_div;
-  gint64           *base_total;  /* NULL without a diff base */
-  gboolean          mean;
-  guint32           max_depth;
-  char            **warnings;
-};
+#include "ppv-stack-tree-private.h"
 
 G_DEFINE_BOXED_TYPE (PpvStackTree, ppv_stack_tree, ppv_stack_tree_ref, ppv_stack_tree_unref)
 
 /* --- Child lookup ---------------------------------------------------------- */
 
-typedef struct
-{
-  guint64 *keys;      /* (parent << 32 | frame << 1 | inlined) + 1; 0 = empty */
-  guint32 *values;
-  gsize    mask;
-  gsize    used;
-} ChildTable;
+
 
 static inline guint64
 child_key (guint32 parent,
@@ -72,9 +38,9 @@ child_slot (guint64 key)
   return (gsize) key;
 }
 
-static void
-child_table_init (ChildTable *t,
-                  gsize       capacity)
+void
+_ppv_child_table_init (ChildTable *t,
+                       gsize       capacity)
 {
   gsize size = 1024;
 
@@ -86,8 +52,8 @@ child_table_init (ChildTable *t,
   t->used = 0;
 }
 
-static void
-child_table_clear (ChildTable *t)
+void
+_ppv_child_table_clear (ChildTable *t)
 {
   g_clear_pointer (&t->keys, g_free);
   g_clear_pointer (&t->values, g_free);
@@ -98,7 +64,7 @@ child_table_grow (ChildTable *t)
 {
   ChildTable bigger;
 
-  child_table_init (&bigger, (t->mask + 1));
+  _ppv_child_table_init (&bigger, (t->mask + 1));
   for (gsize i = 0; i <= t->mask; i++)
     if (t->keys[i] != 0)
       {
@@ -109,15 +75,15 @@ child_table_grow (ChildTable *t)
         bigger.values[j] = t->values[i];
       }
   bigger.used = t->used;
-  child_table_clear (t);
+  _ppv_child_table_clear (t);
   *t = bigger;
 }
 
 /* --- Building --------------------------------------------------------------- */
 
-static PpvStackTree *
-stack_tree_alloc (PpvReportContext *ctx,
-                  PpvStackTreeKind  kind)
+PpvStackTree *
+_ppv_stack_tree_alloc (PpvReportContext *ctx,
+                       PpvStackTreeKind  kind)
 {
   PpvStackTree *self = g_new0 (PpvStackTree, 1);
   StackNode root = { PPV_NONE, PPV_NONE, PPV_NONE, PPV_NONE, 0, FALSE };
@@ -132,12 +98,12 @@ stack_tree_alloc (PpvReportContext *ctx,
 }
 
 /* The child of @parent for @frame, added when new. */
-static guint32
-find_or_add_child (PpvStackTree *self,
-                   ChildTable   *table,
-                   guint32       parent,
-                   guint32       frame,
-                   gboolean      inlined)
+guint32
+_ppv_stack_tree_find_or_add_child (PpvStackTree *self,
+                                   ChildTable   *table,
+                                   guint32       parent,
+                                   guint32       frame,
+                                   gboolean      inlined)
 {
   guint64 key = child_key (parent, frame, inlined);
   gsize i = child_slot (key) & table->mask;
@@ -165,9 +131,9 @@ find_or_add_child (PpvStackTree *self,
   return self->nodes->len - 1;
 }
 
-static void
-alloc_values (PpvStackTree *self,
-              gboolean      with_base)
+void
+_ppv_stack_tree_alloc_values (PpvStackTree *self,
+                              gboolean      with_base)
 {
   gsize n = MAX (self->nodes->len, 1);
 
@@ -182,9 +148,9 @@ alloc_values (PpvStackTree *self,
     self->base_total = g_new0 (gint64, n);
 }
 
-static const char *
-node_name (PpvStackTree *self,
-           guint32       node)
+const char *
+_ppv_stack_tree_node_name (PpvStackTree *self,
+                           guint32       node)
 {
   const StackNode *n = &g_array_index (self->nodes, StackNode, node);
 
@@ -213,15 +179,15 @@ compare_children (const void *a,
 
   if (tx != ty)
     return tx > ty ? -1 : 1;
-  c = strcmp (node_name (sd->tree, x), node_name (sd->tree, y));
+  c = strcmp (_ppv_stack_tree_node_name (sd->tree, x), _ppv_stack_tree_node_name (sd->tree, y));
   if (c != 0)
     return c;
   return x < y ? -1 : x > y;
 }
 
 /* Links every node's children in display order. */
-static void
-link_children (PpvStackTree *self)
+void
+_ppv_stack_tree_link_children (PpvStackTree *self)
 {
   guint32 n = self->nodes->len;
   StackNode *nodes = (StackNode *) self->nodes->data;
@@ -376,6 +342,16 @@ build_nodes (PpvStackTree *self,
   guint64 previous_len = 0;
   guint32 root = 0;
 
+  /* At most one node per frame: reserved up front, the array never moves
+   * (pages never written cost no memory). */
+  {
+    GArray *reserved = g_array_sized_new (FALSE, FALSE, sizeof (StackNode),
+                                          (guint) MIN (st->offset[st->n] + 1, G_MAXUINT32 - 1));
+    g_array_append_vals (reserved, self->nodes->data, self->nodes->len);
+    g_array_unref (self->nodes);
+    self->nodes = reserved;
+  }
+
   for (guint32 k = 0; k < st->n; k++)
     order[k] = k;
   g_qsort_with_data (order, st->n, sizeof (guint32), compare_stacks, st);
@@ -435,7 +411,7 @@ ppv_stack_tree_new (PpvProfile             *profile,
   ctx = _ppv_report_context_new (profile, options, cancellable, error);
   if (ctx == NULL)
     return NULL;
-  self = stack_tree_alloc (ctx, PPV_STACK_TREE_TOP_DOWN);
+  self = _ppv_stack_tree_alloc (ctx, PPV_STACK_TREE_TOP_DOWN);
   {
     const PpvFrameSelection *sel = _ppv_report_context_get_selection (ctx);
     GPtrArray *warnings = g_ptr_array_new ();
@@ -462,7 +438,7 @@ ppv_stack_tree_new (PpvProfile             *profile,
 
   for (guint32 k = 0; k < st.n && !with_base; k++)
     with_base = _ppv_report_context_is_diff_base_sample (ctx, st.sample[k]);
-  alloc_values (self, with_base);
+  _ppv_stack_tree_alloc_values (self, with_base);
   for (guint32 k = 0; k < st.n; k++)
     {
       guint32 s = st.sample[k], leaf = leaf_of[k];
@@ -482,191 +458,7 @@ ppv_stack_tree_new (PpvProfile             *profile,
   stacks_clear (&st);
 
   sum_totals (self);
-  link_children (self);
-  return g_steal_pointer (&self);
-}
-
-/* --- Pivots ----------------------------------------------------------------- */
-
-typedef struct
-{
-  PpvStackTree *from;
-  PpvStackTree *into;
-  ChildTable    table;
-  GArray       *self_add;    /* per new node: self from the source (grown as needed) */
-} Pivot;
-
-static void
-pivot_add (Pivot   *pv,
-           guint32  into_node,
-           guint32  from_node,
-           gboolean as_self)
-{
-  PpvStackTree *from = pv->from, *into = pv->into;
-  gint64 total = from->total_value[from_node];
-  gint64 div = from->total_div ? from->total_div[from_node] : 0;
-  gint64 base = from->base_total ? from->base_total[from_node] : 0;
-
-  into->total_value[into_node] += total;
-  if (into->total_div)
-    into->total_div[into_node] += div;
-  if (into->base_total)
-    into->base_total[into_node] += base;
-  if (as_self)
-    {
-      into->self_value[into_node] += from->self_value[from_node];
-      if (into->self_div)
-        into->self_div[into_node] += from->self_div[from_node];
-    }
-}
-
-/* Grows the value arrays to the node count (nodes are added while values
- * are summed). */
-static void
-pivot_reserve (PpvStackTree *into,
-               gsize        *capacity)
-{
-  gsize n = into->nodes->len;
-
-  if (n <= *capacity)
-    return;
-  {
-    gsize old = *capacity, grown = MAX (n, old * 2);
-#define GROW(field) if (into->field) { into->field = g_renew (gint64, into->field, grown); \
-                      memset (into->field + old, 0, (grown - old) * sizeof (gint64)); }
-    GROW (self_value);
-    GROW (self_div);
-    GROW (total_value);
-    GROW (total_div);
-    GROW (base_total);
-#undef GROW
-    *capacity = grown;
-  }
-}
-
-/* Merges the subtree of @from_node (its children) under @into_node. */
-static void
-merge_subtree (Pivot   *pv,
-               guint32  into_node,
-               guint32  from_node,
-               gsize   *capacity)
-{
-  PpvStackTree *from = pv->from;
-  const StackNode *fn = (const StackNode *) from->nodes->data;
-
-  for (guint32 c = fn[from_node].first_child; c != PPV_NONE; c = fn[c].next_sibling)
-    {
-      guint32 child = find_or_add_child (pv->into, &pv->table, into_node, fn[c].frame, fn[c].inlined);
-
-      pivot_reserve (pv->into, capacity);
-      pivot_add (pv, child, c, TRUE);
-      merge_subtree (pv, child, c, capacity);
-    }
-}
-
-PpvStackTree *
-ppv_stack_tree_new_pivot (PpvStackTree      *tree,
-                          const char        *name,
-                          PpvStackTreeKind   kind,
-                          GCancellable      *cancellable,
-                          GError           **error)
-{
-  g_autoptr(PpvStackTree) self = NULL;
-  g_autofree guint8 *inside = NULL;   /* per source node: on a path below a match */
-  g_autofree guint8 *matches = NULL;  /* per node id: printed as @name */
-  const StackNode *nodes;
-  gsize capacity;
-  Pivot pv;
-
-  g_return_val_if_fail (tree != NULL, NULL);
-  g_return_val_if_fail (tree->kind == PPV_STACK_TREE_TOP_DOWN, NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (kind != PPV_STACK_TREE_TOP_DOWN, NULL);
-
-  self = stack_tree_alloc (tree->ctx, kind);
-  self->root_name = g_strdup (name);
-  self->mean = tree->mean;
-  alloc_values (self, tree->base_total != NULL);
-  capacity = 1;
-
-  pv.from = tree;
-  pv.into = self;
-  child_table_init (&pv.table, 1024);
-  nodes = (const StackNode *) tree->nodes->data;
-  inside = g_new0 (guint8, MAX (tree->nodes->len, 1));
-  {
-    const PpvNodeIds *ids = _ppv_report_context_get_node_ids (tree->ctx);
-    guint32 n_ids = _ppv_node_ids_get_n (ids);
-
-    /* Names are compared once per node id, not once per node. */
-    matches = g_new0 (guint8, MAX (n_ids, 1));
-    for (guint32 f = 0; f < n_ids; f++)
-      matches[f] = strcmp (_ppv_node_ids_get_info (ids, f)->printable, name) == 0;
-  }
-
-  /* Parents come before children, so one forward pass knows whether an
-   * ancestor already matched: only outermost matches count. */
-  for (guint32 i = 1; i < tree->nodes->len; i++)
-    {
-      gboolean match;
-
-      if ((i & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          child_table_clear (&pv.table);
-          return NULL;
-        }
-      inside[i] = inside[nodes[i].parent];
-      if (inside[i])
-        continue;
-      match = matches[nodes[i].frame];
-      if (!match)
-        continue;
-      inside[i] = TRUE;
-
-      pivot_add (&pv, 0, i, TRUE);
-      if (kind == PPV_STACK_TREE_CALLEES)
-        merge_subtree (&pv, 0, i, &capacity);
-      else
-        {
-          guint32 at = 0;
-
-          /* The callers, innermost first, each weighted by the match's total;
-           * the outermost caller holds it as self. */
-          for (guint32 p = nodes[i].parent; p != 0; p = nodes[p].parent)
-            {
-              at = find_or_add_child (self, &pv.table, at, nodes[p].frame, nodes[p].inlined);
-              pivot_reserve (self, &capacity);
-              pivot_add (&pv, at, i, FALSE);
-              if (nodes[p].parent == 0)
-                {
-                  self->self_value[at] += tree->total_value[i];
-                  if (self->self_div)
-                    self->self_div[at] += tree->total_div[i];
-                }
-            }
-        }
-    }
-  child_table_clear (&pv.table);
-
-  /* The root of a callers tree keeps as self what has no caller. */
-  if (kind == PPV_STACK_TREE_CALLERS)
-    {
-      gint64 with_callers = 0, div_with_callers = 0;
-      const StackNode *mine = (const StackNode *) self->nodes->data;
-
-      for (guint32 c = 1; c < self->nodes->len; c++)
-        if (mine[c].parent == 0)
-          {
-            with_callers += self->total_value[c];
-            if (self->total_div)
-              div_with_callers += self->total_div[c];
-          }
-      self->self_value[0] = self->total_value[0] - with_callers;
-      if (self->self_div)
-        self->self_div[0] = self->total_div[0] - div_with_callers;
-    }
-
-  link_children (self);
+  _ppv_stack_tree_link_children (self);
   return g_steal_pointer (&self);
 }
 
@@ -721,7 +513,7 @@ ppv_stack_tree_get_name (PpvStackTree *self,
                          guint32       node)
 {
   get_node (self, node);
-  return node_name (self, node);
+  return _ppv_stack_tree_node_name (self, node);
 }
 
 const char *
@@ -800,312 +592,3 @@ ppv_stack_tree_get_memory_size (PpvStackTree *self)
   return sizeof *self + n * sizeof (StackNode) + n * arrays * sizeof (gint64);
 }
 
-/* --- Folded stacks -------------------------------------------------------------- */
-
-/* Lines must come out in byte order without sorting gigabytes of text.
- * Among the lines below one parent, a name's own line ("name VALUE") and
- * the block of its descendants' lines ("name;…") are each contiguous, but
- * a sibling "name.func1" falls between them ('.' sorts between ' ' and
- * ';').  So each name of a level gives up to two entries, keyed by what
- * their lines start with, and the entries are sorted; nodes that print
- * alike (an inlined and a plain call) are one name. */
-typedef struct
-{
-  guint32 node;          /* a node of the name */
-  guint32 parents;       /* block: its nodes, at [parents, parents + n) of the parent stack */
-  guint32 n;
-  guint8  is_block;
-  guint8  text_len;
-  gint64  value;         /* own line: the summed self */
-  char    text[24];      /* own line: " VALUE\n" */
-} FoldedEntry;
-
-typedef struct
-{
-  PpvStackTree  *tree;
-  const char   **names;       /* per frame id: the name with ';' and line breaks replaced */
-  guint32       *name_len;
-  GStringChunk  *cleaned;
-  GArray        *entries;     /* FoldedEntry, a stack of every level's entries */
-  GArray        *parents;     /* guint32, a stack of node sets */
-  GOutputStream *out;
-  GString       *buffer;
-  GString       *prefix;
-  GCancellable  *cancellable;
-  GError       **error;
-  gboolean       failed;
-  guint          lines;
-} FoldedWriter;
-
-static void
-folded_names_init (FoldedWriter *w)
-{
-  const PpvNodeIds *ids = _ppv_report_context_get_node_ids (w->tree->ctx);
-  guint32 n = _ppv_node_ids_get_n (ids);
-
-  w->names = g_new (const char *, MAX (n, 1));
-  w->name_len = g_new (guint32, MAX (n, 1));
-  w->cleaned = g_string_chunk_new (4096);
-  for (guint32 i = 0; i < n; i++)
-    {
-      const char *name = _ppv_node_ids_get_info (ids, i)->printable;
-
-      if (strpbrk (name, ";\r\n") != NULL)
-        {
-          char *copy = g_string_chunk_insert (w->cleaned, name);
-          for (char *c = copy; *c; c++)
-            *c = *c == ';' ? ':' : (*c == '\n' || *c == '\r') ? ' ' : *c;
-          name = copy;
-        }
-      w->names[i] = name;
-      w->name_len[i] = strlen (name);
-    }
-}
-
-static inline const char *
-entry_name (FoldedWriter      *w,
-            const FoldedEntry *e,
-            guint32           *len)
-{
-  guint32 frame = g_array_index (w->tree->nodes, StackNode, e->node).frame;
-
-  *len = w->name_len[frame];
-  return w->names[frame];
-}
-
-/* Compares what two entries' lines start with: the name, then ';' for a
- * block, or " VALUE\n" for an own line (@with_value FALSE: ' ' only). */
-static int
-compare_entries (FoldedWriter      *w,
-                 const FoldedEntry *a,
-                 const FoldedEntry *b,
-                 gboolean           with_value)
-{
-  guint32 la, lb;
-  const char *na = entry_name (w, a, &la), *nb = entry_name (w, b, &lb);
-  const char *ta = a->is_block ? ";" : with_value ? a->text : " ";
-  const char *tb = b->is_block ? ";" : with_value ? b->text : " ";
-  guint32 tla = a->is_block ? 1 : with_value ? a->text_len : 1;
-  guint32 tlb = b->is_block ? 1 : with_value ? b->text_len : 1;
-  int c = memcmp (na, nb, MIN (la, lb));
-
-  if (c != 0)
-    return c;
-  /* One name starts the other: the rest decides, a few bytes at most. */
-  for (guint32 i = MIN (la, lb);; i++)
-    {
-      int ca = i < la ? (guchar) na[i] : i - la < tla ? (guchar) ta[i - la] : -1;
-      int cb = i < lb ? (guchar) nb[i] : i - lb < tlb ? (guchar) tb[i - lb] : -1;
-
-      if (ca != cb)
-        return ca < cb ? -1 : 1;
-      if (ca < 0)
-        return 0;
-    }
-}
-
-static int
-compare_by_name (const void *a,
-                 const void *b,
-                 void       *data)
-{
-  return compare_entries (data, a, b, FALSE);
-}
-
-static int
-compare_by_line (const void *a,
-                 const void *b,
-                 void       *data)
-{
-  return compare_entries (data, a, b, TRUE);
-}
-
-static void
-folded_flush (FoldedWriter *w)
-{
-  if (w->failed || w->buffer->len == 0)
-    return;
-  if (!g_output_stream_write_all (w->out, w->buffer->str, w->buffer->len, NULL,
-                                  w->cancellable, w->error))
-    w->failed = TRUE;
-  g_string_truncate (w->buffer, 0);
-}
-
-/* Writes the lines below the nodes at [first, first + n) of the parent
- * stack (nodes that print alike). */
-static void
-folded_write_level (FoldedWriter *w,
-                    guint32       first,
-                    guint32       n)
-{
-  PpvStackTree *tree = w->tree;
-  const StackNode *nodes = (const StackNode *) tree->nodes->data;
-  guint32 base = w->entries->len, end, merged;
-
-  /* Two entries per child: its own line, its block. */
-  for (guint32 i = 0; i < n; i++)
-    for (guint32 c = nodes[g_array_index (w->parents, guint32, first + i)].first_child;
-         c != PPV_NONE; c = nodes[c].next_sibling)
-      {
-        FoldedEntry e = { c, 0, 0, FALSE, 0, ppv_stack_tree_get_self (tree, c), "" };
-
-        g_array_append_val (w->entries, e);
-        if (nodes[c].first_child != PPV_NONE)
-          {
-            e.is_block = TRUE;
-            g_array_append_val (w->entries, e);
-          }
-      }
-  end = w->entries->len;
-
-  /* One child (most levels of deep trees): its own line, then its block. */
-  if (n == 1 && end - base <= 2 &&
-      nodes[g_array_index (w->parents, guint32, first)].first_child != PPV_NONE &&
-      nodes[nodes[g_array_index (w->parents, guint32, first)].first_child].next_sibling == PPV_NONE)
-    {
-      FoldedEntry *e = &g_array_index (w->entries, FoldedEntry, base);
-
-      if (e->is_block)
-        {
-          e->parents = w->parents->len;
-          e->n = 1;
-          g_array_append_val (w->parents, e->node);
-        }
-      else
-        {
-          e->text_len = g_snprintf (e->text, sizeof e->text, " %" G_GINT64_FORMAT "\n", e->value);
-          if (end - base == 2)
-            {
-              FoldedEntry *block = e + 1;
-              block->parents = w->parents->len;
-              block->n = 1;
-              g_array_append_val (w->parents, block->node);
-            }
-          if (e->value == 0)
-            {
-              /* No own line: the block alone. */
-              g_array_remove_index (w->entries, base);
-              end--;
-            }
-        }
-      merged = end;
-      goto write;
-    }
-
-  if (end - base > 1)
-    g_qsort_with_data (&g_array_index (w->entries, FoldedEntry, base), end - base,
-                       sizeof (FoldedEntry), compare_by_name, w);
-
-  /* Merge entries of one name and kind; a block's nodes go on the stack. */
-  merged = base;
-  for (guint32 i = base; i < end;)
-    {
-      FoldedEntry e = g_array_index (w->entries, FoldedEntry, i);
-      guint32 j = i + 1;
-
-      if (e.is_block)
-        {
-          e.parents = w->parents->len;
-          g_array_append_val (w->parents, e.node);
-        }
-      for (; j < end && compare_by_name (&g_array_index (w->entries, FoldedEntry, i),
-                                         &g_array_index (w->entries, FoldedEntry, j), w) == 0; j++)
-        {
-          const FoldedEntry *same = &g_array_index (w->entries, FoldedEntry, j);
-          if (e.is_block)
-            g_array_append_val (w->parents, same->node);
-          else
-            e.value += same->value;
-        }
-      e.n = e.is_block ? w->parents->len - e.parents : 0;
-      if (!e.is_block)
-        e.text_len = g_snprintf (e.text, sizeof e.text, " %" G_GINT64_FORMAT "\n", e.value);
-      if (e.is_block || e.value != 0)
-        g_array_index (w->entries, FoldedEntry, merged++) = e;
-      i = j;
-    }
-  g_array_set_size (w->entries, merged);
-  if (merged - base > 1)
-    g_qsort_with_data (&g_array_index (w->entries, FoldedEntry, base), merged - base,
-                       sizeof (FoldedEntry), compare_by_line, w);
-
-write:
-  for (guint32 i = base; i < merged && !w->failed; i++)
-    {
-      FoldedEntry e = g_array_index (w->entries, FoldedEntry, i);
-      guint32 len;
-      const char *name = entry_name (w, &e, &len);
-
-      if (e.is_block)
-        {
-          gsize prefix_len = w->prefix->len;
-
-          g_string_append_len (w->prefix, name, len);
-          g_string_append_c (w->prefix, ';');
-          folded_write_level (w, e.parents, e.n);
-          g_string_truncate (w->prefix, prefix_len);
-          continue;
-        }
-      g_string_append_len (w->buffer, w->prefix->str, w->prefix->len);
-      g_string_append_len (w->buffer, name, len);
-      g_string_append_len (w->buffer, e.text, e.text_len);
-      if (w->buffer->len > (1 << 20))
-        folded_flush (w);
-      if ((++w->lines & 0xfff) == 0 &&
-          g_cancellable_set_error_if_cancelled (w->cancellable, w->error))
-        w->failed = TRUE;
-    }
-  g_array_set_size (w->entries, base);
-}
-
-gboolean
-ppv_stack_tree_write_folded (PpvStackTree  *self,
-                             GOutputStream *out,
-                             GCancellable  *cancellable,
-                             GError       **error)
-{
-  FoldedWriter w = { 0 };
-  guint32 root = 0;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (self->kind == PPV_STACK_TREE_TOP_DOWN, FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
-
-  w.tree = self;
-  w.out = out;
-  w.cancellable = cancellable;
-  w.error = error;
-  w.buffer = g_string_sized_new ((1 << 20) + 4096);
-  w.prefix = g_string_new (NULL);
-  w.entries = g_array_new (FALSE, FALSE, sizeof (FoldedEntry));
-  w.parents = g_array_new (FALSE, FALSE, sizeof (guint32));
-  folded_names_init (&w);
-
-  g_array_append_val (w.parents, root);
-  folded_write_level (&w, 0, 1);
-  folded_flush (&w);
-
-  g_string_free (w.buffer, TRUE);
-  g_string_free (w.prefix, TRUE);
-  g_array_unref (w.entries);
-  g_array_unref (w.parents);
-  g_free (w.names);
-  g_free (w.name_len);
-  g_string_chunk_free (w.cleaned);
-  return !w.failed;
-}
-
-char *
-ppv_stack_tree_format_folded (PpvStackTree *self)
-{
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  gboolean ok;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  ok = ppv_stack_tree_write_folded (self, out, NULL, NULL);
-  g_assert (ok);
-  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
-  g_output_stream_close (out, NULL, NULL);
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
-}
