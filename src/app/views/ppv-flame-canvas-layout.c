@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ppv-flame-canvas-private.h"
+#include "ppv-refine.h"
 
 /* --- Layout -------------------------------------------------------------- */
 
@@ -258,23 +259,8 @@ gboolean
 ppv_flame_canvas_name_matches (const char *name,
                                const char *needle)
 {
-  gsize nlen;
-
-  if (needle == NULL || name == NULL)
-    return FALSE;
-
-  nlen = strlen (needle);
-  for (const char *h = name; *h != '\0'; h++)
-    {
-      gsize i;
-
-      for (i = 0; i < nlen; i++)
-        if (h[i] == '\0' || g_ascii_tolower (h[i]) != g_ascii_tolower (needle[i]))
-          break;
-      if (i == nlen)
-        return TRUE;
-    }
-  return nlen == 0;
+  /* No search highlights nothing (every box is drawn as is). */
+  return needle != NULL && ppv_name_matches (name, needle);
 }
 
 /* Names are shared by every node of a frame: one test per name. */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ppv-flame-menu.h"
+#include "ppv-refine.h"
 
 /* Refining by the function's name where the granularity has one (lines
  * and addresses print more than the name), else by what is printed. */
@@ -13,9 +14,8 @@ static const char *
 refine_target (PpvStackTree *tree,
                guint32       node)
 {
-  const char *function = ppv_stack_tree_get_function (tree, node);
-
-  return function != NULL && function[0] != '\0' ? function : ppv_stack_tree_get_name (tree, node);
+  return ppv_refine_target (ppv_stack_tree_get_function (tree, node),
+                            ppv_stack_tree_get_name (tree, node));
 }
 
 GMenuModel *

@@ -9,14 +9,7 @@
 #include <string.h>
 
 #include "ppv-graph-view-private.h"
-
-/* Focus, ignore, hide and show refine by function name where there is one
- * (lines and addresses print more than the name), else by the name. */
-static const char *
-refine_target (const PpvReportRow *row)
-{
-  return row->function != NULL && row->function[0] != '\0' ? row->function : row->name;
-}
+#include "ppv-refine.h"
 
 void
 _ppv_graph_view_set_keyboard_mode (PpvGraphView *self,
@@ -36,7 +29,7 @@ _ppv_graph_view_focus_on_node (PpvGraphView *self,
 
   if (row != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "view.refine", "(ss)", "focus",
-                                refine_target (row));
+                                ppv_refine_target (row->function, row->name));
 }
 
 static gboolean
@@ -104,7 +97,7 @@ popup_node_menu (PpvGraphView *self,
   if (row == NULL)
     return;
 
-  target = refine_target (row);
+  target = ppv_refine_target (row->function, row->name);
   menu = g_menu_new ();
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     {

@@ -16,6 +16,7 @@
 #include "ppv-graph-render.h"
 #include "ppv-graph-view-private.h"
 #include "ppv-layout.h"
+#include "ppv-refine.h"
 
 
 #define SETTINGS_SCHEMA      "io.github.pprofviewer.PprofViewer"
@@ -234,25 +235,6 @@ ppv_graph_view_get_selected_index (PpvGraphView *self)
   return self->selected;
 }
 
-static gboolean
-contains_ascii_nocase (const char *haystack,
-                       const char *needle)
-{
-  gsize nlen = strlen (needle);
-
-  for (const char *h = haystack; *h != '\0'; h++)
-    {
-      gsize i;
-
-      for (i = 0; i < nlen; i++)
-        if (h[i] == '\0' || g_ascii_tolower (h[i]) != needle[i])
-          break;
-      if (i == nlen)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 update_matches (PpvGraphView *self)
 {
@@ -266,7 +248,7 @@ update_matches (PpvGraphView *self)
         {
           const PpvReportRow *row = _ppv_graph_view_node_row (self, i);
 
-          if (row != NULL && contains_ascii_nocase (row->name, self->needle))
+          if (row != NULL && ppv_name_matches (row->name, self->needle))
             {
               self->matches[i] = TRUE;
               self->n_matches++;

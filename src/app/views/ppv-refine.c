@@ -5,6 +5,8 @@
  */
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "ppv-refine.h"
 
 PpvRefineFilter *
@@ -156,4 +158,38 @@ ppv_refine_apply (GPtrArray        *filters,
   options->show = join_kind (filters, PPV_REFINE_SHOW);
   g_free (options->show_from);
   options->show_from = join_kind (filters, PPV_REFINE_SHOW_FROM);
+}
+
+const char *
+ppv_refine_target (const char *function,
+                   const char *name)
+{
+  return function != NULL && function[0] != '\0' ? function : name;
+}
+
+gboolean
+ppv_name_matches (const char *name,
+                  const char *needle)
+{
+  gsize nlen;
+
+  if (needle == NULL || needle[0] == '\0')
+    return TRUE;
+  if (name == NULL)
+    return FALSE;
+
+  nlen = strlen (needle);
+  for (const char *h = name; *h != '\0'; h++)
+    {
+      gsize i;
+
+      if (g_ascii_tolower (*h) != g_ascii_tolower (needle[0]))
+        continue;
+      for (i = 1; i < nlen; i++)
+        if (h[i] == '\0' || g_ascii_tolower (h[i]) != g_ascii_tolower (needle[i]))
+          break;
+      if (i == nlen)
+        return TRUE;
+    }
+  return FALSE;
 }

@@ -52,4 +52,15 @@ gboolean         ppv_refine_add          (GPtrArray             *filters,
 void             ppv_refine_apply        (GPtrArray             *filters,
                                           PpvReportOptions      *options);
 
+/* What a view refines on when the user picks a node: its function name
+ * where it has one (at lines and addresses granularity the printed name
+ * says more than the name), else the printed name. */
+const char      *ppv_refine_target       (const char            *function,
+                                          const char            *name);
+
+/* The views' search: @name contains @needle, ignoring ASCII case.  A NULL
+ * or empty @needle matches every name. */
+gboolean         ppv_name_matches        (const char            *name,
+                                          const char            *needle);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ppv-units.h"
+#include "ppv-refine.h"
 
 struct _PpvTopModel
 {
@@ -383,29 +384,10 @@ ppv_top_model_row_matches (PpvTopModel *self,
                            guint        index,
                            const char  *needle)
 {
-  gsize nlen;
-
   g_return_val_if_fail (PPV_IS_TOP_MODEL (self), FALSE);
   g_return_val_if_fail (index < self->n_rows, FALSE);
 
-  if (needle == NULL || needle[0] == '\0')
-    return TRUE;
-
-  nlen = strlen (needle);
-  for (const char *h = self->names[index]; *h != '\0'; h++)
-    {
-      gsize i;
-
-      if (g_ascii_tolower (*h) != needle[0])
-        continue;
-      for (i = 1; i < nlen; i++)
-        if (h[i] == '\0' || g_ascii_tolower (h[i]) != needle[i])
-          break;
-      if (i == nlen)
-        return TRUE;
-    }
-
-  return FALSE;
+  return ppv_name_matches (self->names[index], needle);
 }
 
 guint8 *

@@ -9,6 +9,7 @@
 
 #include "ppv-percent-cell.h"
 #include "ppv-top-view-private.h"
+#include "ppv-refine.h"
 
 /* Tooltips are labels too: keep even the "full name" within reason. */
 #define MAX_TOOLTIP_CHARS 4000
@@ -378,10 +379,7 @@ build_row_menu (PpvTopView *self,
                                                  ppv_top_row_get_index (row));
   g_autofree char *flat = ppv_top_model_format_exact (model, rrow->flat);
   g_autofree char *cum = ppv_top_model_format_exact (model, rrow->cum);
-  /* Refine by function where there is one (lines and addresses print more
-   * than the function name), by the printed name otherwise (files). */
-  const char *target = rrow->function != NULL && rrow->function[0] != '\0'
-                       ? rrow->function : rrow->name;
+  const char *target = ppv_refine_target (rrow->function, rrow->name);
   static const struct { const char *label; const char *kind; } refines[] = {
     { N_("_Focus"), "focus" },
     { N_("_Ignore"), "ignore" },
