@@ -15,6 +15,7 @@
 
 #include "ppv-error.h"
 #include "ppv-merge.h"
+#include "ppv-profile-private.h"
 #include "ppv-units.h"
 
 #define MAX_STEPS 3
@@ -463,10 +464,10 @@ compare_sample_hashes (gconstpointer a,
   return 0;
 }
 
-static gboolean
-samples_alike (PpvProfile *p,
-               guint32     a,
-               guint32     b)
+gboolean
+_ppv_profile_samples_alike (PpvProfile *p,
+                            guint32     a,
+                            guint32     b)
 {
   const PpvSample *x = &p->samples[a], *y = &p->samples[b];
 
@@ -475,6 +476,23 @@ samples_alike (PpvProfile *p,
                  x->n_locations * sizeof (guint32)) == 0 &&
          memcmp (p->labels + x->labels_offset, p->labels + y->labels_offset,
                  x->n_labels * sizeof (PpvLabel)) == 0;
+}
+
+guint64
+_ppv_profile_sample_hash (PpvProfile *p,
+                          guint32     s)
+{
+  const PpvSample *sample = &p->samples[s];
+  const guchar *bytes;
+  guint64 h = 1469598103934665603ull;
+
+  bytes = (const guchar *) (p->stacks + sample->stack_offset);
+  for (gsize i = 0; i < sample->n_locations * sizeof (guint32); i++)
+    h = (h ^ bytes[i]) * 1099511628211ull;
+  bytes = (const guchar *) (p->labels + sample->labels_offset);
+  for (gsize i = 0; i < sample->n_labels * sizeof (PpvLabel); i++)
+    h = (h ^ bytes[i]) * 1099511628211ull;
+  return h;
 }
 
 /* Whether merging one profile could change a report.  Summing identical
@@ -497,31 +515,22 @@ merge_would_change (PpvProfile *p)
 
   for (guint32 s = 0; s < p->n_samples; s++)
     {
-      const PpvSample *sample = &p->samples[s];
       const gint64 *v = ppv_profile_sample_values (p, s);
       gboolean zero = TRUE;
-      guint64 h = 1469598103934665603ull;
-      const guchar *bytes;
 
       for (guint i = 0; i < p->n_sample_types; i++)
         zero &= v[i] == 0;
       if (zero)
         return TRUE;
 
-      bytes = (const guchar *) (p->stacks + sample->stack_offset);
-      for (gsize i = 0; i < sample->n_locations * sizeof (guint32); i++)
-        h = (h ^ bytes[i]) * 1099511628211ull;
-      bytes = (const guchar *) (p->labels + sample->labels_offset);
-      for (gsize i = 0; i < sample->n_labels * sizeof (PpvLabel); i++)
-        h = (h ^ bytes[i]) * 1099511628211ull;
-      hashes[s].hash = h;
+      hashes[s].hash = _ppv_profile_sample_hash (p, s);
       hashes[s].sample = s;
     }
 
   qsort (hashes, p->n_samples, sizeof (SampleHash), compare_sample_hashes);
   for (guint32 i = 1; i < p->n_samples; i++)
     for (guint32 j = i; j > 0 && hashes[j - 1].hash == hashes[i].hash; j--)
-      if (samples_alike (p, hashes[j - 1].sample, hashes[i].sample))
+      if (_ppv_profile_samples_alike (p, hashes[j - 1].sample, hashes[i].sample))
         return TRUE;
   return FALSE;
 }

@@ -42,6 +42,14 @@ gboolean    _ppv_profile_builder_is_full    (PpvProfileBuilder *self);
 /* Bytes currently held by the builder's arrays and strings. */
 gsize       _ppv_profile_builder_get_memory (PpvProfileBuilder *self);
 
+/* Samples with the same locations and labels (pprof's merge sums them);
+ * labels compare by interned pointers, so equal labels are equal bytes. */
+gboolean    _ppv_profile_samples_alike      (PpvProfile        *p,
+                                             guint32            a,
+                                             guint32            b);
+/* A hash of a sample's locations and labels, equal for samples alike. */
+guint64     _ppv_profile_sample_hash        (PpvProfile        *p,
+                                             guint32            s);
 /* pprof's simplifyFunc: a leading '.' and the argument list dropped, for
  * drop_frames and -prune_from, which match function names only. */
 char       *_ppv_simplify_function_name     (const char        *name);

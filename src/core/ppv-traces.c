@@ -11,6 +11,7 @@
  */
 #include <string.h>
 
+#include "ppv-profile-private.h"
 #include "ppv-report-context.h"
 #include "ppv-traces.h"
 #include "ppv-units.h"
@@ -22,38 +23,6 @@ typedef struct
   guint32 sample;     /* the first sample of its kind */
   gint64 *values;     /* summed over the samples alike, n_sample_types */
 } MergedSample;
-
-static gboolean
-samples_alike (PpvProfile *p,
-               guint32     a,
-               guint32     b)
-{
-  const PpvSample *x = &p->samples[a], *y = &p->samples[b];
-
-  return x->n_locations == y->n_locations && x->n_labels == y->n_labels &&
-         memcmp (p->stacks + x->stack_offset, p->stacks + y->stack_offset,
-                 x->n_locations * sizeof (guint32)) == 0 &&
-         memcmp (p->labels + x->labels_offset, p->labels + y->labels_offset,
-                 x->n_labels * sizeof (PpvLabel)) == 0;
-}
-
-static guint64
-hash_sample (PpvProfile *p,
-             guint32     s)
-{
-  const PpvSample *sample = &p->samples[s];
-  const guchar *bytes;
-  guint64 h = 1469598103934665603ull;
-
-  bytes = (const guchar *) (p->stacks + sample->stack_offset);
-  for (gsize i = 0; i < sample->n_locations * sizeof (guint32); i++)
-    h = (h ^ bytes[i]) * 1099511628211ull;
-  /* Labels are interned: equal labels are equal bytes. */
-  bytes = (const guchar *) (p->labels + sample->labels_offset);
-  for (gsize i = 0; i < sample->n_labels * sizeof (PpvLabel); i++)
-    h = (h ^ bytes[i]) * 1099511628211ull;
-  return h;
-}
 
 /* The samples in pprof's merged order, with their summed values. */
 static GArray *
@@ -75,7 +44,7 @@ merge_samples (PpvProfile *p)
       if (zero)
         continue;
 
-      hashes[s] = hash_sample (p, s);
+      hashes[s] = _ppv_profile_sample_hash (p, s);
       /* Each hash maps to the newest merged entry with it; older ones
        * with the same hash are found by walking back through the array. */
       chain = g_hash_table_lookup (first, &hashes[s]);
@@ -83,7 +52,7 @@ merge_samples (PpvProfile *p)
         for (guint i = GPOINTER_TO_UINT (chain); i > 0 && into == NULL; i--)
           {
             MergedSample *m = &g_array_index (merged, MergedSample, i - 1);
-            if (hashes[m->sample] == hashes[s] && samples_alike (p, m->sample, s))
+            if (hashes[m->sample] == hashes[s] && _ppv_profile_samples_alike (p, m->sample, s))
               into = m;
           }
 

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "ppv-flame-svg.h"
+#include "ppv-export-dialog.h"
 #include "ppv-flame-view-private.h"
 
 typedef struct
@@ -166,24 +167,11 @@ on_failed (PpvFlameView *self)
 }
 
 static void
-on_chooser_response (GtkNativeDialog *dialog,
-                     int              response,
-                     PpvFlameView    *self)
+on_chosen (PpvReportPane *pane,
+           int            format,
+           GFile         *file)
 {
-  PpvFlameExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "ppv-format"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL && g_file_is_native (file))
-        export_to_file (self, format, file);
-      else if (file != NULL)
-        ppv_report_pane_toast (PPV_REPORT_PANE (self), _("Only local files can be exported to"));
-    }
-
-  if (self->chooser == GTK_FILE_CHOOSER_NATIVE (dialog))
-    g_clear_object (&self->chooser);
+  export_to_file (PPV_FLAME_VIEW (pane), format, file);
 }
 
 static void
@@ -194,41 +182,17 @@ open_export_dialog (PpvFlameView         *self,
   g_autofree char *stem = ppv_report_pane_dup_export_stem (PPV_REPORT_PANE (self));
   /* "heap.svg" is the call graph's: "heap-flame.svg". */
   g_autofree char *name = g_strconcat (stem, svg ? "-flame.svg" : ".folded", NULL);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
+  PpvExportDialogSpec spec_svg = { _("Export Flame Graph as SVG"), name, _("SVG images"),
+                                   "image/svg+xml", { "svg", NULL } };
+  PpvExportDialogSpec spec_folded = { _("Export Folded Stacks"), name, _("Folded stacks"),
+                                      NULL, { "folded", "txt", NULL } };
 
   if (ppv_report_pane_get_profile (PPV_REPORT_PANE (self)) == NULL)
     return;
 
   _ppv_flame_view_dispose_export (self);
-
-  chooser = gtk_file_chooser_native_new (svg ? _("Export Flame Graph as SVG") : _("Export Folded Stacks"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-
-  if (svg)
-    {
-      gtk_file_filter_set_name (filter, _("SVG images"));
-      gtk_file_filter_add_mime_type (filter, "image/svg+xml");
-      gtk_file_filter_add_suffix (filter, "svg");
-    }
-  else
-    {
-      gtk_file_filter_set_name (filter, _("Folded stacks"));
-      gtk_file_filter_add_suffix (filter, "folded");
-      gtk_file_filter_add_suffix (filter, "txt");
-    }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_set_data (G_OBJECT (chooser), "ppv-format", GINT_TO_POINTER (format));
-
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
-  self->chooser = chooser;
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  ppv_export_dialog_show (PPV_REPORT_PANE (self), &self->chooser, svg ? &spec_svg : &spec_folded,
+                          format, on_chosen);
 }
 
 void

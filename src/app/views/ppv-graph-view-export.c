@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ppv-atomic-file.h"
+#include "ppv-export-dialog.h"
 #include "ppv-graph-view-private.h"
 #include "ppv-svg.h"
 
@@ -127,25 +128,13 @@ on_failed (PpvGraphView *self)
 }
 
 static void
-on_chooser_response (GtkNativeDialog *dialog,
-                     int              response,
-                     PpvGraphView    *self)
+on_chosen (PpvReportPane *pane,
+           int            format,
+           GFile         *file)
 {
-  PpvGraphExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "ppv-format"));
+  g_autofree char *path = g_file_get_path (file);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        export_to_path (self, format, path);
-      else if (file != NULL)
-        ppv_report_pane_toast (PPV_REPORT_PANE (self), _("Only local files can be exported to"));
-    }
-
-  if (self->chooser == GTK_FILE_CHOOSER_NATIVE (dialog))
-    g_clear_object (&self->chooser);
+  export_to_path (PPV_GRAPH_VIEW (pane), format, path);
 }
 
 static void
@@ -155,43 +144,17 @@ open_export_dialog (PpvGraphView         *self,
   gboolean svg = format == PPV_GRAPH_EXPORT_SVG;
   g_autofree char *stem = ppv_report_pane_dup_export_stem (PPV_REPORT_PANE (self));
   g_autofree char *name = g_strconcat (stem, svg ? ".svg" : ".dot", NULL);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
+  PpvExportDialogSpec spec_svg = { _("Export Call Graph as SVG"), name, _("SVG images"),
+                                   "image/svg+xml", { "svg", NULL } };
+  PpvExportDialogSpec spec_dot = { _("Export Call Graph as DOT"), name, _("Graphviz DOT files"),
+                                   "text/vnd.graphviz", { "dot", "gv", NULL } };
 
   if (ppv_report_pane_get_profile (PPV_REPORT_PANE (self)) == NULL)
     return;
 
   _ppv_graph_view_dispose_export (self);
-
-  chooser = gtk_file_chooser_native_new (svg ? _("Export Call Graph as SVG") : _("Export Call Graph as DOT"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-
-  if (svg)
-    {
-      gtk_file_filter_set_name (filter, _("SVG images"));
-      gtk_file_filter_add_mime_type (filter, "image/svg+xml");
-      gtk_file_filter_add_suffix (filter, "svg");
-    }
-  else
-    {
-      gtk_file_filter_set_name (filter, _("Graphviz DOT files"));
-      gtk_file_filter_add_mime_type (filter, "text/vnd.graphviz");
-      gtk_file_filter_add_suffix (filter, "dot");
-      gtk_file_filter_add_suffix (filter, "gv");
-    }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  g_object_set_data (G_OBJECT (chooser), "ppv-format", GINT_TO_POINTER (format));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
-
-  self->chooser = chooser;
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  ppv_export_dialog_show (PPV_REPORT_PANE (self), &self->chooser, svg ? &spec_svg : &spec_dot,
+                          format, on_chosen);
 }
 
 void
