@@ -37,32 +37,22 @@ struct _PpvStackTree
 };
 
 
-typedef struct
-{
-  guint64 *keys;      /* (parent << 32 | frame << 1 | inlined) + 1; 0 = empty */
-  guint32 *values;
-  gsize    mask;
-  gsize    used;
-} ChildTable;
-
-void     _ppv_child_table_init (ChildTable *t,
-                                gsize       capacity);
-void     _ppv_child_table_clear (ChildTable *t);
-
 PpvStackTree *_ppv_stack_tree_alloc (PpvReportContext *ctx,
                                      PpvStackTreeKind  kind);
 /* Value arrays for every node there is, zeroed. */
 void          _ppv_stack_tree_alloc_values (PpvStackTree *self,
                                             gboolean      with_base);
-/* The child of @parent for @frame, added when new. */
-guint32       _ppv_stack_tree_find_or_add_child (PpvStackTree *self,
-                                                 ChildTable   *table,
-                                                 guint32       parent,
-                                                 guint32       frame,
-                                                 gboolean      inlined);
 const char   *_ppv_stack_tree_node_name (PpvStackTree *self,
                                          guint32       node);
 /* Links every node's children in display order. */
 void          _ppv_stack_tree_link_children (PpvStackTree *self);
+/* A tree of @kind from the samples of @ctx: all of each stack, or for a
+ * pivot, the part through the node ids flagged in @pivot after their
+ * outermost call. */
+PpvStackTree *_ppv_stack_tree_build (PpvReportContext *ctx,
+                                     PpvStackTreeKind  kind,
+                                     const guint8     *pivot,
+                                     GCancellable     *cancellable,
+                                     GError          **error);
 
 G_END_DECLS

@@ -7,8 +7,8 @@
  * location's inlined lines are frames of their own), sorts the stacks, and
  * adds for each only the frames past what it shares with the one before.
  * Children are then linked in display order with one counting sort over
- * parents.  Pivots (ppv-stack-tree-pivot.c) and folded output
- * (ppv-stack-tree-folded.c) work from a built tree.
+ * parents.  Pivots (ppv-stack-tree-pivot.c) go through the same builder;
+ * folded output (ppv-stack-tree-folded.c) works from a built tree.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,68 +16,6 @@
 #include "ppv-stack-tree-private.h"
 
 G_DEFINE_BOXED_TYPE (PpvStackTree, ppv_stack_tree, ppv_stack_tree_ref, ppv_stack_tree_unref)
-
-/* --- Child lookup ---------------------------------------------------------- */
-
-
-
-static inline guint64
-child_key (guint32 parent,
-           guint32 frame,
-           gboolean inlined)
-{
-  return (((guint64) parent << 32) | ((guint64) frame << 1) | (inlined ? 1 : 0)) + 1;
-}
-
-static inline gsize
-child_slot (guint64 key)
-{
-  key ^= key >> 33;
-  key *= 0xff51afd7ed558ccdull;
-  key ^= key >> 33;
-  return (gsize) key;
-}
-
-void
-_ppv_child_table_init (ChildTable *t,
-                       gsize       capacity)
-{
-  gsize size = 1024;
-
-  while (size < capacity * 2)
-    size <<= 1;
-  t->keys = g_new0 (guint64, size);
-  t->values = g_new (guint32, size);
-  t->mask = size - 1;
-  t->used = 0;
-}
-
-void
-_ppv_child_table_clear (ChildTable *t)
-{
-  g_clear_pointer (&t->keys, g_free);
-  g_clear_pointer (&t->values, g_free);
-}
-
-static void
-child_table_grow (ChildTable *t)
-{
-  ChildTable bigger;
-
-  _ppv_child_table_init (&bigger, (t->mask + 1));
-  for (gsize i = 0; i <= t->mask; i++)
-    if (t->keys[i] != 0)
-      {
-        gsize j = child_slot (t->keys[i]) & bigger.mask;
-        while (bigger.keys[j] != 0)
-          j = (j + 1) & bigger.mask;
-        bigger.keys[j] = t->keys[i];
-        bigger.values[j] = t->values[i];
-      }
-  bigger.used = t->used;
-  _ppv_child_table_clear (t);
-  *t = bigger;
-}
 
 /* --- Building --------------------------------------------------------------- */
 
@@ -95,40 +33,6 @@ _ppv_stack_tree_alloc (PpvReportContext *ctx,
   self->nodes = g_array_new (FALSE, FALSE, sizeof (StackNode));
   g_array_append_val (self->nodes, root);
   return self;
-}
-
-/* The child of @parent for @frame, added when new. */
-guint32
-_ppv_stack_tree_find_or_add_child (PpvStackTree *self,
-                                   ChildTable   *table,
-                                   guint32       parent,
-                                   guint32       frame,
-                                   gboolean      inlined)
-{
-  guint64 key = child_key (parent, frame, inlined);
-  gsize i = child_slot (key) & table->mask;
-  StackNode node;
-
-  while (table->keys[i] != 0)
-    {
-      if (table->keys[i] == key)
-        return table->values[i];
-      i = (i + 1) & table->mask;
-    }
-
-  node.frame = frame;
-  node.parent = parent;
-  node.first_child = node.next_sibling = PPV_NONE;
-  node.depth = g_array_index (self->nodes, StackNode, parent).depth + 1;
-  node.inlined = inlined;
-  g_array_append_val (self->nodes, node);
-  self->max_depth = MAX (self->max_depth, node.depth);
-
-  table->keys[i] = key;
-  table->values[i] = self->nodes->len - 1;
-  if (++table->used * 2 > table->mask)
-    child_table_grow (table);
-  return self->nodes->len - 1;
 }
 
 void
@@ -257,19 +161,52 @@ stacks_clear (Stacks *st)
   g_clear_pointer (&st->sample, g_free);
 }
 
+/* Fills @scratch with sample @s's kept frames, outermost first. */
+static void
+expand_sample (PpvReportContext *ctx,
+               guint32           s,
+               GArray           *scratch)
+{
+  PpvProfile *profile = _ppv_report_context_get_profile (ctx);
+  const PpvFrameSelection *sel = _ppv_report_context_get_selection (ctx);
+  const PpvNodeIds *ids = _ppv_report_context_get_node_ids (ctx);
+  const guint32 *stack = profile->stacks + profile->samples[s].stack_offset;
+
+  g_array_set_size (scratch, 0);
+  /* Outermost location first; in a location, its outermost line first. */
+  for (guint32 i = sel->sample_depth[s]; i > _ppv_frame_selection_sample_start (sel, s); i--)
+    {
+      guint32 loc = stack[i - 1];
+      guint32 start = sel->loc_lines_offset[loc], end = sel->loc_lines_offset[loc + 1];
+
+      for (guint32 j = end; j > start; j--)
+        {
+          guint32 frame = ids->frame_info[j - 1] | (j != end ? INLINED_BIT : 0);
+          g_array_append_val (scratch, frame);
+        }
+    }
+}
+
+/* The stacks to build from: every kept sample's frames; or, for a pivot
+ * on the node ids flagged in @pivot, the part of each stack through the
+ * function after its outermost call: its callees outermost first, or its
+ * callers innermost first.  Stacks that never call it are left out. */
 static gboolean
 collect_stacks (PpvReportContext *ctx,
+                PpvStackTreeKind  kind,
+                const guint8     *pivot,
                 Stacks           *st,
                 GCancellable     *cancellable,
                 GError          **error)
 {
   PpvProfile *profile = _ppv_report_context_get_profile (ctx);
   const PpvFrameSelection *sel = _ppv_report_context_get_selection (ctx);
-  const PpvNodeIds *ids = _ppv_report_context_get_node_ids (ctx);
+  g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint64 n_frames = 0;
   guint32 n = 0;
 
-  /* Count first, so the frames land in one allocation. */
+  /* Count first, so the frames land in one allocation (a pivot's stacks
+   * are shorter: the count bounds them). */
   st->sample = g_new (guint32, MAX (profile->n_samples, 1));
   for (guint32 s = 0; s < profile->n_samples; s++)
     {
@@ -283,28 +220,47 @@ collect_stacks (PpvReportContext *ctx,
       st->sample[n++] = s;
     }
 
-  st->n = n;
   st->frames = g_new (guint32, MAX (n_frames, 1));
   st->offset = g_new (guint64, n + 1);
   st->offset[0] = 0;
   n_frames = 0;
+  st->n = 0;
   for (guint32 k = 0; k < n; k++)
     {
       guint32 s = st->sample[k];
-      const guint32 *stack = profile->stacks + profile->samples[s].stack_offset;
+      const guint32 *frames;
+      guint32 len, at = 0;
 
       if ((k & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      /* Outermost location first; in a location, its outermost line first. */
-      for (guint32 i = sel->sample_depth[s]; i > _ppv_frame_selection_sample_start (sel, s); i--)
-        {
-          guint32 loc = stack[i - 1];
-          guint32 start = sel->loc_lines_offset[loc], end = sel->loc_lines_offset[loc + 1];
+      expand_sample (ctx, s, scratch);
+      frames = (const guint32 *) scratch->data;
+      len = scratch->len;
 
-          for (guint32 j = end; j > start; j--)
-            st->frames[n_frames++] = ids->frame_info[j - 1] | (j != end ? INLINED_BIT : 0);
+      if (pivot != NULL)
+        {
+          while (at < len && !pivot[frames[at] & ~INLINED_BIT])
+            at++;
+          if (at == len)
+            continue;
         }
-      st->offset[k + 1] = n_frames;
+
+      if (pivot == NULL)
+        {
+          memcpy (st->frames + n_frames, frames, len * sizeof (guint32));
+          n_frames += len;
+        }
+      else if (kind == PPV_STACK_TREE_CALLEES)
+        {
+          memcpy (st->frames + n_frames, frames + at + 1, (len - at - 1) * sizeof (guint32));
+          n_frames += len - at - 1;
+        }
+      else
+        for (guint32 i = at; i > 0; i--)
+          st->frames[n_frames++] = frames[i - 1];
+
+      st->sample[st->n++] = s;
+      st->offset[st->n] = n_frames;
     }
   return TRUE;
 }
@@ -394,35 +350,18 @@ build_nodes (PpvStackTree *self,
 }
 
 PpvStackTree *
-ppv_stack_tree_new (PpvProfile             *profile,
-                    const PpvReportOptions *options,
-                    GCancellable           *cancellable,
-                    GError                **error)
+_ppv_stack_tree_build (PpvReportContext *ctx,
+                       PpvStackTreeKind  kind,
+                       const guint8     *pivot,
+                       GCancellable     *cancellable,
+                       GError          **error)
 {
-  g_autoptr(PpvReportContext) ctx = NULL;
-  g_autoptr(PpvStackTree) self = NULL;
+  g_autoptr(PpvStackTree) self = _ppv_stack_tree_alloc (ctx, kind);
   g_autofree guint32 *leaf_of = NULL;
   Stacks st = { NULL, NULL, NULL, 0 };
   gboolean with_base = FALSE;
 
-  g_return_val_if_fail (profile != NULL, NULL);
-  g_return_val_if_fail (options != NULL, NULL);
-
-  ctx = _ppv_report_context_new (profile, options, cancellable, error);
-  if (ctx == NULL)
-    return NULL;
-  self = _ppv_stack_tree_alloc (ctx, PPV_STACK_TREE_TOP_DOWN);
-  {
-    const PpvFrameSelection *sel = _ppv_report_context_get_selection (ctx);
-    GPtrArray *warnings = g_ptr_array_new ();
-
-    for (guint i = 0; i < sel->warnings->len; i++)
-      g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (sel->warnings, i)));
-    g_ptr_array_add (warnings, NULL);
-    self->warnings = (char **) g_ptr_array_free (warnings, FALSE);
-  }
-
-  if (!collect_stacks (ctx, &st, cancellable, error))
+  if (!collect_stacks (ctx, kind, pivot, &st, cancellable, error))
     {
       stacks_clear (&st);
       return NULL;
@@ -460,6 +399,36 @@ ppv_stack_tree_new (PpvProfile             *profile,
   sum_totals (self);
   _ppv_stack_tree_link_children (self);
   return g_steal_pointer (&self);
+}
+
+PpvStackTree *
+ppv_stack_tree_new (PpvProfile             *profile,
+                    const PpvReportOptions *options,
+                    GCancellable           *cancellable,
+                    GError                **error)
+{
+  g_autoptr(PpvReportContext) ctx = NULL;
+  const PpvFrameSelection *sel;
+  GPtrArray *warnings;
+  PpvStackTree *self;
+
+  g_return_val_if_fail (profile != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  ctx = _ppv_report_context_new (profile, options, cancellable, error);
+  if (ctx == NULL)
+    return NULL;
+  self = _ppv_stack_tree_build (ctx, PPV_STACK_TREE_TOP_DOWN, NULL, cancellable, error);
+  if (self == NULL)
+    return NULL;
+
+  sel = _ppv_report_context_get_selection (ctx);
+  warnings = g_ptr_array_new ();
+  for (guint i = 0; i < sel->warnings->len; i++)
+    g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (sel->warnings, i)));
+  g_ptr_array_add (warnings, NULL);
+  self->warnings = (char **) g_ptr_array_free (warnings, FALSE);
+  return self;
 }
 
 /* --- Accessors ---------------------------------------------------------------- */
