@@ -95,30 +95,25 @@ _ppv_stack_tree_link_children (PpvStackTree *self)
 {
   guint32 n = self->nodes->len;
   StackNode *nodes = (StackNode *) self->nodes->data;
-  g_autofree guint32 *offset = g_new0 (guint32, n + 1);
-  g_autofree guint32 *children = g_new (guint32, MAX (n, 1));
+  g_autoptr(GArray) children = g_array_new (FALSE, FALSE, sizeof (guint32));
   SortData sd = { self, NULL };
 
-  for (guint32 i = 1; i < n; i++)
-    offset[nodes[i].parent + 1]++;
-  for (guint32 i = 0; i < n; i++)
-    offset[i + 1] += offset[i];
-  {
-    g_autofree guint32 *fill = g_memdup2 (offset, (n + 1) * sizeof (guint32));
-    for (guint32 i = 1; i < n; i++)
-      children[fill[nodes[i].parent]++] = i;
-  }
-
+  /* The builder linked each node's children in the order it made them;
+   * only lists of two or more need sorting (most have one child). */
   for (guint32 p = 0; p < n; p++)
     {
-      guint32 start = offset[p], end = offset[p + 1];
+      guint32 first = nodes[p].first_child;
 
-      if (end - start > 1)
-        g_qsort_with_data (children + start, end - start, sizeof (guint32),
-                           compare_children, &sd);
-      nodes[p].first_child = start < end ? children[start] : PPV_NONE;
-      for (guint32 k = start; k < end; k++)
-        nodes[children[k]].next_sibling = k + 1 < end ? children[k + 1] : PPV_NONE;
+      if (first == PPV_NONE || nodes[first].next_sibling == PPV_NONE)
+        continue;
+      g_array_set_size (children, 0);
+      for (guint32 c = first; c != PPV_NONE; c = nodes[c].next_sibling)
+        g_array_append_val (children, c);
+      g_qsort_with_data (children->data, children->len, sizeof (guint32), compare_children, &sd);
+      nodes[p].first_child = g_array_index (children, guint32, 0);
+      for (guint32 k = 0; k < children->len; k++)
+        nodes[g_array_index (children, guint32, k)].next_sibling =
+          k + 1 < children->len ? g_array_index (children, guint32, k + 1) : PPV_NONE;
     }
 }
 
@@ -161,7 +156,9 @@ stacks_clear (Stacks *st)
   g_clear_pointer (&st->sample, g_free);
 }
 
-/* Fills @scratch with sample @s's kept frames, outermost first. */
+/* Fills @scratch with sample @s's kept frames, outermost first.  Most
+ * locations have one kept line, whose node is one read away (loc_node);
+ * the next location's is prefetched: these reads miss the cache. */
 static void
 expand_sample (PpvReportContext *ctx,
                guint32           s,
@@ -171,20 +168,36 @@ expand_sample (PpvReportContext *ctx,
   const PpvFrameSelection *sel = _ppv_report_context_get_selection (ctx);
   const PpvNodeIds *ids = _ppv_report_context_get_node_ids (ctx);
   const guint32 *stack = profile->stacks + profile->samples[s].stack_offset;
+  guint32 first = _ppv_frame_selection_sample_start (sel, s);
+  guint32 n = 0, *out;
 
+  /* A location's kept lines never outnumber its lines. */
   g_array_set_size (scratch, 0);
+  for (guint32 i = sel->sample_depth[s]; i > first; i--)
+    n += profile->locations[stack[i - 1]].n_lines + 1;
+  g_array_set_size (scratch, n);
+  out = (guint32 *) scratch->data;
+  n = 0;
+
   /* Outermost location first; in a location, its outermost line first. */
-  for (guint32 i = sel->sample_depth[s]; i > _ppv_frame_selection_sample_start (sel, s); i--)
+  for (guint32 i = sel->sample_depth[s]; i > first; i--)
     {
       guint32 loc = stack[i - 1];
-      guint32 start = sel->loc_lines_offset[loc], end = sel->loc_lines_offset[loc + 1];
+      guint32 only = ids->loc_node[loc];
 
-      for (guint32 j = end; j > start; j--)
+      if (i > first + 1)
+        __builtin_prefetch (&ids->loc_node[stack[i - 2]]);
+      if (only == PPV_NONE)
+        continue;
+      if (only != PPV_LOC_SEVERAL_LINES)
         {
-          guint32 frame = ids->frame_info[j - 1] | (j != end ? INLINED_BIT : 0);
-          g_array_append_val (scratch, frame);
+          out[n++] = only;
+          continue;
         }
+      for (guint32 j = sel->loc_lines_offset[loc + 1]; j > sel->loc_lines_offset[loc]; j--)
+        out[n++] = ids->frame_info[j - 1] | (j != sel->loc_lines_offset[loc + 1] ? INLINED_BIT : 0);
     }
+  g_array_set_size (scratch, n);
 }
 
 /* The stacks to build from: every kept sample's frames; or, for a pivot
@@ -314,35 +327,52 @@ build_nodes (PpvStackTree *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  g_array_append_val (path, root);
+  /* Nodes are written straight into the reserved array, the path (node
+   * of each depth of the current stack) into one sized for the deepest. */
+  {
+    guint64 deepest = 0;
+    for (guint32 k = 0; k < st->n; k++)
+      deepest = MAX (deepest, st->offset[k + 1] - st->offset[k]);
+    g_array_set_size (path, deepest + 1);
+  }
+  g_array_index (path, guint32, 0) = root;
   for (guint32 i = 0; i < st->n; i++)
     {
       guint32 k = order[i];
       const guint32 *frames = st->frames + st->offset[k];
       guint64 len = st->offset[k + 1] - st->offset[k];
       guint64 common = 0;
+      guint32 *at = (guint32 *) path->data;
+      guint32 n_nodes = self->nodes->len;
+      StackNode *nodes;
 
       if ((i & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       while (common < len && common < previous_len && frames[common] == previous[common])
         common++;
-      g_array_set_size (path, common + 1);
+      /* Within the reservation: the array does not move. */
+      g_array_set_size (self->nodes, n_nodes + (len - common));
+      nodes = (StackNode *) self->nodes->data;
       for (guint64 d = common; d < len; d++)
         {
-          StackNode node;
-          guint32 added;
+          StackNode *node = &nodes[n_nodes];
 
-          node.frame = frames[d] & ~INLINED_BIT;
-          node.inlined = (frames[d] & INLINED_BIT) != 0;
-          node.parent = g_array_index (path, guint32, d);
-          node.first_child = node.next_sibling = PPV_NONE;
-          node.depth = d + 1;
-          g_array_append_val (self->nodes, node);
-          added = self->nodes->len - 1;
-          g_array_append_val (path, added);
+          node->frame = frames[d] & ~INLINED_BIT;
+          node->inlined = (frames[d] & INLINED_BIT) != 0;
+          node->parent = at[d];
+          node->first_child = node->next_sibling = PPV_NONE;
+          node->depth = d + 1;
+          /* Stacks sharing a prefix are contiguous: where this one leaves
+           * the previous one, the previous one's node at that depth is the
+           * parent's last child so far (none if that stack ended there). */
+          if (d == common && previous_len > common)
+            nodes[at[d + 1]].next_sibling = n_nodes;
+          else
+            nodes[at[d]].first_child = n_nodes;
+          at[d + 1] = n_nodes++;
         }
       self->max_depth = MAX (self->max_depth, (guint32) len);
-      leaf_of[k] = g_array_index (path, guint32, len);
+      leaf_of[k] = ((guint32 *) path->data)[len];
       previous = frames;
       previous_len = len;
     }
