@@ -573,6 +573,21 @@ ppv_stack_tree_format_value (PpvStackTree *self,
   return _ppv_report_context_format_value (self->ctx, unit && unit[0] ? unit : "minimum", value);
 }
 
+char *
+ppv_stack_tree_dup_legend (PpvStackTree *self)
+{
+  gint64 total = ppv_stack_tree_get_report_total (self);
+  gint64 shown = ppv_stack_tree_get_total (self, 0);
+  g_autofree char *shown_text = ppv_stack_tree_format_value (self, shown);
+  g_autofree char *total_text = ppv_stack_tree_format_value (self, total);
+  g_autofree char *pct = ppv_format_percentage (shown, total);
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_strdup_printf ("Showing nodes accounting for %s, %s of %s total",
+                          shown_text, g_strstrip (pct), total_text);
+}
+
 const char * const *
 ppv_stack_tree_get_warnings (PpvStackTree *self)
 {

@@ -79,6 +79,9 @@ const char   *ppv_stack_tree_get_type_name    (PpvStackTree *self);
 /* @value (as returned above) with its unit: "1.50MB", "20ms". */
 char         *ppv_stack_tree_format_value     (PpvStackTree *self,
                                                gint64        value);
+/* pprof's legend for what the tree shows: "Showing nodes accounting for
+ * 1.05MB, 95.21% of 1.10MB total". */
+char         *ppv_stack_tree_dup_legend       (PpvStackTree *self);
 /* The filters' warnings ("Focus expression matched no samples"),
  * NULL-terminated; a pivot has none. */
 const char * const *ppv_stack_tree_get_warnings (PpvStackTree *self);

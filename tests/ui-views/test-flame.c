@@ -501,6 +501,17 @@ test_flame_menu (void)
        child = ppv_stack_tree_get_next_sibling (tree, child))
     g_assert_cmpstr (ppv_stack_tree_get_function (tree, child), ==, name);
 
+  /* The status line tells the flame graph's own numbers and filters, not
+   * those of a table built before the filter. */
+  {
+    g_autofree char *legend = ppv_stack_tree_dup_legend (tree);
+    const char *details = ppv_profile_view_get_details (fixture.view);
+
+    g_assert_nonnull (details);
+    g_assert_nonnull (strstr (details, "show_from="));
+    g_assert_nonnull (strstr (details, legend));
+  }
+
   fixture_teardown (&fixture);
 }
 

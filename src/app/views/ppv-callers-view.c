@@ -262,6 +262,14 @@ copy_tree (PpvStackTree **dest,
   *dest = src != NULL ? ppv_stack_tree_ref (src) : NULL;
 }
 
+static char **
+ppv_callers_view_dup_legend (PpvReportPane *pane)
+{
+  PpvCallersView *self = PPV_CALLERS_VIEW (pane);
+
+  return ppv_tree_share_dup_legend (self->shown != NULL ? self->shown->tree : NULL);
+}
+
 static void
 ppv_callers_view_apply (PpvReportPane *pane,
                         gpointer       result)
@@ -446,6 +454,7 @@ ppv_callers_view_class_init (PpvCallersViewClass *klass)
   pane_class->apply = ppv_callers_view_apply;
   pane_class->select_name = ppv_callers_view_select_name;
   pane_class->set_search = ppv_callers_view_set_search;
+  pane_class->dup_legend = ppv_callers_view_dup_legend;
 
   widget_class->grab_focus = ppv_callers_view_grab_focus;
   widget_class->size_allocate = ppv_callers_view_size_allocate;

@@ -301,6 +301,12 @@ ppv_flame_view_build (PpvReportInputs  *inputs,
   return ppv_stack_tree_new (inputs->profile, &inputs->options, cancellable, error);
 }
 
+static char **
+ppv_flame_view_dup_legend (PpvReportPane *pane)
+{
+  return ppv_tree_share_dup_legend (PPV_FLAME_VIEW (pane)->tree);
+}
+
 static void
 ppv_flame_view_apply (PpvReportPane *pane,
                       gpointer       result)
@@ -460,6 +466,7 @@ ppv_flame_view_class_init (PpvFlameViewClass *klass)
   pane_class->apply = ppv_flame_view_apply;
   pane_class->select_name = ppv_flame_view_select_name;
   pane_class->set_search = ppv_flame_view_set_search;
+  pane_class->dup_legend = ppv_flame_view_dup_legend;
 
   widget_class->grab_focus = ppv_flame_view_grab_focus;
   widget_class->size_allocate = ppv_flame_view_size_allocate;

@@ -121,14 +121,13 @@ set_details (PpvProfileView *self,
 }
 
 /* One line like pprof's legend: the type, the active filters and how much
- * of the total the report shows. */
+ * of the total the pane shows. */
 static char *
-compose_details (PpvReport *report)
+compose_details (char                  **lines,
+                 const PpvReportOptions *options)
 {
-  const char * const *lines = ppv_report_get_header_lines (report);
   GString *str = g_string_new (NULL);
-  PpvReportOptions *options = (PpvReportOptions *) ppv_report_get_options (report);
-  g_autofree char *filters = ppv_report_options_describe_filters (options);
+  g_autofree char *filters = options != NULL ? ppv_report_options_describe_filters (options) : NULL;
 
   for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
     {
@@ -153,9 +152,6 @@ compose_details (PpvReport *report)
         }
     }
 
-  if (str->len == 0 && ppv_report_get_type_name (report) != NULL)
-    g_string_append_printf (str, "Type: %s", ppv_report_get_type_name (report));
-
   return g_string_free (str, FALSE);
 }
 
@@ -176,14 +172,14 @@ static void
 update_details (PpvProfileView *self)
 {
   PpvReportPane *visible = _ppv_profile_view_get_visible_pane (self);
-  PpvReport *report = visible != NULL ? ppv_report_pane_get_report (visible) : NULL;
+  g_auto(GStrv) lines = visible != NULL ? ppv_report_pane_dup_legend (visible) : NULL;
   g_autofree char *details = NULL;
 
   /* A pane not built yet: keep the legend until it is. */
-  if (report == NULL && self->profile != NULL)
+  if (lines == NULL && self->profile != NULL)
     return;
 
-  details = report != NULL ? compose_details (report) : NULL;
+  details = lines != NULL ? compose_details (lines, ppv_report_pane_get_options (visible)) : NULL;
   set_details (self, details);
 }
 

@@ -307,6 +307,21 @@ ppv_report_pane_get_report (PpvReportPane *self)
   return klass->get_report != NULL ? klass->get_report (self) : NULL;
 }
 
+char **
+ppv_report_pane_dup_legend (PpvReportPane *self)
+{
+  PpvReportPaneClass *klass;
+  PpvReport *report;
+
+  g_return_val_if_fail (PPV_IS_REPORT_PANE (self), NULL);
+
+  report = ppv_report_pane_get_report (self);
+  if (report != NULL)
+    return g_strdupv ((char **) ppv_report_get_header_lines (report));
+  klass = PPV_REPORT_PANE_GET_CLASS (self);
+  return klass->dup_legend != NULL ? klass->dup_legend (self) : NULL;
+}
+
 /* --- Selection and search ------------------------------------------------ */
 
 gboolean

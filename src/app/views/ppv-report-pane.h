@@ -68,7 +68,12 @@ struct _PpvReportPaneClass
   void       (*set_search)     (PpvReportPane          *self,
                                 const char             *text);
 
-  gpointer padding[8];
+  /* Main thread: the legend lines of what the pane shows, for a pane
+   * without a report ("Type: …", "Showing nodes accounting for …"), or
+   * NULL while it has nothing.  Optional. */
+  char     **(*dup_legend)     (PpvReportPane          *self);
+
+  gpointer padding[7];
 };
 
 const char *ppv_report_pane_get_page_name     (PpvReportPane          *self);
@@ -98,6 +103,9 @@ PpvProfile *ppv_report_pane_get_profile       (PpvReportPane          *self);
 /* The options of the newest request (adjusted), or NULL. */
 const PpvReportOptions *ppv_report_pane_get_options (PpvReportPane    *self);
 PpvReport  *ppv_report_pane_get_report        (PpvReportPane          *self);
+/* The legend lines of what the pane shows: its report's header lines, or
+ * the pane's own (dup_legend); NULL while it shows nothing. */
+char      **ppv_report_pane_dup_legend        (PpvReportPane          *self);
 
 /* Names the profile in export file names ("heap.pb.gz" -> "heap.svg"). */
 void        ppv_report_pane_set_source_name   (PpvReportPane          *self,

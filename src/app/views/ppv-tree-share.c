@@ -62,3 +62,16 @@ ppv_tree_share_release (gpointer tree)
   if (tree != NULL)
     ppv_stack_tree_unref (tree);
 }
+
+char **
+ppv_tree_share_dup_legend (PpvStackTree *tree)
+{
+  char **lines;
+
+  if (tree == NULL)
+    return NULL;
+  lines = g_new0 (char *, 3);
+  lines[0] = g_strconcat ("Type: ", ppv_stack_tree_get_type_name (tree), NULL);
+  lines[1] = ppv_stack_tree_dup_legend (tree);
+  return lines;
+}

@@ -18,5 +18,8 @@ G_BEGIN_DECLS
 PpvStackTree *ppv_tree_share_find    (PpvReportPane *pane);
 /* Drops a tree ppv_tree_share_find() returned, or NULL. */
 void          ppv_tree_share_release (gpointer       tree);
+/* The legend lines of a top-down tree, for dup_legend(): "Type: …" and
+ * "Showing nodes accounting for …"; NULL for no tree. */
+char        **ppv_tree_share_dup_legend (PpvStackTree *tree);
 
 G_END_DECLS
