@@ -436,7 +436,8 @@ run_folded (PpvProfile *profile,
   return 0;
 
 failed:
-  if (file != NULL)
+  /* GIO names the file when it cannot open it, not when a write fails. */
+  if (file != NULL && strstr (error->message, o->output_file) == NULL)
     g_prefix_error (&error, "%s: ", o->output_file);
   ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
   return 1;
