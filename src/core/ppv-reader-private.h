@@ -34,6 +34,18 @@ PpvProfile *_ppv_legacy_heap_read (const guint8  *data,
                                    gboolean      *recognized,
                                    GError       **error);
 
+/* Reads Go's full goroutine dump (`/debug/pprof/goroutine?debug=2`, or a
+ * panic's or SIGQUIT's traceback amid other text) as a goroutine profile:
+ * one sample per goroutine, labels state, wait (seconds) and created_by.
+ * *@recognized is FALSE when no "goroutine N [...]:" header is found. */
+PpvProfile *_ppv_goroutine_dump_read (const guint8  *data,
+                                      gsize          len,
+                                      const char    *source,
+                                      gsize          max_model,
+                                      GCancellable  *cancellable,
+                                      gboolean      *recognized,
+                                      GError       **error);
+
 /* Decodes gzip members without producing output and returns how many
  * bytes they would inflate to, stopping once past @stop_after.
  * *@complete is FALSE when the data is not well-formed gzip; the count

@@ -122,6 +122,11 @@ read_bytes_take (GBytes              *compressed,
       return NULL;
     }
 
+  profile = _ppv_goroutine_dump_read (data, len, source, max_model (limits), cancellable,
+                                      &recognized, error);
+  if (profile != NULL || recognized)
+    return profile;
+
   if (ppv_looks_like_html (data, len))
     g_set_error (error, PPV_PROFILE_ERROR, PPV_PROFILE_ERROR_UNRECOGNIZED,
                  "%s: not a profile: the data is an HTML page", source);

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+# check-goroutine-dump.py — a goroutine dump (debug=2) read against the
+# proto goroutine profile written at the same moment.
+#
+# Copyright 2026 The Pprof Viewer authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: check-goroutine-dump.py PPROF_VIEWER FIXTURES_DIR
+#
+# Go hides most runtime frames in a dump, and the goroutine that writes
+# each of the two has different runtime/pprof frames, so what must agree is
+# the cum of every other function (and the goroutine count): the proto's
+# numbers come from `go tool pprof -top` (expected/top/goroutine_dump_proto.txt).
+# Labels are checked through --tagfocus.  Ends "N passed, M failed".
+import os
+import re
+import subprocess
+import sys
+
+ROW = re.compile(r'^ *(\S+) +(\S+) +(\S+) +(\S+) +(\S+)  (.*?)( \(inline\))?$')
+
+
+def rows(text):
+    out = {}
+    table = False
+    for line in text.splitlines():
+        if line.startswith('      flat  flat%'):
+            table = True
+            continue
+        m = ROW.match(line) if table else None
+        if m:
+            out[m.group(6)] = (m.group(1), m.group(4))
+    return out
+
+
+def total(text):
+    m = re.search(r'of (\S+) total', text)
+    return m.group(1) if m else None
+
+
+def run(viewer, cwd, *args):
+    env = dict(os.environ, TZ='UTC', LC_ALL='C.UTF-8')
+    proc = subprocess.run([viewer] + list(args), cwd=cwd, env=env, capture_output=True, timeout=60)
+    return proc.returncode, proc.stdout.decode('utf-8', 'replace'), proc.stderr.decode('utf-8', 'replace')
+
+
+def main():
+    viewer, fixtures = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    profiles = os.path.join(fixtures, 'profiles')
+    with open(os.path.join(fixtures, 'expected', 'top', 'goroutine_dump_proto.txt')) as f:
+        proto_text = f.read()
+    proto = rows(proto_text)
+    passed = failed = 0
+
+    def check(ok, what):
+        nonlocal passed, failed
+        if ok:
+            passed += 1
+            print('ok: ' + what)
+        else:
+            failed += 1
+            print('FAIL: ' + what)
+
+    status, dump_text, err = run(viewer, profiles, '--top', '--nodefraction=0', 'goroutine-debug2.txt')
+    check(status == 0, 'the dump reads (%s)' % err.strip())
+    dump = rows(dump_text)
+    check(total(dump_text) == total(proto_text) == '14',
+          'goroutine count: dump %s, proto %s' % (total(dump_text), total(proto_text)))
+    compared = 0
+    for name, (flat, cum) in sorted(proto.items()):
+        if name.startswith('runtime.') or name.startswith('runtime/'):
+            continue
+        compared += 1
+        check(name in dump and dump[name][1] == cum,
+              '%s: cum %s in the proto, %s in the dump' % (name, cum, dump.get(name, ('-', 'missing'))[1]))
+    check(compared >= 10, '%d functions compared' % compared)
+    check('Type: goroutine' in dump_text, 'the dump is a goroutine profile')
+
+    # Labels: state and created_by, as --tagfocus sees them.
+    for option, want in (('--tagfocus=state=chan', '7'), ('--tagfocus=state=sleep', '2'),
+                         ('--tagfocus=created_by=main\\.nested', '2'),
+                         ('--tagfocus=created_by=main\\.main', '4')):
+        status, text, err = run(viewer, profiles, '--top', option, 'goroutine-debug2.txt')
+        m = re.search(r'accounting for (\S+),', text)
+        got = m.group(1) if m else None
+        check(status == 0 and got == want, '%s: %s goroutines (want %s)' % (option, got, want))
+
+    print('%d passed, %d failed' % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
