@@ -785,7 +785,6 @@ static GError *
 check_profile_uri (Request *req)
 {
   const char *path = g_uri_get_path (req->uri);
-  g_autofree char *debug = NULL;
 
   if (g_str_has_suffix (path, "/debug/pprof/trace"))
     return g_error_new (PPV_FETCH_ERROR, PPV_FETCH_ERROR_NOT_A_PROFILE,
@@ -799,12 +798,8 @@ check_profile_uri (Request *req)
     return g_error_new (PPV_FETCH_ERROR, PPV_FETCH_ERROR_NOT_A_PROFILE,
                         "%s: not a pprof profile: symbol looks up function names",
                         req->authority);
-  debug = _ppv_query_dup_value (g_uri_get_query (req->uri), "debug");
-  if (g_str_has_suffix (path, "/debug/pprof/goroutine") &&
-      debug != NULL && g_ascii_strtoll (debug, NULL, 10) >= 2)
-    return g_error_new (PPV_FETCH_ERROR, PPV_FETCH_ERROR_NOT_A_PROFILE,
-                        "%s: not a pprof profile: goroutine?debug=2 is a plain-text stack dump",
-                        req->authority);
+  /* goroutine?debug=2, the full stack dump, is fetched too: the reader
+   * reads it as a goroutine profile. */
   return NULL;
 }
 

@@ -261,9 +261,6 @@ test_not_a_profile_uri (void)
   g_assert_cmpstr (error->message, ==, expected);
   g_clear_error (&error);
 
-  assert_fetch_fails (fetcher, "/debug/pprof/goroutine?debug=2", PPV_FETCH_ERROR,
-                      PPV_FETCH_ERROR_NOT_A_PROFILE,
-                      "%s: not a pprof profile: goroutine?debug=2 is a plain-text stack dump");
   assert_fetch_fails (fetcher, "/debug/pprof/cmdline", PPV_FETCH_ERROR,
                       PPV_FETCH_ERROR_NOT_A_PROFILE,
                       "%s: not a pprof profile: cmdline is the program's command line");

@@ -146,7 +146,13 @@ if [ -n "$viewer" ]; then
   "$viewer" --top --seconds=2 "$address" >"$work/cpu2.ours" || fail "pprof-viewer --top --seconds=2 host:port failed"
   grep -q "^Type: cpu$" "$work/cpu2.ours" || fail "the 2 s fetch is not a CPU profile"
   grep -q "^Duration: 2" "$work/cpu2.ours" || fail "the 2 s CPU profile does not last 2 s"
-  echo "pprof-viewer --top matches go tool pprof -top on fetched heap and CPU profiles and on the live heap URL"
+  # The full goroutine dump reads as a goroutine profile: every goroutine
+  # of the server, the ones its handlers park included.
+  "$viewer" --top --nodefraction=0 "$address/debug/pprof/goroutine?debug=2" >"$work/dump.ours" \
+    || fail "pprof-viewer --top on goroutine?debug=2 failed"
+  grep -q "^Type: goroutine$" "$work/dump.ours" || fail "the dump is not read as a goroutine profile"
+  grep -q "main.main" "$work/dump.ours" || fail "main.main missing from the goroutine dump's report"
+  echo "pprof-viewer --top matches go tool pprof -top on fetched heap and CPU profiles and on the live heap URL, and reads the goroutine dump"
 fi
 
 echo "PASS"
