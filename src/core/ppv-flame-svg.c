@@ -163,14 +163,14 @@ node_weight (PpvStackTree *tree,
   return fabs (total);
 }
 
+/* ' x="…" y="…" width="…" height="…"': a box's place, one row high. */
 static void
-append_rect (Render     *r,
-             double      x,
-             double      y,
-             double      w,
-             const char *fill)
+append_box_geometry (Render *r,
+                     double  x,
+                     double  y,
+                     double  w)
 {
-  g_string_append (r->out, "<rect x=\"");
+  g_string_append (r->out, " x=\"");
   append_number (r->out, x);
   g_string_append (r->out, "\" y=\"");
   append_number (r->out, y);
@@ -178,7 +178,19 @@ append_rect (Render     *r,
   append_number (r->out, w);
   g_string_append (r->out, "\" height=\"");
   append_number (r->out, r->options->row_height - 1);
-  g_string_append_printf (r->out, "\" fill=\"%s\"/>", fill);
+  g_string_append_c (r->out, '"');
+}
+
+static void
+append_rect (Render     *r,
+             double      x,
+             double      y,
+             double      w,
+             const char *fill)
+{
+  g_string_append (r->out, "<rect");
+  append_box_geometry (r, x, y, w);
+  g_string_append_printf (r->out, " fill=\"%s\"/>", fill);
 }
 
 /* The longest of the name's shorter forms that fits @w, else the shortest
@@ -212,15 +224,9 @@ append_label (Render     *r,
         return;
     }
 
-  g_string_append (r->out, "<svg x=\"");
-  append_number (r->out, x);
-  g_string_append (r->out, "\" y=\"");
-  append_number (r->out, y);
-  g_string_append (r->out, "\" width=\"");
-  append_number (r->out, w);
-  g_string_append (r->out, "\" height=\"");
-  append_number (r->out, r->options->row_height - 1);
-  g_string_append (r->out, "\"><text x=\"");
+  g_string_append (r->out, "<svg");
+  append_box_geometry (r, x, y, w);
+  g_string_append (r->out, "><text x=\"");
   append_number (r->out, PPV_FLAME_SVG_TEXT_PADDING);
   g_string_append (r->out, "\" y=\"");
   append_number (r->out, TEXT_BASELINE);

@@ -378,3 +378,13 @@ _ppv_frame_selection_clear (PpvFrameSelection *sel)
   g_clear_pointer (&sel->sample_start, g_free);
   g_clear_pointer (&sel->warnings, g_ptr_array_unref);
 }
+
+char **
+_ppv_frame_selection_dup_warnings (const PpvFrameSelection *sel)
+{
+  char **warnings = g_new0 (char *, sel->warnings->len + 1);
+
+  for (guint i = 0; i < sel->warnings->len; i++)
+    warnings[i] = g_strdup (g_ptr_array_index (sel->warnings, i));
+  return warnings;
+}

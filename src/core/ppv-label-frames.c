@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ppv-label-frames.h"
+#include "ppv-profile-private.h"
 #include "ppv-units.h"
 
 typedef struct
@@ -134,48 +135,20 @@ add_frames (LabelFrames     *lf,
   return matched;
 }
 
+/* The profile as it is; new ids go after its largest ones. */
 static void
 copy_entities (LabelFrames *lf)
 {
   PpvProfile *p = lf->profile;
-  PpvProfileBuilder *b = lf->builder;
 
-  for (guint i = 0; i < p->n_sample_types; i++)
-    ppv_profile_builder_add_sample_type (b, p->sample_types[i].type, p->sample_types[i].unit);
-  for (guint32 m = 0; m < p->n_mappings; m++)
-    ppv_profile_builder_add_mapping (b, &p->mappings[m]);
+  _ppv_profile_builder_copy_header (lf->builder, p);
   for (guint32 f = 0; f < p->n_functions; f++)
-    {
-      ppv_profile_builder_add_function (b, &p->functions[f]);
-      lf->next_function_id = MAX (lf->next_function_id, p->functions[f].id + 1);
-    }
+    lf->next_function_id = MAX (lf->next_function_id, p->functions[f].id + 1);
   for (guint32 l = 0; l < p->n_locations; l++)
     {
-      const PpvLocation *loc = &p->locations[l];
-      g_autofree guint64 *function_ids = g_new (guint64, MAX (loc->n_lines, 1));
-      g_autofree gint64 *lines = g_new (gint64, MAX (loc->n_lines, 1));
-      g_autofree gint64 *columns = g_new (gint64, MAX (loc->n_lines, 1));
-
-      for (guint32 i = 0; i < loc->n_lines; i++)
-        {
-          const PpvLine *line = &p->lines[loc->lines_offset + i];
-          function_ids[i] = p->functions[line->function].id;
-          lines[i] = line->line;
-          columns[i] = line->column;
-        }
-      ppv_profile_builder_add_location (b, loc->id,
-                                        loc->mapping != PPV_NONE ? p->mappings[loc->mapping].id : 0,
-                                        loc->address, loc->is_folded,
-                                        function_ids, lines, columns, loc->n_lines);
-      lf->next_location_id = MAX (lf->next_location_id, loc->id + 1);
+      _ppv_profile_builder_copy_location (lf->builder, p, l, 0);
+      lf->next_location_id = MAX (lf->next_location_id, p->locations[l].id + 1);
     }
-  for (guint i = 0; i < p->n_comments; i++)
-    ppv_profile_builder_add_comment (b, p->comments[i]);
-  ppv_profile_builder_set_times (b, p->time_nanos, p->duration_nanos);
-  ppv_profile_builder_set_period (b, p->period_type.type, p->period_type.unit, p->period);
-  ppv_profile_builder_set_frames (b, p->drop_frames, p->keep_frames);
-  ppv_profile_builder_set_default_sample_type (b, p->default_sample_type);
-  ppv_profile_builder_set_doc_url (b, p->doc_url);
 }
 
 PpvProfile *

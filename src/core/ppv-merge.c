@@ -675,31 +675,9 @@ remove_uninteresting (PpvProfile  *p,
     }
 
   b = ppv_profile_builder_new ();
-  for (guint i = 0; i < p->n_sample_types; i++)
-    ppv_profile_builder_add_sample_type (b, p->sample_types[i].type, p->sample_types[i].unit);
-  for (guint32 m = 0; m < p->n_mappings; m++)
-    ppv_profile_builder_add_mapping (b, &p->mappings[m]);
-  for (guint32 f = 0; f < p->n_functions; f++)
-    ppv_profile_builder_add_function (b, &p->functions[f]);
+  _ppv_profile_builder_copy_header (b, p);
   for (guint32 l = 0; l < p->n_locations; l++)
-    {
-      const PpvLocation *loc = &p->locations[l];
-      guint32 n = loc->n_lines - first_line[l];
-      g_autofree guint64 *fids = g_new (guint64, MAX (n, 1));
-      g_autofree gint64 *lines = g_new (gint64, MAX (n, 1));
-      g_autofree gint64 *columns = g_new (gint64, MAX (n, 1));
-
-      for (guint32 i = 0; i < n; i++)
-        {
-          const PpvLine *ln = &p->lines[loc->lines_offset + first_line[l] + i];
-          fids[i] = p->functions[ln->function].id;
-          lines[i] = ln->line;
-          columns[i] = ln->column;
-        }
-      ppv_profile_builder_add_location (b, loc->id,
-                                        loc->mapping != PPV_NONE ? p->mappings[loc->mapping].id : 0,
-                                        loc->address, loc->is_folded, fids, lines, columns, n);
-    }
+    _ppv_profile_builder_copy_location (b, p, l, first_line[l]);
 
   for (guint32 s = 0; s < p->n_samples; s++)
     {
@@ -729,13 +707,6 @@ remove_uninteresting (PpvProfile  *p,
                                               p->labels + sample->labels_offset, sample->n_labels);
     }
 
-  for (guint i = 0; i < p->n_comments; i++)
-    ppv_profile_builder_add_comment (b, p->comments[i]);
-  ppv_profile_builder_set_times (b, p->time_nanos, p->duration_nanos);
-  ppv_profile_builder_set_period (b, p->period_type.type, p->period_type.unit, p->period);
-  ppv_profile_builder_set_frames (b, p->drop_frames, p->keep_frames);
-  ppv_profile_builder_set_default_sample_type (b, p->default_sample_type);
-  ppv_profile_builder_set_doc_url (b, p->doc_url);
   return ppv_profile_builder_finish (b, "pruned profile", error);
 }
 

@@ -42,6 +42,18 @@ gboolean    _ppv_profile_builder_is_full    (PpvProfileBuilder *self);
 /* Bytes currently held by the builder's arrays and strings. */
 gsize       _ppv_profile_builder_get_memory (PpvProfileBuilder *self);
 
+/* ppv-profile-copy.c: for transforms that copy a profile with changed
+ * stacks.  Sample types, mappings, functions, comments, times, period,
+ * drop/keep frames, default sample type and doc URL of @p, as they are. */
+void        _ppv_profile_builder_copy_header   (PpvProfileBuilder *b,
+                                                PpvProfile        *p);
+/* Location @l of @p with its lines from @first_line on (0: all), under
+ * its own id. */
+void        _ppv_profile_builder_copy_location (PpvProfileBuilder *b,
+                                                PpvProfile        *p,
+                                                guint32            l,
+                                                guint32            first_line);
+
 /* Samples with the same locations and labels (pprof's merge sums them);
  * labels compare by interned pointers, so equal labels are equal bytes. */
 gboolean    _ppv_profile_samples_alike      (PpvProfile        *p,

@@ -31,6 +31,9 @@ gboolean _ppv_frame_selection_init  (PpvFrameSelection      *sel,
                                      const PpvReportOptions *options,
                                      GError                **error);
 void     _ppv_frame_selection_clear (PpvFrameSelection      *sel);
+/* The filters' warnings as a new NULL-terminated array (for the reports
+ * that hand them to callers). */
+char   **_ppv_frame_selection_dup_warnings (const PpvFrameSelection *sel);
 
 /* The first stack entry of @sample that is kept: its frames are
  * [start, sample_depth). */

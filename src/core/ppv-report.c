@@ -26,7 +26,7 @@ struct _PpvReport
   GArray           *rows;        /* PpvReportRow */
   GArray           *edges;       /* PpvReportEdge */
   GPtrArray        *header;      /* NULL-terminated */
-  GPtrArray        *warnings;    /* NULL-terminated */
+  char            **warnings;
 };
 
 G_DEFINE_BOXED_TYPE (PpvReport, ppv_report, ppv_report_ref, ppv_report_unref)
@@ -406,10 +406,7 @@ ppv_report_new (PpvProfile             *profile,
   self->header = g_ptr_array_new_with_free_func (g_free);
   add_report_labels (self, orig_count, dropped_nodes, kind == PPV_REPORT_KIND_GRAPH ? dropped_edges : 0);
 
-  self->warnings = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < sel->warnings->len; i++)
-    g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (sel->warnings, i)));
-  g_ptr_array_add (self->warnings, NULL);
+  self->warnings = _ppv_frame_selection_dup_warnings (sel);
 
   return g_steal_pointer (&self);
 }
@@ -434,7 +431,7 @@ ppv_report_unref (PpvReport *self)
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->edges, g_array_unref);
   g_clear_pointer (&self->header, g_ptr_array_unref);
-  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->warnings, g_strfreev);
   g_free (self->output_unit);
   ppv_report_options_clear (&self->options);
   g_clear_pointer (&self->profile, ppv_profile_unref);
@@ -508,7 +505,7 @@ ppv_report_get_header_lines (PpvReport *self)
 const char * const *
 ppv_report_get_warnings (PpvReport *self)
 {
-  return (const char * const *) self->warnings->pdata;
+  return (const char * const *) self->warnings;
 }
 
 char *

@@ -63,27 +63,21 @@ _ppv_stack_tree_node_name (PpvStackTree *self,
   return _ppv_node_ids_get_info (_ppv_report_context_get_node_ids (self->ctx), n->frame)->printable;
 }
 
-typedef struct
-{
-  PpvStackTree *tree;
-  guint32      *order;
-} SortData;
-
 /* Decreasing total, then name, then node index for a stable order. */
 static int
 compare_children (const void *a,
                   const void *b,
                   void       *data)
 {
-  SortData *sd = data;
+  PpvStackTree *tree = data;
   guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-  gint64 tx = ppv_stack_tree_get_total (sd->tree, x);
-  gint64 ty = ppv_stack_tree_get_total (sd->tree, y);
+  gint64 tx = ppv_stack_tree_get_total (tree, x);
+  gint64 ty = ppv_stack_tree_get_total (tree, y);
   int c;
 
   if (tx != ty)
     return tx > ty ? -1 : 1;
-  c = strcmp (_ppv_stack_tree_node_name (sd->tree, x), _ppv_stack_tree_node_name (sd->tree, y));
+  c = strcmp (_ppv_stack_tree_node_name (tree, x), _ppv_stack_tree_node_name (tree, y));
   if (c != 0)
     return c;
   return x < y ? -1 : x > y;
@@ -96,7 +90,6 @@ _ppv_stack_tree_link_children (PpvStackTree *self)
   guint32 n = self->nodes->len;
   StackNode *nodes = (StackNode *) self->nodes->data;
   g_autoptr(GArray) children = g_array_new (FALSE, FALSE, sizeof (guint32));
-  SortData sd = { self, NULL };
 
   /* The builder linked each node's children in the order it made them;
    * only lists of two or more need sorting (most have one child). */
@@ -109,7 +102,7 @@ _ppv_stack_tree_link_children (PpvStackTree *self)
       g_array_set_size (children, 0);
       for (guint32 c = first; c != PPV_NONE; c = nodes[c].next_sibling)
         g_array_append_val (children, c);
-      g_qsort_with_data (children->data, children->len, sizeof (guint32), compare_children, &sd);
+      g_qsort_with_data (children->data, children->len, sizeof (guint32), compare_children, self);
       nodes[p].first_child = g_array_index (children, guint32, 0);
       for (guint32 k = 0; k < children->len; k++)
         nodes[g_array_index (children, guint32, k)].next_sibling =
@@ -438,8 +431,6 @@ ppv_stack_tree_new (PpvProfile             *profile,
                     GError                **error)
 {
   g_autoptr(PpvReportContext) ctx = NULL;
-  const PpvFrameSelection *sel;
-  GPtrArray *warnings;
   PpvStackTree *self;
 
   g_return_val_if_fail (profile != NULL, NULL);
@@ -452,12 +443,7 @@ ppv_stack_tree_new (PpvProfile             *profile,
   if (self == NULL)
     return NULL;
 
-  sel = _ppv_report_context_get_selection (ctx);
-  warnings = g_ptr_array_new ();
-  for (guint i = 0; i < sel->warnings->len; i++)
-    g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (sel->warnings, i)));
-  g_ptr_array_add (warnings, NULL);
-  self->warnings = (char **) g_ptr_array_free (warnings, FALSE);
+  self->warnings = _ppv_frame_selection_dup_warnings (_ppv_report_context_get_selection (ctx));
   return self;
 }
 

@@ -188,13 +188,7 @@ ppv_traces_format (PpvProfile             *profile,
   output_unit = options->unit && options->unit[0] ? options->unit : "minimum";
 
   if (warnings != NULL)
-    {
-      GPtrArray *copy = g_ptr_array_new ();
-      for (guint i = 0; i < sel->warnings->len; i++)
-        g_ptr_array_add (copy, g_strdup (g_ptr_array_index (sel->warnings, i)));
-      g_ptr_array_add (copy, NULL);
-      *warnings = (char **) g_ptr_array_free (copy, FALSE);
-    }
+    *warnings = _ppv_frame_selection_dup_warnings (sel);
 
   _ppv_report_context_add_profile_labels (ctx, output_unit, header);
   for (guint i = 0; i < header->len; i++)
