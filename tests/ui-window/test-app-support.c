@@ -45,6 +45,17 @@ test_settings_round_trip (void)
   last_view = ppv_app_settings_dup_string ("last-view");
   g_assert_cmpstr (last_view, ==, "graph");
 
+  /* Every view's page can be the one reopened. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *page = i == 0 ? "flame" : "callers";
+      g_autofree char *stored = NULL;
+
+      ppv_app_settings_set_string ("last-view", page);
+      stored = ppv_app_settings_dup_string ("last-view");
+      g_assert_cmpstr (stored, ==, page);
+    }
+
   /* With the schema installed the value really is in GSettings. */
   if (expect_schema)
     g_assert_cmpint (g_settings_get_int (ppv_app_settings_get_default (), "window-width"), ==, 900);
