@@ -153,15 +153,6 @@ go_exp (double x)
   return r * bits_to_double ((guint64) (guint32) biased << 52);
 }
 
-/* Go's int64(f) on amd64: out of range and NaN give the minimum. */
-static gint64
-go_float_to_int64 (double f)
-{
-  if (isnan (f) || f >= 9223372036854775808.0 || f < -9223372036854775808.0)
-    return G_MININT64;
-  return (gint64) f;
-}
-
 static void
 scale_heap_sample (gint64 *count,
                    gint64 *size,
@@ -179,8 +170,8 @@ scale_heap_sample (gint64 *count,
 
   avg = (double) *size / (double) *count;
   scale = 1 / (1 - go_exp (-avg / (double) rate));
-  *count = go_float_to_int64 ((double) *count * scale);
-  *size = go_float_to_int64 ((double) *size * scale);
+  *count = _ppv_go_float_to_int64 ((double) *count * scale);
+  *size = _ppv_go_float_to_int64 ((double) *size * scale);
 }
 
 /* --- Header and samples ---------------------------------------------------- */

@@ -10,6 +10,7 @@
  */
 #include "ppv-legacy-text.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "ppv-error.h"
@@ -138,6 +139,64 @@ _ppv_parse_hex (PpvSpan s,
     }
 
   *out = value;
+  return TRUE;
+}
+
+/* Go's int64(f) on amd64: out of range and NaN give the minimum. */
+gint64
+_ppv_go_float_to_int64 (double f)
+{
+  if (isnan (f) || f >= 9223372036854775808.0 || f < -9223372036854775808.0)
+    return G_MININT64;
+  return (gint64) f;
+}
+
+/* strconv.ParseInt(s, 0, 64): a sign, a base prefix (0x, 0o, 0b, or a
+ * leading 0 for octal) and underscores between digits. */
+gboolean
+_ppv_parse_go_int (PpvSpan  s,
+                   gint64  *out)
+{
+  gboolean negative = FALSE, prev_digit = FALSE;
+  guint64 value = 0, limit;
+  guint base = 10;
+  gsize i = 0;
+
+  if (i < s.len && (s.p[i] == '+' || s.p[i] == '-'))
+    negative = s.p[i++] == '-';
+  if (s.len - i >= 2 && s.p[i] == '0')
+    {
+      char b = g_ascii_tolower (s.p[i + 1]);
+
+      base = b == 'x' ? 16 : b == 'o' ? 8 : b == 'b' ? 2 : 8;
+      i += base == 8 && b != 'o' ? 1 : 2;
+      prev_digit = TRUE;
+      if (i == s.len && (b == 'x' || b == 'o' || b == 'b'))
+        return FALSE;
+    }
+  if (i == s.len)
+    return FALSE;
+
+  limit = negative ? (guint64) G_MAXINT64 + 1 : (guint64) G_MAXINT64;
+  for (; i < s.len; i++)
+    {
+      int d;
+
+      if (s.p[i] == '_')
+        {
+          if (!prev_digit || i + 1 == s.len || s.p[i + 1] == '_')
+            return FALSE;
+          prev_digit = FALSE;
+          continue;
+        }
+      d = g_ascii_xdigit_value (s.p[i]);
+      if (d < 0 || (guint) d >= base || value > (limit - d) / base)
+        return FALSE;
+      value = value * base + d;
+      prev_digit = TRUE;
+    }
+
+  *out = negative ? (gint64) (0 - value) : (gint64) value;
   return TRUE;
 }
 

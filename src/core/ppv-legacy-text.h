@@ -66,6 +66,11 @@ gboolean      _ppv_parse_int64      (PpvSpan      s,
 /* strconv.ParseUint(s, 16, 64), without the "0x" */
 gboolean      _ppv_parse_hex        (PpvSpan      s,
                                      guint64     *out);
+/* strconv.ParseInt(s, 0, 64) */
+gboolean      _ppv_parse_go_int     (PpvSpan      s,
+                                     gint64      *out);
+/* Go's int64(f) on amd64 */
+gint64        _ppv_go_float_to_int64 (double     f);
 /* bufio.ScanLines: split at '\n', drop one '\r', keep a last unterminated
  * line; a line of PPV_LEGACY_MAX_LINE bytes or more stops the scan. */
 PpvLineResult _ppv_lines_next       (PpvLines    *lines,
