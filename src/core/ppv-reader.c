@@ -77,6 +77,40 @@ read_legacy_text (const guint8        *data,
   return _ppv_text_symbolize (raw, data, len, source, model_cap, cancellable, error);
 }
 
+/* pprof's symbolizer.Demangle over every function: C++ names demangled
+ * and simplified.  The profile is copied only when a name changes. */
+static PpvProfile *
+demangle_names (PpvProfile          *profile,
+                const char          *source,
+                const PpvReadLimits *limits,
+                gsize                model_cap,
+                GError             **error)
+{
+  PpvDemangle mode = limits != NULL ? limits->demangle : PPV_DEMANGLE_DEFAULT;
+  g_autofree char **names = NULL;
+  gboolean changed = FALSE;
+  PpvProfile *copy;
+
+  if (!wants_symbols (limits) || profile->n_functions == 0)
+    return profile;
+
+  names = g_new0 (char *, profile->n_functions);
+  for (guint32 f = 0; f < profile->n_functions; f++)
+    {
+      names[f] = ppv_demangle_function (profile->functions[f].name,
+                                        profile->functions[f].system_name, mode);
+      changed |= names[f] != NULL;
+    }
+  if (!changed)
+    return profile;
+
+  copy = _ppv_profile_copy_renamed (profile, (const char * const *) names, model_cap, source, error);
+  for (guint32 f = 0; f < profile->n_functions; f++)
+    g_free (names[f]);
+  ppv_profile_unref (profile);
+  return copy;
+}
+
 static gsize
 max_model (const PpvReadLimits *limits)
 {
@@ -145,7 +179,7 @@ read_bytes_take (GBytes              *compressed,
   profile = _ppv_proto_read (data, len, source, max_model (limits), cancellable,
                              &looks_like_proto, &proto_error);
   if (profile != NULL)
-    return profile;
+    return demangle_names (profile, source, limits, max_model (limits), error);
 
   if (g_error_matches (proto_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       g_error_matches (proto_error, PPV_PROFILE_ERROR, PPV_PROFILE_ERROR_TOO_LARGE))
@@ -157,7 +191,7 @@ read_bytes_take (GBytes              *compressed,
   profile = read_legacy_text (data, len, source, limits, max_model (limits), cancellable,
                               &recognized, &text_error);
   if (profile != NULL)
-    return profile;
+    return demangle_names (profile, source, limits, max_model (limits), error);
   if (recognized)
     {
       g_propagate_error (error, g_steal_pointer (&text_error));

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "ppv-demangle.h"
 #include "ppv-profile.h"
 
 G_BEGIN_DECLS
@@ -20,21 +21,12 @@ typedef enum
   PPV_SYMBOLIZE_NONE,       /* text pages read as pprof reads them: addresses only */
 } PpvSymbolize;
 
-/* How C++ (and other mangled) names are shown (pprof's -symbolize=demangle=). */
-typedef enum
-{
-  PPV_DEMANGLE_DEFAULT,     /* demangled, no parameters or template arguments */
-  PPV_DEMANGLE_TEMPLATES,   /* demangled, no parameters */
-  PPV_DEMANGLE_FULL,        /* demangled in full */
-  PPV_DEMANGLE_NONE,        /* as the profile has them */
-} PpvDemangle;
-
 /* Limits and reading options; zero-initialised means the defaults. */
 typedef struct
 {
   gsize        max_decompressed;   /* cap on gunzipped bytes; 0 = default */
   gsize        max_model;          /* cap on decoder + model allocations; 0 = derived from the above */
-  PpvSymbolize symbolize;
+  PpvSymbolize symbolize;          /* NONE also leaves names undemangled, as in pprof */
   PpvDemangle  demangle;
 } PpvReadLimits;
 
