@@ -419,9 +419,8 @@ ppv_demangle_function (const char  *name,
                        const char  *system_name,
                        PpvDemangle  mode)
 {
-  char *result;
-
   const char *current = name;
+  char *result;
 
   g_return_val_if_fail (name != NULL && system_name != NULL, NULL);
 
@@ -431,17 +430,17 @@ ppv_demangle_function (const char  *name,
   if (current[0] != '\0' && strcmp (system_name, current) != 0)
     return NULL;   /* already demangled by whoever wrote the profile */
 
-  result = ppv_demangle (system_name, mode);
-  if (result == NULL || strcmp (result, system_name) == 0)
+  result = strncmp (system_name, "_Z", 2) == 0 ? ppv_demangle (system_name, mode) : NULL;
+  if (result == NULL)
     {
-      g_free (result);
-      result = g_strdup (system_name);
-      if (looks_demangled (result) && (mode == PPV_DEMANGLE_DEFAULT || mode == PPV_DEMANGLE_TEMPLATES))
-        {
-          result = remove_matching (result, '(', ')');
-          if (mode == PPV_DEMANGLE_DEFAULT)
-            result = remove_matching (result, '<', '>');
-        }
+      /* Not demangled: perhaps a demangled name already (pprof's
+       * heuristics), else the system name itself. */
+      if (!looks_demangled (system_name) ||
+          (mode != PPV_DEMANGLE_DEFAULT && mode != PPV_DEMANGLE_TEMPLATES))
+        return strcmp (system_name, name) == 0 ? NULL : g_strdup (system_name);
+      result = remove_matching (g_strdup (system_name), '(', ')');
+      if (mode == PPV_DEMANGLE_DEFAULT)
+        result = remove_matching (result, '<', '>');
     }
   if (strcmp (result, name) == 0)
     g_clear_pointer (&result, g_free);
