@@ -63,10 +63,12 @@ gboolean    _ppv_text_has_symbols (const guint8  *data,
                                    gsize          len);
 
 /* A text page's profile as pprof reads it (@raw, addresses only) with the
- * frames its "#" lines name (ppv-text-symbols.c). */
+ * frames its "#" lines name (ppv-text-symbols.c); @cut adds a comment
+ * that the page's last line was incomplete and left out. */
 PpvProfile *_ppv_text_symbolize   (PpvProfile    *raw,
                                    const guint8  *data,
                                    gsize          len,
+                                   gboolean       cut,
                                    const char    *source,
                                    gsize          max_model,
                                    GCancellable  *cancellable,

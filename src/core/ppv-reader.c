@@ -44,8 +44,39 @@ wants_symbols (const PpvReadLimits *limits)
   return limits == NULL || limits->symbolize != PPV_SYMBOLIZE_NONE;
 }
 
+/* pprof's legacy text parsers, in pprof's order. */
+static PpvProfile *
+read_pprof_text (const guint8  *data,
+                 gsize          len,
+                 const char    *source,
+                 gsize          model_cap,
+                 gboolean       lenient,
+                 GCancellable  *cancellable,
+                 gboolean      *recognized,
+                 GError       **error)
+{
+  PpvProfile *raw;
+
+  raw = _ppv_legacy_heap_read (data, len, source, model_cap, cancellable, recognized, error);
+  if (raw == NULL && !*recognized)
+    {
+      g_clear_error (error);
+      raw = _ppv_legacy_count_read (data, len, source, model_cap, lenient, cancellable,
+                                    recognized, error);
+    }
+  if (raw == NULL && !*recognized)
+    {
+      g_clear_error (error);
+      raw = _ppv_legacy_contention_read (data, len, source, model_cap, cancellable,
+                                         recognized, error);
+    }
+  return raw;
+}
+
 /* The legacy text readers: pprof's reading, named from the "#" lines when
- * asked.  *@recognized tells whether one of them knew the format. */
+ * asked.  *@recognized tells whether one of them knew the format.  Named,
+ * a page whose last line was cut short (an interrupted download) is read
+ * without that line, and says so; pprof's reading refuses it. */
 static PpvProfile *
 read_legacy_text (const guint8        *data,
                   gsize                len,
@@ -58,23 +89,28 @@ read_legacy_text (const guint8        *data,
 {
   g_autoptr(PpvProfile) raw = NULL;
   gboolean symbols = wants_symbols (limits) && _ppv_text_has_symbols (data, len);
+  gsize complete = len;
 
-  raw = _ppv_legacy_heap_read (data, len, source, model_cap, cancellable, recognized, error);
-  if (raw == NULL && !*recognized)
+  raw = read_pprof_text (data, len, source, model_cap, symbols, cancellable, recognized, error);
+  if (raw == NULL && *recognized && symbols && data[len - 1] != '\n' &&
+      g_error_matches (*error, PPV_PROFILE_ERROR, PPV_PROFILE_ERROR_INVALID))
     {
-      g_clear_error (error);
-      raw = _ppv_legacy_count_read (data, len, source, model_cap, symbols, cancellable,
-                                    recognized, error);
-    }
-  if (raw == NULL && !*recognized)
-    {
-      g_clear_error (error);
-      raw = _ppv_legacy_contention_read (data, len, source, model_cap, cancellable,
-                                         recognized, error);
+      while (complete > 0 && data[complete - 1] != '\n')
+        complete--;
+      if (complete > 0)
+        {
+          g_autoptr(GError) cut_error = NULL;
+
+          raw = read_pprof_text (data, complete, source, model_cap, symbols, cancellable,
+                                 recognized, &cut_error);
+          if (raw != NULL)
+            g_clear_error (error);
+        }
     }
   if (raw == NULL || !symbols)
     return g_steal_pointer (&raw);
-  return _ppv_text_symbolize (raw, data, len, source, model_cap, cancellable, error);
+  return _ppv_text_symbolize (raw, data, complete, complete < len, source, model_cap,
+                              cancellable, error);
 }
 
 /* pprof's symbolizer.Demangle over every function: C++ names demangled

@@ -390,6 +390,7 @@ PpvProfile *
 _ppv_text_symbolize (PpvProfile    *raw,
                      const guint8  *data,
                      gsize          len,
+                     gboolean       cut,
                      const char    *source,
                      gsize          max_model,
                      GCancellable  *cancellable,
@@ -430,6 +431,9 @@ _ppv_text_symbolize (PpvProfile    *raw,
   ppv_profile_builder_set_memory_cap (b, max_model);
   _ppv_profile_builder_copy_header (b, raw);
   ppv_profile_builder_set_frames (b, "", "");
+  if (cut)
+    ppv_profile_builder_add_comment (b, "text page cut short: its last line was incomplete "
+                                        "and is left out");
 
   for (guint32 si = 0; si < raw->n_samples; si++)
     {
