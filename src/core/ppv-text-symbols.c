@@ -96,7 +96,8 @@ parse_hex_field (PpvSpan  f,
   return _ppv_parse_hex ((PpvSpan) { f.p + 2, f.len - 2 }, out);
 }
 
-/* "#\t0xADDR\tname+0xOFF\tfile:line"; FALSE for any other line. */
+/* "#\t0xADDR\tname+0xOFF\tfile:line"; FALSE for any other line.  With
+ * @s NULL the line is only recognised, its strings not kept. */
 static gboolean
 parse_frame_line (Symbols *s,
                   PpvSpan  line,
@@ -142,8 +143,11 @@ parse_frame_line (Symbols *s,
   else
     frame->line = 0;
 
-  frame->name = g_string_chunk_insert_len (s->strings, name.p, name.len);
-  frame->file = g_string_chunk_insert_len (s->strings, position.p, position.len);
+  if (s != NULL)
+    {
+      frame->name = g_string_chunk_insert_len (s->strings, name.p, name.len);
+      frame->file = g_string_chunk_insert_len (s->strings, position.p, position.len);
+    }
   return TRUE;
 }
 
@@ -306,13 +310,11 @@ _ppv_text_has_symbols (const guint8 *data,
                        gsize         len)
 {
   PpvLines lines = { (const char *) data, (const char *) data + len, 0 };
-  g_autoptr(GStringChunk) strings = g_string_chunk_new (256);
-  Symbols s = { strings, };
   PpvSpan line;
   Frame frame;
 
   while (_ppv_lines_next (&lines, &line) == PPV_LINE_OK)
-    if (parse_frame_line (&s, line, &frame))
+    if (parse_frame_line (NULL, line, &frame))
       return TRUE;
   return FALSE;
 }
