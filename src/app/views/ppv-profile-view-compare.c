@@ -179,7 +179,7 @@ update_compare_widgets (PpvProfileView *self)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->compare_explanation), line);
 
     self->updating_controls = TRUE;
-    gtk_drop_down_set_selected (self->compare_mode_dropdown, c->mode == PPV_BASE_SUBTRACT ? 0 : 1);
+    gtk_toggle_button_set_active (c->mode == PPV_BASE_SUBTRACT ? self->compare_subtract : self->compare_diff, TRUE);
     gtk_check_button_set_active (self->compare_normalize, c->normalize);
     self->updating_controls = FALSE;
   }
@@ -407,13 +407,14 @@ _ppv_profile_view_dup_compare_status (PpvProfileView *self)
 /* --- Controls ------------------------------------------------------------ */
 
 static void
-on_mode_changed (PpvProfileView *self)
+on_mode_toggled (PpvProfileView  *self,
+                 GtkToggleButton *button)
 {
-  if (self->updating_controls || self->compare == NULL)
+  /* The group's other button going off says nothing new. */
+  if (self->updating_controls || self->compare == NULL || !gtk_toggle_button_get_active (button))
     return;
   ppv_profile_view_set_compare_mode (self,
-                                     gtk_drop_down_get_selected (self->compare_mode_dropdown) == 0
-                                     ? PPV_BASE_SUBTRACT : PPV_BASE_DIFF,
+                                     button == self->compare_subtract ? PPV_BASE_SUBTRACT : PPV_BASE_DIFF,
                                      self->compare->normalize);
 }
 
@@ -433,8 +434,10 @@ _ppv_profile_view_init_compare (PpvProfileView *self)
                            G_CALLBACK (ppv_profile_view_stop_comparing), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare_swap, "clicked",
                            G_CALLBACK (ppv_profile_view_swap_base), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->compare_mode_dropdown, "notify::selected",
-                           G_CALLBACK (on_mode_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_subtract, "toggled",
+                           G_CALLBACK (on_mode_toggled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_diff, "toggled",
+                           G_CALLBACK (on_mode_toggled), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare_normalize, "toggled",
                            G_CALLBACK (on_normalize_toggled), self, G_CONNECT_SWAPPED);
   /* The explanation names the sample type shown. */

@@ -29,7 +29,8 @@ struct _PpvProfileView
   GtkButton        *compare_chip;
   GtkLabel         *compare_chip_label;
   GtkBox           *compare_bar;
-  GtkDropDown      *compare_mode_dropdown;
+  GtkToggleButton  *compare_subtract;
+  GtkToggleButton  *compare_diff;
   GtkCheckButton   *compare_normalize;
   GtkButton        *compare_swap;
   GtkLabel         *compare_explanation;

@@ -612,7 +612,8 @@ ppv_profile_view_class_init (PpvProfileViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_chip);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_chip_label);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_bar);
-  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_mode_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_subtract);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_diff);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_normalize);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_swap);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_explanation);
