@@ -6,6 +6,7 @@
  */
 #include "ppv-callers-view.h"
 #include "ppv-flame-view.h"
+#include "ppv-goroutines-view.h"
 #include "ppv-graph-view.h"
 #include "ppv-profile-view-private.h"
 #include "ppv-top-view.h"
@@ -396,6 +397,26 @@ ppv_profile_view_get_current_name (PpvProfileView *self)
 
 /* --- Controls ------------------------------------------------------------ */
 
+/* Panes that have nothing to show for the profile (the Goroutines pane
+ * for a heap profile) leave the switcher; if the shown one goes, the
+ * first pane is shown. */
+static void
+update_page_visibility (PpvProfileView *self)
+{
+  PpvReportPane *visible = _ppv_profile_view_get_visible_pane (self);
+
+  for (guint i = 0; i < self->panes->len; i++)
+    {
+      PpvReportPane *pane = g_ptr_array_index (self->panes, i);
+      AdwViewStackPage *page = adw_view_stack_get_page (self->stack, GTK_WIDGET (pane));
+      gboolean shows = ppv_report_pane_shows_profile (pane, self->profile);
+
+      adw_view_stack_page_set_visible (page, shows);
+      if (!shows && pane == visible && self->panes->len > 0)
+        adw_view_stack_set_visible_child (self->stack, g_ptr_array_index (self->panes, 0));
+    }
+}
+
 static void
 on_option_changed (PpvProfileView *self)
 {
@@ -456,6 +477,7 @@ ppv_profile_view_set_profile (PpvProfileView *self,
   self->updating_controls = FALSE;
 
   set_details (self, NULL);
+  update_page_visibility (self);
   for (guint i = 0; i < self->panes->len; i++)
     ppv_report_pane_set_source_name (g_ptr_array_index (self->panes, i), source_name);
   set_current_name (self, NULL, NULL);
@@ -619,6 +641,7 @@ ppv_profile_view_init (PpvProfileView *self)
   ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_graph_view_new ()));
   ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_flame_view_new ()));
   ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_callers_view_new ()));
+  ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_goroutines_view_new ()));
 
   _ppv_profile_view_rebuild_chips (self);
   on_loading_changed (self);

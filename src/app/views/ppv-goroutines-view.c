@@ -1,0 +1,688 @@
+/* ppv-goroutines-view.c — the Goroutines pane: goroutines grouped in a
+ * worker for the shared options, listed with their count, where they
+ * wait, state, waits and creator; each group expands to its stack.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ppv-flame-menu.h"
+#include "ppv-goroutine-row.h"
+#include "ppv-goroutines-view.h"
+#include "ppv-refine.h"
+#include "ppv-views.h"
+
+enum {
+  PROP_0,
+  PROP_GROUPING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const struct {
+  PpvGoroutineGrouping grouping;
+  const char          *label;
+  const char          *tooltip;
+} grouping_buttons[] = {
+  { PPV_GOROUTINE_BY_STACK, N_("Stack"), N_("One group per stack") },
+  { PPV_GOROUTINE_BY_CREATOR, N_("Creator"), N_("Group the stacks by the function that created their goroutines") },
+  { PPV_GOROUTINE_BY_STATE, N_("State"), N_("Group the stacks by what their goroutines wait for") },
+};
+
+struct _PpvGoroutinesView
+{
+  PpvReportPane         parent_instance;
+
+  GtkStack             *stack;
+  AdwStatusPage        *status_page;
+  GtkLabel             *summary_label;
+  GtkColumnView        *column_view;
+  GtkColumnViewColumn  *state_column;
+  GtkColumnViewColumn  *longest_column;
+  GtkColumnViewColumn  *typical_column;
+  GtkColumnViewColumn  *creator_column;
+  GtkPopoverMenu       *menu;
+  GtkToggleButton      *grouping_toggles[G_N_ELEMENTS (grouping_buttons)];
+  GtkWidget            *grouping_box;
+
+  PpvGoroutineGrouping  grouping;
+  GtkSingleSelection   *selection;
+  gboolean              selecting;
+};
+
+G_DEFINE_FINAL_TYPE (PpvGoroutinesView, ppv_goroutines_view, PPV_TYPE_REPORT_PANE)
+
+/* --- Cells ---------------------------------------------------------------- */
+
+static PpvGoroutineRow *
+item_row (GtkListItem *item)
+{
+  GtkTreeListRow *tree_row = gtk_list_item_get_item (item);
+
+  return tree_row != NULL ? gtk_tree_list_row_get_item (tree_row) : NULL;
+}
+
+/* "< 1 min", "12 min", "3 h 5 min", "2 d 4 h"; "" where nothing says. */
+static char *
+format_wait (gint64 seconds)
+{
+  /* Waits past G_MAXINT minutes are not real: clamped. */
+  int minutes = (int) MIN (seconds / 60, G_MAXINT);
+
+  if (seconds == PPV_GOROUTINE_WAIT_UNKNOWN)
+    return g_strdup ("");
+  if (minutes < 1)
+    return g_strdup (_("< 1 min"));
+  if (minutes < 60)
+    /* Translators: a wait in minutes. */
+    return g_strdup_printf (_("%d min"), minutes);
+  if (minutes < 24 * 60)
+    /* Translators: a wait in hours and minutes. */
+    return g_strdup_printf (_("%d h %d min"), minutes / 60, minutes % 60);
+  /* Translators: a wait in days and hours. */
+  return g_strdup_printf (_("%d d %d h"), minutes / (24 * 60), minutes / 60 % 24);
+}
+
+static void on_cell_pressed (GtkGestureClick *gesture,
+                             int              n_press,
+                             double           x,
+                             double           y,
+                             GtkListItem     *item);
+
+static GtkWidget *
+new_cell_label (GtkListItem *item,
+                float        xalign)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkGesture *gesture = gtk_gesture_click_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_cell_pressed), item);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (gesture));
+  return label;
+}
+
+static void
+setup_label_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  PpvGoroutinesView        *self)
+{
+  gtk_list_item_set_child (item, new_cell_label (item, 0.0));
+}
+
+static void
+setup_count_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  PpvGoroutinesView        *self)
+{
+  GtkWidget *label = new_cell_label (item, 1.0);
+
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+setup_where_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  PpvGoroutinesView        *self)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *location = gtk_label_new (NULL);
+
+  gtk_box_append (GTK_BOX (box), new_cell_label (item, 0.0));
+  gtk_label_set_ellipsize (GTK_LABEL (location), PANGO_ELLIPSIZE_START);
+  gtk_widget_add_css_class (location, "dim-label");
+  gtk_box_append (GTK_BOX (box), location);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  gtk_list_item_set_child (item, expander);
+}
+
+static GtkLabel *
+cell_label (GtkListItem *item)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+
+  if (GTK_IS_TREE_EXPANDER (child))
+    child = gtk_widget_get_first_child (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (child)));
+  return GTK_LABEL (child);
+}
+
+static void
+bind_count_cell (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 PpvGoroutinesView        *self)
+{
+  PpvGoroutineRow *row = item_row (item);
+  g_autofree char *text = NULL;
+
+  if (ppv_goroutine_row_get_frame (row) == NULL)
+    text = g_strdup_printf ("%'" G_GINT64_FORMAT, ppv_goroutine_row_get_group (row)->count);
+  gtk_label_set_text (cell_label (item), text != NULL ? text : "");
+}
+
+static void
+bind_where_cell (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 PpvGoroutinesView        *self)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
+  PpvGoroutineRow *row = item_row (item);
+  const PpvGoroutineFrame *frame = ppv_goroutine_row_get_frame (row);
+  const PpvGoroutineGroup *group = ppv_goroutine_row_get_group (row);
+  GtkWidget *location = gtk_widget_get_last_child (gtk_tree_expander_get_child (expander));
+  g_autofree char *position = NULL;
+  const char *name;
+
+  gtk_tree_expander_set_list_row (expander, gtk_list_item_get_item (item));
+  if (frame != NULL)
+    {
+      name = frame->function;
+      if (frame->file[0] != '\0' && frame->line > 0)
+        position = g_strdup_printf ("%s:%" G_GINT64_FORMAT, frame->file, frame->line);
+      else if (frame->file[0] != '\0')
+        position = g_strdup (frame->file);
+    }
+  else if (group->title[0] != '\0')
+    name = group->title;
+  else if (group->n_frames > 0 || group->n_children == 0)
+    name = _("(no frames)");
+  else if (ppv_goroutines_view_get_grouping (self) == PPV_GOROUTINE_BY_CREATOR)
+    name = _("(no creator)");
+  else
+    name = _("(no state)");
+
+  gtk_label_set_text (cell_label (item), name);
+  gtk_label_set_text (GTK_LABEL (location), position != NULL ? position : "");
+  gtk_widget_set_visible (location, position != NULL);
+}
+
+static void
+bind_group_text (GtkListItem *item,
+                 const char  *text)
+{
+  PpvGoroutineRow *row = item_row (item);
+
+  gtk_label_set_text (cell_label (item), ppv_goroutine_row_get_frame (row) == NULL ? text : "");
+}
+
+static void
+bind_state_cell (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 PpvGoroutinesView        *self)
+{
+  bind_group_text (item, ppv_goroutine_row_get_group (item_row (item))->states);
+}
+
+static void
+bind_creator_cell (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   PpvGoroutinesView        *self)
+{
+  bind_group_text (item, ppv_goroutine_row_get_group (item_row (item))->creators);
+}
+
+static void
+bind_longest_cell (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   PpvGoroutinesView        *self)
+{
+  g_autofree char *text = format_wait (ppv_goroutine_row_get_group (item_row (item))->longest_wait);
+
+  bind_group_text (item, text);
+}
+
+static void
+bind_typical_cell (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   PpvGoroutinesView        *self)
+{
+  g_autofree char *text = format_wait (ppv_goroutine_row_get_group (item_row (item))->typical_wait);
+
+  bind_group_text (item, text);
+}
+
+/* --- Menus and selection --------------------------------------------------- */
+
+static void
+popup_menu (PpvGoroutinesView *self,
+            PpvGoroutineRow   *row,
+            GtkWidget         *from,
+            double             x,
+            double             y)
+{
+  const char *function = row != NULL ? ppv_goroutine_row_get_function (row) : NULL;
+  g_autoptr(GMenuModel) model = NULL;
+
+  if (function == NULL)
+    return;
+  model = ppv_flame_menu_new_for_name (PPV_REPORT_PANE (self), function,
+                                       ppv_refine_target (function, function), "goroutines", NULL);
+  ppv_flame_menu_popup (self->menu, model, from, x, y);
+}
+
+static void
+on_cell_pressed (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkListItem     *item)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  PpvGoroutinesView *self = PPV_GOROUTINES_VIEW (gtk_widget_get_ancestor (widget, PPV_TYPE_GOROUTINES_VIEW));
+
+  if (self == NULL || item_row (item) == NULL)
+    return;
+  gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (item));
+  popup_menu (self, item_row (item), widget, x, y);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static PpvGoroutineRow *
+selected_row (PpvGoroutinesView *self)
+{
+  GtkTreeListRow *tree_row = self->selection != NULL ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+
+  return tree_row != NULL ? gtk_tree_list_row_get_item (tree_row) : NULL;
+}
+
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PpvGoroutinesView *self = PPV_GOROUTINES_VIEW (widget);
+  g_autoptr(PpvGoroutineRow) row = selected_row (self);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkWidget *from = focus != NULL && gtk_widget_is_ancestor (focus, widget) ? focus : widget;
+
+  popup_menu (self, row, from, gtk_widget_get_width (from) / 2.0, gtk_widget_get_height (from) / 2.0);
+}
+
+static void
+on_selection_changed (PpvGoroutinesView *self)
+{
+  g_autoptr(PpvGoroutineRow) row = selected_row (self);
+  const char *function = row != NULL ? ppv_goroutine_row_get_function (row) : NULL;
+
+  if (!self->selecting && function != NULL)
+    ppv_report_pane_emit_selected (PPV_REPORT_PANE (self), function);
+}
+
+/* Selects the first stack group (of the top level) that waits in @name. */
+static gboolean
+ppv_goroutines_view_select_name (PpvReportPane *pane,
+                                 const char    *plain_name)
+{
+  PpvGoroutinesView *self = PPV_GOROUTINES_VIEW (pane);
+  GListModel *model = self->selection != NULL ? G_LIST_MODEL (self->selection) : NULL;
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+
+  for (guint i = 0; i < n && plain_name != NULL; i++)
+    {
+      g_autoptr(GtkTreeListRow) tree_row = g_list_model_get_item (model, i);
+      g_autoptr(PpvGoroutineRow) row = gtk_tree_list_row_get_item (tree_row);
+
+      if (gtk_tree_list_row_get_depth (tree_row) == 0
+          && g_strcmp0 (ppv_goroutine_row_get_function (row), plain_name) == 0)
+        {
+          self->selecting = TRUE;
+          gtk_single_selection_set_selected (self->selection, i);
+          self->selecting = FALSE;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* --- Building ------------------------------------------------------------- */
+
+static gpointer
+ppv_goroutines_view_prepare (PpvReportPane *pane)
+{
+  return GINT_TO_POINTER (PPV_GOROUTINES_VIEW (pane)->grouping);
+}
+
+static gpointer
+ppv_goroutines_view_build (PpvReportInputs  *inputs,
+                           GCancellable     *cancellable,
+                           GError          **error)
+{
+  return ppv_goroutine_groups_new (inputs->profile, &inputs->options,
+                                   GPOINTER_TO_INT (inputs->view_data), cancellable, error);
+}
+
+static gboolean
+ppv_goroutines_view_shows_profile (PpvProfile *profile)
+{
+  return ppv_profile_is_goroutine (profile);
+}
+
+static void
+show_summary (PpvGoroutinesView  *self,
+              PpvGoroutineGroups *groups)
+{
+  gint64 total = ppv_goroutine_groups_get_total (groups);
+  guint32 n_stacks = ppv_goroutine_groups_get_n_stacks (groups);
+  g_autofree char *count = g_strdup_printf ("%'" G_GINT64_FORMAT, total);
+  g_autofree char *summary = NULL;
+
+  /* Translators: the first %s is a number of goroutines ("4,812"), %u
+   * a number of different stacks. */
+  summary = g_strdup_printf (ngettext ("%s goroutine in %u stack", "%s goroutines in %u stacks", n_stacks),
+                             count, n_stacks);
+  gtk_label_set_text (self->summary_label, summary);
+}
+
+static void
+ppv_goroutines_view_apply (PpvReportPane *pane,
+                           gpointer       result)
+{
+  PpvGoroutinesView *self = PPV_GOROUTINES_VIEW (pane);
+  PpvGoroutineGroups *groups = result;
+  GtkTreeListModel *tree = NULL;
+  gboolean has_states;
+
+  if (groups != NULL)
+    {
+      /* The rows keep their own refs: the base frees the result later. */
+      tree = gtk_tree_list_model_new (ppv_goroutine_rows_new (groups), FALSE, FALSE,
+                                      ppv_goroutine_row_create_children, NULL, NULL);
+      show_summary (self, groups);
+    }
+
+  self->selecting = TRUE;
+  g_clear_object (&self->selection);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (tree));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed),
+                           self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  self->selecting = FALSE;
+
+  /* A proto goroutine profile says nothing of states, waits or creators. */
+  has_states = groups != NULL && ppv_goroutine_groups_has_states (groups);
+  gtk_column_view_column_set_visible (self->state_column, has_states);
+  gtk_column_view_column_set_visible (self->longest_column, has_states);
+  gtk_column_view_column_set_visible (self->typical_column, has_states);
+  gtk_column_view_column_set_visible (self->creator_column, has_states);
+  gtk_widget_set_sensitive (self->grouping_box, has_states);
+
+  gtk_stack_set_visible_child_name (self->stack, groups != NULL && ppv_goroutine_groups_get_n_groups (groups) > 0
+                                    ? "groups" : "empty");
+  ppv_goroutines_view_select_name (pane, ppv_report_pane_get_selected_name (pane));
+}
+
+static char **
+ppv_goroutines_view_dup_legend (PpvReportPane *pane)
+{
+  PpvGoroutinesView *self = PPV_GOROUTINES_VIEW (pane);
+  PpvGoroutineGroups *groups = ppv_goroutines_view_get_groups (self);
+  GStrvBuilder *builder;
+
+  if (groups == NULL)
+    return NULL;
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, "Type: goroutine");
+  g_strv_builder_add (builder, gtk_label_get_text (self->summary_label));
+  return g_strv_builder_end (builder);
+}
+
+/* --- Grouping ------------------------------------------------------------- */
+
+PpvGoroutineGrouping
+ppv_goroutines_view_get_grouping (PpvGoroutinesView *self)
+{
+  g_return_val_if_fail (PPV_IS_GOROUTINES_VIEW (self), PPV_GOROUTINE_BY_STACK);
+  return self->grouping;
+}
+
+void
+ppv_goroutines_view_set_grouping (PpvGoroutinesView   *self,
+                                  PpvGoroutineGrouping grouping)
+{
+  g_return_if_fail (PPV_IS_GOROUTINES_VIEW (self));
+  g_return_if_fail (grouping <= PPV_GOROUTINE_BY_STATE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (grouping_buttons); i++)
+    if (grouping_buttons[i].grouping == grouping)
+      gtk_toggle_button_set_active (self->grouping_toggles[i], TRUE);
+  if (grouping == self->grouping)
+    return;
+  self->grouping = grouping;
+  ppv_report_pane_options_changed (PPV_REPORT_PANE (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUPING]);
+}
+
+static void
+on_grouping_toggled (PpvGoroutinesView *self,
+                     GtkToggleButton   *button)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (grouping_buttons); i++)
+    if (self->grouping_toggles[i] == button)
+      ppv_goroutines_view_set_grouping (self, grouping_buttons[i].grouping);
+}
+
+/* "Group by [Stack|Creator|State]" in the profile view's bar. */
+static GtkWidget *
+create_grouping_control (PpvGoroutinesView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *linked = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_box_append (GTK_BOX (box), gtk_label_new (_("Group by")));
+  gtk_widget_add_css_class (linked, "linked");
+  for (guint i = 0; i < G_N_ELEMENTS (grouping_buttons); i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (_(grouping_buttons[i].label));
+
+      gtk_widget_set_tooltip_text (button, _(grouping_buttons[i].tooltip));
+      if (i > 0)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->grouping_toggles[0]);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), grouping_buttons[i].grouping == self->grouping);
+      g_signal_connect_object (button, "toggled", G_CALLBACK (on_grouping_toggled), self, G_CONNECT_SWAPPED);
+      self->grouping_toggles[i] = GTK_TOGGLE_BUTTON (button);
+      gtk_box_append (GTK_BOX (linked), button);
+    }
+  gtk_box_append (GTK_BOX (box), linked);
+  self->grouping_box = box;
+  return box;
+}
+
+/* --- Accessors ------------------------------------------------------------ */
+
+PpvGoroutineGroups *
+ppv_goroutines_view_get_groups (PpvGoroutinesView *self)
+{
+  GListModel *tree;
+  g_autoptr(GtkTreeListRow) first = NULL;
+  g_autoptr(PpvGoroutineRow) row = NULL;
+
+  g_return_val_if_fail (PPV_IS_GOROUTINES_VIEW (self), NULL);
+  tree = self->selection != NULL ? gtk_single_selection_get_model (self->selection) : NULL;
+  if (tree == NULL || g_list_model_get_n_items (tree) == 0)
+    return NULL;
+  first = g_list_model_get_item (tree, 0);
+  row = gtk_tree_list_row_get_item (first);
+  return ppv_goroutine_row_get_groups (row);
+}
+
+const char *
+ppv_goroutines_view_get_summary (PpvGoroutinesView *self)
+{
+  g_return_val_if_fail (PPV_IS_GOROUTINES_VIEW (self), NULL);
+  return gtk_label_get_text (self->summary_label);
+}
+
+/* --- GtkWidget and GObject ------------------------------------------------ */
+
+static gboolean
+ppv_goroutines_view_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (PPV_GOROUTINES_VIEW (widget)->column_view));
+}
+
+static void
+ppv_goroutines_view_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  PpvGoroutinesView *self = PPV_GOROUTINES_VIEW (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+  gtk_popover_present (GTK_POPOVER (self->menu));
+}
+
+static void
+ppv_goroutines_view_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  gtk_widget_measure (GTK_WIDGET (PPV_GOROUTINES_VIEW (widget)->stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+ppv_goroutines_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_GROUPING:
+      g_value_set_int (value, PPV_GOROUTINES_VIEW (object)->grouping);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ppv_goroutines_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_GROUPING:
+      ppv_goroutines_view_set_grouping (PPV_GOROUTINES_VIEW (object), g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ppv_goroutines_view_dispose (GObject *object)
+{
+  PpvGoroutinesView *self = PPV_GOROUTINES_VIEW (object);
+
+  if (self->menu != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->menu));
+      self->menu = NULL;
+    }
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PPV_TYPE_GOROUTINES_VIEW);
+
+  G_OBJECT_CLASS (ppv_goroutines_view_parent_class)->dispose (object);
+}
+
+static void
+ppv_goroutines_view_class_init (PpvGoroutinesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PpvReportPaneClass *pane_class = PPV_REPORT_PANE_CLASS (klass);
+
+  ppv_views_ensure_resources ();
+
+  object_class->dispose = ppv_goroutines_view_dispose;
+  object_class->get_property = ppv_goroutines_view_get_property;
+  object_class->set_property = ppv_goroutines_view_set_property;
+
+  properties[PROP_GROUPING] =
+    g_param_spec_int ("grouping", NULL, NULL, PPV_GOROUTINE_BY_STACK, PPV_GOROUTINE_BY_STATE,
+                      PPV_GOROUTINE_BY_STACK,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  pane_class->page_name = "goroutines";
+  pane_class->page_title = N_("Goroutines");
+  pane_class->icon_name = "view-list-symbolic";
+  pane_class->result_free = (GDestroyNotify) ppv_goroutine_groups_unref;
+  pane_class->prepare = ppv_goroutines_view_prepare;
+  pane_class->build = ppv_goroutines_view_build;
+  pane_class->apply = ppv_goroutines_view_apply;
+  pane_class->select_name = ppv_goroutines_view_select_name;
+  pane_class->dup_legend = ppv_goroutines_view_dup_legend;
+  pane_class->shows_profile = ppv_goroutines_view_shows_profile;
+
+  widget_class->grab_focus = ppv_goroutines_view_grab_focus;
+  widget_class->size_allocate = ppv_goroutines_view_size_allocate;
+  widget_class->measure = ppv_goroutines_view_measure;
+
+  gtk_widget_class_install_action (widget_class, "goroutines.copy", "s", ppv_flame_menu_copy_action);
+  gtk_widget_class_install_action (widget_class, "goroutines.menu", NULL, menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "goroutines.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "goroutines.menu", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pprofviewer/PprofViewer/views/ppv-goroutines-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PpvGoroutinesView, stack);
+  gtk_widget_class_bind_template_child (widget_class, PpvGoroutinesView, status_page);
+  gtk_widget_class_bind_template_child (widget_class, PpvGoroutinesView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PpvGoroutinesView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PpvGoroutinesView, state_column);
+  gtk_widget_class_bind_template_child (widget_class, PpvGoroutinesView, longest_column);
+  gtk_widget_class_bind_template_child (widget_class, PpvGoroutinesView, typical_column);
+  gtk_widget_class_bind_template_child (widget_class, PpvGoroutinesView, creator_column);
+  gtk_widget_class_bind_template_callback (widget_class, setup_label_cell);
+  gtk_widget_class_bind_template_callback (widget_class, setup_count_cell);
+  gtk_widget_class_bind_template_callback (widget_class, setup_where_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_count_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_where_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_state_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_longest_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_typical_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_creator_cell);
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_css_name (widget_class, "ppvgoroutinesview");
+}
+
+static void
+ppv_goroutines_view_init (PpvGoroutinesView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->grouping = PPV_GOROUTINE_BY_STACK;
+  self->menu = ppv_flame_menu_new_popover (GTK_WIDGET (self));
+  ppv_report_pane_set_utility (PPV_REPORT_PANE (self), create_grouping_control (self));
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+GtkWidget *
+ppv_goroutines_view_new (void)
+{
+  return g_object_new (PPV_TYPE_GOROUTINES_VIEW, NULL);
+}
