@@ -247,6 +247,7 @@ _ppv_page_show_error (PpvPage      *self,
       adw_status_page_set_title (self->error_page, _("Could Not Open the Profile"));
       break;
     case PPV_REQUEST_PROFILE:
+    case PPV_REQUEST_PASTE:
     default:
       adw_status_page_set_title (self->error_page, _("Could Not Load the Profile"));
       break;
@@ -418,6 +419,10 @@ start_loading_page (PpvPage    *self,
         {
           ppv_loading_page_start (self->loading_page, title, NULL);
         }
+      break;
+
+    case PPV_REQUEST_PASTE:
+      ppv_loading_page_start (self->loading_page, request->display_name, NULL);
       break;
 
     default:

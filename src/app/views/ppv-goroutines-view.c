@@ -370,12 +370,15 @@ show_summary (PpvGoroutinesView  *self,
   gint64 total = ppv_goroutine_groups_get_total (groups);
   guint32 n_stacks = ppv_goroutine_groups_get_n_stacks (groups);
   g_autofree char *count = g_strdup_printf ("%'" G_GINT64_FORMAT, total);
+  g_autofree char *goroutines = NULL;
+  g_autofree char *stacks = NULL;
   g_autofree char *summary = NULL;
 
-  /* Translators: the first %s is a number of goroutines ("4,812"), %u
-   * a number of different stacks. */
-  summary = g_strdup_printf (ngettext ("%s goroutine in %u stack", "%s goroutines in %u stacks", n_stacks),
-                             count, n_stacks);
+  /* Translators: %s is a number of goroutines ("4,812"). */
+  goroutines = g_strdup_printf (ngettext ("%s goroutine", "%s goroutines", (gulong) MIN (total, G_MAXLONG)), count);
+  /* Translators: follows "4,812 goroutines"; %u is a number of stacks. */
+  stacks = g_strdup_printf (ngettext ("in %u stack", "in %u stacks", n_stacks), n_stacks);
+  summary = g_strconcat (goroutines, " ", stacks, NULL);
   gtk_label_set_text (self->summary_label, summary);
 }
 

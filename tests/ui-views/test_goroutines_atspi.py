@@ -1,0 +1,215 @@
+#!/usr/bin/python3
+# test_goroutines_atspi.py — drives the Goroutines view of the real window
+# over AT-SPI under Xvfb: opens Go's full goroutine dump (debug=2), checks
+# the first group against the dump's own text (the function where most
+# goroutines wait, and how many), groups by creator with one click, expands
+# a group to its stack; pastes a dump from the clipboard (Ctrl+V) into a
+# new tab and says when the clipboard holds no profile; screenshots light
+# and dark.
+#
+# Copyright 2026 The Pprof Viewer authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: test_goroutines_atspi.py PPROF_VIEWER VIEW_HOST CLIPBOARD_SOURCE
+# Exits 77 (skip) without a display or session bus.
+
+import collections
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import test_views_atspi as v  # noqa: E402  (its helpers; skips without a display)
+from test_views_atspi import Atspi, check, find, find_all, text, wait  # noqa: E402
+
+APP, CLIPBOARD_SOURCE = sys.argv[1], sys.argv[3]
+DUMP = os.path.join(v.FIXTURES, 'profiles', 'goroutine-debug2.txt')
+HEADER = re.compile(r'^goroutine \d+ \[([^,\]]*)')
+
+
+def dump_goroutines(path):
+    """Each goroutine of a dump as (where it waits, creator), read from the
+    text itself: the first frame outside package runtime (else the first),
+    and the function after "created by"."""
+    out = []
+    with open(path, encoding='utf-8') as f:
+        lines = f.read().splitlines()
+    i = 0
+    while i < len(lines):
+        if not HEADER.match(lines[i]):
+            i += 1
+            continue
+        frames, creator = [], ''
+        i += 1
+        while i < len(lines) and lines[i].strip():
+            line = lines[i]
+            if line.startswith('created by '):
+                creator = line[len('created by '):].split(' in goroutine ')[0]
+            elif not line.startswith('\t') and not line.startswith('...'):
+                frames.append(line[:line.rindex('(')] if line.endswith(')') else line)
+            i += 1
+        where = next((f for f in frames if not f.startswith('runtime.')), frames[0] if frames else '')
+        out.append((where, creator))
+    return out
+
+
+def group_rows(app):
+    """The realized rows of the Goroutines table: (row, [cell texts])."""
+    table = find(app, 'tree table', 'Goroutine Groups')
+    lst = find(table, 'list') if table is not None else None
+    if lst is None:
+        return []
+    rows = []
+    for i in range(lst.get_child_count()):
+        row = lst.get_child_at_index(i)
+        if row is None or row.get_role_name() != 'table row':
+            continue
+        cells = []
+        for j in range(row.get_child_count()):
+            labels = [text(a).strip() for a in v.walk(row.get_child_at_index(j))
+                      if a.get_role_name() == 'label']
+            cells.append(' '.join(t for t in labels if t))
+        rows.append((row, cells))
+    return rows
+
+
+def tab_titles(app):
+    """The tab bar's titles (AdwTabBar shows them from two tabs on)."""
+    bar = find(app, 'filler', 'Tabs')
+    if bar is None:
+        return []
+    return [text(label) for tab in find_all(bar, 'filler', pred=lambda a: a.get_name() == 'AdwTab')
+            for label in [find(tab, 'label')] if label is not None]
+
+
+def count_of(cell):
+    return int(cell.replace(',', '').replace('.', '')) if cell.replace(',', '').replace('.', '').isdigit() else None
+
+
+def toggle(app, name):
+    button = wait(lambda: find(app, pred=lambda a: a.get_name() == name and v.visible(a)
+                               and a.get_role_name() in ('toggle button', 'push button')), 10)
+    if button is None:
+        return False
+    v.click(button)
+    return True
+
+
+def run_dump(app, goroutines):
+    counts = collections.Counter(where for where, _ in goroutines)
+    (where, n), = counts.most_common(1)
+    creators = collections.Counter(creator for _, creator in goroutines if creator)
+    (creator, n_creator), = creators.most_common(1)
+
+    check(v.switch_page(app, 'Goroutines'), 'the Goroutines view is offered for a dump')
+    rows = wait(lambda: group_rows(app), 15) or []
+    first = rows[0][1] if rows else []
+    check(len(first) >= 2 and first[1].startswith(where) and count_of(first[0]) == n,
+          f'the first group is {n} goroutines waiting in {where}: {first}')
+    summary = find(app, 'label', pred=lambda a: a.get_description() == 'goroutines-summary')
+    check(summary is not None and text(summary).startswith(f'{len(goroutines)} goroutines'),
+          f'the summary counts {len(goroutines)} goroutines: {text(summary) if summary else None}')
+    v.shot('atspi-goroutines.png')
+
+    # Expanding the first group (its arrow) shows its stack with file:line.
+    cell = rows[0][0].get_child_at_index(1)
+    r = v.extents(cell)
+    v.click_at(r.x + 10, r.y + r.height // 2)
+    expanded = wait(lambda: next((c for _, c in group_rows(app)[1:3] if re.search(r'\.go:\d+', c[1])), None), 5)
+    check(expanded is not None and expanded[1].startswith(where),
+          f'expanding the first group shows its frames with file:line: {expanded}')
+    v.shot('atspi-goroutines-expanded.png')
+
+    # One click: by creator.
+    check(toggle(app, 'Creator'), 'the Creator button is there')
+    got = wait(lambda: (lambda rs: rs and rs[0][1][1] == creator and count_of(rs[0][1][0]) == n_creator and rs)(
+        group_rows(app)), 10)
+    check(bool(got), f'grouped by creator, the first group is {creator} with {n_creator} goroutines: '
+          f'{group_rows(app)[0][1] if group_rows(app) else None}')
+    v.shot('atspi-goroutines-creator.png')
+    toggle(app, 'Stack')
+
+
+def run_paste(app, tmp):
+    """Ctrl+V with a dump on the clipboard opens it in a new tab."""
+    text_dump = os.path.join(tmp, 'pasted.txt')
+    with open(DUMP, encoding='utf-8') as f:
+        body = f.read()
+    # As copied from `kubectl logs`: a panic before, log lines after.
+    with open(text_dump, 'w', encoding='utf-8') as f:
+        f.write('panic: leaking\n\n' + body + '\n2026/12/06 10:00:02 restarting\n')
+    source = subprocess.Popen([CLIPBOARD_SOURCE, text_dump], stdout=subprocess.PIPE, text=True)
+    try:
+        check(source.stdout.readline().strip() == 'ready', 'the clipboard holds a dump')
+        frame = find(app, 'frame')
+        v.click_at(640, 700)
+        v.ctrl_key(ord('v'))
+        title = wait(lambda: 'Clipboard' in (frame.get_name() or ''), 10)
+        check(bool(title), f'Ctrl+V opens the pasted dump in a tab titled after the clipboard: {frame.get_name()}')
+        titles = wait(lambda: (lambda t: len(t) == 2 and t)(tab_titles(app)), 5)
+        check(bool(titles) and any('goroutine-debug2.txt' in t for t in titles)
+              and any('Clipboard' in t for t in titles),
+              f'the pasted dump is in a new tab beside the file: {tab_titles(app)}')
+        check(v.switch_page(app, 'Goroutines'), 'the pasted dump has the Goroutines view')
+        rows = wait(lambda: group_rows(app), 15) or []
+        goroutines = dump_goroutines(DUMP)
+        (where, n), = collections.Counter(w for w, _ in goroutines).most_common(1)
+        check(rows and rows[0][1][1].startswith(where) and count_of(rows[0][1][0]) == n,
+              f'the pasted dump reads as the file does: {rows[0][1] if rows else None}')
+        v.shot('atspi-pasted.png')
+    finally:
+        source.kill()
+        source.wait()
+
+    # Text that is no profile: a toast, no new tab.
+    with open(text_dump, 'w', encoding='utf-8') as f:
+        f.write('hello, this is not a profile\n')
+    source = subprocess.Popen([CLIPBOARD_SOURCE, text_dump], stdout=subprocess.PIPE, text=True)
+    try:
+        source.stdout.readline()
+        v.click_at(640, 700)
+        v.ctrl_key(ord('v'))
+        toast = wait(lambda: find(app, 'label', pred=lambda a: 'clipboard' in (a.get_name() or '').lower()
+                                  and 'profile' in (a.get_name() or '').lower()), 10)
+        check(toast is not None, f'text that is no profile says so: {toast.get_name() if toast else None}')
+        check(len(tab_titles(app)) == 2, f'and opens no tab: {tab_titles(app)}')
+    finally:
+        source.kill()
+        source.wait()
+
+
+def main():
+    goroutines = dump_goroutines(DUMP)
+    if not check(len(goroutines) > 3, f'the dump has goroutines ({len(goroutines)})'):
+        return 1
+    tmp = tempfile.mkdtemp(prefix='ppv-goroutines-')
+    env = {'XDG_DATA_HOME': os.path.join(tmp, 'data'), 'LC_ALL': 'C.UTF-8'}
+
+    proc, app = v.start([APP, DUMP], ('pprof-viewer',), env)
+    try:
+        if check(app is not None, 'the window opens the dump'):
+            run_dump(app, goroutines)
+            run_paste(app, tmp)
+    finally:
+        v.stop(proc)
+
+    proc, app = v.start([APP, DUMP], ('pprof-viewer',), dict(env, ADW_DEBUG_COLOR_SCHEME='prefer-dark'))
+    try:
+        if check(app is not None, 'the window opens in dark mode'):
+            v.switch_page(app, 'Goroutines')
+            wait(lambda: group_rows(app), 15)
+            time.sleep(0.3)
+            v.shot('atspi-goroutines-dark.png')
+    finally:
+        v.stop(proc)
+
+    for f in v.failures:
+        print(f'FAILED: {f}')
+    return 1 if v.failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
