@@ -4,8 +4,9 @@
 # the first group against the dump's own text (the function where most
 # goroutines wait, and how many), groups by creator with one click, expands
 # a group to its stack; pastes a dump from the clipboard (Ctrl+V) into a
-# new tab and says when the clipboard holds no profile; screenshots light
-# and dark.
+# new tab and says when the clipboard holds no profile; fetches the dump
+# from a server's endpoint list ("Goroutine dump (debug=2)", served by
+# tests/ui-window/pprof_server.py); screenshots light and dark.
 #
 # Copyright 2026 The Pprof Viewer authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,6 +24,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_views_atspi as v  # noqa: E402  (its helpers; skips without a display)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'ui-window'))
+from pprof_server import PprofServer  # noqa: E402
 from test_views_atspi import Atspi, check, find, find_all, text, wait  # noqa: E402
 
 APP, CLIPBOARD_SOURCE = sys.argv[1], sys.argv[3]
@@ -181,6 +184,39 @@ def run_paste(app, tmp):
         source.wait()
 
 
+def run_endpoints(env, tmp, goroutines):
+    """The endpoint list offers the goroutine profile and its full dump;
+    the dump is fetched as such, kept as text and grouped."""
+    (where, n), = collections.Counter(w for w, _ in goroutines).most_common(1)
+    server = PprofServer(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'ui-window', 'data'),
+                         DUMP).start()
+    host = f'127.0.0.1:{server.port}'
+    proc, app = v.start([APP, host], ('pprof-viewer',), env)
+    try:
+        if not check(app is not None, f'the window lists {host}'):
+            return
+        row = wait(lambda: find(app, name='Goroutine dump (debug=2)', pred=v.visible), 15)
+        check(row is not None and find(app, name='goroutine', pred=v.visible) is not None,
+              'the endpoint list offers both the goroutine profile and the goroutine dump (debug=2)')
+        v.shot('atspi-endpoints-dump.png')
+        if row is None:
+            return
+        v.click(row)
+        check(bool(wait(lambda: server.count('/debug/pprof/goroutine?debug=2') == 1, 10)),
+              f'the dump is fetched with debug=2: {server.requests}')
+        check(v.switch_page(app, 'Goroutines'), 'the fetched dump has the Goroutines view')
+        rows = wait(lambda: group_rows(app), 15) or []
+        check(rows and rows[0][1][1].startswith(where) and count_of(rows[0][1][0]) == n,
+              f'the fetched dump is grouped as the file is: {rows[0][1] if rows else None}')
+        kept_dir = os.path.join(env['XDG_DATA_HOME'], 'pprof-viewer', 'profiles')
+        kept = wait(lambda: [f for f in os.listdir(kept_dir) if 'goroutine-debug2' in f and f.endswith('.txt')]
+                    if os.path.isdir(kept_dir) else None, 5)
+        check(bool(kept), f'the fetched dump is kept as text: {kept}')
+    finally:
+        v.stop(proc)
+        server.stop()
+
+
 def main():
     goroutines = dump_goroutines(DUMP)
     if not check(len(goroutines) > 3, f'the dump has goroutines ({len(goroutines)})'):
@@ -195,6 +231,8 @@ def main():
             run_paste(app, tmp)
     finally:
         v.stop(proc)
+
+    run_endpoints(env, tmp, goroutines)
 
     proc, app = v.start([APP, DUMP], ('pprof-viewer',), dict(env, ADW_DEBUG_COLOR_SCHEME='prefer-dark'))
     try:
