@@ -126,6 +126,26 @@ def run_dump(app, goroutines):
           f'expanding the first group shows its frames with file:line: {expanded}')
     v.shot('atspi-goroutines-expanded.png')
 
+    # The usual refine: Ignore from the first group's menu drops its
+    # goroutines, as --ignore does (the summary counts the rest).
+    r = v.extents(rows[0][0].get_child_at_index(1))
+    v.click_at(r.x + r.width // 2, r.y + r.height // 2, button=3)
+    item = wait(lambda: find(app, pred=lambda a: a.get_name() == 'Ignore' and 'menu' in a.get_role_name()), 5)
+    if check(item is not None, "a group's menu offers Ignore"):
+        v.activate(item)
+        rest = len(goroutines) - n
+        summary = wait(lambda: (lambda a: a is not None and text(a).startswith(f'{rest} goroutines') and a)(
+            find(app, 'label', pred=lambda a: a.get_description() == 'goroutines-summary')), 10)
+        check(summary is not None and not any(c[1].startswith(where) for _, c in group_rows(app) if c[0]),
+              f'ignoring {where} leaves {rest} goroutines: '
+              f'{text(summary) if summary else None}')
+        v.shot('atspi-goroutines-ignored.png')
+        reset = find(app, 'push button', pred=lambda a: 'Reset' in (a.get_name() or '') and v.visible(a))
+        if reset is not None:
+            v.click(reset)
+        check(bool(wait(lambda: (lambda rs: rs and count_of(rs[0][1][0]) == n)(group_rows(app)), 10)),
+              'Reset brings the group back')
+
     # One click: by creator.
     check(toggle(app, 'Creator'), 'the Creator button is there')
     got = wait(lambda: (lambda rs: rs and rs[0][1][1] == creator and count_of(rs[0][1][0]) == n_creator and rs)(

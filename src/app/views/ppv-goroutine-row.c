@@ -52,34 +52,97 @@ row_new (PpvGoroutineGroups      *groups,
   return self;
 }
 
-/* Rows are few (what is expanded), so a plain store is enough. */
-static GListModel *
-store_new (PpvGoroutineGroups      *groups,
-           const PpvGoroutineGroup *parent)
-{
-  GListStore *store = g_list_store_new (PPV_TYPE_GOROUTINE_ROW);
-  guint32 n = parent == NULL ? ppv_goroutine_groups_get_n_groups (groups)
-              : parent->n_children > 0 ? parent->n_children : parent->n_frames;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n, g_object_unref);
+/* --- The rows of one level --------------------------------------------- */
 
-  for (guint32 i = 0; i < n; i++)
-    {
-      if (parent == NULL)
-        g_ptr_array_add (rows, row_new (groups, ppv_goroutine_groups_get_group (groups, i), PPV_NONE));
-      else if (parent->n_children > 0)
-        g_ptr_array_add (rows, row_new (groups, ppv_goroutine_groups_get_child (groups, parent, i), PPV_NONE));
-      else
-        g_ptr_array_add (rows, row_new (groups, parent, i));
-    }
-  g_list_store_splice (store, 0, 0, rows->pdata, rows->len);
-  return G_LIST_MODEL (store);
+/* A level's rows, made when asked for: 100k stacks must not be 100k
+ * objects made on the main thread before one is shown. */
+#define PPV_TYPE_GOROUTINE_ROWS (ppv_goroutine_rows_get_type ())
+G_DECLARE_FINAL_TYPE (PpvGoroutineRows, ppv_goroutine_rows, PPV, GOROUTINE_ROWS, GObject)
+
+struct _PpvGoroutineRows
+{
+  GObject                  parent_instance;
+
+  PpvGoroutineGroups      *groups;
+  const PpvGoroutineGroup *parent;   /* NULL: the top level */
+  guint32                  n_items;
+};
+
+static GType
+ppv_goroutine_rows_get_item_type (GListModel *model)
+{
+  return PPV_TYPE_GOROUTINE_ROW;
+}
+
+static guint
+ppv_goroutine_rows_get_n_items (GListModel *model)
+{
+  return PPV_GOROUTINE_ROWS (model)->n_items;
+}
+
+static gpointer
+ppv_goroutine_rows_get_item (GListModel *model,
+                             guint       position)
+{
+  PpvGoroutineRows *self = PPV_GOROUTINE_ROWS (model);
+
+  if (position >= self->n_items)
+    return NULL;
+  if (self->parent == NULL)
+    return row_new (self->groups, ppv_goroutine_groups_get_group (self->groups, position), PPV_NONE);
+  if (self->parent->n_children > 0)
+    return row_new (self->groups, ppv_goroutine_groups_get_child (self->groups, self->parent, position), PPV_NONE);
+  return row_new (self->groups, self->parent, position);
+}
+
+static void
+ppv_goroutine_rows_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = ppv_goroutine_rows_get_item_type;
+  iface->get_n_items = ppv_goroutine_rows_get_n_items;
+  iface->get_item = ppv_goroutine_rows_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PpvGoroutineRows, ppv_goroutine_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, ppv_goroutine_rows_list_model_init))
+
+static void
+ppv_goroutine_rows_finalize (GObject *object)
+{
+  g_clear_pointer (&PPV_GOROUTINE_ROWS (object)->groups, ppv_goroutine_groups_unref);
+
+  G_OBJECT_CLASS (ppv_goroutine_rows_parent_class)->finalize (object);
+}
+
+static void
+ppv_goroutine_rows_class_init (PpvGoroutineRowsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ppv_goroutine_rows_finalize;
+}
+
+static void
+ppv_goroutine_rows_init (PpvGoroutineRows *self)
+{
+}
+
+static GListModel *
+rows_new (PpvGoroutineGroups      *groups,
+          const PpvGoroutineGroup *parent)
+{
+  PpvGoroutineRows *self = g_object_new (PPV_TYPE_GOROUTINE_ROWS, NULL);
+
+  self->groups = ppv_goroutine_groups_ref (groups);
+  self->parent = parent;
+  self->n_items = parent == NULL ? ppv_goroutine_groups_get_n_groups (groups)
+                  : parent->n_children > 0 ? parent->n_children : parent->n_frames;
+  return G_LIST_MODEL (self);
 }
 
 GListModel *
 ppv_goroutine_rows_new (PpvGoroutineGroups *groups)
 {
   g_return_val_if_fail (groups != NULL, NULL);
-  return store_new (groups, NULL);
+  return rows_new (groups, NULL);
 }
 
 GListModel *
@@ -90,7 +153,7 @@ ppv_goroutine_row_create_children (gpointer item,
 
   if (self->frame != PPV_NONE || (self->group->n_children == 0 && self->group->n_frames == 0))
     return NULL;
-  return store_new (self->groups, self->group);
+  return rows_new (self->groups, self->group);
 }
 
 PpvGoroutineGroups *

@@ -4,9 +4,10 @@
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Rows are made only for what is on screen and expanded: the top level is
- * a list model over the groups, and a GtkTreeListModel asks each row for
- * its children (a creator's or state's stacks, a stack's frames).
+ * Rows are made only for what is on screen and expanded: each level is a
+ * list model over the groups that makes a row when asked, and a
+ * GtkTreeListModel asks each row for its children (a creator's or state's
+ * stacks, a stack's frames).
  */
 #pragma once
 

@@ -86,24 +86,18 @@ format_wait (gint64 seconds)
   return g_strdup_printf (_("%d d %d h"), minutes / (24 * 60), minutes / 60 % 24);
 }
 
-static void on_cell_pressed (GtkGestureClick *gesture,
-                             int              n_press,
-                             double           x,
-                             double           y,
-                             GtkListItem     *item);
+/* Cells know their list item, for the context menu. */
+#define LIST_ITEM_KEY "ppv-list-item"
 
 static GtkWidget *
 new_cell_label (GtkListItem *item,
                 float        xalign)
 {
   GtkWidget *label = gtk_label_new (NULL);
-  GtkGesture *gesture = gtk_gesture_click_new ();
 
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
-  g_signal_connect (gesture, "pressed", G_CALLBACK (on_cell_pressed), item);
-  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (gesture));
+  g_object_set_data (G_OBJECT (label), LIST_ITEM_KEY, item);
   return label;
 }
 
@@ -266,20 +260,30 @@ popup_menu (PpvGoroutinesView *self,
   ppv_flame_menu_popup (self->menu, model, from, x, y);
 }
 
+/* A right click on a row: one gesture for the whole table, which finds the
+ * row from the cell under the pointer (a gesture per cell would cost each
+ * rebuild hundreds of controllers). */
 static void
-on_cell_pressed (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
-                 GtkListItem     *item)
+on_table_pressed (GtkGestureClick   *gesture,
+                  int                n_press,
+                  double             x,
+                  double             y,
+                  PpvGoroutinesView *self)
 {
-  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  PpvGoroutinesView *self = PPV_GOROUTINES_VIEW (gtk_widget_get_ancestor (widget, PPV_TYPE_GOROUTINES_VIEW));
+  GtkWidget *table = GTK_WIDGET (self->column_view);
+  GtkWidget *picked = gtk_widget_pick (table, x, y, GTK_PICK_DEFAULT);
+  GtkListItem *item = NULL;
 
-  if (self == NULL || item_row (item) == NULL)
+  for (GtkWidget *w = picked; w != NULL && w != table && item == NULL; w = gtk_widget_get_parent (w))
+    {
+      item = g_object_get_data (G_OBJECT (w), LIST_ITEM_KEY);
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && item == NULL; c = gtk_widget_get_first_child (c))
+        item = g_object_get_data (G_OBJECT (c), LIST_ITEM_KEY);
+    }
+  if (item == NULL || item_row (item) == NULL)
     return;
   gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (item));
-  popup_menu (self, item_row (item), widget, x, y);
+  popup_menu (self, item_row (item), table, x, y);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
@@ -389,6 +393,7 @@ ppv_goroutines_view_apply (PpvReportPane *pane,
   PpvGoroutinesView *self = PPV_GOROUTINES_VIEW (pane);
   PpvGoroutineGroups *groups = result;
   GtkTreeListModel *tree = NULL;
+  GtkSingleSelection *old;
   gboolean has_states;
 
   if (groups != NULL)
@@ -400,7 +405,7 @@ ppv_goroutines_view_apply (PpvReportPane *pane,
     }
 
   self->selecting = TRUE;
-  g_clear_object (&self->selection);
+  old = g_steal_pointer (&self->selection);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (tree));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -409,6 +414,12 @@ ppv_goroutines_view_apply (PpvReportPane *pane,
                            self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   self->selecting = FALSE;
+  /* The old rows go in a worker: a tree of 100k rows takes a while to free. */
+  if (old != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (old, self);
+      ppv_report_pane_release_in_thread (old, g_object_unref);
+    }
 
   /* A proto goroutine profile says nothing of states, waits or creators. */
   has_states = groups != NULL && ppv_goroutine_groups_has_states (groups);
@@ -676,10 +687,16 @@ ppv_goroutines_view_class_init (PpvGoroutinesViewClass *klass)
 static void
 ppv_goroutines_view_init (PpvGoroutinesView *self)
 {
+  GtkGesture *gesture;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->grouping = PPV_GOROUTINE_BY_STACK;
   self->menu = ppv_flame_menu_new_popover (GTK_WIDGET (self));
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_table_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (gesture));
   ppv_report_pane_set_utility (PPV_REPORT_PANE (self), create_grouping_control (self));
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
