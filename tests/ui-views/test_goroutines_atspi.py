@@ -30,13 +30,15 @@ from test_views_atspi import Atspi, check, find, find_all, text, wait  # noqa: E
 
 APP, CLIPBOARD_SOURCE = sys.argv[1], sys.argv[3]
 DUMP = os.path.join(v.FIXTURES, 'profiles', 'goroutine-debug2.txt')
+PROTO = os.path.join(v.FIXTURES, 'profiles', 'goroutine.pb.gz')
 HEADER = re.compile(r'^goroutine \d+ \[([^,\]]*)')
 
 
 def dump_goroutines(path):
-    """Each goroutine of a dump as (where it waits, creator), read from the
-    text itself: the first frame outside package runtime (else the first),
-    and the function after "created by"."""
+    """Each goroutine of a dump as (where it waits, creator, stack), read
+    from the text itself: the first frame outside package runtime (else the
+    first), the function after "created by", and the (function, position)
+    frames."""
     out = []
     with open(path, encoding='utf-8') as f:
         lines = f.read().splitlines()
@@ -45,38 +47,45 @@ def dump_goroutines(path):
         if not HEADER.match(lines[i]):
             i += 1
             continue
-        frames, creator = [], ''
+        frames, positions, creator = [], [], ''
         i += 1
         while i < len(lines) and lines[i].strip():
             line = lines[i]
             if line.startswith('created by '):
                 creator = line[len('created by '):].split(' in goroutine ')[0]
-            elif not line.startswith('\t') and not line.startswith('...'):
+                i += 1
+            elif line.startswith('\t'):
+                positions.append(line.strip().split(' ')[0])
+            elif not line.startswith('...'):
                 frames.append(line[:line.rindex('(')] if line.endswith(')') else line)
             i += 1
         where = next((f for f in frames if not f.startswith('runtime.')), frames[0] if frames else '')
-        out.append((where, creator))
+        out.append((where, creator, tuple(zip(frames, positions))))
     return out
 
 
-def group_rows(app):
-    """The realized rows of the Goroutines table: (row, [cell texts])."""
-    table = find(app, 'tree table', 'Goroutine Groups')
-    lst = find(table, 'list') if table is not None else None
-    if lst is None:
-        return []
-    rows = []
-    for i in range(lst.get_child_count()):
-        row = lst.get_child_at_index(i)
-        if row is None or row.get_role_name() != 'table row':
+def traces_groups(path):
+    """`pprof-viewer --traces` of a proto goroutine profile: each stack's
+    count and where it waits (its first frame outside package runtime)."""
+    out = subprocess.run([APP, '--traces', path], capture_output=True, text=True, check=False).stdout
+    groups = []
+    for block in out.split('-----------+-------------------------------------------------------')[1:]:
+        frames = [line.split() for line in block.splitlines() if line.startswith('     ')
+                  and not re.match(r'^\s*\S+:  ', line)]
+        if not frames:
             continue
-        cells = []
-        for j in range(row.get_child_count()):
-            labels = [text(a).strip() for a in v.walk(row.get_child_at_index(j))
-                      if a.get_role_name() == 'label']
-            cells.append(' '.join(t for t in labels if t))
-        rows.append((row, cells))
-    return rows
+        count = int(frames[0][0])
+        names = [f[1] if i == 0 else f[0] for i, f in enumerate(frames)]
+        groups.append((count, next((n for n in names if not n.startswith('runtime.')), names[0])))
+    return groups
+
+
+def group_rows(app):
+    """The realized rows of the Goroutines table: (row, [cell texts]), a
+    cell's labels joined (the Where cell has the frame's file:line too)."""
+    def joined(cell):
+        return ' '.join(t for t in (text(a).strip() for a in v.walk(cell) if a.get_role_name() == 'label') if t)
+    return v.list_rows(find(app, 'tree table', 'Goroutine Groups'), joined)
 
 
 def tab_titles(app):
@@ -102,9 +111,9 @@ def toggle(app, name):
 
 
 def run_dump(app, goroutines):
-    counts = collections.Counter(where for where, _ in goroutines)
+    counts = collections.Counter(where for where, _, _ in goroutines)
     (where, n), = counts.most_common(1)
-    creators = collections.Counter(creator for _, creator in goroutines if creator)
+    creators = collections.Counter(creator for _, creator, _ in goroutines if creator)
     (creator, n_creator), = creators.most_common(1)
 
     check(v.switch_page(app, 'Goroutines'), 'the Goroutines view is offered for a dump')
@@ -146,6 +155,20 @@ def run_dump(app, goroutines):
         check(bool(wait(lambda: (lambda rs: rs and count_of(rs[0][1][0]) == n)(group_rows(app)), 10)),
               'Reset brings the group back')
 
+    # Ctrl+F: the groups with a frame that matches, as the dump has them.
+    needle = 'sleep'
+    want = len({stack for _, _, stack in goroutines if any(needle in f.lower() for f, _ in stack)})
+    v.click(group_rows(app)[0][0].get_child_at_index(0))   # the table has the focus
+    v.ctrl_key(ord('f'))
+    time.sleep(0.3)
+    Atspi.generate_keyboard_event(0, needle, Atspi.KeySynthType.STRING)
+    got = wait(lambda: len([c for _, c in group_rows(app) if c[0]]) == want, 10)
+    check(bool(got) and want > 0, f'searching "{needle}" keeps the {want} stacks with such a frame: '
+          f'{[c[1] for _, c in group_rows(app)]}')
+    v.shot('atspi-goroutines-search.png')
+    Atspi.generate_keyboard_event(65307, None, Atspi.KeySynthType.SYM)   # Escape ends the search
+    wait(lambda: len([c for _, c in group_rows(app) if c[0]]) > want, 5)
+
     # One click: by creator.
     check(toggle(app, 'Creator'), 'the Creator button is there')
     got = wait(lambda: (lambda rs: rs and rs[0][1][1] == creator and count_of(rs[0][1][0]) == n_creator and rs)(
@@ -179,7 +202,7 @@ def run_paste(app, tmp):
         check(v.switch_page(app, 'Goroutines'), 'the pasted dump has the Goroutines view')
         rows = wait(lambda: group_rows(app), 15) or []
         goroutines = dump_goroutines(DUMP)
-        (where, n), = collections.Counter(w for w, _ in goroutines).most_common(1)
+        (where, n), = collections.Counter(w for w, _, _ in goroutines).most_common(1)
         check(rows and rows[0][1][1].startswith(where) and count_of(rows[0][1][0]) == n,
               f'the pasted dump reads as the file does: {rows[0][1] if rows else None}')
         v.shot('atspi-pasted.png')
@@ -207,7 +230,7 @@ def run_paste(app, tmp):
 def run_endpoints(env, tmp, goroutines):
     """The endpoint list offers the goroutine profile and its full dump;
     the dump is fetched as such, kept as text and grouped."""
-    (where, n), = collections.Counter(w for w, _ in goroutines).most_common(1)
+    (where, n), = collections.Counter(w for w, _, _ in goroutines).most_common(1)
     server = PprofServer(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'ui-window', 'data'),
                          DUMP).start()
     host = f'127.0.0.1:{server.port}'
@@ -254,13 +277,23 @@ def main():
 
     run_endpoints(env, tmp, goroutines)
 
-    proc, app = v.start([APP, DUMP], ('pprof-viewer',), dict(env, ADW_DEBUG_COLOR_SCHEME='prefer-dark'))
+    # A proto goroutine profile (no states): grouped by stack with counts,
+    # as --traces counts them; in the dark style.
+    proc, app = v.start([APP, PROTO], ('pprof-viewer',), dict(env, ADW_DEBUG_COLOR_SCHEME='prefer-dark'))
     try:
-        if check(app is not None, 'the window opens in dark mode'):
-            v.switch_page(app, 'Goroutines')
-            wait(lambda: group_rows(app), 15)
+        if check(app is not None, 'the window opens a proto goroutine profile in dark mode'):
+            traces = traces_groups(PROTO)
+            top = max(c for c, _ in traces)
+            wheres = {w for c, w in traces if c == top}
+            check(v.switch_page(app, 'Goroutines'), 'the Goroutines view is offered for a proto goroutine profile')
+            rows = wait(lambda: group_rows(app), 15) or []
+            first = rows[0][1] if rows else []
+            check(len(first) >= 2 and count_of(first[0]) == top and first[1] in wheres,
+                  f'its first group is the biggest stack of --traces ({top} in {wheres}): {first}')
+            check(sum(count_of(c[0]) or 0 for _, c in rows) == sum(c for c, _ in traces),
+                  f'the groups count every goroutine --traces counts ({sum(c for c, _ in traces)})')
             time.sleep(0.3)
-            v.shot('atspi-goroutines-dark.png')
+            v.shot('atspi-goroutines-proto-dark.png')
     finally:
         v.stop(proc)
 

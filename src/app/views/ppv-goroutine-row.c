@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ppv-goroutine-row.h"
+#include "ppv-refine.h"
 
 struct _PpvGoroutineRow
 {
@@ -191,4 +192,34 @@ ppv_goroutine_row_get_function (PpvGoroutineRow *self)
   if (self->group->n_frames > 0 && self->group->title[0] != '\0')
     return self->group->title;
   return NULL;
+}
+
+static gboolean
+stack_matches (PpvGoroutineGroups      *groups,
+               const PpvGoroutineGroup *group,
+               const char              *needle)
+{
+  for (guint32 i = 0; i < group->n_frames; i++)
+    if (ppv_name_matches (ppv_goroutine_groups_get_frame (groups, group, i)->function, needle))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+ppv_goroutine_row_matches (PpvGoroutineRow *self,
+                           const char      *needle)
+{
+  const PpvGoroutineFrame *frame;
+
+  g_return_val_if_fail (PPV_IS_GOROUTINE_ROW (self), FALSE);
+
+  frame = ppv_goroutine_row_get_frame (self);
+  if (frame != NULL)
+    return ppv_name_matches (frame->function, needle);
+  if (ppv_name_matches (self->group->title, needle) || stack_matches (self->groups, self->group, needle))
+    return TRUE;
+  for (guint32 i = 0; i < self->group->n_children; i++)
+    if (stack_matches (self->groups, ppv_goroutine_groups_get_child (self->groups, self->group, i), needle))
+      return TRUE;
+  return FALSE;
 }

@@ -36,4 +36,9 @@ const PpvGoroutineFrame *ppv_goroutine_row_get_frame        (PpvGoroutineRow    
  * NULL for a creator or state group. */
 const char              *ppv_goroutine_row_get_function     (PpvGoroutineRow    *self);
 
+/* The search: the group's title, a frame of its stack or of one of its
+ * stacks contains @needle (ASCII case ignored; NULL or "" matches). */
+gboolean                 ppv_goroutine_row_matches          (PpvGoroutineRow    *self,
+                                                             const char         *needle);
+
 G_END_DECLS

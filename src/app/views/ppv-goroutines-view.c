@@ -50,6 +50,9 @@ struct _PpvGoroutinesView
 
   PpvGoroutineGrouping  grouping;
   GtkSingleSelection   *selection;
+  PpvGoroutineGroups   *groups;     /* shown */
+  GtkFilter            *filter;     /* the search, on the top level */
+  char                 *search;
   gboolean              selecting;
 };
 
@@ -344,6 +347,49 @@ ppv_goroutines_view_select_name (PpvReportPane *pane,
   return FALSE;
 }
 
+/* --- Search and activation ----------------------------------------------- */
+
+static gboolean
+filter_row (gpointer item,
+            gpointer user_data)
+{
+  PpvGoroutinesView *self = user_data;
+
+  return ppv_goroutine_row_matches (item, self->search);
+}
+
+/* Keeps the groups where something matches (filtered in idle steps: 100k
+ * groups must not stall the window). */
+static void
+ppv_goroutines_view_set_search (PpvReportPane *pane,
+                                const char    *text)
+{
+  PpvGoroutinesView *self = PPV_GOROUTINES_VIEW (pane);
+
+  if (g_strcmp0 (text, self->search) == 0)
+    return;
+  g_free (self->search);
+  self->search = g_strdup (text);
+  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Return or a double click: a group opens or closes, a frame shows its
+ * function in the next view. */
+static void
+on_activate (PpvGoroutinesView *self,
+             guint              position)
+{
+  g_autoptr(GtkTreeListRow) tree_row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(PpvGoroutineRow) row = tree_row != NULL ? gtk_tree_list_row_get_item (tree_row) : NULL;
+
+  if (row == NULL)
+    return;
+  if (gtk_tree_list_row_is_expandable (tree_row))
+    gtk_tree_list_row_set_expanded (tree_row, !gtk_tree_list_row_get_expanded (tree_row));
+  else if (ppv_goroutine_row_get_function (row) != NULL)
+    ppv_report_pane_emit_activated (PPV_REPORT_PANE (self), ppv_goroutine_row_get_function (row));
+}
+
 /* --- Building ------------------------------------------------------------- */
 
 static gpointer
@@ -386,6 +432,26 @@ show_summary (PpvGoroutinesView  *self,
   gtk_label_set_text (self->summary_label, summary);
 }
 
+/* Removed rather than hidden: GTK 4.8 keeps a hidden column's room in the
+ * rows, and the Where column would not take it.  The template keeps a
+ * reference to each while it is out. */
+static void
+show_state_columns (PpvGoroutinesView *self,
+                    gboolean           show)
+{
+  GtkColumnViewColumn *columns[] = {
+    self->state_column, self->longest_column, self->typical_column, self->creator_column
+  };
+
+  if (show == (gtk_column_view_column_get_column_view (self->state_column) != NULL))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (show)
+      gtk_column_view_append_column (self->column_view, columns[i]);
+    else
+      gtk_column_view_remove_column (self->column_view, columns[i]);
+}
+
 static void
 ppv_goroutines_view_apply (PpvReportPane *pane,
                            gpointer       result)
@@ -399,10 +465,20 @@ ppv_goroutines_view_apply (PpvReportPane *pane,
   if (groups != NULL)
     {
       /* The rows keep their own refs: the base frees the result later. */
-      tree = gtk_tree_list_model_new (ppv_goroutine_rows_new (groups), FALSE, FALSE,
+      GtkFilterListModel *filtered = gtk_filter_list_model_new (ppv_goroutine_rows_new (groups),
+                                                                g_object_ref (self->filter));
+
+      gtk_filter_list_model_set_incremental (filtered, TRUE);
+      tree = gtk_tree_list_model_new (G_LIST_MODEL (filtered), FALSE, FALSE,
                                       ppv_goroutine_row_create_children, NULL, NULL);
       show_summary (self, groups);
     }
+
+  /* A proto goroutine profile says nothing of states, waits or creators
+   * (before the rows come, so the Where column takes the room). */
+  has_states = groups != NULL && ppv_goroutine_groups_has_states (groups);
+  show_state_columns (self, has_states);
+  gtk_widget_set_sensitive (self->grouping_box, has_states);
 
   self->selecting = TRUE;
   old = g_steal_pointer (&self->selection);
@@ -420,14 +496,10 @@ ppv_goroutines_view_apply (PpvReportPane *pane,
       g_signal_handlers_disconnect_by_data (old, self);
       ppv_report_pane_release_in_thread (old, g_object_unref);
     }
-
-  /* A proto goroutine profile says nothing of states, waits or creators. */
-  has_states = groups != NULL && ppv_goroutine_groups_has_states (groups);
-  gtk_column_view_column_set_visible (self->state_column, has_states);
-  gtk_column_view_column_set_visible (self->longest_column, has_states);
-  gtk_column_view_column_set_visible (self->typical_column, has_states);
-  gtk_column_view_column_set_visible (self->creator_column, has_states);
-  gtk_widget_set_sensitive (self->grouping_box, has_states);
+  if (self->groups != NULL)
+    ppv_report_pane_release_in_thread (g_steal_pointer (&self->groups),
+                                       (GDestroyNotify) ppv_goroutine_groups_unref);
+  self->groups = groups != NULL ? ppv_goroutine_groups_ref (groups) : NULL;
 
   gtk_stack_set_visible_child_name (self->stack, groups != NULL && ppv_goroutine_groups_get_n_groups (groups) > 0
                                     ? "groups" : "empty");
@@ -517,17 +589,8 @@ create_grouping_control (PpvGoroutinesView *self)
 PpvGoroutineGroups *
 ppv_goroutines_view_get_groups (PpvGoroutinesView *self)
 {
-  GListModel *tree;
-  g_autoptr(GtkTreeListRow) first = NULL;
-  g_autoptr(PpvGoroutineRow) row = NULL;
-
   g_return_val_if_fail (PPV_IS_GOROUTINES_VIEW (self), NULL);
-  tree = self->selection != NULL ? gtk_single_selection_get_model (self->selection) : NULL;
-  if (tree == NULL || g_list_model_get_n_items (tree) == 0)
-    return NULL;
-  first = g_list_model_get_item (tree, 0);
-  row = gtk_tree_list_row_get_item (first);
-  return ppv_goroutine_row_get_groups (row);
+  return self->groups;
 }
 
 const char *
@@ -617,6 +680,13 @@ ppv_goroutines_view_dispose (GObject *object)
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
+  /* The filter calls back into the view: models kept by a worker must
+   * not reach it. */
+  if (self->filter != NULL)
+    gtk_custom_filter_set_filter_func (GTK_CUSTOM_FILTER (self->filter), NULL, NULL, NULL);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->groups, ppv_goroutine_groups_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PPV_TYPE_GOROUTINES_VIEW);
 
   G_OBJECT_CLASS (ppv_goroutines_view_parent_class)->dispose (object);
@@ -649,6 +719,7 @@ ppv_goroutines_view_class_init (PpvGoroutinesViewClass *klass)
   pane_class->build = ppv_goroutines_view_build;
   pane_class->apply = ppv_goroutines_view_apply;
   pane_class->select_name = ppv_goroutines_view_select_name;
+  pane_class->set_search = ppv_goroutines_view_set_search;
   pane_class->dup_legend = ppv_goroutines_view_dup_legend;
   pane_class->shows_profile = ppv_goroutines_view_shows_profile;
 
@@ -692,6 +763,8 @@ ppv_goroutines_view_init (PpvGoroutinesView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->grouping = PPV_GOROUTINE_BY_STACK;
+  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_row, self, NULL));
+  g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
   self->menu = ppv_flame_menu_new_popover (GTK_WIDGET (self));
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);

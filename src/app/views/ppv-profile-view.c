@@ -266,7 +266,7 @@ _ppv_profile_view_show_in (PpvProfileView *self,
 {
   PpvReportPane *pane = ppv_profile_view_get_pane (self, page_name);
 
-  if (pane != NULL)
+  if (pane != NULL && ppv_report_pane_shows_profile (pane, self->profile))
     show_in (self, pane, plain_name);
 }
 
@@ -281,7 +281,17 @@ on_pane_activated (PpvProfileView *self,
 
   if (self->panes->len < 2 || !g_ptr_array_find (self->panes, pane, &index))
     return;
-  show_in (self, g_ptr_array_index (self->panes, (index + 1) % self->panes->len), plain_name);
+  /* The next pane the profile has something for. */
+  for (guint i = 1; i < self->panes->len; i++)
+    {
+      PpvReportPane *next = g_ptr_array_index (self->panes, (index + i) % self->panes->len);
+
+      if (ppv_report_pane_shows_profile (next, self->profile))
+        {
+          show_in (self, next, plain_name);
+          return;
+        }
+    }
 }
 
 static void

@@ -558,6 +558,9 @@ ppv_report_pane_append_show_in (PpvReportPane *self,
 
       if (!PPV_IS_REPORT_PANE (child) || child == GTK_WIDGET (self))
         continue;
+      /* Not for a pane the profile has nothing for (Goroutines, for a heap profile). */
+      if (!adw_view_stack_page_get_visible (adw_view_stack_get_page (ADW_VIEW_STACK (stack), child)))
+        continue;
 
       pane = PPV_REPORT_PANE (child);
       item = g_menu_item_new (ppv_report_pane_get_page_title (pane), NULL);
