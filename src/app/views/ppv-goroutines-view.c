@@ -51,7 +51,8 @@ struct _PpvGoroutinesView
   PpvGoroutineGrouping  grouping;
   GtkSingleSelection   *selection;
   PpvGoroutineGroups   *groups;     /* shown */
-  GtkFilter            *filter;     /* the search, on the top level */
+  GtkFilter            *filter;     /* the search, on the shown top level */
+  GtkFilterListModel   *filtered;   /* the shown top level (owned by the selection) */
   char                 *search;
   gboolean              selecting;
 };
@@ -370,7 +371,8 @@ ppv_goroutines_view_set_search (PpvReportPane *pane,
     return;
   g_free (self->search);
   self->search = g_strdup (text);
-  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->filter != NULL)
+    gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* Return or a double click: a group opens or closes, a frame shows its
@@ -460,16 +462,25 @@ ppv_goroutines_view_apply (PpvReportPane *pane,
   PpvGoroutineGroups *groups = result;
   GtkTreeListModel *tree = NULL;
   GtkSingleSelection *old;
+  g_autoptr(GtkFilter) old_filter = NULL;
+  gboolean old_busy;
   gboolean has_states;
+
+  /* Each model has a filter of its own: the search only ever changes the
+   * one shown, so models freed in a worker see no signal from here. */
+  old_filter = g_steal_pointer (&self->filter);
+  if (old_filter != NULL)
+    gtk_custom_filter_set_filter_func (GTK_CUSTOM_FILTER (old_filter), NULL, NULL, NULL);
+  old_busy = self->filtered != NULL && gtk_filter_list_model_get_pending (self->filtered) > 0;
+  self->filtered = NULL;
 
   if (groups != NULL)
     {
       /* The rows keep their own refs: the base frees the result later. */
-      GtkFilterListModel *filtered = gtk_filter_list_model_new (ppv_goroutine_rows_new (groups),
-                                                                g_object_ref (self->filter));
-
-      gtk_filter_list_model_set_incremental (filtered, TRUE);
-      tree = gtk_tree_list_model_new (G_LIST_MODEL (filtered), FALSE, FALSE,
+      self->filter = GTK_FILTER (gtk_custom_filter_new (filter_row, self, NULL));
+      self->filtered = gtk_filter_list_model_new (ppv_goroutine_rows_new (groups), g_object_ref (self->filter));
+      gtk_filter_list_model_set_incremental (self->filtered, TRUE);
+      tree = gtk_tree_list_model_new (G_LIST_MODEL (self->filtered), FALSE, FALSE,
                                       ppv_goroutine_row_create_children, NULL, NULL);
       show_summary (self, groups);
     }
@@ -490,11 +501,15 @@ ppv_goroutines_view_apply (PpvReportPane *pane,
                            self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   self->selecting = FALSE;
-  /* The old rows go in a worker: a tree of 100k rows takes a while to free. */
+  /* The old rows go in a worker: a tree of 100k rows takes a while to
+   * free.  Not while it is still filtering in idle steps of this thread. */
   if (old != NULL)
     {
       g_signal_handlers_disconnect_by_data (old, self);
-      ppv_report_pane_release_in_thread (old, g_object_unref);
+      if (old_busy)
+        g_object_unref (old);
+      else
+        ppv_report_pane_release_in_thread (old, g_object_unref);
     }
   if (self->groups != NULL)
     ppv_report_pane_release_in_thread (g_steal_pointer (&self->groups),
@@ -680,8 +695,8 @@ ppv_goroutines_view_dispose (GObject *object)
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
-  /* The filter calls back into the view: models kept by a worker must
-   * not reach it. */
+  self->filtered = NULL;
+  /* The filter calls back into the view. */
   if (self->filter != NULL)
     gtk_custom_filter_set_filter_func (GTK_CUSTOM_FILTER (self->filter), NULL, NULL, NULL);
   g_clear_object (&self->filter);
@@ -763,7 +778,6 @@ ppv_goroutines_view_init (PpvGoroutinesView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->grouping = PPV_GOROUTINE_BY_STACK;
-  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_row, self, NULL));
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
   self->menu = ppv_flame_menu_new_popover (GTK_WIDGET (self));
   gesture = gtk_gesture_click_new ();
