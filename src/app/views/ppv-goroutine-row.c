@@ -55,8 +55,10 @@ row_new (PpvGoroutineGroups      *groups,
 
 /* --- The rows of one level --------------------------------------------- */
 
-/* A level's rows, made when asked for: 100k stacks must not be 100k
- * objects made on the main thread before one is shown. */
+/* A level's rows, made when asked for (100k stacks must not be 100k
+ * objects made on the main thread before one is shown) and kept, so a
+ * position always gives the same row: GtkTreeListModel does not keep
+ * them, and the list view goes by their identity. */
 #define PPV_TYPE_GOROUTINE_ROWS (ppv_goroutine_rows_get_type ())
 G_DECLARE_FINAL_TYPE (PpvGoroutineRows, ppv_goroutine_rows, PPV, GOROUTINE_ROWS, GObject)
 
@@ -67,6 +69,7 @@ struct _PpvGoroutineRows
   PpvGoroutineGroups      *groups;
   const PpvGoroutineGroup *parent;   /* NULL: the top level */
   guint32                  n_items;
+  PpvGoroutineRow        **made;     /* n_items, NULL until asked for */
 };
 
 static GType
@@ -89,11 +92,19 @@ ppv_goroutine_rows_get_item (GListModel *model,
 
   if (position >= self->n_items)
     return NULL;
-  if (self->parent == NULL)
-    return row_new (self->groups, ppv_goroutine_groups_get_group (self->groups, position), PPV_NONE);
-  if (self->parent->n_children > 0)
-    return row_new (self->groups, ppv_goroutine_groups_get_child (self->groups, self->parent, position), PPV_NONE);
-  return row_new (self->groups, self->parent, position);
+  if (self->made[position] == NULL)
+    {
+      if (self->parent == NULL)
+        self->made[position] = row_new (self->groups, ppv_goroutine_groups_get_group (self->groups, position),
+                                        PPV_NONE);
+      else if (self->parent->n_children > 0)
+        self->made[position] = row_new (self->groups,
+                                        ppv_goroutine_groups_get_child (self->groups, self->parent, position),
+                                        PPV_NONE);
+      else
+        self->made[position] = row_new (self->groups, self->parent, position);
+    }
+  return g_object_ref (self->made[position]);
 }
 
 static void
@@ -110,7 +121,12 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (PpvGoroutineRows, ppv_goroutine_rows, G_TYPE_OBJE
 static void
 ppv_goroutine_rows_finalize (GObject *object)
 {
-  g_clear_pointer (&PPV_GOROUTINE_ROWS (object)->groups, ppv_goroutine_groups_unref);
+  PpvGoroutineRows *self = PPV_GOROUTINE_ROWS (object);
+
+  for (guint32 i = 0; i < self->n_items; i++)
+    g_clear_object (&self->made[i]);
+  g_free (self->made);
+  g_clear_pointer (&self->groups, ppv_goroutine_groups_unref);
 
   G_OBJECT_CLASS (ppv_goroutine_rows_parent_class)->finalize (object);
 }
@@ -136,6 +152,7 @@ rows_new (PpvGoroutineGroups      *groups,
   self->parent = parent;
   self->n_items = parent == NULL ? ppv_goroutine_groups_get_n_groups (groups)
                   : parent->n_children > 0 ? parent->n_children : parent->n_frames;
+  self->made = g_new0 (PpvGoroutineRow *, self->n_items);
   return G_LIST_MODEL (self);
 }
 

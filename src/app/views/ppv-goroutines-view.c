@@ -10,7 +10,7 @@
 
 #include "ppv-flame-menu.h"
 #include "ppv-goroutine-row.h"
-#include "ppv-goroutines-view.h"
+#include "ppv-goroutines-view-private.h"
 #include "ppv-refine.h"
 #include "ppv-views.h"
 
@@ -59,192 +59,6 @@ struct _PpvGoroutinesView
 
 G_DEFINE_FINAL_TYPE (PpvGoroutinesView, ppv_goroutines_view, PPV_TYPE_REPORT_PANE)
 
-/* --- Cells ---------------------------------------------------------------- */
-
-static PpvGoroutineRow *
-item_row (GtkListItem *item)
-{
-  GtkTreeListRow *tree_row = gtk_list_item_get_item (item);
-
-  return tree_row != NULL ? gtk_tree_list_row_get_item (tree_row) : NULL;
-}
-
-/* "< 1 min", "12 min", "3 h 5 min", "2 d 4 h"; "" where nothing says. */
-static char *
-format_wait (gint64 seconds)
-{
-  /* Waits past G_MAXINT minutes are not real: clamped. */
-  int minutes = (int) MIN (seconds / 60, G_MAXINT);
-
-  if (seconds == PPV_GOROUTINE_WAIT_UNKNOWN)
-    return g_strdup ("");
-  if (minutes < 1)
-    return g_strdup (_("< 1 min"));
-  if (minutes < 60)
-    /* Translators: a wait in minutes. */
-    return g_strdup_printf (_("%d min"), minutes);
-  if (minutes < 24 * 60)
-    /* Translators: a wait in hours and minutes. */
-    return g_strdup_printf (_("%d h %d min"), minutes / 60, minutes % 60);
-  /* Translators: a wait in days and hours. */
-  return g_strdup_printf (_("%d d %d h"), minutes / (24 * 60), minutes / 60 % 24);
-}
-
-/* Cells know their list item, for the context menu. */
-#define LIST_ITEM_KEY "ppv-list-item"
-
-static GtkWidget *
-new_cell_label (GtkListItem *item,
-                float        xalign)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  g_object_set_data (G_OBJECT (label), LIST_ITEM_KEY, item);
-  return label;
-}
-
-static void
-setup_label_cell (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  PpvGoroutinesView        *self)
-{
-  gtk_list_item_set_child (item, new_cell_label (item, 0.0));
-}
-
-static void
-setup_count_cell (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  PpvGoroutinesView        *self)
-{
-  GtkWidget *label = new_cell_label (item, 1.0);
-
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-setup_where_cell (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  PpvGoroutinesView        *self)
-{
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *location = gtk_label_new (NULL);
-
-  gtk_box_append (GTK_BOX (box), new_cell_label (item, 0.0));
-  gtk_label_set_ellipsize (GTK_LABEL (location), PANGO_ELLIPSIZE_START);
-  gtk_widget_add_css_class (location, "dim-label");
-  gtk_box_append (GTK_BOX (box), location);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
-  gtk_list_item_set_child (item, expander);
-}
-
-static GtkLabel *
-cell_label (GtkListItem *item)
-{
-  GtkWidget *child = gtk_list_item_get_child (item);
-
-  if (GTK_IS_TREE_EXPANDER (child))
-    child = gtk_widget_get_first_child (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (child)));
-  return GTK_LABEL (child);
-}
-
-static void
-bind_count_cell (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 PpvGoroutinesView        *self)
-{
-  PpvGoroutineRow *row = item_row (item);
-  g_autofree char *text = NULL;
-
-  if (ppv_goroutine_row_get_frame (row) == NULL)
-    text = g_strdup_printf ("%'" G_GINT64_FORMAT, ppv_goroutine_row_get_group (row)->count);
-  gtk_label_set_text (cell_label (item), text != NULL ? text : "");
-}
-
-static void
-bind_where_cell (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 PpvGoroutinesView        *self)
-{
-  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
-  PpvGoroutineRow *row = item_row (item);
-  const PpvGoroutineFrame *frame = ppv_goroutine_row_get_frame (row);
-  const PpvGoroutineGroup *group = ppv_goroutine_row_get_group (row);
-  GtkWidget *location = gtk_widget_get_last_child (gtk_tree_expander_get_child (expander));
-  g_autofree char *position = NULL;
-  const char *name;
-
-  gtk_tree_expander_set_list_row (expander, gtk_list_item_get_item (item));
-  if (frame != NULL)
-    {
-      name = frame->function;
-      if (frame->file[0] != '\0' && frame->line > 0)
-        position = g_strdup_printf ("%s:%" G_GINT64_FORMAT, frame->file, frame->line);
-      else if (frame->file[0] != '\0')
-        position = g_strdup (frame->file);
-    }
-  else if (group->title[0] != '\0')
-    name = group->title;
-  else if (group->n_frames > 0 || group->n_children == 0)
-    name = _("(no frames)");
-  else if (ppv_goroutines_view_get_grouping (self) == PPV_GOROUTINE_BY_CREATOR)
-    name = _("(no creator)");
-  else
-    name = _("(no state)");
-
-  gtk_label_set_text (cell_label (item), name);
-  gtk_label_set_text (GTK_LABEL (location), position != NULL ? position : "");
-  gtk_widget_set_visible (location, position != NULL);
-}
-
-static void
-bind_group_text (GtkListItem *item,
-                 const char  *text)
-{
-  PpvGoroutineRow *row = item_row (item);
-
-  gtk_label_set_text (cell_label (item), ppv_goroutine_row_get_frame (row) == NULL ? text : "");
-}
-
-static void
-bind_state_cell (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 PpvGoroutinesView        *self)
-{
-  bind_group_text (item, ppv_goroutine_row_get_group (item_row (item))->states);
-}
-
-static void
-bind_creator_cell (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   PpvGoroutinesView        *self)
-{
-  bind_group_text (item, ppv_goroutine_row_get_group (item_row (item))->creators);
-}
-
-static void
-bind_longest_cell (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   PpvGoroutinesView        *self)
-{
-  g_autofree char *text = format_wait (ppv_goroutine_row_get_group (item_row (item))->longest_wait);
-
-  bind_group_text (item, text);
-}
-
-static void
-bind_typical_cell (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   PpvGoroutinesView        *self)
-{
-  g_autofree char *text = format_wait (ppv_goroutine_row_get_group (item_row (item))->typical_wait);
-
-  bind_group_text (item, text);
-}
-
 /* --- Menus and selection --------------------------------------------------- */
 
 static void
@@ -280,14 +94,14 @@ on_table_pressed (GtkGestureClick   *gesture,
 
   for (GtkWidget *w = picked; w != NULL && w != table && item == NULL; w = gtk_widget_get_parent (w))
     {
-      item = g_object_get_data (G_OBJECT (w), LIST_ITEM_KEY);
+      item = g_object_get_data (G_OBJECT (w), PPV_GOROUTINES_LIST_ITEM_KEY);
       for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && item == NULL; c = gtk_widget_get_first_child (c))
-        item = g_object_get_data (G_OBJECT (c), LIST_ITEM_KEY);
+        item = g_object_get_data (G_OBJECT (c), PPV_GOROUTINES_LIST_ITEM_KEY);
     }
-  if (item == NULL || item_row (item) == NULL)
+  if (item == NULL || _ppv_goroutines_item_row (item) == NULL)
     return;
   gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (item));
-  popup_menu (self, item_row (item), table, x, y);
+  popup_menu (self, _ppv_goroutines_item_row (item), table, x, y);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
@@ -756,15 +570,7 @@ ppv_goroutines_view_class_init (PpvGoroutinesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpvGoroutinesView, longest_column);
   gtk_widget_class_bind_template_child (widget_class, PpvGoroutinesView, typical_column);
   gtk_widget_class_bind_template_child (widget_class, PpvGoroutinesView, creator_column);
-  gtk_widget_class_bind_template_callback (widget_class, setup_label_cell);
-  gtk_widget_class_bind_template_callback (widget_class, setup_count_cell);
-  gtk_widget_class_bind_template_callback (widget_class, setup_where_cell);
-  gtk_widget_class_bind_template_callback (widget_class, bind_count_cell);
-  gtk_widget_class_bind_template_callback (widget_class, bind_where_cell);
-  gtk_widget_class_bind_template_callback (widget_class, bind_state_cell);
-  gtk_widget_class_bind_template_callback (widget_class, bind_longest_cell);
-  gtk_widget_class_bind_template_callback (widget_class, bind_typical_cell);
-  gtk_widget_class_bind_template_callback (widget_class, bind_creator_cell);
+  _ppv_goroutines_view_class_init_cells (widget_class);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "ppvgoroutinesview");
