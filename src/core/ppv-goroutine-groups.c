@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "ppv-goroutine-groups.h"
-#include "ppv-profile-private.h"
 #include "ppv-report-context.h"
 
 #define CANCEL_CHECK_INTERVAL 4096
