@@ -344,6 +344,20 @@ ppv_window_open_file (PpvWindow *self,
   ppv_page_open_file (target_page (self), file);
 }
 
+void
+ppv_window_open_pasted (PpvWindow  *self,
+                        GBytes     *bytes,
+                        PpvProfile *profile)
+{
+  g_autoptr(PpvRequest) request = NULL;
+
+  g_return_if_fail (PPV_IS_WINDOW (self));
+  g_return_if_fail (bytes != NULL && profile != NULL);
+
+  request = ppv_request_new_pasted (bytes, profile);
+  ppv_page_start (target_page (self), request);
+}
+
 /* The sample shows what the app does; it is not a source people chose. */
 void
 ppv_window_open_sample (PpvWindow *self,
