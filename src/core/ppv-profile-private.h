@@ -24,6 +24,16 @@ const char *_ppv_profile_builder_intern_len (PpvProfileBuilder *self,
                                              const char        *str,
                                              gsize              len);
 
+/* Sizes the string set for @n_strings more strings at once. */
+void        _ppv_profile_builder_reserve_strings (PpvProfileBuilder *self,
+                                                  gsize              n_strings);
+
+/* With @trusted, the strings handed to add_mapping, add_function and the
+ * sample labels are taken as they are: the caller got every one of them
+ * from this builder's intern functions (the protobuf reader does). */
+void        _ppv_profile_builder_set_trusted     (PpvProfileBuilder *self,
+                                                  gboolean           trusted);
+
 /* Pre-sizes the arrays when the caller knows the counts (the protobuf
  * reader does after its first pass).  Returns FALSE once the memory cap
  * has been reached. */

@@ -143,6 +143,20 @@ arena_reset (Arena *a)
 
 /* --- Reader state -------------------------------------------------------- */
 
+/* A stretch of consecutive top-level fields with one number: Go writes
+ * each kind of message in one run, so pass 2 visits each kind's bytes
+ * only, instead of walking the whole profile once per kind. */
+typedef struct
+{
+  guint32 number;
+  gsize   start;
+  gsize   end;
+} Run;
+
+/* Past this many runs the fields are interleaved oddly: pass 2 walks the
+ * whole top level instead of keeping a table as large as the input. */
+#define MAX_RUNS 4096
+
 typedef struct
 {
   const guint8      *data;
@@ -179,6 +193,10 @@ typedef struct
   gint64             doc_url;
   const guint8      *period_type;
   gsize              period_type_len;
+
+  Run               *runs;            /* NULL: walk the whole top level */
+  gsize              n_runs;
+  gsize              runs_cap;
 
   guint              valid_fields;
   gboolean           pass1_done;
@@ -610,6 +628,31 @@ push_comment (Reader *r,
   return TRUE;
 }
 
+/* Records that a message field @number spans [@start, @end). */
+static void
+note_run (Reader  *r,
+          guint32  number,
+          gsize    start,
+          gsize    end)
+{
+  Run *last;
+
+  if (r->runs == NULL)
+    return;
+  last = r->n_runs > 0 ? &r->runs[r->n_runs - 1] : NULL;
+  if (last != NULL && last->number == number && last->end == start)
+    {
+      last->end = end;
+      return;
+    }
+  if (r->n_runs == MAX_RUNS)
+    {
+      g_clear_pointer (&r->runs, g_free);
+      return;
+    }
+  r->runs[r->n_runs++] = (Run) { number, start, end };
+}
+
 static gboolean
 scan_top_level (Reader *r)
 {
@@ -631,6 +674,8 @@ scan_top_level (Reader *r)
         case 1: case 2: case 3: case 4: case 5: case 11:
           if (f.wire != WIRE_LEN)
             return wrong_wire (r, &f, "Profile");
+          if (f.number != 11)
+            note_run (r, f.number, f.offset, p - r->data);
           switch (f.number)
             {
             case 1: r->n_sample_types++; break;
@@ -1066,32 +1111,52 @@ add_sample (Reader      *r,
 
 typedef gboolean (*FieldHandler) (Reader *r, const Field *f);
 
-/* Walks the (already validated) top level again, handing each field with
- * one of @numbers to @handler. */
+/* Hands each top-level field numbered @number, in order, to @handler.
+ * The top level was validated in pass 1. */
 static gboolean
-for_each_field (Reader       *r,
-                guint32       number,
-                FieldHandler  handler)
+for_each_field_in (Reader       *r,
+                   gsize         start,
+                   gsize         stop,
+                   guint32       number,
+                   FieldHandler  handler,
+                   guint        *count)
 {
-  const guint8 *p = r->data, *end = r->data + r->len;
-  guint count = 0;
+  const guint8 *p = r->data + start, *end = r->data + stop;
 
   while (p < end)
     {
       Field f;
 
-      if (!read_field (r, &p, end, &f))
+      if (!read_field (r, &p, r->data + r->len, &f))
         return FALSE;
       if (f.number != number)
         continue;
 
-      if ((++count & 0xfff) == 0 &&
+      if ((++*count & 0xfff) == 0 &&
           (check_cancelled (r) || _ppv_profile_builder_is_full (r->builder)))
         return FALSE;
 
       if (!handler (r, &f))
         return FALSE;
     }
+
+  return TRUE;
+}
+
+static gboolean
+for_each_field (Reader       *r,
+                guint32       number,
+                FieldHandler  handler)
+{
+  guint count = 0;
+
+  if (r->runs == NULL)
+    return for_each_field_in (r, 0, r->len, number, handler, &count);
+
+  for (gsize i = 0; i < r->n_runs; i++)
+    if (r->runs[i].number == number &&
+        !for_each_field_in (r, r->runs[i].start, r->runs[i].end, number, handler, &count))
+      return FALSE;
 
   return TRUE;
 }
@@ -1163,6 +1228,7 @@ decode (Reader *r)
       if (r->string_cache == NULL)
         return fail_too_large (r);
       r->aux_bytes += r->n_strings * sizeof (char *);
+      _ppv_profile_builder_reserve_strings (r->builder, r->n_strings);
     }
 
   if (r->n_sample_types != 0 && r->n_samples > G_MAXSIZE / 8 / r->n_sample_types)
@@ -1200,6 +1266,8 @@ _ppv_proto_read (const guint8  *data,
   r.max_model = max_model;
   r.builder = ppv_profile_builder_new ();
   ppv_profile_builder_set_memory_cap (r.builder, max_model);
+  _ppv_profile_builder_set_trusted (r.builder, TRUE);
+  r.runs = g_new (Run, MAX_RUNS);
   r.allocator.alloc = arena_alloc;
   r.allocator.free = arena_free;
   r.allocator.allocator_data = &r.arena;
@@ -1229,6 +1297,7 @@ _ppv_proto_read (const guint8  *data,
     ppv_profile_builder_free (r.builder);
   arena_clear (&r.arena);
   g_free (r.string_pos);
+  g_free (r.runs);
   g_free (r.string_cache);
   g_free (r.comments);
   g_free (r.line_functions);
