@@ -1111,6 +1111,94 @@ ppv_profile_builder_add_sample_indexed (PpvProfileBuilder *self,
   finish_sample (self, values, n_values, labels, n_labels);
 }
 
+/* --- Deferred samples --------------------------------------------------- */
+
+void
+_ppv_profile_builder_add_sample_deferred (PpvProfileBuilder *self,
+                                          const guint64     *location_ids,
+                                          guint              n_locations,
+                                          const gint64      *values,
+                                          guint              n_values,
+                                          const PpvLabel    *labels,
+                                          guint              n_labels)
+{
+  guint32 *stack;
+
+  if (begin_sample (self, n_locations, n_values, n_labels) == NULL)
+    return;
+
+  stack = &VEC_AT (self->stacks, guint32, self->stacks.len);
+  for (guint i = 0; i < n_locations; i++)
+    stack[i] = (guint32) location_ids[i];
+  self->stacks.len += n_locations;
+
+  if (n_values > 0)
+    memcpy (&VEC_AT (self->values, gint64, self->values.len), values, n_values * sizeof (gint64));
+  self->values.len += n_values;
+  if (n_labels > 0)
+    memcpy (&VEC_AT (self->labels, PpvLabel, self->labels.len), labels, n_labels * sizeof (PpvLabel));
+  self->labels.len += n_labels;
+}
+
+gboolean
+_ppv_profile_builder_resolve_deferred (PpvProfileBuilder   *self,
+                                       PpvDeferredStringFn  string,
+                                       gpointer             data)
+{
+  guint32 *stacks = self->stacks.data;
+  PpvLabel *labels = self->labels.data;
+
+  if (self->full_message != NULL)
+    return FALSE;
+
+  for (gsize i = 0; i < self->stacks.len; i++)
+    if ((stacks[i] = id_map_lookup (&self->location_ids, stacks[i])) == PPV_NONE)
+      return FALSE;
+
+  for (gsize i = 0; i < self->labels.len; i++)
+    {
+      PpvLabel *l = &labels[i];
+      gsize str = GPOINTER_TO_SIZE (l->str), unit = GPOINTER_TO_SIZE (l->num_unit);
+
+      if (!string (data, GPOINTER_TO_SIZE (l->key), &l->key))
+        return FALSE;
+      if (str == 0)
+        l->str = NULL;
+      else if (!string (data, str, &l->str))
+        return FALSE;
+      if (unit == 0)
+        l->num_unit = self->empty;
+      else if (!string (data, unit, &l->num_unit))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+vec_drop (PpvProfileBuilder *self,
+          Vec               *v,
+          gsize              elt)
+{
+  self->bytes -= MIN (self->bytes, v->cap * elt);
+  g_clear_pointer (&v->data, g_free);
+  v->len = v->cap = 0;
+}
+
+void
+_ppv_profile_builder_drop_samples (PpvProfileBuilder *self)
+{
+  vec_drop (self, &self->samples, sizeof (PpvSample));
+  vec_drop (self, &self->stacks, sizeof (guint32));
+  vec_drop (self, &self->values, sizeof (gint64));
+  vec_drop (self, &self->labels, sizeof (PpvLabel));
+  vec_drop (self, &self->pending_stacks, sizeof (PendingStack));
+  self->first_n_values = 0;
+  self->has_odd_sample = FALSE;
+  self->odd_sample = PPV_NONE;
+  self->odd_n_values = 0;
+  self->max_indexed = 0;
+}
+
 void
 ppv_profile_builder_add_comment (PpvProfileBuilder *self,
                                  const char        *comment)

@@ -38,6 +38,13 @@ typedef enum
   KIND_FUNCTION,
 } Kind;
 
+typedef enum
+{
+  FAST_DONE,
+  FAST_NOT_HANDLED,    /* let protobuf-c decode it, and explain errors */
+  FAST_FAILED,
+} FastResult;
+
 static const char * const kind_names[] = {
   "ValueType", "Sample", "Label", "Mapping", "Location", "Line", "Function",
 };
@@ -191,8 +198,15 @@ typedef struct
   gint64             period;
   gint64             default_sample_type;
   gint64             doc_url;
-  const guint8      *period_type;
+  gsize              period_type;     /* offset of its payload */
   gsize              period_type_len;
+  gboolean           has_period_type;
+
+  /* Reading while the profile is inflated (_ppv_gunzip_proto_read) */
+  gboolean           streaming;       /* r->data may grow: stop at a cut field */
+  gsize              scan_pos;        /* pass 1 got this far */
+  gboolean           stream_samples;  /* samples so far went in deferred */
+  gsize              n_streamed;
 
   Run               *runs;            /* NULL: walk the whole top level */
   gsize              n_runs;
@@ -628,6 +642,126 @@ push_comment (Reader *r,
   return TRUE;
 }
 
+/* --- Samples while inflating ----------------------------------------------
+ *
+ * Go writes the samples first and the locations and strings they refer to
+ * last, so samples read while the rest is still being inflated go into
+ * the builder deferred: location ids and string indices, resolved once
+ * everything is known.  Anything out of the ordinary (a sample the fast
+ * path would not take, an id or index that does not fit, a dropped label,
+ * a sample type after the first sample, memory getting tight) stops this,
+ * and the samples are added again the ordinary way, which explains any
+ * problem exactly as a plain read does. */
+
+static void
+stop_streaming_samples (Reader *r)
+{
+  r->stream_samples = FALSE;
+  if (r->n_streamed > 0)
+    _ppv_profile_builder_drop_samples (r->builder);
+  r->n_streamed = 0;
+}
+
+static FastResult parse_sample (Reader      *r,
+                                const Field *f,
+                                gsize       *n_locations_out,
+                                gsize       *n_raw_out);
+
+typedef struct
+{
+  gint64 key, str, num, num_unit;
+} RawLabel;
+
+static void
+stream_sample (Reader      *r,
+               const Field *f)
+{
+  gsize n_locations, n_raw, cap = r->max_model / 4;
+  const RawLabel *raw;
+
+  /* The deferred samples stay far from the memory cap, so that the
+   * builder never fails on them. */
+  if (r->n_sample_types == 0 || f->payload_len > G_MAXSIZE / 64 ||
+      (r->max_model != 0 && (_ppv_profile_builder_get_memory (r->builder) + r->aux_bytes > cap ||
+                             f->payload_len * 32 > cap)) ||
+      parse_sample (r, f, &n_locations, &n_raw) != FAST_DONE ||
+      !grow_table (r, (gpointer *) &r->labels, &r->labels_cap, sizeof (PpvLabel), n_raw))
+    {
+      g_clear_error (&r->error);
+      stop_streaming_samples (r);
+      return;
+    }
+
+  for (gsize i = 0; i < n_locations; i++)
+    if (r->sample_locations[i] == 0 || r->sample_locations[i] >= PPV_NONE)
+      {
+        stop_streaming_samples (r);
+        return;
+      }
+
+  raw = r->raw_labels;
+  for (gsize i = 0; i < n_raw; i++)
+    {
+      PpvLabel *l = &r->labels[i];
+
+      if (raw[i].key < 0 || raw[i].str < 0 || raw[i].num_unit < 0 ||
+          (raw[i].str == 0 && raw[i].num == 0 && raw[i].num_unit == 0))
+        {
+          stop_streaming_samples (r);
+          return;
+        }
+      /* resolve_label()'s rules, with indices for strings. */
+      l->key = GSIZE_TO_POINTER ((gsize) raw[i].key);
+      l->str = GSIZE_TO_POINTER ((gsize) raw[i].str);
+      l->num = raw[i].str != 0 ? 0 : raw[i].num;
+      l->num_unit = GSIZE_TO_POINTER (raw[i].str != 0 ? 0 : (gsize) raw[i].num_unit);
+    }
+
+  _ppv_profile_builder_add_sample_deferred (r->builder, r->sample_locations, n_locations,
+                                            r->sample_values, r->n_sample_types,
+                                            r->labels, n_raw);
+  r->n_streamed++;
+}
+
+static gboolean
+deferred_string (gpointer     data,
+                 gsize        index,
+                 const char **out)
+{
+  Reader *r = data;
+
+  return index < r->n_strings && get_string (r, (gint64) index, out);
+}
+
+/* Whether the field at @p lies whole before @end.  A field read_field()
+ * rejects for another reason counts as whole: more data would not help. */
+static gboolean
+field_complete (const guint8 *p,
+                const guint8 *end)
+{
+  guint64 tag, n;
+  VarintResult res;
+
+  if ((res = read_varint (p, end, &tag, &p)) != VARINT_OK)
+    return res == VARINT_BAD;
+
+  switch (tag & 7)
+    {
+    case WIRE_VARINT:
+      return read_varint (p, end, &n, &p) != VARINT_TRUNCATED;
+    case WIRE_FIXED64:
+      return end - p >= 8;
+    case WIRE_LEN:
+      if ((res = read_varint (p, end, &n, &p)) != VARINT_OK)
+        return res == VARINT_BAD;
+      return n <= (guint64) (end - p);
+    case WIRE_FIXED32:
+      return end - p >= 4;
+    default:
+      return TRUE;
+    }
+}
+
 /* Records that a message field @number spans [@start, @end). */
 static void
 note_run (Reader  *r,
@@ -656,7 +790,7 @@ note_run (Reader  *r,
 static gboolean
 scan_top_level (Reader *r)
 {
-  const guint8 *p = r->data, *end = r->data + r->len;
+  const guint8 *p = r->data + r->scan_pos, *end = r->data + r->len;
   guint64 n_fields = 0;
 
   while (p < end)
@@ -666,8 +800,13 @@ scan_top_level (Reader *r)
       if ((++n_fields & 0xfffff) == 0 && check_cancelled (r))
         return FALSE;
 
+      /* While inflating, a field cut at the end waits for the rest. */
+      if (r->streaming && !field_complete (p, end))
+        return TRUE;
+
       if (!read_field (r, &p, end, &f))
         return FALSE;
+      r->scan_pos = p - r->data;
 
       switch (f.number)
         {
@@ -678,15 +817,25 @@ scan_top_level (Reader *r)
             note_run (r, f.number, f.offset, p - r->data);
           switch (f.number)
             {
-            case 1: r->n_sample_types++; break;
-            case 2: r->n_samples++; break;
+            case 1:
+              /* Samples went in with the count of sample types so far. */
+              if (r->n_samples > 0)
+                stop_streaming_samples (r);
+              r->n_sample_types++;
+              break;
+            case 2:
+              if (r->stream_samples)
+                stream_sample (r, &f);
+              r->n_samples++;
+              break;
             case 3: r->n_mappings++; break;
             case 4: r->n_locations++; break;
             case 5: r->n_functions++; break;
             default:
               /* The last period_type wins, as in pprof. */
-              r->period_type = f.payload;
+              r->period_type = f.payload - r->data;
               r->period_type_len = f.payload_len;
+              r->has_period_type = TRUE;
               break;
             }
           break;
@@ -758,7 +907,8 @@ scan_top_level (Reader *r)
       r->valid_fields++;
     }
 
-  r->pass1_done = TRUE;
+  if (!r->streaming)
+    r->pass1_done = TRUE;
   return TRUE;
 }
 
@@ -911,11 +1061,6 @@ append_varints (Reader        *r,
   return TRUE;
 }
 
-typedef struct
-{
-  gint64 key, str, num, num_unit;
-} RawLabel;
-
 /* A Label submessage with only its four varint fields. */
 static gboolean
 read_raw_label (const guint8 *p,
@@ -967,23 +1112,18 @@ resolve_label (Reader         *r,
   return TRUE;
 }
 
-typedef enum
-{
-  FAST_DONE,
-  FAST_NOT_HANDLED,    /* let protobuf-c decode it, and explain errors */
-  FAST_FAILED,
-} FastResult;
-
 /* Samples decoded here, not through protobuf-c's generic unpacker: that
  * is a fifth of a large read.  Anything unusual (unknown fields, wrong
  * wire types, malformed bytes, a wrong number of values) goes the general
  * way, which explains what is wrong. */
 static FastResult
-add_sample_fast (Reader      *r,
-                 const Field *f)
+parse_sample (Reader      *r,
+              const Field *f,
+              gsize       *n_locations_out,
+              gsize       *n_raw_out)
 {
   const guint8 *p = f->payload, *end = f->payload + f->payload_len;
-  gsize n_locations = 0, n_values = 0, n_raw = 0, n_labels = 0;
+  gsize n_locations = 0, n_values = 0, n_raw = 0;
 
   while (p < end)
     {
@@ -1033,6 +1173,21 @@ add_sample_fast (Reader      *r,
 
   if (n_values != r->n_sample_types || n_locations > G_MAXUINT32 || n_raw > G_MAXUINT32)
     return FAST_NOT_HANDLED;
+
+  *n_locations_out = n_locations;
+  *n_raw_out = n_raw;
+  return FAST_DONE;
+}
+
+static FastResult
+add_sample_fast (Reader      *r,
+                 const Field *f)
+{
+  gsize n_locations, n_raw, n_labels = 0, n_values = r->n_sample_types;
+  FastResult result = parse_sample (r, f, &n_locations, &n_raw);
+
+  if (result != FAST_DONE)
+    return result;
 
   r->sample_index++;
   if (!grow_table (r, (gpointer *) &r->labels, &r->labels_cap, sizeof (PpvLabel), n_raw))
@@ -1166,11 +1321,11 @@ add_scalars (Reader *r)
 {
   const char *s1, *s2;
 
-  if (r->period_type != NULL)
+  if (r->has_period_type)
     {
       Field f = {
-        .number = 11, .wire = WIRE_LEN, .payload = r->period_type,
-        .payload_len = r->period_type_len, .offset = r->period_type - r->data,
+        .number = 11, .wire = WIRE_LEN, .payload = r->data + r->period_type,
+        .payload_len = r->period_type_len, .offset = r->period_type,
       };
       Perftools__Profiles__ValueType *vt;
 
@@ -1208,6 +1363,26 @@ add_scalars (Reader *r)
   return TRUE;
 }
 
+/* After pass 1: the samples deferred while inflating, resolved now that
+ * every location and string is known, or all samples the ordinary way. */
+static gboolean
+add_samples (Reader *r)
+{
+  if (r->n_streamed > 0)
+    {
+      if (r->stream_samples && r->n_streamed == r->n_samples &&
+          _ppv_profile_builder_resolve_deferred (r->builder, deferred_string, r))
+        {
+          r->sample_index = r->n_streamed;
+          return TRUE;
+        }
+      stop_streaming_samples (r);
+      _ppv_profile_builder_reserve (r->builder, r->n_samples, r->n_samples * r->n_sample_types,
+                                    r->n_mappings, r->n_functions, r->n_locations);
+    }
+  return for_each_field (r, 2, add_sample);
+}
+
 static gboolean
 decode (Reader *r)
 {
@@ -1241,8 +1416,84 @@ decode (Reader *r)
          for_each_field (r, 3, add_mapping) &&
          for_each_field (r, 5, add_function) &&
          for_each_field (r, 4, add_location) &&
-         for_each_field (r, 2, add_sample) &&
+         add_samples (r) &&
          add_scalars (r);
+}
+
+static void
+reader_init (Reader       *r,
+             const char   *source,
+             gsize         max_model,
+             GCancellable *cancellable)
+{
+  r->source = source ? source : "profile";
+  r->cancellable = cancellable;
+  r->max_model = max_model;
+  r->builder = ppv_profile_builder_new ();
+  ppv_profile_builder_set_memory_cap (r->builder, max_model);
+  _ppv_profile_builder_set_trusted (r->builder, TRUE);
+  r->runs = g_new (Run, MAX_RUNS);
+  r->allocator.alloc = arena_alloc;
+  r->allocator.free = arena_free;
+  r->allocator.allocator_data = &r->arena;
+}
+
+static void
+reader_clear (Reader *r)
+{
+  if (r->builder != NULL)
+    ppv_profile_builder_free (r->builder);
+  arena_clear (&r->arena);
+  g_free (r->string_pos);
+  g_free (r->runs);
+  g_free (r->string_cache);
+  g_free (r->comments);
+  g_free (r->line_functions);
+  g_free (r->line_numbers);
+  g_free (r->line_columns);
+  g_free (r->labels);
+  g_free (r->sample_locations);
+  g_free (r->sample_values);
+  g_free (r->raw_labels);
+  g_clear_error (&r->error);
+}
+
+/* Decodes (the rest of) r->data and frees the reader. */
+static PpvProfile *
+reader_run (Reader    *r,
+            gboolean  *looks_like_proto,
+            GError   **error)
+{
+  PpvProfile *profile = NULL;
+
+  if (decode (r) || _ppv_profile_builder_is_full (r->builder))
+    {
+      /* A full builder fails here with its own "too large" message. */
+      if (r->error == NULL || _ppv_profile_builder_is_full (r->builder))
+        {
+          g_clear_error (&r->error);
+          profile = ppv_profile_builder_finish (g_steal_pointer (&r->builder), r->source, &r->error);
+        }
+      r->definitely_proto = TRUE;
+    }
+
+  if (r->error != NULL && !r->definitely_proto)
+    {
+      /* Clearly a profile if its whole top level was well-formed and had
+       * a string table, or if it got several fields in before failing. */
+      r->definitely_proto = (r->pass1_done && r->n_strings > 0) || r->valid_fields >= 3;
+    }
+
+  if (looks_like_proto != NULL)
+    *looks_like_proto = r->definitely_proto;
+
+  if (r->error != NULL)
+    {
+      g_assert (profile == NULL);
+      g_propagate_error (error, g_steal_pointer (&r->error));
+    }
+  reader_clear (r);
+  return profile;
 }
 
 PpvProfile *
@@ -1255,65 +1506,72 @@ _ppv_proto_read (const guint8  *data,
                  GError       **error)
 {
   Reader r = { 0, };
-  PpvProfile *profile = NULL;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
+  reader_init (&r, source, max_model, cancellable);
   r.data = data;
   r.len = len;
-  r.source = source ? source : "profile";
-  r.cancellable = cancellable;
-  r.max_model = max_model;
-  r.builder = ppv_profile_builder_new ();
-  ppv_profile_builder_set_memory_cap (r.builder, max_model);
-  _ppv_profile_builder_set_trusted (r.builder, TRUE);
-  r.runs = g_new (Run, MAX_RUNS);
-  r.allocator.alloc = arena_alloc;
-  r.allocator.free = arena_free;
-  r.allocator.allocator_data = &r.arena;
+  return reader_run (&r, looks_like_proto, error);
+}
 
-  if (decode (&r) || _ppv_profile_builder_is_full (r.builder))
+GBytes *
+_ppv_gunzip_proto_read (GBytes        *compressed,
+                        gsize          max_output,
+                        const char    *source,
+                        gsize          max_model,
+                        GCancellable  *cancellable,
+                        PpvProfile   **profile,
+                        gboolean      *looks_like_proto,
+                        GError       **proto_error,
+                        GError       **error)
+{
+  Reader r = { 0, };
+  PpvGunzipStream *stream;
+  GBytes *raw;
+  gboolean done = FALSE, scan_ok = TRUE;
+  gsize avail = 0;
+
+  *profile = NULL;
+  *looks_like_proto = FALSE;
+
+  reader_init (&r, source, max_model, cancellable);
+  r.streaming = TRUE;
+  r.stream_samples = TRUE;
+
+  /* Pass 1 (and the samples) on each window the inflater publishes. */
+  stream = _ppv_gunzip_stream_new (compressed, max_output, r.source, cancellable);
+  while (!done)
     {
-      /* A full builder fails here with its own "too large" message. */
-      if (r.error == NULL || _ppv_profile_builder_is_full (r.builder))
+      const guint8 *base = _ppv_gunzip_stream_wait (stream, avail, &avail, &done);
+
+      if (base == NULL || done)
+        break;
+      if (scan_ok)
         {
-          g_clear_error (&r.error);
-          profile = ppv_profile_builder_finish (g_steal_pointer (&r.builder), r.source, &r.error);
+          r.data = base;
+          r.len = avail;
+          scan_ok = scan_top_level (&r);
         }
-      r.definitely_proto = TRUE;
     }
 
-  if (r.error != NULL && !r.definitely_proto)
+  raw = _ppv_gunzip_stream_finish (stream, error);
+  if (raw == NULL || g_bytes_get_size (raw) == 0)
     {
-      /* Clearly a profile if its whole top level was well-formed and had
-       * a string table, or if it got several fields in before failing. */
-      r.definitely_proto = (r.pass1_done && r.n_strings > 0) || r.valid_fields >= 3;
+      reader_clear (&r);
+      return raw;
     }
 
-  if (looks_like_proto != NULL)
-    *looks_like_proto = r.definitely_proto;
-
-  if (r.builder != NULL)
-    ppv_profile_builder_free (r.builder);
-  arena_clear (&r.arena);
-  g_free (r.string_pos);
-  g_free (r.runs);
-  g_free (r.string_cache);
-  g_free (r.comments);
-  g_free (r.line_functions);
-  g_free (r.line_numbers);
-  g_free (r.line_columns);
-  g_free (r.labels);
-  g_free (r.sample_locations);
-  g_free (r.sample_values);
-  g_free (r.raw_labels);
-
-  if (r.error != NULL)
+  r.data = g_bytes_get_data (raw, &r.len);
+  r.streaming = FALSE;
+  if (scan_ok)
+    *profile = reader_run (&r, looks_like_proto, proto_error);
+  else
     {
-      g_assert (profile == NULL);
-      g_propagate_error (error, r.error);
-      return NULL;
+      /* Whatever went wrong is reported as a plain read reports it. */
+      reader_clear (&r);
+      *profile = _ppv_proto_read (g_bytes_get_data (raw, NULL), g_bytes_get_size (raw), source,
+                                  max_model, cancellable, looks_like_proto, proto_error);
     }
-
-  return profile;
+  return raw;
 }

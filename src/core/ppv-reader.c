@@ -66,6 +66,7 @@ read_bytes_take (GBytes              *compressed,
   gsize len;
   gboolean looks_like_proto = FALSE;
   gboolean recognized = FALSE;
+  g_autoptr(PpvProfile) early = NULL;
   PpvProfile *profile;
 
   if (g_bytes_get_size (bytes) == 0)
@@ -77,7 +78,12 @@ read_bytes_take (GBytes              *compressed,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  raw = ppv_maybe_gunzip (bytes, max_decompressed (limits), source, cancellable, error);
+  /* Gzip is decoded as it inflates, on two threads. */
+  if (_ppv_is_gzip (bytes))
+    raw = _ppv_gunzip_proto_read (bytes, max_decompressed (limits), source, max_model (limits),
+                                  cancellable, &early, &looks_like_proto, &proto_error, error);
+  else
+    raw = g_bytes_ref (bytes);
   if (raw == NULL)
     return NULL;
   g_clear_pointer (&bytes, g_bytes_unref);
@@ -100,8 +106,11 @@ read_bytes_take (GBytes              *compressed,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  profile = _ppv_proto_read (data, len, source, max_model (limits), cancellable,
-                             &looks_like_proto, &proto_error);
+  if (early != NULL || proto_error != NULL)
+    profile = g_steal_pointer (&early);
+  else
+    profile = _ppv_proto_read (data, len, source, max_model (limits), cancellable,
+                               &looks_like_proto, &proto_error);
   if (profile != NULL)
     return profile;
 
