@@ -16,6 +16,8 @@
 #include "ppv-reader.h"
 
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "ppv-error.h"
@@ -560,6 +562,7 @@ struct _PpvGunzipStream
   GThread      *thread;
 
   GBytes       *input;
+  gboolean      droppable;    /* the input may be released as it is read */
   gsize         max_output;
   char         *source;
   GCancellable *cancellable;
@@ -625,6 +628,27 @@ grow_output (PpvGunzipStream  *s,
   return ok;
 }
 
+/* Gives the pages of input zlib has read back to the system: while a
+ * stream's reader decodes, the compressed file and the growing profile
+ * would otherwise both be held.  Only once well past the first bomb
+ * probes and at a plain ratio: the probes read the input from its start,
+ * and are given up from then on (the cap still holds). */
+static void
+drop_read_input (const guint8 *data,
+                 gsize         consumed,
+                 gsize        *dropped)
+{
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  guintptr start = ((guintptr) data + *dropped + page - 1) & ~(guintptr) (page - 1);
+  guintptr end = ((guintptr) data + consumed) & ~(guintptr) (page - 1);
+
+  if (end > start + STEP_OUTPUT)
+    {
+      madvise ((void *) start, end - start, MADV_DONTNEED);
+      *dropped = end - (guintptr) data;
+    }
+}
+
 static GBytes *
 gunzip (GBytes           *bytes,
         gsize             max_output,
@@ -634,7 +658,7 @@ gunzip (GBytes           *bytes,
         GError          **error)
 {
   const guint8 *data;
-  gsize len, used = 0, cap, limit, since_check = 0;
+  gsize len, used = 0, cap, limit, since_check = 0, dropped = 0;
   gsize probe_at = PROBE_AFTER, probe_used = 0, probe_consumed = 0;
   gboolean size_known = FALSE;
   g_autofree guint8 *out = NULL;
@@ -730,6 +754,13 @@ gunzip (GBytes           *bytes,
           probe_used = used;
           probe_consumed = consumed;
           probe_at = used <= G_MAXSIZE / 2 ? used * 2 : G_MAXSIZE;
+        }
+
+      if (stream != NULL && stream->droppable && step == STEP_MORE && used >= 4 * PROBE_AFTER &&
+          used / MAX (f.in_pos - f.zs.avail_in, 1) < PROBE_RATIO / 2)
+        {
+          size_known = TRUE;      /* no more probes: they would read dropped pages */
+          drop_read_input (data, f.in_pos - f.zs.avail_in, &dropped);
         }
 
       switch (step)
@@ -845,12 +876,14 @@ _ppv_is_gzip (GBytes *bytes)
 
 PpvGunzipStream *
 _ppv_gunzip_stream_new (GBytes       *bytes,
+                        gboolean      droppable,
                         gsize         max_output,
                         const char   *source,
                         GCancellable *cancellable)
 {
   PpvGunzipStream *s = g_new0 (PpvGunzipStream, 1);
 
+  s->droppable = droppable;
   g_mutex_init (&s->lock);
   g_cond_init (&s->cond);
   s->input = g_bytes_ref (bytes);

@@ -1517,6 +1517,7 @@ _ppv_proto_read (const guint8  *data,
 
 GBytes *
 _ppv_gunzip_proto_read (GBytes        *compressed,
+                        gboolean       droppable,
                         gsize          max_output,
                         const char    *source,
                         gsize          max_model,
@@ -1540,7 +1541,7 @@ _ppv_gunzip_proto_read (GBytes        *compressed,
   r.stream_samples = TRUE;
 
   /* Pass 1 (and the samples) on each window the inflater publishes. */
-  stream = _ppv_gunzip_stream_new (compressed, max_output, r.source, cancellable);
+  stream = _ppv_gunzip_stream_new (compressed, droppable, max_output, r.source, cancellable);
   while (!done)
     {
       const guint8 *base = _ppv_gunzip_stream_wait (stream, avail, &avail, &done);

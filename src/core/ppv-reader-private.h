@@ -28,8 +28,10 @@ PpvProfile *_ppv_proto_read       (const guint8  *data,
  * it.  Returns the inflated bytes, or NULL with @error as
  * ppv_maybe_gunzip() sets it; *@profile, *@looks_like_proto and
  * @proto_error are then exactly what _ppv_proto_read() gives on those
- * bytes (*@profile is NULL, with no error, for no bytes at all). */
+ * bytes (*@profile is NULL, with no error, for no bytes at all).
+ * @droppable: see _ppv_gunzip_stream_new(). */
 GBytes     *_ppv_gunzip_proto_read (GBytes        *compressed,
+                                    gboolean       droppable,
                                     gsize          max_output,
                                     const char    *source,
                                     gsize          max_model,
@@ -76,7 +78,11 @@ gsize       _ppv_gzip_count       (const guint8  *data,
 typedef struct _PpvGunzipStream PpvGunzipStream;
 
 gboolean         _ppv_is_gzip              (GBytes           *bytes);
+/* With @droppable, the pages of @bytes already inflated are released:
+ * its bytes are garbage afterwards, so the caller must hold the only
+ * reference and not use it again. */
 PpvGunzipStream *_ppv_gunzip_stream_new    (GBytes           *bytes,
+                                            gboolean          droppable,
                                             gsize             max_output,
                                             const char       *source,
                                             GCancellable     *cancellable);

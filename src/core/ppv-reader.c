@@ -50,9 +50,11 @@ max_model (const PpvReadLimits *limits)
 
 /* Takes @compressed, so that it can be dropped as soon as it is inflated
  * (read_path's copy is the only one; a big file then never sits in memory
- * twice). */
+ * twice).  @own: nothing else refers to it, so even its pages may go as
+ * they are inflated. */
 static PpvProfile *
 read_bytes_take (GBytes              *compressed,
+                 gboolean             own,
                  const char          *source,
                  const PpvReadLimits *limits,
                  GCancellable        *cancellable,
@@ -80,7 +82,7 @@ read_bytes_take (GBytes              *compressed,
 
   /* Gzip is decoded as it inflates, on two threads. */
   if (_ppv_is_gzip (bytes))
-    raw = _ppv_gunzip_proto_read (bytes, max_decompressed (limits), source, max_model (limits),
+    raw = _ppv_gunzip_proto_read (bytes, own, max_decompressed (limits), source, max_model (limits),
                                   cancellable, &early, &looks_like_proto, &proto_error, error);
   else
     raw = g_bytes_ref (bytes);
@@ -157,7 +159,7 @@ ppv_profile_read_bytes (GBytes              *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return read_bytes_take (g_bytes_ref (bytes), source ? source : "profile", limits,
+  return read_bytes_take (g_bytes_ref (bytes), FALSE, source ? source : "profile", limits,
                           cancellable, error);
 }
 
@@ -293,5 +295,5 @@ ppv_profile_read_path (const char          *path,
   if (bytes == NULL)
     return NULL;
 
-  return read_bytes_take (g_steal_pointer (&bytes), source, limits, cancellable, error);
+  return read_bytes_take (g_steal_pointer (&bytes), TRUE, source, limits, cancellable, error);
 }
