@@ -672,6 +672,43 @@ typedef struct
   gint64 key, str, num, num_unit;
 } RawLabel;
 
+/* A message of varint fields numbered 1 to @n_fields only, into
+ * @values (the last of a repeated field wins, as protobuf-c has it).
+ * FALSE on anything else: protobuf-c then decodes it and explains. */
+static gboolean
+read_flat_varints (const guint8 *p,
+                   const guint8 *end,
+                   guint64      *values,
+                   guint         n_fields)
+{
+  while (p < end)
+    {
+      guint64 tag, value;
+
+      if (read_varint (p, end, &tag, &p) != VARINT_OK || (tag & 7) != WIRE_VARINT ||
+          (tag >> 3) == 0 || (tag >> 3) > n_fields ||
+          read_varint (p, end, &value, &p) != VARINT_OK)
+        return FALSE;
+      values[(tag >> 3) - 1] = value;
+    }
+  return TRUE;
+}
+
+/* A Label submessage with only its four varint fields. */
+static gboolean
+read_raw_label (const guint8 *p,
+                const guint8 *end,
+                RawLabel     *label)
+{
+  guint64 v[4] = { 0, };
+
+  if (!read_flat_varints (p, end, v, 4))
+    return FALSE;
+  *label = (RawLabel) { (gint64) v[0], (gint64) v[1], (gint64) v[2], (gint64) v[3] };
+  return TRUE;
+}
+
+
 static void
 stream_sample (Reader      *r,
                const Field *f)
@@ -967,17 +1004,34 @@ add_function (Reader      *r,
 {
   Perftools__Profiles__Function *fn;
   PpvFunction function = { 0, };
+  guint64 v[5] = { 0, };
+  gint64 name, system_name, filename;
 
-  prepare_arena (r);
-  fn = perftools__profiles__function__unpack (&r->allocator, f->payload_len, f->payload);
-  if (fn == NULL)
-    return unpack_failed (r, KIND_FUNCTION, f);
+  /* By hand, as for samples: protobuf-c's unpack costs more than the rest. */
+  if (read_flat_varints (f->payload, f->payload + f->payload_len, v, 5))
+    {
+      function.id = v[0];
+      name = (gint64) v[1];
+      system_name = (gint64) v[2];
+      filename = (gint64) v[3];
+      function.start_line = (gint64) v[4];
+    }
+  else
+    {
+      prepare_arena (r);
+      fn = perftools__profiles__function__unpack (&r->allocator, f->payload_len, f->payload);
+      if (fn == NULL)
+        return unpack_failed (r, KIND_FUNCTION, f);
+      function.id = fn->id;
+      name = fn->name;
+      system_name = fn->system_name;
+      filename = fn->filename;
+      function.start_line = fn->start_line;
+    }
 
-  function.id = fn->id;
-  function.start_line = fn->start_line;
-  if (!get_string (r, fn->name, &function.name) ||
-      !get_string (r, fn->system_name, &function.system_name) ||
-      !get_string (r, fn->filename, &function.filename))
+  if (!get_string (r, name, &function.name) ||
+      !get_string (r, system_name, &function.system_name) ||
+      !get_string (r, filename, &function.filename))
     return FALSE;
 
   ppv_profile_builder_add_function (r->builder, &function);
@@ -985,10 +1039,120 @@ add_function (Reader      *r,
 }
 
 static gboolean
+reserve_lines (Reader *r,
+               gsize   n_lines)
+{
+  gsize cap = r->lines_cap;
+
+  if (n_lines <= r->lines_cap)
+    return TRUE;
+  if (!grow_table (r, (gpointer *) &r->line_functions, &cap, sizeof (guint64), n_lines))
+    return FALSE;
+  cap = r->lines_cap;
+  if (!grow_table (r, (gpointer *) &r->line_numbers, &cap, sizeof (gint64), n_lines))
+    return FALSE;
+  cap = r->lines_cap;
+  if (!grow_table (r, (gpointer *) &r->line_columns, &cap, sizeof (gint64), n_lines))
+    return FALSE;
+  r->lines_cap = cap;
+  return TRUE;
+}
+
+typedef struct
+{
+  guint64  id, mapping_id, address;
+  gboolean is_folded;
+  gsize    n_lines;
+} RawLocation;
+
+/* A Location of plain fields and Lines, its lines into the reader's line
+ * tables.  FAST_NOT_HANDLED on anything protobuf-c should look at. */
+static FastResult
+parse_location (Reader       *r,
+                const Field  *f,
+                RawLocation  *loc)
+{
+  const guint8 *p = f->payload, *end = f->payload + f->payload_len;
+  gsize budget = G_MAXSIZE;
+
+  if (r->max_model != 0)
+    {
+      gsize used = _ppv_profile_builder_get_memory (r->builder) + r->aux_bytes;
+
+      budget = used < r->max_model ? r->max_model - used : 0;
+    }
+  *loc = (RawLocation) { 0, };
+  while (p < end)
+    {
+      const guint8 *value_start;
+      guint64 tag, value;
+
+      if (read_varint (p, end, &tag, &p) != VARINT_OK)
+        return FAST_NOT_HANDLED;
+      value_start = p;
+      if (read_varint (p, end, &value, &p) != VARINT_OK)
+        return FAST_NOT_HANDLED;
+
+      if (tag == (4 << 3 | WIRE_LEN))
+        {
+          guint64 line[3] = { 0, };
+
+          if (value > (guint64) (end - p) || !read_flat_varints (p, p + value, line, 3))
+            return FAST_NOT_HANDLED;
+          p += value;
+          /* Where protobuf-c's arena would hit the memory cap, let it. */
+          if (budget != G_MAXSIZE &&
+              (loc->n_lines + 1) * (sizeof (Perftools__Profiles__Line) + sizeof (gpointer)) > budget)
+            return FAST_NOT_HANDLED;
+          if (loc->n_lines >= G_MAXUINT32 || !reserve_lines (r, loc->n_lines + 1))
+            return FAST_FAILED;
+          r->line_functions[loc->n_lines] = line[0];
+          r->line_numbers[loc->n_lines] = (gint64) line[1];
+          r->line_columns[loc->n_lines] = (gint64) line[2];
+          loc->n_lines++;
+          continue;
+        }
+
+      switch (tag)
+        {
+        case 1 << 3: loc->id = value; break;
+        case 2 << 3: loc->mapping_id = value; break;
+        case 3 << 3: loc->address = value; break;
+        case 5 << 3:
+          /* protobuf-c's bool is "any bit set", bits past 64 included. */
+          if (p - value_start >= 10)
+            return FAST_NOT_HANDLED;
+          loc->is_folded = value != 0;
+          break;
+        default:
+          return FAST_NOT_HANDLED;
+        }
+    }
+  return FAST_DONE;
+}
+
+static gboolean
 add_location (Reader      *r,
               const Field *f)
 {
   Perftools__Profiles__Location *loc;
+  RawLocation raw;
+
+  switch (parse_location (r, f, &raw))
+    {
+    case FAST_DONE:
+      ppv_profile_builder_add_location (r->builder, raw.id, raw.mapping_id, raw.address,
+                                        raw.is_folded, r->line_functions, r->line_numbers,
+                                        r->line_columns, raw.n_lines);
+      return TRUE;
+    case FAST_FAILED:
+      if (r->error == NULL)
+        fail_too_large (r);
+      return FALSE;
+    case FAST_NOT_HANDLED:
+    default:
+      break;
+    }
 
   prepare_arena (r);
   loc = perftools__profiles__location__unpack (&r->allocator, f->payload_len, f->payload);
@@ -997,21 +1161,8 @@ add_location (Reader      *r,
 
   if (loc->n_line > G_MAXUINT32)
     return fail_too_large (r);
-
-  if (loc->n_line > r->lines_cap)
-    {
-      gsize cap = r->lines_cap;
-
-      if (!grow_table (r, (gpointer *) &r->line_functions, &cap, sizeof (guint64), loc->n_line))
-        return FALSE;
-      cap = r->lines_cap;
-      if (!grow_table (r, (gpointer *) &r->line_numbers, &cap, sizeof (gint64), loc->n_line))
-        return FALSE;
-      cap = r->lines_cap;
-      if (!grow_table (r, (gpointer *) &r->line_columns, &cap, sizeof (gint64), loc->n_line))
-        return FALSE;
-      r->lines_cap = cap;
-    }
+  if (!reserve_lines (r, loc->n_line))
+    return FALSE;
 
   for (gsize i = 0; i < loc->n_line; i++)
     {
@@ -1058,32 +1209,6 @@ append_varints (Reader        *r,
     }
   *pp = p;
   *ok = TRUE;
-  return TRUE;
-}
-
-/* A Label submessage with only its four varint fields. */
-static gboolean
-read_raw_label (const guint8 *p,
-                const guint8 *end,
-                RawLabel     *label)
-{
-  *label = (RawLabel) { 0 };
-  while (p < end)
-    {
-      guint64 tag, value;
-
-      if (read_varint (p, end, &tag, &p) != VARINT_OK || (tag & 7) != WIRE_VARINT
-          || read_varint (p, end, &value, &p) != VARINT_OK)
-        return FALSE;
-      switch (tag >> 3)
-        {
-        case 1: label->key = (gint64) value; break;
-        case 2: label->str = (gint64) value; break;
-        case 3: label->num = (gint64) value; break;
-        case 4: label->num_unit = (gint64) value; break;
-        default: return FALSE;
-        }
-    }
   return TRUE;
 }
 
