@@ -140,6 +140,19 @@ _ppv_proto_field_complete (const guint8 *p,
     }
 }
 
+/* Below this much gzip, a thread costs more than it saves.
+ * PPV_GUNZIP_THREAD_MIN lets tests send small profiles this way too. */
+#define STREAM_MIN ((gsize) 64 * 1024)
+
+gboolean
+_ppv_proto_should_stream (GBytes *bytes)
+{
+  const char *knob = g_getenv ("PPV_GUNZIP_THREAD_MIN");
+  gsize min = knob != NULL ? (gsize) g_ascii_strtoull (knob, NULL, 10) : STREAM_MIN;
+
+  return _ppv_is_gzip (bytes) && g_bytes_get_size (bytes) >= min;
+}
+
 GBytes *
 _ppv_gunzip_proto_read (GBytes        *compressed,
                         gboolean       droppable,

@@ -30,6 +30,8 @@ PpvProfile *_ppv_proto_read       (const guint8  *data,
  * @proto_error are then exactly what _ppv_proto_read() gives on those
  * bytes (*@profile is NULL, with no error, for no bytes at all).
  * @droppable: see _ppv_gunzip_stream_new(). */
+/* Whether _ppv_gunzip_proto_read() pays off: gzip, and not tiny. */
+gboolean    _ppv_proto_should_stream (GBytes      *bytes);
 GBytes     *_ppv_gunzip_proto_read (GBytes        *compressed,
                                     gboolean       droppable,
                                     gsize          max_output,

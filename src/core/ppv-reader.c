@@ -81,11 +81,11 @@ read_bytes_take (GBytes              *compressed,
     return NULL;
 
   /* Gzip is decoded as it inflates, on two threads. */
-  if (_ppv_is_gzip (bytes))
+  if (_ppv_proto_should_stream (bytes))
     raw = _ppv_gunzip_proto_read (bytes, own, max_decompressed (limits), source, max_model (limits),
                                   cancellable, &early, &looks_like_proto, &proto_error, error);
   else
-    raw = g_bytes_ref (bytes);
+    raw = ppv_maybe_gunzip (bytes, max_decompressed (limits), source, cancellable, error);
   if (raw == NULL)
     return NULL;
   g_clear_pointer (&bytes, g_bytes_unref);
