@@ -577,6 +577,14 @@ _ppv_profile_builder_intern_len (PpvProfileBuilder *self,
   return str_set_add (self, slot, str, len, hash);
 }
 
+void
+_ppv_profile_builder_prefetch (PpvProfileBuilder *self,
+                               const char        *str,
+                               gsize              len)
+{
+  __builtin_prefetch (&self->str_slots[string_hash (str, len) & (self->str_cap - 1)]);
+}
+
 /* A hint: the set grows by itself if this fails or falls short.  Never
  * more than the memory cap leaves room for. */
 void

@@ -24,6 +24,12 @@ const char *_ppv_profile_builder_intern_len (PpvProfileBuilder *self,
                                              const char        *str,
                                              gsize              len);
 
+/* Starts fetching where @len bytes at @str would be in the string set,
+ * for a caller that knows which string it interns next but one. */
+void        _ppv_profile_builder_prefetch        (PpvProfileBuilder *self,
+                                                  const char        *str,
+                                                  gsize              len);
+
 /* Sizes the string set for @n_strings more strings at once. */
 void        _ppv_profile_builder_reserve_strings (PpvProfileBuilder *self,
                                                   gsize              n_strings);

@@ -452,6 +452,8 @@ prepare_arena (Reader *r)
 
 /* --- Strings ------------------------------------------------------------- */
 
+#define STRING_PREFETCH 8
+
 gboolean
 _ppv_proto_get_string (Reader      *r,
                        gint64       index,
@@ -459,13 +461,25 @@ _ppv_proto_get_string (Reader      *r,
 {
   if (index < 0 || (guint64) index >= r->n_strings)
     return _ppv_proto_fail (r, PPV_PROFILE_ERROR_INVALID,
-                 "string index %" G_GINT64_FORMAT " out of range (table has %" G_GSIZE_FORMAT " entries)",
-                 index, r->n_strings);
+                            "string index %" G_GINT64_FORMAT " out of range (table has %"
+                            G_GSIZE_FORMAT " entries)", index, r->n_strings);
 
   if (r->string_cache[index] == NULL)
     {
       const guint8 *p = r->data + r->string_pos[index];
       Field f;
+
+      /* Strings are mostly first asked for in table order, and a cache
+       * miss in the set is most of what interning a new one costs: start
+       * the one a little further on. */
+      if ((guint64) index + STRING_PREFETCH < r->n_strings &&
+          r->string_cache[index + STRING_PREFETCH] == NULL)
+        {
+          const guint8 *q = r->data + r->string_pos[index + STRING_PREFETCH];
+
+          if (read_field (r, &q, r->data + r->len, &f))
+            _ppv_profile_builder_prefetch (r->builder, (const char *) f.payload, f.payload_len);
+        }
 
       /* Already validated in pass 1. */
       if (!read_field (r, &p, r->data + r->len, &f))
