@@ -7,7 +7,10 @@
 
 #include <adwaita.h>
 
+#include "ppv-merge.h"
+
 #include "ppv-application.h"
+#include "ppv-profile.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +26,11 @@ PpvWindow *ppv_window_new            (PpvApplication *application);
 void       ppv_window_open_file      (PpvWindow      *self,
                                       GFile          *file);
 /* Shows the bundled sample without adding it to the recent sources. */
+/* Text pasted from the clipboard that reads as @profile: in the selected
+ * tab if it is empty, else in a new one. */
+void       ppv_window_open_pasted    (PpvWindow      *self,
+                                      GBytes         *bytes,
+                                      PpvProfile     *profile);
 void       ppv_window_open_sample    (PpvWindow      *self,
                                       GFile          *sample);
 /* Reopens a file of the last session (see ppv_window_dup_session()). */
@@ -34,6 +42,14 @@ void       ppv_window_restore_file   (PpvWindow      *self,
 void       ppv_window_open_address   (PpvWindow      *self,
                                       const char     *text,
                                       const char     *cwd);
+/* Opens @text as ppv_window_open_address() does and, once it is shown,
+ * compares it with @base_text (pprof -http's -base/-diff_base). */
+void       ppv_window_open_compared  (PpvWindow      *self,
+                                      const char     *text,
+                                      const char     *cwd,
+                                      const char     *base_text,
+                                      PpvBaseMode     mode,
+                                      gboolean        normalize);
 /* The files to reopen next time, one per tab in order (files, kept
  * copies of fetched profiles; never a live URL).  Adds to @paths. */
 void       ppv_window_add_session    (PpvWindow      *self,

@@ -6,6 +6,7 @@
  */
 #include "ppv-callers-view.h"
 #include "ppv-flame-view.h"
+#include "ppv-goroutines-view.h"
 #include "ppv-graph-view.h"
 #include "ppv-profile-view-private.h"
 #include "ppv-top-view.h"
@@ -85,6 +86,19 @@ _ppv_profile_view_rebuild (PpvProfileView *self)
 }
 
 static void update_details (PpvProfileView *self);
+
+void
+_ppv_profile_view_replace_profile (PpvProfileView *self,
+                                   PpvProfile     *profile)
+{
+  g_assert (profile != NULL);
+
+  ppv_profile_ref (profile);
+  g_clear_pointer (&self->profile, ppv_profile_unref);
+  self->profile = profile;
+  _ppv_profile_view_rebuild (self);
+  update_details (self);
+}
 
 static void
 on_visible_page_changed (PpvProfileView *self)
@@ -175,11 +189,21 @@ update_details (PpvProfileView *self)
   g_auto(GStrv) lines = visible != NULL ? ppv_report_pane_dup_legend (visible) : NULL;
   g_autofree char *details = NULL;
 
+  g_autofree char *compared = NULL;
+
   /* A pane not built yet: keep the legend until it is. */
   if (lines == NULL && self->profile != NULL)
     return;
 
   details = lines != NULL ? compose_details (lines, ppv_report_pane_get_options (visible)) : NULL;
+  compared = _ppv_profile_view_dup_compare_status (self);
+  if (compared != NULL && details != NULL)
+    {
+      char *both = g_strconcat (compared, " · ", details, NULL);
+
+      g_free (details);
+      details = both;
+    }
   set_details (self, details);
 }
 
@@ -265,7 +289,7 @@ _ppv_profile_view_show_in (PpvProfileView *self,
 {
   PpvReportPane *pane = ppv_profile_view_get_pane (self, page_name);
 
-  if (pane != NULL)
+  if (pane != NULL && ppv_report_pane_shows_profile (pane, self->profile))
     show_in (self, pane, plain_name);
 }
 
@@ -280,7 +304,17 @@ on_pane_activated (PpvProfileView *self,
 
   if (self->panes->len < 2 || !g_ptr_array_find (self->panes, pane, &index))
     return;
-  show_in (self, g_ptr_array_index (self->panes, (index + 1) % self->panes->len), plain_name);
+  /* The next pane the profile has something for. */
+  for (guint i = 1; i < self->panes->len; i++)
+    {
+      PpvReportPane *next = g_ptr_array_index (self->panes, (index + i) % self->panes->len);
+
+      if (ppv_report_pane_shows_profile (next, self->profile))
+        {
+          show_in (self, next, plain_name);
+          return;
+        }
+    }
 }
 
 static void
@@ -396,6 +430,26 @@ ppv_profile_view_get_current_name (PpvProfileView *self)
 
 /* --- Controls ------------------------------------------------------------ */
 
+/* Panes that have nothing to show for the profile (the Goroutines pane
+ * for a heap profile) leave the switcher; if the shown one goes, the
+ * first pane is shown. */
+static void
+update_page_visibility (PpvProfileView *self)
+{
+  PpvReportPane *visible = _ppv_profile_view_get_visible_pane (self);
+
+  for (guint i = 0; i < self->panes->len; i++)
+    {
+      PpvReportPane *pane = g_ptr_array_index (self->panes, i);
+      AdwViewStackPage *page = adw_view_stack_get_page (self->stack, GTK_WIDGET (pane));
+      gboolean shows = ppv_report_pane_shows_profile (pane, self->profile);
+
+      adw_view_stack_page_set_visible (page, shows);
+      if (!shows && pane == visible && self->panes->len > 0)
+        adw_view_stack_set_visible_child (self->stack, g_ptr_array_index (self->panes, 0));
+    }
+}
+
 static void
 on_option_changed (PpvProfileView *self)
 {
@@ -428,10 +482,13 @@ ppv_profile_view_set_profile (PpvProfileView *self,
 
   g_return_if_fail (PPV_IS_PROFILE_VIEW (self));
 
+  _ppv_profile_view_clear_compare (self);
   if (profile != NULL)
     ppv_profile_ref (profile);
   g_clear_pointer (&self->profile, ppv_profile_unref);
   self->profile = profile;
+  g_clear_pointer (&self->own, ppv_profile_unref);
+  self->own = profile != NULL ? ppv_profile_ref (profile) : NULL;
 
   g_free (self->source_name);
   self->source_name = g_strdup (source_name);
@@ -456,6 +513,7 @@ ppv_profile_view_set_profile (PpvProfileView *self,
   self->updating_controls = FALSE;
 
   set_details (self, NULL);
+  update_page_visibility (self);
   for (guint i = 0; i < self->panes->len; i++)
     ppv_report_pane_set_source_name (g_ptr_array_index (self->panes, i), source_name);
   set_current_name (self, NULL, NULL);
@@ -485,6 +543,7 @@ ppv_profile_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->spinner_source, g_source_remove);
+  _ppv_profile_view_clear_compare (self);
 
   /* The panes go with the stack; the list only borrowed them. */
   if (self->panes != NULL)
@@ -504,6 +563,7 @@ ppv_profile_view_finalize (GObject *object)
   PpvProfileView *self = PPV_PROFILE_VIEW (object);
 
   g_clear_pointer (&self->profile, ppv_profile_unref);
+  g_clear_pointer (&self->own, ppv_profile_unref);
   g_clear_pointer (&self->filters, g_ptr_array_unref);
   g_clear_pointer (&self->panes, g_ptr_array_unref);
   g_clear_pointer (&self->said, g_hash_table_unref);
@@ -580,6 +640,15 @@ ppv_profile_view_class_init (PpvProfileViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, utility_box);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, spinner);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, reset_button);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_button);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_chip);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_chip_label);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_bar);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_subtract);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_diff);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_normalize);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_swap);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_explanation);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, stack);
@@ -619,8 +688,10 @@ ppv_profile_view_init (PpvProfileView *self)
   ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_graph_view_new ()));
   ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_flame_view_new ()));
   ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_callers_view_new ()));
+  ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_goroutines_view_new ()));
 
   _ppv_profile_view_rebuild_chips (self);
+  _ppv_profile_view_init_compare (self);
   on_loading_changed (self);
   _ppv_profile_view_update_actions (self);
 }
