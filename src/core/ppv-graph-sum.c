@@ -77,9 +77,13 @@ typedef struct
   const guint8    *edge_locations;
 
   guint8          *edge_counters; /* with @bounds: see count_edge() */
+
+  /* Edges only, with @kept, node sums known: per location, a LocationClass. */
+  const guint8    *kept_locations;
 } SumShare;
 
 static gpointer sum_share_edges (SumShare *share);
+static gpointer sum_share_kept_edges (SumShare *share);
 
 static gpointer
 sum_share (gpointer data)
@@ -99,6 +103,8 @@ sum_share (gpointer data)
 
   if (share->edge_locations != NULL)
     return sum_share_edges (share);
+  if (share->kept_locations != NULL)
+    return sum_share_kept_edges (share);
 
   for (guint32 s = share->first; s < share->end; s++)
     {
@@ -272,13 +278,92 @@ sum_share_edges (SumShare *share)
                 {
                   PendingEdge e = { parent, n, _ppv_edge_hash (parent, n), k != loc_off[loc + 1] };
 
-                  if (_ppv_edge_may_be_heavy (share->heavy_bins, e.hash))
+                  if (share->heavy_bins == NULL || _ppv_edge_may_be_heavy (share->heavy_bins, e.hash))
                     g_array_append_val (pending, e);
                 }
               parent = n;
             }
         }
       add_pending_edges (share, pending, w, dw, s + 1);
+    }
+  return NULL;
+}
+
+/* What a location's frames do in a pass with a kept set. */
+typedef enum
+{
+  LOCATION_NO_LINES,   /* nothing */
+  LOCATION_DROPPED,    /* lines, none kept: the next edge is residual */
+  LOCATION_KEPT,       /* some line kept: read its lines */
+} LocationClass;
+
+/* The edges of a pass with a kept set whose node sums are known (see
+ * sum_graph()).  On profiles with many nodes nodefraction keeps a few
+ * hundred, so almost every frame is of a dropped location: one byte of a
+ * small array says so, where sum_share() would read its node and that
+ * node's sums.  The edges are sum_share()'s, in the same order. */
+static gpointer
+sum_share_kept_edges (SumShare *share)
+{
+  PpvGraphBuilder *self = share->self;
+  PpvProfile *p = self->profile;
+  const PpvFrameSelection *sel = self->sel;
+  const guint32 *loc_off = sel->loc_lines_offset;
+  const guint32 *frame_info = self->ids->frame_info;
+  const guint32 *loc_node = self->ids->loc_node;
+  const guint8 *classes = share->kept_locations;
+  const guint8 *kept = share->kept;
+  const guint8 *ends = share->ends;
+
+  for (guint32 s = share->first; s < share->end; s++)
+    {
+      const guint32 *stack = p->stacks + p->samples[s].stack_offset;
+      guint32 start = _ppv_frame_selection_sample_start (sel, s);
+      guint32 parent = PPV_NONE;
+      gboolean residual = FALSE;
+      gint64 w, dw;
+
+      if (!sample_weight (self, s, &w, &dw))
+        continue;
+
+      for (guint32 i = sel->sample_depth[s]; i > start; i--)
+        {
+          guint32 loc = stack[i - 1];
+          guint32 only, n_lines;
+          const guint32 *lines;
+
+          if (classes[loc] != LOCATION_KEPT)
+            {
+              residual |= classes[loc] == LOCATION_DROPPED;
+              continue;
+            }
+          only = loc_node[loc];
+          lines = &only;
+          n_lines = 1;
+          if (only == PPV_LOC_SEVERAL_LINES)
+            {
+              lines = frame_info + loc_off[loc];
+              n_lines = loc_off[loc + 1] - loc_off[loc];
+            }
+          for (guint32 k = n_lines; k > 0; k--)
+            {
+              guint32 n = lines[k - 1];
+
+              if (!kept[n])
+                {
+                  residual = TRUE;
+                  continue;
+                }
+              if (parent != PPV_NONE && n != parent &&
+                  (ends[n] & EDGE_INTO) && (ends[parent] & EDGE_FROM) &&
+                  (share->heavy_bins == NULL ||
+                   _ppv_edge_may_be_heavy (share->heavy_bins, _ppv_edge_hash (parent, n))))
+                _ppv_edge_table_add (&share->edge_table, share->edges, parent, n, w, dw, s + 1,
+                                     residual, k != n_lines);
+              parent = n;
+              residual = FALSE;
+            }
+        }
     }
   return NULL;
 }
@@ -377,6 +462,55 @@ wanted_edge_locations (PpvGraphBuilder *self,
   return wanted;
 }
 
+/* Per location, a LocationClass for @kept. */
+static guint8 *
+kept_location_classes (PpvGraphBuilder *self,
+                       const guint8    *kept)
+{
+  const guint32 *loc_off = self->sel->loc_lines_offset;
+  const guint32 *loc_node = self->ids->loc_node;
+  guint32 n_locations = self->profile->n_locations;
+  guint8 *classes = g_new (guint8, MAX (n_locations, 1));
+
+  for (guint32 l = 0; l < n_locations; l++)
+    {
+      guint32 only = loc_node[l];
+
+      if (only == PPV_NONE)
+        classes[l] = LOCATION_NO_LINES;
+      else if (only != PPV_LOC_SEVERAL_LINES)
+        classes[l] = kept[only] ? LOCATION_KEPT : LOCATION_DROPPED;
+      else
+        {
+          classes[l] = LOCATION_DROPPED;
+          for (guint32 k = loc_off[l]; k < loc_off[l + 1]; k++)
+            if (kept[self->ids->frame_info[k]])
+              classes[l] = LOCATION_KEPT;
+        }
+    }
+  return classes;
+}
+
+/* Whether @sums has the exact node sums of every node in @kept: a node's
+ * sums do not depend on which other nodes are kept (see
+ * _ppv_graph_restrict()), so those of any build whose kept set holds @kept. */
+static gboolean
+sums_cover (const PpvGraph *sums,
+            const guint8   *kept,
+            guint32         n_infos)
+{
+  if (sums == NULL)
+    return FALSE;
+  if (sums->summed == NULL)
+    return TRUE;
+  if (kept == NULL)
+    return FALSE;
+  for (guint32 n = 0; n < n_infos; n++)
+    if (kept[n] && !sums->summed[n])
+      return FALSE;
+  return TRUE;
+}
+
 #define MAX_SHARES 4
 #define MIN_FRAMES_PER_SHARE 4000000
 
@@ -425,6 +559,8 @@ sum_graph (PpvGraphBuilder *self,
   const guint64 *bounds_in = NULL;
   g_autofree guint8 *heavy_bins = NULL;
   g_autofree guint8 *edge_locations = NULL;
+  g_autofree guint8 *kept_locations = NULL;
+  gboolean edges_only;
   SumShare shares[MAX_SHARES];
   GThread *threads[MAX_SHARES] = { NULL };
   gsize table_mask = 1023;
@@ -444,9 +580,14 @@ sum_graph (PpvGraphBuilder *self,
   if (mode == PPV_EDGES_INTO_INLINED && kept == NULL && sums != NULL &&
       sums->edge_bounds != NULL && edge_cutoff > 0 && self->bounded)
     bounds_in = sums->edge_bounds;
-  /* Then @sums, built without @kept too, has every node sum already. */
-  if (bounds_in != NULL && !with_tags)
+  /* A text report's later passes only want edges into inlined nodes, and
+   * @sums often has every node sum already: they only sum those edges. */
+  edges_only = mode == PPV_EDGES_INTO_INLINED && !with_tags &&
+               sums_cover (sums, kept, self->ids->infos->len);
+  if (edges_only && kept == NULL)
     edge_locations = wanted_edge_locations (self, ends);
+  else if (edges_only)
+    kept_locations = kept_location_classes (self, kept);
   if (bounds_in != NULL)
     {
       heavy_bins = _ppv_edge_bounds_heavy_bins (bounds_in, edge_cutoff);
@@ -466,7 +607,7 @@ sum_graph (PpvGraphBuilder *self,
         g_new0 (gint64, n_infos),
         g_new0 (gint64, n_infos),
         NULL, { NULL, 0, 0 }, NULL, ends, heavy_bins,
-        tag_index, g->stats, tag_nodes, edge_locations,
+        tag_index, g->stats, tag_nodes, edge_locations, NULL, kept_locations,
       };
       /* Shares after the first sum tags into tables of their own. */
       if (i > 0 && with_tags)
@@ -533,8 +674,8 @@ sum_graph (PpvGraphBuilder *self,
       g_free (shares[0].edge_counters);
     }
 
-  if (edge_locations != NULL)
-    for (guint32 n = 0; n < self->ids->infos->len; n++)
+  for (guint32 n = 0; edges_only && n < self->ids->infos->len; n++)
+    if (kept == NULL || kept[n])
       {
         g->stats[n].cum = sums->stats[n].cum;
         g->stats[n].cum_div = sums->stats[n].cum_div;
@@ -556,6 +697,7 @@ _ppv_graph_build (PpvGraphBuilder *self,
 
   g->stats = g_new0 (PpvNodeStats, MAX (n_infos, 1));
   g->n_infos = n_infos;
+  g->summed = kept != NULL ? g_memdup2 (kept, MAX (n_infos, 1)) : NULL;
   g->edges = g_array_new (FALSE, FALSE, sizeof (PpvEdge));
 
   /* No inlined node, no edge into one: the node sums are all there is.
@@ -599,6 +741,7 @@ _ppv_graph_free (PpvGraph *g)
   g_free (g->out_offset);
   g_free (g->out_list);
   g_free (g->edge_bounds);
+  g_free (g->summed);
   g_array_unref (g->edges);
   g_free (g);
 }

@@ -113,6 +113,8 @@ struct _PpvGraph
   GArray       *edges;    /* PpvEdge */
   guint64      *edge_bounds;  /* PPV_EDGES_BOUNDS only, see ppv-graph-sum.c */
   guint64       n_bounded_edges;  /* and about how many distinct edges they cover */
+  guint8       *summed;   /* the kept set of its build, NULL for every node: the
+                           * stats of these nodes are their exact sums */
   guint32      *in_offset;   /* lazily built adjacency (CSR) by dst / src */
   guint32      *in_list;
   guint32      *out_offset;
