@@ -217,14 +217,16 @@ build_trimmed_graph (PpvReport *self,
   *dropped_edges = 0;
 
   /* The first pass only decides which nodes survive nodefraction; edges
-   * are summed once the surviving set is known.  Without a nodefraction
-   * nothing is decided, and the first pass is the full one; but a text
-   * report's first pass bounds edge weights when it can, for its second
-   * to sum only the few edges edgefraction may leave. */
-  if (!all_edges && edgefraction > 0 && _ppv_graph_builder_is_bounded (self->builder))
-    first = PPV_EDGES_BOUNDS;   /* used if no node is dropped: cheap otherwise */
-  else if (nodefraction > 0)
+   * are summed once the surviving set is known, by a pass that reuses its
+   * node sums.  Without a nodefraction nothing is decided, and the first
+   * pass is the full one; but a text report's first pass bounds edge
+   * weights when it can, for its second to sum only the few edges
+   * edgefraction may leave.  With one, bounds would only serve if no node
+   * were dropped, and they cost a fifth of the pass. */
+  if (nodefraction > 0)
     first = PPV_EDGES_NONE;
+  else if (!all_edges && edgefraction > 0 && _ppv_graph_builder_is_bounded (self->builder))
+    first = PPV_EDGES_BOUNDS;
   else
     first = edges;
   /* Tags only decide how many of the first nodecount nodes fit, and only
