@@ -140,6 +140,7 @@ _ppv_frame_selection_init (PpvFrameSelection      *sel,
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autofree gint8 *focus_state = NULL;   /* 1 focus, -1 ignore, 0 neither */
+  gboolean every_frame_plain;
   g_autofree guint8 *show_from_loc = NULL;
   g_autofree guint8 *prune_fn = NULL;     /* -prune_from: per function, it matches */
   g_autofree guint8 *prune_loc = NULL;    /* per location, a kept line matched */
@@ -287,6 +288,14 @@ _ppv_frame_selection_init (PpvFrameSelection      *sel,
   if (prune_fn != NULL)
     sel->sample_start = g_new0 (guint32, MAX (profile->n_samples, 1));
 
+  /* Without a focus or ignore matching and with no location left without
+   * lines (the usual case), a sample is focused and has a line left as
+   * soon as it has a frame: its frames need no reading. */
+  every_frame_plain = TRUE;
+  for (guint32 l = 0; l < profile->n_locations && every_frame_plain; l++)
+    every_frame_plain = focus_state[l] > 0 &&
+                        sel->loc_lines_offset[l + 1] > sel->loc_lines_offset[l];
+
   for (guint32 s = 0; s < profile->n_samples; s++)
     {
       const PpvSample *sample = &profile->samples[s];
@@ -294,7 +303,13 @@ _ppv_frame_selection_init (PpvFrameSelection      *sel,
       gboolean focused = FALSE, ignored = FALSE, any_left = FALSE;
       guint32 depth = sample->n_locations;
 
-      for (guint32 i = 0; i < sample->n_locations && !ignored; i++)
+      if (every_frame_plain)
+        {
+          if (sample->n_locations == 0)
+            continue;
+          focused = any_left = TRUE;
+        }
+      for (guint32 i = 0; i < sample->n_locations && !ignored && !every_frame_plain; i++)
         {
           if (focus_state[stack[i]] < 0)
             ignored = TRUE;
@@ -304,7 +319,7 @@ _ppv_frame_selection_init (PpvFrameSelection      *sel,
       if (ignored || !focused)
         continue;
 
-      for (guint32 i = 0; i < sample->n_locations; i++)
+      for (guint32 i = 0; i < sample->n_locations && !any_left; i++)
         if (sel->loc_lines_offset[stack[i] + 1] > sel->loc_lines_offset[stack[i]])
           any_left = TRUE;
       if (!any_left)
