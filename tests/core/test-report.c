@@ -307,26 +307,17 @@ test_shares_match_one_pass (void)
   g_assert_nonnull (strstr (all_one, "label = \"256B\""));
 }
 
-/* Deep stacks of inlined calls: a text report with an edgefraction takes
- * the bounded path (edge bounds, then only edges that may reach the
- * cutoff, many per sample, in prefetching batches, in one pass or split
- * over threads), which must sum every edge as the plain pass does.  The
- * cutoff here is below every edge, so all keep the same edges. */
-static void
-test_deep_inline_edges (void)
+/* @n stacks up to @depth frames deep of inlined calls. */
+static PpvProfile *
+deep_inline_profile (guint n,
+                     guint depth)
 {
   g_autoptr(GString) stacks = g_string_new (NULL);
-  g_autoptr(PpvProfile) profile = NULL;
-  g_autoptr(PpvReport) plain = NULL;
-  const char *names[] = { "plain", "bounded", "bounded and split" };
-  PpvReport *reports[3] = { NULL };
-  g_autofree char *plain_text = NULL;
-  PpvGraph *g;
 
-  for (guint i = 0; i < 400; i++)
+  for (guint i = 0; i < n; i++)
     {
       g_string_append (stacks, "main.main");
-      for (guint d = 0; d < 60; d++)
+      for (guint d = 0; d < depth; d++)
         {
           guint f = (i * 31 + d * 17) % 23;
           /* Some callees are inlined into one caller and called from
@@ -340,7 +331,25 @@ test_deep_inline_edges (void)
         }
       g_string_append_printf (stacks, " %u\n", 1000000 + (i * 7919) % 100000);
     }
-  profile = ppv_test_profile_from_folded ("samples/count", stacks->str);
+  return ppv_test_profile_from_folded ("samples/count", stacks->str);
+}
+
+/* Deep stacks of inlined calls: a text report with an edgefraction takes
+ * the bounded path (edge bounds, then only edges that may reach the
+ * cutoff, many per sample, in prefetching batches, in one pass or split
+ * over threads), which must sum every edge as the plain pass does.  The
+ * cutoff here is below every edge, so all keep the same edges. */
+static void
+test_deep_inline_edges (void)
+{
+  g_autoptr(PpvProfile) profile = NULL;
+  g_autoptr(PpvReport) plain = NULL;
+  const char *names[] = { "plain", "bounded", "bounded and split" };
+  PpvReport *reports[3] = { NULL };
+  g_autofree char *plain_text = NULL;
+  PpvGraph *g;
+
+  profile = deep_inline_profile (400, 60);
 
   for (guint k = 0; k < G_N_ELEMENTS (reports); k++)
     {
@@ -383,6 +392,97 @@ test_deep_inline_edges (void)
             g_error ("%s: edge %u differs from the plain pass's", names[k], e);
         }
       ppv_report_unref (reports[k]);
+    }
+}
+
+/* Node sums and edges of two builds, which must be equal. */
+static void
+assert_same_graph (const char     *what,
+                   const PpvGraph *a,
+                   const PpvGraph *b)
+{
+  g_assert_cmpuint (a->n_infos, ==, b->n_infos);
+  for (guint32 n = 0; n < a->n_infos; n++)
+    if (a->stats[n].cum != b->stats[n].cum || a->stats[n].flat != b->stats[n].flat ||
+        a->stats[n].in_graph != b->stats[n].in_graph)
+      g_error ("%s: node %u differs from the plain pass's", what, n);
+  g_assert_cmpuint (a->n_nodes, ==, b->n_nodes);
+  g_assert_cmpuint (a->edges->len, ==, b->edges->len);
+  for (guint e = 0; e < a->edges->len; e++)
+    {
+      const PpvEdge *x = &g_array_index (a->edges, PpvEdge, e);
+      const PpvEdge *y = &g_array_index (b->edges, PpvEdge, e);
+
+      if (x->src != y->src || x->dst != y->dst || x->weight != y->weight ||
+          x->weight_div != y->weight_div || x->inline_call != y->inline_call ||
+          x->residual != y->residual)
+        g_error ("%s: edge %u differs from the plain pass's", what, e);
+    }
+}
+
+/* A kept set of every @every-th node of @g but one, by id: any set does,
+ * and one without regard to the weights drops lines inside locations. */
+static guint8 *
+kept_from (const PpvGraph *g,
+           guint32         every)
+{
+  guint8 *kept = g_new0 (guint8, MAX (g->n_infos, 1));
+
+  for (guint32 i = 0; i < g->n_nodes; i++)
+    kept[g->nodes[i]] = g->nodes[i] % every != 0;
+  return kept;
+}
+
+/* A build with a kept set that an earlier build has the node sums of only
+ * sums edges, skipping the frames of dropped nodes (residual edges, the
+ * frames of several-line locations): same sums and edges as a plain pass,
+ * in one pass or split, after a build of every node or of a larger set. */
+static void
+test_kept_edges_only (void)
+{
+  g_autoptr(PpvProfile) profile = deep_inline_profile (300, 40);
+  g_autoptr(PpvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  PpvReportOptions o;
+  PpvGraphBuilder *builder;
+
+  ppv_report_options_init (&o);
+  report = ppv_report_new (profile, &o, PPV_REPORT_KIND_TEXT, NULL, &error);
+  g_assert_no_error (error);
+  ppv_report_options_clear (&o);
+  builder = _ppv_report_get_builder (report);
+
+  for (guint split = 0; split < 2; split++)
+    {
+      PpvGraph *all, *some, *plain_some, *few, *plain_few;
+      g_autofree guint8 *kept_some = NULL;
+      g_autofree guint8 *kept_few = NULL;
+      guint32 n_some = 0;
+
+      if (split)
+        g_setenv ("PPV_GRAPH_SHARE_FRAMES", "1000", TRUE);
+      all = _ppv_graph_build (builder, NULL, PPV_EDGES_NONE, NULL, 0, NULL);
+      kept_some = kept_from (all, 3);
+      some = _ppv_graph_build (builder, kept_some, PPV_EDGES_INTO_INLINED, all, 0, NULL);
+      plain_some = _ppv_graph_build (builder, kept_some, PPV_EDGES_INTO_INLINED, NULL, 0, NULL);
+      n_some = some->n_nodes;
+      g_assert_cmpuint (n_some, >, 5);
+      g_assert_cmpuint (n_some, <, all->n_nodes);
+      g_assert_cmpuint (plain_some->edges->len, >, 10);
+      assert_same_graph ("kept after all", some, plain_some);
+
+      kept_few = kept_from (some, 2);
+      few = _ppv_graph_build (builder, kept_few, PPV_EDGES_INTO_INLINED, some, 0, NULL);
+      plain_few = _ppv_graph_build (builder, kept_few, PPV_EDGES_INTO_INLINED, NULL, 0, NULL);
+      g_assert_cmpuint (few->n_nodes, <, n_some);
+      assert_same_graph ("kept after kept", few, plain_few);
+      g_unsetenv ("PPV_GRAPH_SHARE_FRAMES");
+
+      _ppv_graph_free (all);
+      _ppv_graph_free (some);
+      _ppv_graph_free (plain_some);
+      _ppv_graph_free (few);
+      _ppv_graph_free (plain_few);
     }
 }
 
@@ -595,6 +695,7 @@ main (int    argc,
   g_test_add_func ("/ppv/core/report/big-sort-order", test_big_sort_order);
   g_test_add_func ("/ppv/core/report/shares-match-one-pass", test_shares_match_one_pass);
   g_test_add_func ("/ppv/core/report/deep-inline-edges", test_deep_inline_edges);
+  g_test_add_func ("/ppv/core/report/kept-edges-only", test_kept_edges_only);
   g_test_add_func ("/ppv/core/callgraph/dot", test_dot_matches_pprof);
 
   return g_test_run ();
