@@ -28,6 +28,7 @@ struct _PpvLabelSummary
   gint64        total;
   guint         n_samples;
   const char   *sample_unit;
+  char         *type_name;
   char         *output_unit;
   GPtrArray    *warnings;
 };
@@ -244,6 +245,7 @@ ppv_label_summary_new (PpvProfile             *profile,
   self->strings = g_string_chunk_new (4096);
   self->total = _ppv_report_context_get_total (ctx);
   self->sample_unit = _ppv_report_context_get_sample_unit (ctx);
+  self->type_name = g_strdup (_ppv_report_context_get_type_name (ctx));
   self->output_unit = g_strdup (options->unit && options->unit[0] ? options->unit : "minimum");
   self->warnings = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < sel->warnings->len; i++)
@@ -295,6 +297,7 @@ ppv_label_summary_unref (PpvLabelSummary *self)
   g_free (self->keys);
   g_string_chunk_free (self->strings);
   g_free (self->output_unit);
+  g_free (self->type_name);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   ppv_profile_unref (self->profile);
   g_free (self);
@@ -335,6 +338,13 @@ ppv_label_summary_get_sample_unit (PpvLabelSummary *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->sample_unit;
+}
+
+const char *
+ppv_label_summary_get_type_name (PpvLabelSummary *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->type_name;
 }
 
 const char *

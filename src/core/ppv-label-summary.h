@@ -63,6 +63,8 @@ const PpvLabelKey *ppv_label_summary_get_key      (PpvLabelSummary *self,
  * many samples the filters keep (with or without labels). */
 gint64             ppv_label_summary_get_total     (PpvLabelSummary *self);
 guint              ppv_label_summary_get_n_samples (PpvLabelSummary *self);
+/* The chosen column's name ("cpu", "mean_delay" with --mean). */
+const char        *ppv_label_summary_get_type_name   (PpvLabelSummary *self);
 /* The chosen column's unit and the output unit (--unit or "minimum"). */
 const char        *ppv_label_summary_get_sample_unit (PpvLabelSummary *self);
 const char        *ppv_label_summary_get_output_unit (PpvLabelSummary *self);
