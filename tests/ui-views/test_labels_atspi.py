@@ -4,7 +4,8 @@
 # --tags`; Focus on a value makes the table equal `--top --tagfocus`;
 # grouping by a key makes it equal `--top --tagroot`; a numeric range
 # filters like pprof's range syntax; the chips remove them again; the
-# graph's Labels menu hides nodelets (taghide); screenshots light and dark.
+# graph's Labels menu hides nodelets (taghide); a goroutine dump's labels;
+# screenshots light and dark.
 #
 # Copyright 2026 The Pprof Viewer authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +15,7 @@
 
 import os
 import re
+import subprocess
 import sys
 import time
 
@@ -25,6 +27,7 @@ APP = tv.APP
 PROFILES = os.path.join(tv.FIXTURES, 'profiles')
 CPU = os.path.join(PROFILES, 'cpu.pb.gz')
 SYNTHETIC = os.path.join(PROFILES, 'synthetic.pb.gz')
+DUMP = os.path.join(PROFILES, 'goroutine-debug2.txt')
 check = tv.check
 
 
@@ -35,21 +38,14 @@ def labels_table(app):
 def label_rows(app):
     """Realized rows of the Labels table: (row, [name, total, share, samples])."""
     table = labels_table(app)
-    lst = tv.find(table, 'list') if table is not None else None
-    if lst is None:
-        return []
-    rows = []
-    for i in range(lst.get_child_count()):
-        row = lst.get_child_at_index(i)
-        if row is None or row.get_role_name() != 'table row':
-            continue
-        cells = []
-        for j in range(row.get_child_count()):
-            label = tv.find(row.get_child_at_index(j), 'label')
-            cells.append(tv.text(label).strip() if label is not None else '')
+    body = tv.find(table, 'list') if table is not None else None   # not the header
+    out = []
+    for row in tv.find_all(body, 'table row') if body is not None else []:
+        labels = [tv.find(row.get_child_at_index(j), 'label') for j in range(row.get_child_count())]
+        cells = [tv.text(a).strip() if a is not None else '' for a in labels]
         if len(cells) == 4 and cells[0]:
-            rows.append((row, cells))
-    return rows
+            out.append((row, cells))
+    return out
 
 
 def cli_tags(path, *args):
@@ -69,7 +65,6 @@ def cli_tags(path, *args):
 
 
 def run_cli(*args):
-    import subprocess
     out = subprocess.run([APP, *args], capture_output=True, text=True, check=False)
     return out.returncode, out.stdout
 
@@ -100,7 +95,7 @@ def table_equals(app, want):
     return bool(ok)
 
 
-def row_named(app, name, key_row=None):
+def row_named(app, name):
     return tv.wait(lambda: next((r for r, c in label_rows(app) if c[0] == name), None), 10)
 
 
@@ -135,14 +130,22 @@ def remove_chip(app, name):
 
 
 def compare_with_tags(app, path):
-    """Every key and value the pane lists, with its total, is --tags'."""
+    """Every key and value the pane lists, with its total, is --tags'
+    (rows come as a key, then its values and ranges of values)."""
     want = cli_tags(path)
     check(len(want) >= 2, f'--tags lists {len(want)} keys')
-    shown = {c[0]: c[1] for _, c in tv.wait(lambda: label_rows(app), 15) or []}
+    shown, key = {}, None
+    for _, (name, total, share, samples) in tv.wait(lambda: label_rows(app), 15) or []:
+        if name in want and name not in shown:
+            key = name
+            shown[key] = total
+        else:
+            shown[(key, name)] = total
     for key, (total, values) in want.items():
         check(shown.get(key) == total, f'key {key}: total {shown.get(key)} (--tags: {total})')
         for value, weight in values:
-            check(shown.get(value) == weight, f'{key}={value}: {shown.get(value)} (--tags: {weight})')
+            got = shown.get((key, value))
+            check(got == weight, f'{key}={value}: {got} (--tags: {weight})')
 
 
 def run_cpu(app):
@@ -265,31 +268,36 @@ def run_numeric(app):
     check(remove_chip(app, focus), 'the range chip is removable')
 
 
-def main():
-    proc, app = tv.start([APP, CPU], ('pprof-viewer',))
-    if app is None or not tv.wait(lambda: tv.table_rows(app), 20):
-        print('FAIL: no window with a profile view appeared')
-        tv.stop(proc)
-        return 1
+def with_window(path, what, body, env=None):
+    """Opens @path in the app, runs @body(app), closes it."""
+    proc, app = tv.start([APP, path], ('pprof-viewer',), env)
     try:
-        run_cpu(app)
+        if check(app is not None and tv.wait(lambda: tv.table_rows(app), 20), what):
+            body(app)
     finally:
         tv.stop(proc)
 
-    proc, app = tv.start([APP, SYNTHETIC], ('pprof-viewer',))
-    if check(app is not None and tv.wait(lambda: tv.table_rows(app), 20), 'the synthetic profile opens'):
-        try:
-            run_numeric(app)
-        finally:
-            tv.stop(proc)
 
-    proc, app = tv.start([APP, CPU], ('pprof-viewer',), {'ADW_DEBUG_COLOR_SCHEME': 'prefer-dark'})
-    if check(app is not None and tv.wait(lambda: tv.table_rows(app), 20), 'the window opens in dark mode'):
-        if tv.switch_page(app, 'Labels'):
-            tv.wait(lambda: label_rows(app), 10)
-            time.sleep(0.5)
-            tv.shot('atspi-labels-dark.png')
-    tv.stop(proc)
+def run_dump(app):
+    """A goroutine dump's labels (state, wait, created_by): the same pane."""
+    check(tv.switch_page(app, 'Labels'), 'the dump: the Labels page')
+    compare_with_tags(app, DUMP)
+    tv.shot('atspi-labels-goroutine-dump.png')
+
+
+def run_dark(app):
+    if tv.switch_page(app, 'Labels'):
+        tv.wait(lambda: label_rows(app), 10)
+        time.sleep(0.5)
+        tv.shot('atspi-labels-dark.png')
+
+
+def main():
+    with_window(CPU, 'the window opens on a labelled CPU profile', run_cpu)
+    with_window(SYNTHETIC, 'the synthetic profile opens', run_numeric)
+    with_window(DUMP, 'the goroutine dump opens', run_dump)
+    with_window(CPU, 'the window opens in dark mode', run_dark,
+                {'ADW_DEBUG_COLOR_SCHEME': 'prefer-dark'})
 
     if tv.failures:
         print(f'{len(tv.failures)} check(s) failed:')

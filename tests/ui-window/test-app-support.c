@@ -46,9 +46,9 @@ test_settings_round_trip (void)
   g_assert_cmpstr (last_view, ==, "graph");
 
   /* Every view's page can be the one reopened. */
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; i < 3; i++)
     {
-      const char *page = i == 0 ? "flame" : "callers";
+      const char *page = i == 0 ? "flame" : i == 1 ? "callers" : "labels";
       g_autofree char *stored = NULL;
 
       ppv_app_settings_set_string ("last-view", page);

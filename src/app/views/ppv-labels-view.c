@@ -371,13 +371,6 @@ ppv_labels_view_apply (PpvReportPane *pane,
   show_rows (self);
 }
 
-static gboolean
-ppv_labels_view_select_name (PpvReportPane *pane,
-                             const char    *plain_name)
-{
-  return FALSE;
-}
-
 static void
 ppv_labels_view_set_search (PpvReportPane *pane,
                             const char    *text)
@@ -457,7 +450,6 @@ ppv_labels_view_class_init (PpvLabelsViewClass *klass)
   pane_class->result_free = (GDestroyNotify) ppv_label_summary_unref;
   pane_class->build = ppv_labels_view_build;
   pane_class->apply = ppv_labels_view_apply;
-  pane_class->select_name = ppv_labels_view_select_name;
   pane_class->set_search = ppv_labels_view_set_search;
   pane_class->dup_legend = ppv_labels_view_dup_legend;
 

@@ -283,7 +283,17 @@ on_pane_activated (PpvProfileView *self,
 
   if (self->panes->len < 2 || !g_ptr_array_find (self->panes, pane, &index))
     return;
-  show_in (self, g_ptr_array_index (self->panes, (index + 1) % self->panes->len), plain_name);
+  /* The next pane that shows functions (not Labels). */
+  for (guint i = 1; i < self->panes->len; i++)
+    {
+      PpvReportPane *next = g_ptr_array_index (self->panes, (index + i) % self->panes->len);
+
+      if (PPV_REPORT_PANE_GET_CLASS (next)->select_name != NULL)
+        {
+          show_in (self, next, plain_name);
+          return;
+        }
+    }
 }
 
 static void
