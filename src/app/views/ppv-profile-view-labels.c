@@ -66,7 +66,10 @@ group_done (GObject      *source,
   if (grouped == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _ppv_profile_view_toast (self, error->message);
+        {
+          g_clear_object (&self->grouping);
+          _ppv_profile_view_toast (self, error->message);
+        }
       return;
     }
   g_clear_object (&self->grouping);
@@ -76,8 +79,10 @@ group_done (GObject      *source,
 }
 
 /* The panes read the profile grouped by the chosen keys, or the profile
- * itself: a change cancels a copy still being made. */
-void
+ * itself: a change cancels a copy still being made.  TRUE if a copy is
+ * being made (the panes are rebuilt when it is ready); FALSE if the
+ * caller should rebuild them now. */
+gboolean
 _ppv_profile_view_update_grouping (PpvProfileView *self)
 {
   g_autofree char *root = ppv_label_filters_dup_group (self->label_filters, PPV_LABEL_GROUP_ROOT);
@@ -91,11 +96,8 @@ _ppv_profile_view_update_grouping (PpvProfileView *self)
 
   if (self->profile == NULL || (root == NULL && leaf == NULL))
     {
-      if (self->grouped == NULL)
-        return;
       g_clear_pointer (&self->grouped, ppv_profile_unref);
-      _ppv_profile_view_rebuild (self);
-      return;
+      return FALSE;
     }
 
   job = g_new0 (GroupJob, 1);
@@ -107,6 +109,7 @@ _ppv_profile_view_update_grouping (PpvProfileView *self)
   g_task_set_source_tag (task, _ppv_profile_view_update_grouping);
   g_task_set_task_data (task, job, (GDestroyNotify) group_job_free);
   g_task_run_in_thread (task, group_thread);
+  return TRUE;
 }
 
 static void
@@ -114,9 +117,7 @@ label_filters_changed (PpvProfileView *self,
                        gboolean        grouping)
 {
   _ppv_profile_view_rebuild_chips (self);
-  if (grouping)
-    _ppv_profile_view_update_grouping (self);
-  else
+  if (!grouping || !_ppv_profile_view_update_grouping (self))
     _ppv_profile_view_rebuild (self);
 }
 

@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _PpvCompare PpvCompare;
+
 struct _PpvProfileView
 {
   GtkWidget         parent_instance;
@@ -24,6 +26,15 @@ struct _PpvProfileView
   GtkBox           *utility_box;
   GtkSpinner       *spinner;
   GtkButton        *reset_button;
+  GtkButton        *compare_button;
+  GtkButton        *compare_chip;
+  GtkLabel         *compare_chip_label;
+  GtkBox           *compare_bar;
+  GtkToggleButton  *compare_subtract;
+  GtkToggleButton  *compare_diff;
+  GtkCheckButton   *compare_normalize;
+  GtkButton        *compare_swap;
+  GtkLabel         *compare_explanation;
   GtkSearchBar     *search_bar;
   GtkSearchEntry   *search_entry;
   AdwViewStack     *stack;
@@ -32,7 +43,9 @@ struct _PpvProfileView
   char             *current_name;   /* the function every pane shows selected */
   GHashTable       *said;           /* messages toasted since the options changed */
 
-  PpvProfile       *profile;
+  PpvProfile       *profile;        /* what the panes show: own, or own compared with a base */
+  PpvProfile       *own;            /* the profile set with ppv_profile_view_set_profile() */
+  PpvCompare       *compare;        /* NULL unless comparing */
   char             *source_name;
   GPtrArray        *filters;        /* PpvRefineFilter */
   GPtrArray        *label_filters;  /* PpvLabelFilter */
@@ -68,12 +81,25 @@ GtkWidget     *_ppv_profile_view_append_chip        (PpvProfileView *self,
 void           _ppv_profile_view_class_init_label_actions (GtkWidgetClass *widget_class);
 void           _ppv_profile_view_append_label_chips (PpvProfileView *self);
 void           _ppv_profile_view_clear_label_filters (PpvProfileView *self);
-/* Regroups the profile after the tagroot/tagleaf keys changed. */
-void           _ppv_profile_view_update_grouping    (PpvProfileView *self);
+/* Regroups the profile after it or the tagroot/tagleaf keys changed:
+ * TRUE if the panes are rebuilt once the grouped copy is made, FALSE if
+ * the caller must rebuild them. */
+gboolean       _ppv_profile_view_update_grouping    (PpvProfileView *self);
 /* What the panes read: the profile, grouped by label keys if asked. */
 PpvProfile    *_ppv_profile_view_get_shown_profile  (PpvProfileView *self);
 
+/* ppv-profile-view-compare.c */
+void           _ppv_profile_view_init_compare       (PpvProfileView *self);
+void           _ppv_profile_view_clear_compare      (PpvProfileView *self);
+/* "Compared with heap-before.pb.gz (subtract base) · base 1.2MB · profile
+ * 1.5MB", or NULL when not comparing. */
+char          *_ppv_profile_view_dup_compare_status (PpvProfileView *self);
+
 /* ppv-profile-view.c */
+/* Shows @profile (the same sample types as the one shown) keeping every
+ * option: sample type, granularity, filters, search, current function. */
+void           _ppv_profile_view_replace_profile    (PpvProfileView *self,
+                                                     PpvProfile     *profile);
 /* Builds the shown pane for the current options; the others go stale. */
 void           _ppv_profile_view_rebuild            (PpvProfileView *self);
 /* Shows the pane of page @page_name with @plain_name selected in it. */
