@@ -62,6 +62,9 @@ compare_values (gconstpointer a,
   const PpvLabelValue *va = a, *vb = b;
   gint64 wa = _ppv_abs64 (va->weight), wb = _ppv_abs64 (vb->weight);
 
+  /* pprof's sort is not stable and calls weights of equal magnitude and
+   * opposite sign neither less nor more: for those (only in diffs) its
+   * order is not defined, and the name decides here. */
   if (va->weight != vb->weight && wa != wb)
     return wa > wb ? -1 : 1;
   return strcmp (va->name, vb->name);
