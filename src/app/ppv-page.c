@@ -247,6 +247,7 @@ _ppv_page_show_error (PpvPage      *self,
       adw_status_page_set_title (self->error_page, _("Could Not Open the Profile"));
       break;
     case PPV_REQUEST_PROFILE:
+    case PPV_REQUEST_PASTE:
     default:
       adw_status_page_set_title (self->error_page, _("Could Not Load the Profile"));
       break;
@@ -267,9 +268,11 @@ restore_last_view (PpvPage *self)
 {
   AdwViewStack *stack = ppv_profile_view_get_stack (self->profile_view);
   g_autofree char *last = ppv_app_settings_dup_string ("last-view");
+  GtkWidget *child = stack != NULL && *last != '\0' ? adw_view_stack_get_child_by_name (stack, last) : NULL;
 
-  if (stack != NULL && *last != '\0' && adw_view_stack_get_child_by_name (stack, last) != NULL)
-    adw_view_stack_set_visible_child_name (stack, last);
+  /* A view the profile has nothing for (Goroutines for a heap profile) is hidden. */
+  if (child != NULL && adw_view_stack_page_get_visible (adw_view_stack_get_page (stack, child)))
+    adw_view_stack_set_visible_child (stack, child);
 }
 
 static void
@@ -417,6 +420,10 @@ start_loading_page (PpvPage    *self,
         {
           ppv_loading_page_start (self->loading_page, title, NULL);
         }
+      break;
+
+    case PPV_REQUEST_PASTE:
+      ppv_loading_page_start (self->loading_page, request->display_name, NULL);
       break;
 
     default:

@@ -57,9 +57,9 @@ ppv_label_filter_kind_label (PpvLabelFilterKind kind)
     case PPV_LABEL_IGNORE:
       return _("Label ignore");
     case PPV_LABEL_GROUP_ROOT:
-      return _("Group by");
+      return _("Grouped by");
     case PPV_LABEL_GROUP_LEAF:
-      return _("Group at leaves by");
+      return _("Grouped at leaves by");
     default:
       g_return_val_if_reached (NULL);
     }

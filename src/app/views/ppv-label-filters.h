@@ -38,7 +38,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpvLabelFilter, ppv_label_filter_free)
 const char *ppv_label_filter_kind_to_string (PpvLabelFilterKind  kind);
 gboolean    ppv_label_filter_kind_parse     (const char         *str,
                                              PpvLabelFilterKind *kind);
-/* Translated, for chips: "Label focus", "Group by"... */
+/* Translated, for chips: "Label focus", "Grouped by"... */
 const char *ppv_label_filter_kind_label     (PpvLabelFilterKind  kind);
 /* The option a filter stands for, as a chip names it: "worker=hash",
  * "request_bytes=1024bytes:65536bytes", or the key of a group. */
