@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ppv-app-settings.h"
+#include "ppv-goroutine-groups.h"
 #include "ppv-application.h"
 #include "ppv-page-private.h"
 
@@ -263,11 +264,21 @@ _ppv_page_show_error (PpvPage      *self,
 
 /* --- Loading ------------------------------------------------------------- */
 
+/* Goroutine profiles keep a last view of their own: a dump is read in
+ * the Goroutines view, while other profiles open on the table. */
+static const char *
+last_view_key (PpvPage *self)
+{
+  PpvProfile *profile = self->document != NULL ? ppv_document_get_profile (self->document) : NULL;
+
+  return profile != NULL && ppv_profile_is_goroutine (profile) ? "last-goroutine-view" : "last-view";
+}
+
 static void
 restore_last_view (PpvPage *self)
 {
   AdwViewStack *stack = ppv_profile_view_get_stack (self->profile_view);
-  g_autofree char *last = ppv_app_settings_dup_string ("last-view");
+  g_autofree char *last = ppv_app_settings_dup_string (last_view_key (self));
   GtkWidget *child = stack != NULL && *last != '\0' ? adw_view_stack_get_child_by_name (stack, last) : NULL;
 
   /* A view the profile has nothing for (Goroutines for a heap profile) is hidden. */
@@ -611,7 +622,7 @@ view_stack_page_cb (PpvPage      *self,
   const char *name = adw_view_stack_get_visible_child_name (stack);
 
   if (name != NULL && self->document != NULL)
-    ppv_app_settings_set_string ("last-view", name);
+    ppv_app_settings_set_string (last_view_key (self), name);
 }
 
 /* --- GObject ------------------------------------------------------------- */

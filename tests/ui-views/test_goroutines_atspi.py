@@ -116,6 +116,9 @@ def run_dump(app, goroutines):
     creators = collections.Counter(creator for _, creator, _ in goroutines if creator)
     (creator, n_creator), = creators.most_common(1)
 
+    opened_on = wait(lambda: [t for t in v.find_all(app, 'page tab', pred=lambda a: a.get_name() == 'Goroutines')
+                              if v.selected(t)], 15)
+    check(bool(opened_on), 'a dump opens on the Goroutines view without a click')
     check(v.switch_page(app, 'Goroutines'), 'the Goroutines view is offered for a dump')
     rows = wait(lambda: group_rows(app), 15) or []
     first = rows[0][1] if rows else []
