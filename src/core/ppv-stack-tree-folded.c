@@ -2,6 +2,14 @@
  *
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Written straight from the tree's sorted stacks, with no node made.  A
+ * line is its stack's names joined by ';', a space and the value: lines
+ * must come out in byte order, and stacks that print alike (an inlined
+ * and a plain call of one function, names equal once ';' is replaced)
+ * are one line.  Each distinct stack (a tree leaf) gives its value as the
+ * tree's self would, then the stacks are sorted by what their lines read
+ * and equal ones summed.
  */
 #include <string.h>
 
@@ -9,91 +17,82 @@
 
 #include "ppv-stack-tree-private.h"
 
-/* Lines must come out in byte order without sorting gigabytes of text.
- * Among the lines below one parent, a name's own line ("name VALUE") and
- * the block of its descendants' lines ("name;…") are each contiguous, but
- * a sibling "name.func1" falls between them ('.' sorts between ' ' and
- * ';').  So each name of a level gives up to two entries, keyed by what
- * their lines start with, and the entries are sorted; nodes that print
- * alike (an inlined and a plain call) are one name. */
 typedef struct
 {
-  guint32 node;          /* a node of the name */
-  guint32 parents;       /* block: its nodes, at [parents, parents + n) of the parent stack */
-  guint32 n;
-  guint8  is_block;
-  guint8  text_len;
-  gint64  value;         /* own line: the summed self */
-  char    text[24];      /* own line: " VALUE\n" */
-} FoldedEntry;
+  guint32 stack;         /* a sorted stack that prints as this line */
+  gint64  value;
+} FoldedLine;
 
 typedef struct
 {
-  PpvStackTree  *tree;
-  const char   **names;       /* per frame id: the name with ';' and line breaks replaced */
-  guint32       *name_len;
-  GStringChunk  *cleaned;
-  GArray        *entries;     /* FoldedEntry, a stack of every level's entries */
-  GArray        *parents;     /* guint32, a stack of node sets */
-  GOutputStream *out;
-  GString       *buffer;
-  GString       *prefix;
-  GCancellable  *cancellable;
-  GError       **error;
-  gboolean       failed;
-  guint          lines;
-} FoldedWriter;
+  const SortedStacks *st;
+  const char        **names;    /* per node id: the name with ';' and line breaks replaced */
+  guint32            *name_len;
+  guint32            *rank;     /* per node id: the order of "name;" among them all */
+  GStringChunk       *cleaned;
+  gboolean            with_value;
+} Folded;
+
+static int
+compare_names (const void *a,
+               const void *b,
+               void       *data);
 
 static void
-folded_names_init (FoldedWriter *w)
+folded_names_init (Folded           *f,
+                   const PpvNodeIds *ids)
 {
-  const PpvNodeIds *ids = _ppv_report_context_get_node_ids (w->tree->ctx);
   guint32 n = _ppv_node_ids_get_n (ids);
+  g_autofree guint32 *order = g_new (guint32, MAX (n, 1));
 
-  w->names = g_new (const char *, MAX (n, 1));
-  w->name_len = g_new (guint32, MAX (n, 1));
-  w->cleaned = g_string_chunk_new (4096);
+  f->names = g_new (const char *, MAX (n, 1));
+  f->name_len = g_new (guint32, MAX (n, 1));
+  f->rank = g_new (guint32, MAX (n, 1));
+  f->cleaned = g_string_chunk_new (4096);
   for (guint32 i = 0; i < n; i++)
     {
       const char *name = _ppv_node_ids_get_info (ids, i)->printable;
 
       if (strpbrk (name, ";\r\n") != NULL)
         {
-          char *copy = g_string_chunk_insert (w->cleaned, name);
+          char *copy = g_string_chunk_insert (f->cleaned, name);
           for (char *c = copy; *c; c++)
             *c = *c == ';' ? ':' : (*c == '\n' || *c == '\r') ? ' ' : *c;
           name = copy;
         }
-      w->names[i] = name;
-      w->name_len[i] = strlen (name);
+      f->names[i] = name;
+      f->name_len[i] = strlen (name);
+      order[i] = i;
     }
+
+  /* Ranked as "name;" is: a line's frames but its last compare by rank. */
+  g_qsort_with_data (order, n, sizeof (guint32), compare_names, f);
+  for (guint32 k = 0; k < n; k++)
+    f->rank[order[k]] = k > 0 && compare_names (&order[k - 1], &order[k], f) == 0
+                          ? f->rank[order[k - 1]] : k;
 }
 
-static inline const char *
-entry_name (FoldedWriter      *w,
-            const FoldedEntry *e,
-            guint32           *len)
+static void
+folded_clear (Folded *f)
 {
-  guint32 frame = g_array_index (w->tree->nodes, StackNode, e->node).frame;
-
-  *len = w->name_len[frame];
-  return w->names[frame];
+  g_free (f->names);
+  g_free (f->name_len);
+  g_free (f->rank);
+  g_string_chunk_free (f->cleaned);
 }
 
-/* Compares what two entries' lines start with: the name, then ';' for a
- * block, or " VALUE\n" for an own line (@with_value FALSE: ' ' only). */
+/* Compares @na + @ta with @nb + @tb as bytes; a string before the longer
+ * ones it starts. */
 static int
-compare_entries (FoldedWriter      *w,
-                 const FoldedEntry *a,
-                 const FoldedEntry *b,
-                 gboolean           with_value)
+compare_tokens (const char *na,
+                guint32     la,
+                const char *ta,
+                guint32     tla,
+                const char *nb,
+                guint32     lb,
+                const char *tb,
+                guint32     tlb)
 {
-  guint32 la, lb;
-  const char *na = entry_name (w, a, &la), *nb = entry_name (w, b, &lb);
-  const char *ta = a->is_block ? ";" : with_value ? a->text : " ";
-  const char *tb = b->is_block ? ";" : with_value ? b->text : " ";
-  guint32 tla = a->is_block ? 1 : with_value ? a->text_len : 1;
-  guint32 tlb = b->is_block ? 1 : with_value ? b->text_len : 1;
   int c = memcmp (na, nb, MIN (la, lb));
 
   if (c != 0)
@@ -112,19 +111,14 @@ compare_entries (FoldedWriter      *w,
 }
 
 static int
-compare_by_name (const void *a,
-                 const void *b,
-                 void       *data)
+compare_names (const void *a,
+               const void *b,
+               void       *data)
 {
-  return compare_entries (data, a, b, FALSE);
-}
+  Folded *f = data;
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
 
-static int
-compare_by_line (const void *a,
-                 const void *b,
-                 void       *data)
-{
-  return compare_entries (data, a, b, TRUE);
+  return compare_tokens (f->names[x], f->name_len[x], ";", 1, f->names[y], f->name_len[y], ";", 1);
 }
 
 /* " VALUE\n" without printf: folded output runs to millions of lines. */
@@ -149,142 +143,171 @@ format_value_text (char   text[24],
   return len;
 }
 
-static void
-folded_flush (FoldedWriter *w)
+/* Byte order of the lines; without values (f->with_value FALSE) a line
+ * ends at its last name and a space, and lines that print alike are
+ * equal. */
+static int
+compare_lines (const void *pa,
+               const void *pb,
+               void       *data)
 {
-  if (w->failed || w->buffer->len == 0)
-    return;
-  if (!g_output_stream_write_all (w->out, w->buffer->str, w->buffer->len, NULL,
-                                  w->cancellable, w->error))
-    w->failed = TRUE;
-  g_string_truncate (w->buffer, 0);
-}
+  Folded *f = data;
+  const FoldedLine *a = pa, *b = pb;
+  guint32 la, lb;
+  const guint32 *fa = _ppv_sorted_stack (f->st, a->stack, &la);
+  const guint32 *fb = _ppv_sorted_stack (f->st, b->stack, &lb);
 
-/* Writes the lines below the nodes at [first, first + n) of the parent
- * stack (nodes that print alike). */
-static void
-folded_write_level (FoldedWriter *w,
-                    guint32       first,
-                    guint32       n)
-{
-  PpvStackTree *tree = w->tree;
-  const StackNode *nodes = (const StackNode *) tree->nodes->data;
-  guint32 base = w->entries->len, end, merged;
-
-  /* Two entries per child: its own line, its block. */
-  for (guint32 i = 0; i < n; i++)
-    for (guint32 c = nodes[g_array_index (w->parents, guint32, first + i)].first_child;
-         c != PPV_NONE; c = nodes[c].next_sibling)
-      {
-        FoldedEntry e = { c, 0, 0, FALSE, 0, ppv_stack_tree_get_self (tree, c), "" };
-
-        g_array_append_val (w->entries, e);
-        if (nodes[c].first_child != PPV_NONE)
-          {
-            e.is_block = TRUE;
-            g_array_append_val (w->entries, e);
-          }
-      }
-  end = w->entries->len;
-
-  /* One child (most levels of deep trees): its own line, then its block. */
-  if (n == 1 && end - base <= 2 &&
-      nodes[g_array_index (w->parents, guint32, first)].first_child != PPV_NONE &&
-      nodes[nodes[g_array_index (w->parents, guint32, first)].first_child].next_sibling == PPV_NONE)
+  for (guint32 i = 0;; i++)
     {
-      FoldedEntry *e = &g_array_index (w->entries, FoldedEntry, base);
+      guint32 xa = fa[i] & ~STACK_TREE_INLINED_BIT, xb = fb[i] & ~STACK_TREE_INLINED_BIT;
+      gboolean last_a = i + 1 == la, last_b = i + 1 == lb;
+      char text_a[24] = " ", text_b[24] = " ";
+      guint32 tla = 1, tlb = 1;
 
-      if (e->is_block)
+      if (f->rank[xa] == f->rank[xb] && last_a == last_b)
         {
-          e->parents = w->parents->len;
-          e->n = 1;
-          g_array_append_val (w->parents, e->node);
-        }
-      else
-        {
-          e->text_len = format_value_text (e->text, e->value);
-          if (end - base == 2)
-            {
-              FoldedEntry *block = e + 1;
-              block->parents = w->parents->len;
-              block->n = 1;
-              g_array_append_val (w->parents, block->node);
-            }
-          if (e->value == 0)
-            {
-              /* No own line: the block alone. */
-              g_array_remove_index (w->entries, base);
-              end--;
-            }
-        }
-      merged = end;
-      goto write;
-    }
-
-  if (end - base > 1)
-    g_qsort_with_data (&g_array_index (w->entries, FoldedEntry, base), end - base,
-                       sizeof (FoldedEntry), compare_by_name, w);
-
-  /* Merge entries of one name and kind; a block's nodes go on the stack. */
-  merged = base;
-  for (guint32 i = base; i < end;)
-    {
-      FoldedEntry e = g_array_index (w->entries, FoldedEntry, i);
-      guint32 j = i + 1;
-
-      if (e.is_block)
-        {
-          e.parents = w->parents->len;
-          g_array_append_val (w->parents, e.node);
-        }
-      for (; j < end && compare_by_name (&g_array_index (w->entries, FoldedEntry, i),
-                                         &g_array_index (w->entries, FoldedEntry, j), w) == 0; j++)
-        {
-          const FoldedEntry *same = &g_array_index (w->entries, FoldedEntry, j);
-          if (e.is_block)
-            g_array_append_val (w->parents, same->node);
-          else
-            e.value += same->value;
-        }
-      e.n = e.is_block ? w->parents->len - e.parents : 0;
-      if (!e.is_block)
-        e.text_len = format_value_text (e.text, e.value);
-      if (e.is_block || e.value != 0)
-        g_array_index (w->entries, FoldedEntry, merged++) = e;
-      i = j;
-    }
-  g_array_set_size (w->entries, merged);
-  if (merged - base > 1)
-    g_qsort_with_data (&g_array_index (w->entries, FoldedEntry, base), merged - base,
-                       sizeof (FoldedEntry), compare_by_line, w);
-
-write:
-  for (guint32 i = base; i < merged && !w->failed; i++)
-    {
-      FoldedEntry e = g_array_index (w->entries, FoldedEntry, i);
-      guint32 len;
-      const char *name = entry_name (w, &e, &len);
-
-      if (e.is_block)
-        {
-          gsize prefix_len = w->prefix->len;
-
-          g_string_append_len (w->prefix, name, len);
-          g_string_append_c (w->prefix, ';');
-          folded_write_level (w, e.parents, e.n);
-          g_string_truncate (w->prefix, prefix_len);
+          if (last_a)
+            return 0;
           continue;
         }
-      g_string_append_len (w->buffer, w->prefix->str, w->prefix->len);
-      g_string_append_len (w->buffer, name, len);
-      g_string_append_len (w->buffer, e.text, e.text_len);
-      if (w->buffer->len > (1 << 20))
-        folded_flush (w);
-      if ((++w->lines & 0xfff) == 0 &&
-          g_cancellable_set_error_if_cancelled (w->cancellable, w->error))
-        w->failed = TRUE;
+      if (!last_a && !last_b)
+        return f->rank[xa] < f->rank[xb] ? -1 : 1;
+
+      if (!last_a)
+        text_a[0] = ';';
+      else if (f->with_value)
+        tla = format_value_text (text_a, a->value);
+      if (!last_b)
+        text_b[0] = ';';
+      else if (f->with_value)
+        tlb = format_value_text (text_b, b->value);
+      return compare_tokens (f->names[xa], f->name_len[xa], text_a, tla,
+                             f->names[xb], f->name_len[xb], text_b, tlb);
     }
-  g_array_set_size (w->entries, base);
+}
+
+/* Whether @a's line, up to its value, starts @b's: then only their
+ * values order them ("f 10" against "f x;g 5"). */
+static gboolean
+line_starts (Folded           *f,
+             const FoldedLine *a,
+             const FoldedLine *b)
+{
+  guint32 la, lb, i;
+  const guint32 *fa = _ppv_sorted_stack (f->st, a->stack, &la);
+  const guint32 *fb = _ppv_sorted_stack (f->st, b->stack, &lb);
+  guint32 xa, xb;
+
+  for (i = 0; i + 1 < la && i + 1 < lb && f->rank[fa[i] & ~STACK_TREE_INLINED_BIT] ==
+                                          f->rank[fb[i] & ~STACK_TREE_INLINED_BIT]; i++)
+    ;
+  if (i + 1 != la)
+    return FALSE;
+  xa = fa[i] & ~STACK_TREE_INLINED_BIT;
+  xb = fb[i] & ~STACK_TREE_INLINED_BIT;
+  return f->name_len[xb] > f->name_len[xa] && f->names[xb][f->name_len[xa]] == ' ' &&
+         memcmp (f->names[xa], f->names[xb], f->name_len[xa]) == 0;
+}
+
+/* The lines in byte order, with their values: one per distinct stack,
+ * sorted, then equal lines summed and zero ones dropped. */
+static GArray *
+folded_lines (Folded       *f,
+              GCancellable *cancellable)
+{
+  const SortedStacks *st = f->st;
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (FoldedLine));
+  FoldedLine *l;
+  guint32 merged = 0;
+  gboolean collide = FALSE;
+
+  /* Equal stacks are next to each other in the tree's order: one leaf. */
+  for (guint32 i = 0; i < st->n;)
+    {
+      guint32 len, other_len, j = i + 1;
+      const guint32 *frames = _ppv_sorted_stack (st, i, &len);
+      FoldedLine line = { i, 0 };
+
+      for (; j < st->n; j++)
+        {
+          const guint32 *other = _ppv_sorted_stack (st, j, &other_len);
+          if (other_len != len || memcmp (frames, other, len * sizeof (guint32)) != 0)
+            break;
+        }
+      line.value = _ppv_sorted_stacks_value (st, i, j);
+      if (len > 0)
+        g_array_append_val (lines, line);
+      i = j;
+    }
+  if (g_cancellable_is_cancelled (cancellable))
+    return lines;
+
+  f->with_value = FALSE;
+  _ppv_sort_on_two_cores (lines->data, lines->len, sizeof (FoldedLine), compare_lines, f);
+
+  l = (FoldedLine *) lines->data;
+  for (guint32 i = 0; i < lines->len;)
+    {
+      FoldedLine line = l[i];
+      guint32 j = i + 1;
+
+      for (; j < lines->len && compare_lines (&l[i], &l[j], f) == 0; j++)
+        line.value += l[j].value;
+      if (line.value != 0)
+        l[merged++] = line;
+      i = j;
+    }
+  g_array_set_size (lines, merged);
+
+  /* Rare: a line that starts another up to its value; then the values
+   * decide, and now they are known. */
+  for (guint32 i = 0; i + 1 < merged && !collide; i++)
+    collide = line_starts (f, &l[i], &l[i + 1]);
+  if (collide)
+    {
+      f->with_value = TRUE;
+      g_qsort_with_data (lines->data, lines->len, sizeof (FoldedLine), compare_lines, f);
+    }
+  return lines;
+}
+
+typedef struct
+{
+  GOutputStream *out;
+  char          *buffer;
+  gsize          len, size;
+  gsize          line;         /* where the last line starts */
+  GCancellable  *cancellable;
+  GError       **error;
+  gboolean       failed;
+} Sink;
+
+/* Writes all but the last line, which moves to the front: the next line
+ * copies the names it shares with it. */
+static void
+sink_flush (Sink  *s,
+            gsize  keep)
+{
+  if (!s->failed && s->line > 0 &&
+      !g_output_stream_write_all (s->out, s->buffer, s->line, NULL, s->cancellable, s->error))
+    s->failed = TRUE;
+  memmove (s->buffer, s->buffer + s->line, keep);
+  s->len = keep;
+  s->line = 0;
+}
+
+static inline void
+sink_reserve (Sink  *s,
+              gsize  more)
+{
+  if (s->len + more <= s->size)
+    return;
+  sink_flush (s, s->len - s->line);
+  if (s->len + more > s->size)
+    {
+      s->size = s->len + more;
+      s->buffer = g_realloc (s->buffer, s->size);
+    }
 }
 
 gboolean
@@ -293,35 +316,78 @@ ppv_stack_tree_write_folded (PpvStackTree  *self,
                              GCancellable  *cancellable,
                              GError       **error)
 {
-  FoldedWriter w = { 0 };
-  guint32 root = 0;
+  Folded f = { 0 };
+  Sink sink = { out, NULL, 0, 4 << 20, 0, cancellable, error, FALSE };
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint32));
+  const guint32 *previous = NULL;
+  guint32 previous_len = 0;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (self->kind == PPV_STACK_TREE_TOP_DOWN, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
-  w.tree = self;
-  w.out = out;
-  w.cancellable = cancellable;
-  w.error = error;
-  w.buffer = g_string_sized_new ((1 << 20) + 4096);
-  w.prefix = g_string_new (NULL);
-  w.entries = g_array_new (FALSE, FALSE, sizeof (FoldedEntry));
-  w.parents = g_array_new (FALSE, FALSE, sizeof (guint32));
-  folded_names_init (&w);
+  f.st = &self->stacks;
+  folded_names_init (&f, _ppv_report_context_get_node_ids (self->ctx));
+  lines = folded_lines (&f, cancellable);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      folded_clear (&f);
+      return FALSE;
+    }
 
-  g_array_append_val (w.parents, root);
-  folded_write_level (&w, 0, 1);
-  folded_flush (&w);
+  /* Each line copies the names it shares with the one before (ends[] are
+   * where they end in it), then adds its own. */
+  sink.buffer = g_malloc (sink.size);
+  for (guint32 k = 0; k < lines->len && !sink.failed; k++)
+    {
+      const FoldedLine *l = &g_array_index (lines, FoldedLine, k);
+      guint32 len, common = 0, shared;
+      const guint32 *frames = _ppv_sorted_stack (f.st, l->stack, &len);
+      gsize need = 24, start;
+      char *at;
 
-  g_string_free (w.buffer, TRUE);
-  g_string_free (w.prefix, TRUE);
-  g_array_unref (w.entries);
-  g_array_unref (w.parents);
-  g_free (w.names);
-  g_free (w.name_len);
-  g_string_chunk_free (w.cleaned);
-  return !w.failed;
+      while (common < len && common < previous_len &&
+             f.rank[frames[common] & ~STACK_TREE_INLINED_BIT] ==
+             f.rank[previous[common] & ~STACK_TREE_INLINED_BIT])
+        common++;
+      shared = common > 0 ? g_array_index (ends, guint32, common - 1) : 0;
+      for (guint32 i = common; i < len; i++)
+        need += f.name_len[frames[i] & ~STACK_TREE_INLINED_BIT] + 1;
+      sink_reserve (&sink, shared + need);
+
+      start = sink.len;
+      at = sink.buffer + start;
+      memcpy (at, sink.buffer + sink.line, shared);
+      at += shared;
+      g_array_set_size (ends, common);
+      for (guint32 i = common; i < len; i++)
+        {
+          guint32 x = frames[i] & ~STACK_TREE_INLINED_BIT;
+          guint32 end;
+
+          if (i > 0)
+            *at++ = ';';
+          memcpy (at, f.names[x], f.name_len[x]);
+          at += f.name_len[x];
+          end = (guint32) (at - (sink.buffer + start));
+          g_array_append_val (ends, end);
+        }
+      at += format_value_text (at, l->value);
+      sink.line = start;
+      sink.len = at - sink.buffer;
+      previous = frames;
+      previous_len = len;
+
+      if ((k & 0xfff) == 0xfff && g_cancellable_set_error_if_cancelled (cancellable, error))
+        sink.failed = TRUE;
+    }
+  sink.line = sink.len;
+  sink_flush (&sink, 0);
+
+  g_free (sink.buffer);
+  folded_clear (&f);
+  return !sink.failed;
 }
 
 char *

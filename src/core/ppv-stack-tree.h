@@ -5,7 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Immutable and atomically reference-counted once built; nodes live in
- * flat arrays (no allocation per node).  Built from the same report
+ * flat arrays (no allocation per node).  Nodes are made as they are
+ * first reached (a node's children when it is first asked for its first
+ * child), safely from any thread: a node id stays valid and its values
+ * never change, and get_n_nodes() counts the nodes made so far.  Built from the same report
  * context as the table and the graph, so sample index, --mean, filters,
  * granularity and --noinlines give the same numbers.  Node 0 is the root:
  * every kept sample, with no frame of its own.
@@ -85,6 +88,20 @@ char         *ppv_stack_tree_dup_legend       (PpvStackTree *self);
 /* The filters' warnings ("Focus expression matched no samples"),
  * NULL-terminated; a pivot has none. */
 const char * const *ppv_stack_tree_get_warnings (PpvStackTree *self);
+/* Tests a name as ppv_stack_tree_get_name() prints it. */
+typedef gboolean (*PpvStackTreeMatchFunc) (const char *name,
+                                           gpointer    user_data);
+/* What a search matches: the combined total of the outermost nodes whose
+ * name @match accepts, at any depth (so nested matches count once), and
+ * their number.  Nodes too narrow to have been made yet count too: this
+ * scans the stacks, not the nodes.  The root never matches.  FALSE if
+ * @cancellable was cancelled. */
+gboolean      ppv_stack_tree_sum_matches      (PpvStackTree          *self,
+                                               PpvStackTreeMatchFunc  match,
+                                               gpointer               user_data,
+                                               gint64                *total,
+                                               guint                 *n_nodes,
+                                               GCancellable          *cancellable);
 /* Bytes the tree holds, for benchmarks. */
 gsize         ppv_stack_tree_get_memory_size  (PpvStackTree *self);
 
