@@ -114,10 +114,19 @@ append_node (PpvStackTree    *self,
   if (self->chunks[chunk] == NULL)
     self->chunks[chunk] = g_new (StackNode, 1u << STACK_TREE_CHUNK_BITS);
   *_ppv_stack_tree_node (self, id) = *node;
-  /* Published with the parent's first_child, after every child. */
-  self->n_nodes = id + 1;
+  /* Readers only reach it through the parent's first_child, stored
+   * after every child; the count is for bounds checks. */
+  g_atomic_int_set ((gint *) &self->n_nodes, (gint) (id + 1));
   return id;
 }
+
+/* A child being ordered: its total worked out once. */
+typedef struct
+{
+  gint64  total;
+  guint32 frame;
+  guint32 id;
+} Child;
 
 /* Decreasing total, then name, then frame (inlined after plain). */
 static int
@@ -125,18 +134,17 @@ compare_children (const void *a,
                   const void *b,
                   void       *data)
 {
-  PpvStackTree *tree = data;
-  const StackNode *x = _ppv_stack_tree_node (tree, *(const guint32 *) a);
-  const StackNode *y = _ppv_stack_tree_node (tree, *(const guint32 *) b);
-  gint64 tx = node_total (tree, x), ty = node_total (tree, y);
+  const Child *x = a, *y = b;
   int c;
 
-  if (tx != ty)
-    return tx > ty ? -1 : 1;
-  c = strcmp (_ppv_stack_tree_frame_name (tree, x->frame), _ppv_stack_tree_frame_name (tree, y->frame));
+  if (x->total != y->total)
+    return x->total > y->total ? -1 : 1;
+  if (x->frame == y->frame)
+    return 0;
+  c = strcmp (_ppv_stack_tree_frame_name (data, x->frame), _ppv_stack_tree_frame_name (data, y->frame));
   if (c != 0)
     return c;
-  return x->frame < y->frame ? -1 : x->frame > y->frame;
+  return x->frame < y->frame ? -1 : 1;
 }
 
 /* Makes @parent's children, one per run of its stacks past their shared
@@ -149,7 +157,7 @@ make_children (PpvStackTree *self,
   const SortedStacks *st = &self->stacks;
   StackNode *p = _ppv_stack_tree_node (self, parent);
   guint32 depth = p->depth, s = p->self_end, hi = p->hi;
-  guint32 *ids;
+  Child *children;
 
   if (g_atomic_int_get ((gint *) &p->first_child) != (gint) STACK_TREE_UNBUILT)
     return;
@@ -159,23 +167,25 @@ make_children (PpvStackTree *self,
     {
       guint32 frame = st->frames[st->offset[s] + depth];
       StackNode child = { frame, parent, PPV_NONE, PPV_NONE, depth + 1, s, 0, 0 };
-      guint32 id;
+      Child c;
 
       GALLOP (child.hi, s, hi, st->frames[st->offset[i] + depth] == frame);
       child.self_end = find_self_end (st, child.lo, child.hi, depth + 1);
       if (child.self_end < child.hi)
         child.first_child = STACK_TREE_UNBUILT;
-      id = append_node (self, &child);
-      g_array_append_val (scratch, id);
+      c.total = _ppv_sorted_stacks_value (st, child.lo, child.hi);
+      c.frame = frame;
+      c.id = append_node (self, &child);
+      g_array_append_val (scratch, c);
       s = child.hi;
     }
 
-  ids = (guint32 *) scratch->data;
+  children = (Child *) scratch->data;
   if (scratch->len > 1)
-    g_qsort_with_data (ids, scratch->len, sizeof (guint32), compare_children, self);
+    g_qsort_with_data (children, scratch->len, sizeof (Child), compare_children, self);
   for (guint k = 0; k + 1 < scratch->len; k++)
-    _ppv_stack_tree_node (self, ids[k])->next_sibling = ids[k + 1];
-  g_atomic_int_set ((gint *) &p->first_child, scratch->len > 0 ? (gint) ids[0] : (gint) PPV_NONE);
+    _ppv_stack_tree_node (self, children[k].id)->next_sibling = children[k + 1].id;
+  g_atomic_int_set ((gint *) &p->first_child, scratch->len > 0 ? (gint) children[0].id : (gint) PPV_NONE);
 }
 
 /* @node's first child, made now if it was not yet. */
@@ -191,7 +201,7 @@ first_child (PpvStackTree *self,
 
   g_mutex_lock (&self->lock);
   {
-    g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (guint32));
+    g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (Child));
     make_children (self, node, scratch);
   }
   g_mutex_unlock (&self->lock);
@@ -206,7 +216,7 @@ make_nodes (PpvStackTree *self,
             GError      **error)
 {
   const SortedStacks *st = &self->stacks;
-  g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (Child));
   StackNode root = { PPV_NONE, PPV_NONE, PPV_NONE, PPV_NONE, 0, 0, st->n, 0 };
   gint64 threshold;
   gboolean whole = st->offset[st->n] <= SMALL_TREE_FRAMES;
