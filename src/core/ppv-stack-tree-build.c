@@ -100,18 +100,37 @@ run_on_two_cores (GThreadFunc func,
     func (b);
 }
 
-/* Half of the kept samples, expanded by one core. */
+/* Half of the samples, counted then expanded by one core. */
 typedef struct
 {
   PpvReportContext *ctx;
   PpvStackTreeKind  kind;
   const guint8     *pivot;
   Stacks           *st;
-  guint32           first, last;  /* its samples, st->sample[first, last) */
+  guint32           first, last;  /* its samples; its kept ones go to st->sample[first…] */
+  guint32           n_kept;
+  guint64           bound;        /* the most frames they can have */
   guint64           at;           /* where its frames go */
-  guint32           n;            /* stacks it kept, from first on */
+  guint32           n;            /* stacks it made, at first on */
   GCancellable     *cancellable;
 } CollectPart;
+
+static gpointer
+count_part (gpointer data)
+{
+  CollectPart *part = data;
+
+  for (guint32 s = part->first; s < part->last; s++)
+    {
+      gint64 w, dw;
+
+      if (!_ppv_report_context_sample_weight (part->ctx, s, &w, &dw))
+        continue;
+      part->bound += sample_bound (part->ctx, s);
+      part->st->sample[part->first + part->n_kept++] = s;
+    }
+  return NULL;
+}
 
 static gpointer
 collect_part (gpointer data)
@@ -121,7 +140,7 @@ collect_part (gpointer data)
   g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint64 at = part->at;
 
-  for (guint32 k = part->first; k < part->last; k++)
+  for (guint32 k = part->first; k < part->first + part->n_kept; k++)
     {
       guint32 s = st->sample[k], out = part->first + part->n;
       const guint32 *frames;
@@ -167,7 +186,7 @@ collect_part (gpointer data)
  * on the node ids flagged in @pivot, the part of each stack through the
  * function after its outermost call: its callees outermost first, or its
  * callers innermost first.  Stacks that never call it are left out.
- * Each half of the samples is expanded on its own core. */
+ * Each half of the samples is counted, then expanded, on its own core. */
 static gboolean
 collect_stacks (PpvReportContext *ctx,
                 PpvStackTreeKind  kind,
@@ -177,34 +196,21 @@ collect_stacks (PpvReportContext *ctx,
                 GError          **error)
 {
   PpvProfile *profile = _ppv_report_context_get_profile (ctx);
-  CollectPart parts[2] = { { ctx, kind, pivot, st, 0, 0, 0, 0, cancellable },
-                           { ctx, kind, pivot, st, 0, 0, 0, 0, cancellable } };
-  guint64 n_frames = 0;
-  guint32 n = 0;
+  guint32 half = profile->n_samples / 2;
+  CollectPart parts[2] = {
+    { ctx, kind, pivot, st, 0, half, 0, 0, 0, 0, cancellable },
+    { ctx, kind, pivot, st, half, profile->n_samples, 0, 0, 0, 0, cancellable },
+  };
 
-  /* Count first, so the frames land in one allocation, each half at its
-   * bound (a location's kept lines never outnumber its lines; a pivot's
-   * stacks are shorter). */
+  /* Counted first, so the frames land in one allocation, each half at
+   * its bound (a pivot's stacks are shorter: the count bounds them). */
   st->sample = g_new (guint32, MAX (profile->n_samples, 1));
-  for (guint32 s = 0; s < profile->n_samples; s++)
-    {
-      gint64 w, dw;
+  run_on_two_cores (count_part, &parts[0], &parts[1]);
+  parts[1].at = parts[0].bound;
 
-      if (s == profile->n_samples / 2)
-        {
-          parts[0].last = parts[1].first = n;
-          parts[1].at = n_frames;
-        }
-      if (!_ppv_report_context_sample_weight (ctx, s, &w, &dw))
-        continue;
-      n_frames += sample_bound (ctx, s);
-      st->sample[n++] = s;
-    }
-  parts[1].last = n;
-
-  st->frames = g_new (guint32, MAX (n_frames, 1));
-  st->start = g_new (guint64, MAX (n, 1));
-  st->len = g_new (guint32, MAX (n, 1));
+  st->frames = g_new (guint32, MAX (parts[0].bound + parts[1].bound, 1));
+  st->start = g_new (guint64, MAX (profile->n_samples, 1));
+  st->len = g_new (guint32, MAX (profile->n_samples, 1));
   run_on_two_cores (collect_part, &parts[0], &parts[1]);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
