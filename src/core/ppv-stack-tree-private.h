@@ -63,6 +63,7 @@ struct _PpvStackTree
   StackNode       **chunks;
   guint32           n_chunks;
   guint32           n_nodes;      /* atomic */
+  guint32          *name_rank;    /* per node id, once a node has many children; or NULL */
 };
 
 #define STACK_TREE_CHUNK_BITS 12

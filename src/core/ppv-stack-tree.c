@@ -23,7 +23,7 @@ G_DEFINE_BOXED_TYPE (PpvStackTree, ppv_stack_tree, ppv_stack_tree_ref, ppv_stack
 /* The builder makes nodes down to this share of the root's stacks' value
  * (a pixel of a wide view); a node below it has its children made when
  * first asked.  Small trees are made whole. */
-#define RESOLUTION          8192
+#define RESOLUTION          4096
 #define SMALL_TREE_FRAMES   (1u << 16)
 
 static PpvStackTree *
@@ -128,12 +128,42 @@ typedef struct
   guint32 id;
 } Child;
 
+static int
+compare_ids_by_name (const void *a,
+                     const void *b,
+                     void       *data)
+{
+  return strcmp (_ppv_stack_tree_frame_name (data, *(const guint32 *) a),
+                 _ppv_stack_tree_frame_name (data, *(const guint32 *) b));
+}
+
+/* Every node id's place in name order (equal names, equal places): a
+ * node with many children of equal totals (a flat profile's root) then
+ * orders them without reading their names. */
+static void
+rank_names (PpvStackTree *self)
+{
+  const PpvNodeIds *ids = _ppv_report_context_get_node_ids (self->ctx);
+  guint32 n = _ppv_node_ids_get_n (ids);
+  g_autofree guint32 *order = g_new (guint32, MAX (n, 1));
+  guint32 *rank = g_new (guint32, MAX (n, 1));
+
+  for (guint32 i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n, sizeof (guint32), compare_ids_by_name, self);
+  for (guint32 k = 0; k < n; k++)
+    rank[order[k]] = k > 0 && compare_ids_by_name (&order[k - 1], &order[k], self) == 0
+                       ? rank[order[k - 1]] : k;
+  self->name_rank = rank;
+}
+
 /* Decreasing total, then name, then frame (inlined after plain). */
 static int
 compare_children (const void *a,
                   const void *b,
                   void       *data)
 {
+  PpvStackTree *tree = data;
   const Child *x = a, *y = b;
   int c;
 
@@ -141,7 +171,14 @@ compare_children (const void *a,
     return x->total > y->total ? -1 : 1;
   if (x->frame == y->frame)
     return 0;
-  c = strcmp (_ppv_stack_tree_frame_name (data, x->frame), _ppv_stack_tree_frame_name (data, y->frame));
+  if (tree->name_rank != NULL)
+    {
+      guint32 rx = tree->name_rank[x->frame & ~STACK_TREE_INLINED_BIT];
+      guint32 ry = tree->name_rank[y->frame & ~STACK_TREE_INLINED_BIT];
+      c = rx < ry ? -1 : rx > ry;
+    }
+  else
+    c = strcmp (_ppv_stack_tree_frame_name (tree, x->frame), _ppv_stack_tree_frame_name (tree, y->frame));
   if (c != 0)
     return c;
   return x->frame < y->frame ? -1 : 1;
@@ -181,6 +218,8 @@ make_children (PpvStackTree *self,
     }
 
   children = (Child *) scratch->data;
+  if (scratch->len > 4096 && self->name_rank == NULL)
+    rank_names (self);
   if (scratch->len > 1)
     g_qsort_with_data (children, scratch->len, sizeof (Child), compare_children, self);
   for (guint k = 0; k + 1 < scratch->len; k++)
@@ -312,6 +351,7 @@ ppv_stack_tree_unref (PpvStackTree *self)
   for (guint32 c = 0; c < self->n_chunks; c++)
     g_free (self->chunks[c]);
   g_free (self->chunks);
+  g_free (self->name_rank);
   g_mutex_clear (&self->lock);
   g_free (self);
 }
@@ -443,11 +483,13 @@ ppv_stack_tree_get_memory_size (PpvStackTree *self)
 {
   const SortedStacks *st = &self->stacks;
   gsize sums = 1 + (st->sum_div ? 1 : 0) + (st->sum_base ? 1 : 0);
-  gsize chunks = 0;
+  gsize chunks = 0, ranks = 0;
 
   for (guint32 c = 0; c < self->n_chunks; c++)
     chunks += self->chunks[c] != NULL;
-  return sizeof *self + st->offset[st->n] * sizeof (guint32) + (st->n + 1) * sizeof (guint64) +
+  if (self->name_rank != NULL)
+    ranks = _ppv_node_ids_get_n (_ppv_report_context_get_node_ids (self->ctx)) * sizeof (guint32);
+  return sizeof *self + ranks + st->offset[st->n] * sizeof (guint32) + (st->n + 1) * sizeof (guint64) +
          (st->n + 1) * sums * sizeof (gint64) + self->n_chunks * sizeof (StackNode *) +
          chunks * (sizeof (StackNode) << STACK_TREE_CHUNK_BITS);
 }

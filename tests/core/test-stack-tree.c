@@ -395,6 +395,41 @@ test_made_as_reached (void)
   big_clear (&big);
 }
 
+/* Thousands of children of equal totals (a flat profile's root): in
+ * name order, an inlined call after a plain one of the same name. */
+static void
+test_many_children (void)
+{
+  g_autoptr(GString) folded = g_string_new ("main+f0042 1,1\n");
+  g_autoptr(PpvStackTree) tree = NULL;
+  guint32 main_node, child, previous = PPV_NONE;
+  guint n = 0;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (folded, "main;f%04u 1,1\n", (i * 7919) % 5000);
+  g_string_append (folded, "main;x 1,2\n");
+  tree = tree_with (folded->str, NULL, NULL);
+  main_node = path (tree, "main");
+
+  child = ppv_stack_tree_get_first_child (tree, main_node);
+  g_assert_cmpstr (ppv_stack_tree_get_name (tree, child), ==, "x");
+  for (child = ppv_stack_tree_get_next_sibling (tree, child); child != PPV_NONE;
+       child = ppv_stack_tree_get_next_sibling (tree, child), n++)
+    {
+      if (previous != PPV_NONE)
+        {
+          int c = strcmp (ppv_stack_tree_get_name (tree, previous), ppv_stack_tree_get_name (tree, child));
+
+          g_assert_cmpint (c, <=, 0);
+          if (c == 0)
+            g_assert_true (!ppv_stack_tree_is_inlined (tree, previous) && ppv_stack_tree_is_inlined (tree, child));
+        }
+      previous = child;
+    }
+  g_assert_cmpuint (n, ==, 5001);
+  check_invariants (tree);
+}
+
 static void
 test_inlining (void)
 {
@@ -507,6 +542,7 @@ main (int   argc,
   g_test_add_func ("/ppv/core/stack-tree/folded-order", test_folded_order);
   g_test_add_func ("/ppv/core/stack-tree/folded-value-order", test_folded_value_order);
   g_test_add_func ("/ppv/core/stack-tree/made-as-reached", test_made_as_reached);
+  g_test_add_func ("/ppv/core/stack-tree/many-children", test_many_children);
   g_test_add_func ("/ppv/core/stack-tree/inlining", test_inlining);
   g_test_add_func ("/ppv/core/stack-tree/recursion-pivots", test_recursion_pivots);
   g_test_add_func ("/ppv/core/stack-tree/filters", test_filters);
