@@ -83,11 +83,10 @@ expand_sample (PpvReportContext *ctx,
   return n;
 }
 
-/* Runs @func on @a here and on @b on the other core, if there is one. */
-static void
-run_on_two_cores (GThreadFunc func,
-                  gpointer    a,
-                  gpointer    b)
+void
+_ppv_run_on_two_cores (GThreadFunc func,
+                       gpointer    a,
+                       gpointer    b)
 {
   GThread *thread = NULL;
 
@@ -205,13 +204,13 @@ collect_stacks (PpvReportContext *ctx,
   /* Counted first, so the frames land in one allocation, each half at
    * its bound (a pivot's stacks are shorter: the count bounds them). */
   st->sample = g_new (guint32, MAX (profile->n_samples, 1));
-  run_on_two_cores (count_part, &parts[0], &parts[1]);
+  _ppv_run_on_two_cores (count_part, &parts[0], &parts[1]);
   parts[1].at = parts[0].bound;
 
   st->frames = g_new (guint32, MAX (parts[0].bound + parts[1].bound, 1));
   st->start = g_new (guint64, MAX (profile->n_samples, 1));
   st->len = g_new (guint32, MAX (profile->n_samples, 1));
-  run_on_two_cores (collect_part, &parts[0], &parts[1]);
+  _ppv_run_on_two_cores (collect_part, &parts[0], &parts[1]);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
@@ -408,7 +407,7 @@ _ppv_stack_tree_collect (PpvStackTree *self,
   sorted->frames = g_new (guint32, MAX (sorted->offset[st.n], 1));
   parts[0] = (CopyPart) { &st, sorted, order, 0, st.n / 2 };
   parts[1] = (CopyPart) { &st, sorted, order, st.n / 2, st.n };
-  run_on_two_cores (copy_part, &parts[0], &parts[1]);
+  _ppv_run_on_two_cores (copy_part, &parts[0], &parts[1]);
   stacks_clear (&st);
   return TRUE;
 }

@@ -44,11 +44,9 @@ folded_names_init (Folded           *f,
                    const PpvNodeIds *ids)
 {
   guint32 n = _ppv_node_ids_get_n (ids);
-  g_autofree guint32 *order = g_new (guint32, MAX (n, 1));
 
   f->names = g_new (const char *, MAX (n, 1));
   f->name_len = g_new (guint32, MAX (n, 1));
-  f->rank = g_new (guint32, MAX (n, 1));
   f->cleaned = g_string_chunk_new (4096);
   for (guint32 i = 0; i < n; i++)
     {
@@ -63,7 +61,6 @@ folded_names_init (Folded           *f,
         }
       f->names[i] = name;
       f->name_len[i] = strlen (name);
-      order[i] = i;
     }
 
   /* One block holds them all: lines copy names from all over, and a
@@ -84,10 +81,7 @@ folded_names_init (Folded           *f,
   }
 
   /* Ranked as "name;" is: a line's frames but its last compare by rank. */
-  g_qsort_with_data (order, n, sizeof (guint32), compare_names, f);
-  for (guint32 k = 0; k < n; k++)
-    f->rank[order[k]] = k > 0 && compare_names (&order[k - 1], &order[k], f) == 0
-                          ? f->rank[order[k - 1]] : k;
+  f->rank = _ppv_stack_tree_rank (n, compare_names, f);
 }
 
 static void
@@ -295,43 +289,89 @@ folded_lines (Folded       *f,
   return lines;
 }
 
+/* Lines are formatted a chunk at a time, two chunks at once (one per
+ * core), and written in order.  A chunk ends after this many frames, a
+ * few megabytes of text however deep the stacks. */
+#define CHUNK_FRAMES (1u << 17)
+
 typedef struct
 {
-  GOutputStream *out;
-  char          *buffer;
-  gsize          len, size;
-  gsize          line;         /* where the last line starts */
-  GCancellable  *cancellable;
-  GError       **error;
-  gboolean       failed;
-} Sink;
+  Folded           *f;
+  const FoldedLine *lines;
+  guint32           first, last;
+  GByteArray       *out;
+  GArray           *ends;
+} Chunk;
 
-/* Writes all but the last line, which moves to the front: the next line
- * copies the names it shares with it. */
-static void
-sink_flush (Sink  *s,
-            gsize  keep)
+/* Formats lines [first, last) into chunk->out.  Each line copies the
+ * names it shares with the one before (ends[] are where they end in it),
+ * then adds its own. */
+static gpointer
+format_chunk (gpointer data)
 {
-  if (!s->failed && s->line > 0 &&
-      !g_output_stream_write_all (s->out, s->buffer, s->line, NULL, s->cancellable, s->error))
-    s->failed = TRUE;
-  memmove (s->buffer, s->buffer + s->line, keep);
-  s->len = keep;
-  s->line = 0;
-}
+  Chunk *chunk = data;
+  Folded *f = chunk->f;
+  const guint32 *previous = NULL;
+  guint32 previous_len = 0;
+  gsize line = 0;
 
-static inline void
-sink_reserve (Sink  *s,
-              gsize  more)
-{
-  if (s->len + more <= s->size)
-    return;
-  sink_flush (s, s->len - s->line);
-  if (s->len + more > s->size)
+  g_byte_array_set_size (chunk->out, 0);
+  g_array_set_size (chunk->ends, 0);
+  for (guint32 k = chunk->first; k < chunk->last; k++)
     {
-      s->size = s->len + more;
-      s->buffer = g_realloc (s->buffer, s->size);
+      const FoldedLine *l = &chunk->lines[k];
+      guint32 len, common = 0, shared;
+      const guint32 *frames = _ppv_sorted_stack (f->st, l->stack, &len);
+      gsize need = 24, start = chunk->out->len;
+      char *at;
+
+      /* Lines come in name order, their stacks and names from anywhere:
+       * fetch a later line's frames, and the names of the next. */
+      if (k + 4 < chunk->last)
+        __builtin_prefetch (f->st->frames + f->st->offset[l[4].stack]);
+      if (k + 1 < chunk->last)
+        {
+          guint32 next_len;
+          const guint32 *next = _ppv_sorted_stack (f->st, l[1].stack, &next_len);
+
+          for (guint32 i = 0; i < next_len; i++)
+            __builtin_prefetch (f->names[next[i] & ~STACK_TREE_INLINED_BIT]);
+        }
+
+      while (common < len && common < previous_len && frames[common] == previous[common])
+        common++;
+      while (common < len && common < previous_len &&
+             f->rank[frames[common] & ~STACK_TREE_INLINED_BIT] ==
+             f->rank[previous[common] & ~STACK_TREE_INLINED_BIT])
+        common++;
+      shared = common > 0 ? g_array_index (chunk->ends, guint32, common - 1) : 0;
+      for (guint32 i = common; i < len; i++)
+        need += f->name_len[frames[i] & ~STACK_TREE_INLINED_BIT] + 1;
+      g_byte_array_set_size (chunk->out, start + shared + need);
+
+      at = (char *) chunk->out->data + start;
+      memcpy (at, chunk->out->data + line, shared);
+      at += shared;
+      g_array_set_size (chunk->ends, common);
+      for (guint32 i = common; i < len; i++)
+        {
+          guint32 x = frames[i] & ~STACK_TREE_INLINED_BIT;
+          guint32 end;
+
+          if (i > 0)
+            *at++ = ';';
+          memcpy (at, f->names[x], f->name_len[x]);
+          at += f->name_len[x];
+          end = (guint32) (at - ((char *) chunk->out->data + start));
+          g_array_append_val (chunk->ends, end);
+        }
+      at += format_value_text (at, l->value);
+      g_byte_array_set_size (chunk->out, at - (char *) chunk->out->data);
+      line = start;
+      previous = frames;
+      previous_len = len;
     }
+  return NULL;
 }
 
 gboolean
@@ -341,11 +381,9 @@ ppv_stack_tree_write_folded (PpvStackTree  *self,
                              GError       **error)
 {
   Folded f = { 0 };
-  Sink sink = { out, NULL, 0, 4 << 20, 0, cancellable, error, FALSE };
   g_autoptr(GArray) lines = NULL;
-  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint32));
-  const guint32 *previous = NULL;
-  guint32 previous_len = 0;
+  Chunk chunks[2];
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (self->kind == PPV_STACK_TREE_TOP_DOWN, FALSE);
@@ -360,73 +398,34 @@ ppv_stack_tree_write_folded (PpvStackTree  *self,
       return FALSE;
     }
 
-  /* Each line copies the names it shares with the one before (ends[] are
-   * where they end in it), then adds its own. */
-  sink.buffer = g_malloc (sink.size);
-  for (guint32 k = 0; k < lines->len && !sink.failed; k++)
+  for (guint i = 0; i < 2; i++)
+    chunks[i] = (Chunk) { &f, (const FoldedLine *) lines->data, 0, 0,
+                          g_byte_array_new (), g_array_new (FALSE, FALSE, sizeof (guint32)) };
+  for (guint32 k = 0; k < lines->len && ok; k = chunks[1].last)
     {
-      const FoldedLine *l = &g_array_index (lines, FoldedLine, k);
-      guint32 len, common = 0, shared;
-
-      /* Lines come in name order, their stacks and names from anywhere:
-       * fetch a later line's frames, and the names of the next. */
-      if (k + 4 < lines->len)
-        __builtin_prefetch (f.st->frames + f.st->offset[l[4].stack]);
-      if (k + 1 < lines->len)
+      for (guint i = 0; i < 2; i++)
         {
-          guint32 next_len;
-          const guint32 *next = _ppv_sorted_stack (f.st, l[1].stack, &next_len);
+          guint64 frames = 0;
 
-          for (guint32 i = 0; i < next_len; i++)
-            __builtin_prefetch (f.names[next[i] & ~STACK_TREE_INLINED_BIT]);
+          chunks[i].first = chunks[i].last = i == 0 ? k : chunks[0].last;
+          while (chunks[i].last < lines->len && frames < CHUNK_FRAMES)
+            {
+              guint32 stack = g_array_index (lines, FoldedLine, chunks[i].last++).stack;
+              frames += f.st->offset[stack + 1] - f.st->offset[stack];
+            }
         }
-      const guint32 *frames = _ppv_sorted_stack (f.st, l->stack, &len);
-      gsize need = 24, start;
-      char *at;
-
-      while (common < len && common < previous_len && frames[common] == previous[common])
-        common++;
-      while (common < len && common < previous_len &&
-             f.rank[frames[common] & ~STACK_TREE_INLINED_BIT] ==
-             f.rank[previous[common] & ~STACK_TREE_INLINED_BIT])
-        common++;
-      shared = common > 0 ? g_array_index (ends, guint32, common - 1) : 0;
-      for (guint32 i = common; i < len; i++)
-        need += f.name_len[frames[i] & ~STACK_TREE_INLINED_BIT] + 1;
-      sink_reserve (&sink, shared + need);
-
-      start = sink.len;
-      at = sink.buffer + start;
-      memcpy (at, sink.buffer + sink.line, shared);
-      at += shared;
-      g_array_set_size (ends, common);
-      for (guint32 i = common; i < len; i++)
-        {
-          guint32 x = frames[i] & ~STACK_TREE_INLINED_BIT;
-          guint32 end;
-
-          if (i > 0)
-            *at++ = ';';
-          memcpy (at, f.names[x], f.name_len[x]);
-          at += f.name_len[x];
-          end = (guint32) (at - (sink.buffer + start));
-          g_array_append_val (ends, end);
-        }
-      at += format_value_text (at, l->value);
-      sink.line = start;
-      sink.len = at - sink.buffer;
-      previous = frames;
-      previous_len = len;
-
-      if ((k & 0xfff) == 0xfff && g_cancellable_set_error_if_cancelled (cancellable, error))
-        sink.failed = TRUE;
+      _ppv_run_on_two_cores (format_chunk, &chunks[0], &chunks[1]);
+      for (guint i = 0; i < 2 && ok; i++)
+        ok = g_output_stream_write_all (out, chunks[i].out->data, chunks[i].out->len, NULL,
+                                        cancellable, error);
     }
-  sink.line = sink.len;
-  sink_flush (&sink, 0);
-
-  g_free (sink.buffer);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_byte_array_unref (chunks[i].out);
+      g_array_unref (chunks[i].ends);
+    }
   folded_clear (&f);
-  return !sink.failed;
+  return ok;
 }
 
 char *

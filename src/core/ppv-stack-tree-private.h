@@ -112,6 +112,15 @@ gboolean      _ppv_stack_tree_collect (PpvStackTree     *self,
                                        const guint8     *pivot,
                                        GCancellable     *cancellable,
                                        GError          **error);
+/* Each of the ids 0…@n - 1's place in the order of @compare (on
+ * pointers to ids); ids that compare equal share a place.  g_free() it. */
+guint32      *_ppv_stack_tree_rank (guint32          n,
+                                    GCompareDataFunc compare,
+                                    gpointer         data);
+/* Runs @func on @a here and on @b on the other core, if there is one. */
+void          _ppv_run_on_two_cores  (GThreadFunc       func,
+                                      gpointer          a,
+                                      gpointer          b);
 /* Sorts @n items of @size with @compare, on two threads when it pays. */
 void          _ppv_sort_on_two_cores (gpointer          items,
                                       gsize             n,

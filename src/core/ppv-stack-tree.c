@@ -137,24 +137,31 @@ compare_ids_by_name (const void *a,
                  _ppv_stack_tree_frame_name (data, *(const guint32 *) b));
 }
 
-/* Every node id's place in name order (equal names, equal places): a
- * node with many children of equal totals (a flat profile's root) then
- * orders them without reading their names. */
-static void
-rank_names (PpvStackTree *self)
+guint32 *
+_ppv_stack_tree_rank (guint32          n,
+                      GCompareDataFunc compare,
+                      gpointer         data)
 {
-  const PpvNodeIds *ids = _ppv_report_context_get_node_ids (self->ctx);
-  guint32 n = _ppv_node_ids_get_n (ids);
   g_autofree guint32 *order = g_new (guint32, MAX (n, 1));
   guint32 *rank = g_new (guint32, MAX (n, 1));
 
   for (guint32 i = 0; i < n; i++)
     order[i] = i;
-  g_qsort_with_data (order, n, sizeof (guint32), compare_ids_by_name, self);
+  g_qsort_with_data (order, n, sizeof (guint32), compare, data);
   for (guint32 k = 0; k < n; k++)
-    rank[order[k]] = k > 0 && compare_ids_by_name (&order[k - 1], &order[k], self) == 0
-                       ? rank[order[k - 1]] : k;
-  self->name_rank = rank;
+    rank[order[k]] = k > 0 && compare (&order[k - 1], &order[k], data) == 0 ? rank[order[k - 1]] : k;
+  return rank;
+}
+
+/* Every node id's place in name order: a node with many children of
+ * equal totals (a flat profile's root) then orders them without reading
+ * their names. */
+static void
+rank_names (PpvStackTree *self)
+{
+  const PpvNodeIds *ids = _ppv_report_context_get_node_ids (self->ctx);
+
+  self->name_rank = _ppv_stack_tree_rank (_ppv_node_ids_get_n (ids), compare_ids_by_name, self);
 }
 
 /* Decreasing total, then name, then frame (inlined after plain). */
