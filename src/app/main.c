@@ -17,7 +17,12 @@ main (int    argc,
    * (D-Bus activation starts the app with --gapplication-service).  The
    * application registers no main options; one it adds must be listed
    * here, or it is reported as unknown. */
-  static const char * const window_options[] = { "--gapplication-service", NULL };
+  static const char * const window_options[] = {
+    "--gapplication-service",
+    /* pprof -http's way of opening a comparison (ppv-application.c). */
+    "--base", "--diff-base", "--normalize",
+    NULL
+  };
   g_autoptr(PpvApplication) app = NULL;
   const char *localedir;
 

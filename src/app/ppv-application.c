@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ppv-app-resources.h"
 #include "ppv-app-settings.h"
@@ -175,6 +176,51 @@ ppv_application_open (GApplication  *app,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* --base=B / --base B, --diff-base likewise, --normalize (pprof -http's
+ * comparison flags); *both is set when -base and -diff_base are mixed. */
+static gboolean
+take_base_option (char                    **argv,
+                  int                       argc,
+                  int                      *i,
+                  const char              **base,
+                  PpvBaseMode              *mode,
+                  gboolean                 *normalize,
+                  gboolean                 *both)
+{
+  static const struct { const char *name; PpvBaseMode mode; } flags[] = {
+    { "--base", PPV_BASE_SUBTRACT },
+    { "--diff-base", PPV_BASE_DIFF },
+  };
+  const char *arg = argv[*i];
+
+  if (g_strcmp0 (arg, "--normalize") == 0)
+    {
+      *normalize = TRUE;
+      return TRUE;
+    }
+  for (guint f = 0; f < G_N_ELEMENTS (flags); f++)
+    {
+      gsize len = strlen (flags[f].name);
+      const char *value = NULL;
+
+      if (strncmp (arg, flags[f].name, len) != 0)
+        continue;
+      if (arg[len] == '=')
+        value = arg + len + 1;
+      else if (arg[len] == '\0' && *i + 1 < argc)
+        value = argv[++*i];
+      else if (arg[len] != '\0')
+        continue;
+      if (value == NULL)
+        return TRUE;
+      *both |= *mode != PPV_BASE_NONE && *mode != flags[f].mode;
+      *mode = flags[f].mode;
+      *base = value;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* The command line is handled here, rather than through ::open, because
  * GApplication turns "localhost:6060" into a GFile for a URI with the scheme
  * "localhost" and "127.0.0.1:6060" into a relative path: the original text
@@ -191,20 +237,44 @@ ppv_application_command_line (GApplication            *app,
   int n_opened = 0;
   gboolean options_done = FALSE;
 
+  const char *base = NULL;
+  PpvBaseMode mode = PPV_BASE_NONE;
+  gboolean normalize = FALSE, both = FALSE;
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+
   argv = g_application_command_line_get_arguments (command_line, &argc);
   cwd = g_application_command_line_get_cwd (command_line);
 
   for (int i = 1; i < argc; i++)
     {
       if (!options_done && g_strcmp0 (argv[i], "--") == 0)
-        {
-          options_done = TRUE;
-          continue;
-        }
+        options_done = TRUE;
+      else if (!options_done && take_base_option (argv, argc, &i, &base, &mode, &normalize, &both))
+        continue;
+      else
+        g_ptr_array_add (sources, argv[i]);
+    }
 
+  /* pprof's own messages for the same mistakes. */
+  if (both)
+    {
+      g_application_command_line_printerr (command_line, "-base and -diff_base flags cannot both be specified\n");
+      return 2;
+    }
+  if (normalize && base == NULL)
+    {
+      g_application_command_line_printerr (command_line, "must have base profile to normalize by\n");
+      return 2;
+    }
+
+  for (guint i = 0; i < sources->len; i++)
+    {
       if (window == NULL)
         window = front_window (self);
-      ppv_window_open_address (window, argv[i], cwd);
+      if (base != NULL)
+        ppv_window_open_compared (window, sources->pdata[i], cwd, base, mode, normalize);
+      else
+        ppv_window_open_address (window, sources->pdata[i], cwd);
       n_opened++;
     }
 
@@ -315,6 +385,7 @@ ppv_application_startup (GApplication *app)
     { "win.save-as",      { "<Control>s", NULL } },
     { "win.new-tab",      { "<Control>t", NULL } },
     { "win.close-tab",    { "<Control>w", NULL } },
+    { "win.compare",      { "<Control>b", NULL } },
   };
 
   G_APPLICATION_CLASS (ppv_application_parent_class)->startup (app);

@@ -31,6 +31,7 @@ _ppv_page_update_actions (PpvPage *self)
   set_enabled (self, "back", self->document != NULL || self->index != NULL);
   set_enabled (self, "export-svg", on_profile);
   set_enabled (self, "export-dot", on_profile);
+  set_enabled (self, "compare", on_profile);
 }
 
 /* Where a cancelled load or the error page's Back button returns to. */
@@ -137,6 +138,14 @@ export_activated (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (self->profile_view), name, NULL);
 }
 
+static void
+compare_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  _ppv_page_compare_choose (PPV_PAGE (user_data));
+}
+
 static const GActionEntry page_actions[] = {
   { "reload", reload_activated },
   { "retry", retry_activated },
@@ -144,6 +153,7 @@ static const GActionEntry page_actions[] = {
   { "cancel", cancel_activated },
   { "export-svg", export_activated },
   { "export-dot", export_activated },
+  { "compare", compare_activated },
 };
 
 void

@@ -44,6 +44,12 @@ struct _PpvPage
   char               *tab_tooltip;
   char               *status;
   char               *address;
+
+  /* ppv-page-compare.c */
+  PpvDocument        *base_pending;   /* the base being loaded */
+  PpvRequest         *compare_next;   /* a base to compare with once the profile is shown */
+  PpvBaseMode         compare_next_mode;
+  gboolean            compare_next_normalize;
 };
 
 void _ppv_page_show_page       (PpvPage      *self,
@@ -57,5 +63,12 @@ void _ppv_page_loading_changed (PpvPage      *self);
 /* Sets the enabled state of every page. action from the page's state. */
 void _ppv_page_update_actions  (PpvPage      *self);
 void _ppv_page_actions_init    (PpvPage      *self);
+
+/* ppv-page-compare.c */
+/* page.compare: the Compare With dialog. */
+void _ppv_page_compare_choose  (PpvPage      *self);
+/* After a profile is shown: the comparison asked for before it loaded. */
+void _ppv_page_compare_shown   (PpvPage      *self);
+void _ppv_page_compare_clear   (PpvPage      *self);
 
 G_END_DECLS

@@ -285,6 +285,7 @@ show_profile (PpvPage     *self,
   update_status (self);
   _ppv_page_set_address (self, request->address);
   _ppv_page_show_page (self, "profile");
+  _ppv_page_compare_shown (self);
 }
 
 static void
@@ -656,6 +657,7 @@ ppv_page_dispose (GObject *object)
   if (self->pending != NULL)
     ppv_document_cancel (self->pending);
   g_clear_object (&self->pending);
+  _ppv_page_compare_clear (self);
   g_clear_weak_pointer (&self->error_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), PPV_TYPE_PAGE);
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ppv-document.h"
+#include "ppv-merge.h"
 #include "ppv-request.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,14 @@ void          ppv_page_open_unremembered (PpvPage           *self,
 void          ppv_page_open_address     (PpvPage            *self,
                                          const char         *text,
                                          const char         *cwd);
+/* Once the profile being loaded is shown, compares it with the profile at
+ * @base_text (a path, relative to @cwd, or an address; fetched and kept
+ * like any fetch), as pprof -base (PPV_BASE_SUBTRACT) or -diff_base. */
+void          ppv_page_compare_after_load (PpvPage          *self,
+                                           const char       *base_text,
+                                           const char       *cwd,
+                                           PpvBaseMode       mode,
+                                           gboolean          normalize);
 /* The rows of the empty state's "Recent" list. */
 void          ppv_page_set_recent       (PpvPage            *self,
                                          const char * const *recent);

@@ -24,7 +24,7 @@ set_enabled (PpvWindow  *self,
 
 /* Forwarded to the visible tab's "page" group (ppv-page.h). */
 static const char *page_action_names[] = {
-  "reload", "retry", "back", "cancel", "export-svg", "export-dot",
+  "reload", "retry", "back", "cancel", "export-svg", "export-dot", "compare",
 };
 
 static PpvDocument *

@@ -364,6 +364,24 @@ ppv_window_open_address (PpvWindow  *self,
 }
 
 void
+ppv_window_open_compared (PpvWindow   *self,
+                          const char  *text,
+                          const char  *cwd,
+                          const char  *base_text,
+                          PpvBaseMode  mode,
+                          gboolean     normalize)
+{
+  PpvPage *page;
+
+  g_return_if_fail (PPV_IS_WINDOW (self));
+  g_return_if_fail (text != NULL && base_text != NULL);
+
+  page = target_page (self);
+  ppv_page_open_address (page, text, cwd);
+  ppv_page_compare_after_load (page, base_text, cwd, mode, normalize);
+}
+
+void
 ppv_window_add_session (PpvWindow *self,
                         GPtrArray *paths)
 {

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "ppv-merge.h"
+
 #include "ppv-application.h"
 
 G_BEGIN_DECLS
@@ -34,6 +36,14 @@ void       ppv_window_restore_file   (PpvWindow      *self,
 void       ppv_window_open_address   (PpvWindow      *self,
                                       const char     *text,
                                       const char     *cwd);
+/* Opens @text as ppv_window_open_address() does and, once it is shown,
+ * compares it with @base_text (pprof -http's -base/-diff_base). */
+void       ppv_window_open_compared  (PpvWindow      *self,
+                                      const char     *text,
+                                      const char     *cwd,
+                                      const char     *base_text,
+                                      PpvBaseMode     mode,
+                                      gboolean        normalize);
 /* The files to reopen next time, one per tab in order (files, kept
  * copies of fetched profiles; never a live URL).  Adds to @paths. */
 void       ppv_window_add_session    (PpvWindow      *self,

@@ -495,23 +495,13 @@ _ppv_profile_sample_hash (PpvProfile *p,
   return h;
 }
 
-/* Whether merging one profile could change a report.  Summing identical
- * samples only matters when their values differ in sign (the total is
- * Σ|v|), and all-zero samples never reach a report, so a profile without
- * negative values is used as it is.  Otherwise: any two samples alike?
- * (Labels compare by interned pointers, so equal labels are equal bytes.) */
+/* Whether two samples have the same stack and labels (labels compare by
+ * interned pointers, so equal labels are equal bytes), or one is all zero:
+ * then merging the profile on its own changes its samples. */
 static gboolean
-merge_would_change (PpvProfile *p)
+has_mergeable_samples (PpvProfile *p)
 {
-  g_autofree SampleHash *hashes = NULL;
-  gboolean any_negative = FALSE;
-
-  for (gsize i = 0; i < (gsize) p->n_samples * p->n_sample_types && !any_negative; i++)
-    any_negative = p->values[i] < 0;
-  if (!any_negative)
-    return FALSE;
-
-  hashes = g_new (SampleHash, MAX (p->n_samples, 1));
+  g_autofree SampleHash *hashes = g_new (SampleHash, MAX (p->n_samples, 1));
 
   for (guint32 s = 0; s < p->n_samples; s++)
     {
@@ -535,18 +525,36 @@ merge_would_change (PpvProfile *p)
   return FALSE;
 }
 
-PpvProfile *
-ppv_profile_merge (PpvProfile **profiles,
-                   guint        n_profiles,
-                   GError     **error)
+/* Whether merging one profile could change a report.  Summing identical
+ * samples only matters when their values differ in sign (the total is
+ * Σ|v|), and all-zero samples never reach a report, so a profile without
+ * negative values is used as it is. */
+static gboolean
+merge_would_change (PpvProfile *p)
+{
+  gboolean any_negative = FALSE;
+
+  for (gsize i = 0; i < (gsize) p->n_samples * p->n_sample_types && !any_negative; i++)
+    any_negative = p->values[i] < 0;
+  return any_negative && has_mergeable_samples (p);
+}
+
+/* pprof merges even a single profile, so identical samples are summed
+ * before anything scales them.  Only scaling with rounding (-normalize)
+ * can tell the difference: a merged sample is rounded once, not once per
+ * part ("for_rounding"). */
+static PpvProfile *
+merge_profiles (PpvProfile **profiles,
+                guint        n_profiles,
+                gboolean     for_rounding,
+                GError     **error)
 {
   g_autofree MergeInput *inputs = NULL;
   g_autofree const char **units = NULL;
   PpvProfile *result;
 
-  g_return_val_if_fail (n_profiles > 0, NULL);
-
-  if (n_profiles == 1 && !merge_would_change (profiles[0]))
+  if (n_profiles == 1 &&
+      !(for_rounding ? has_mergeable_samples (profiles[0]) : merge_would_change (profiles[0])))
     return ppv_profile_ref (profiles[0]);
 
   inputs = g_new0 (MergeInput, n_profiles);
@@ -562,6 +570,16 @@ ppv_profile_merge (PpvProfile **profiles,
   for (guint j = 0; j < n_profiles; j++)
     input_clear (&inputs[j]);
   return result;
+}
+
+PpvProfile *
+ppv_profile_merge (PpvProfile **profiles,
+                   guint        n_profiles,
+                   GError     **error)
+{
+  g_return_val_if_fail (n_profiles > 0, NULL);
+
+  return merge_profiles (profiles, n_profiles, FALSE, error);
 }
 
 static double *
@@ -752,7 +770,7 @@ combine_and_merge (PpvProfile **sources,
   PpvProfile *result = NULL;
   guint n_types;
 
-  source = ppv_profile_merge (sources, n_sources, error);
+  source = merge_profiles (sources, n_sources, normalize && n_bases > 0 && mode != PPV_BASE_NONE, error);
   if (source == NULL)
     return NULL;
 

@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _PpvCompare PpvCompare;
+
 struct _PpvProfileView
 {
   GtkWidget         parent_instance;
@@ -23,6 +25,15 @@ struct _PpvProfileView
   GtkBox           *utility_box;
   GtkSpinner       *spinner;
   GtkButton        *reset_button;
+  GtkButton        *compare_button;
+  GtkButton        *compare_chip;
+  GtkLabel         *compare_chip_label;
+  GtkBox           *compare_bar;
+  GtkToggleButton  *compare_subtract;
+  GtkToggleButton  *compare_diff;
+  GtkCheckButton   *compare_normalize;
+  GtkButton        *compare_swap;
+  GtkLabel         *compare_explanation;
   GtkSearchBar     *search_bar;
   GtkSearchEntry   *search_entry;
   AdwViewStack     *stack;
@@ -31,7 +42,9 @@ struct _PpvProfileView
   char             *current_name;   /* the function every pane shows selected */
   GHashTable       *said;           /* messages toasted since the options changed */
 
-  PpvProfile       *profile;
+  PpvProfile       *profile;        /* what the panes show: own, or own compared with a base */
+  PpvProfile       *own;            /* the profile set with ppv_profile_view_set_profile() */
+  PpvCompare       *compare;        /* NULL unless comparing */
   char             *source_name;
   GPtrArray        *filters;        /* PpvRefineFilter */
   char             *details;
@@ -54,7 +67,18 @@ void           _ppv_profile_view_reset_filters      (PpvProfileView *self);
 /* The chips again, after the filters changed. */
 void           _ppv_profile_view_rebuild_chips      (PpvProfileView *self);
 
+/* ppv-profile-view-compare.c */
+void           _ppv_profile_view_init_compare       (PpvProfileView *self);
+void           _ppv_profile_view_clear_compare      (PpvProfileView *self);
+/* "Compared with heap-before.pb.gz (subtract base) · base 1.2MB · profile
+ * 1.5MB", or NULL when not comparing. */
+char          *_ppv_profile_view_dup_compare_status (PpvProfileView *self);
+
 /* ppv-profile-view.c */
+/* Shows @profile (the same sample types as the one shown) keeping every
+ * option: sample type, granularity, filters, search, current function. */
+void           _ppv_profile_view_replace_profile    (PpvProfileView *self,
+                                                     PpvProfile     *profile);
 /* Builds the shown pane for the current options; the others go stale. */
 void           _ppv_profile_view_rebuild            (PpvProfileView *self);
 /* Shows the pane of page @page_name with @plain_name selected in it. */

@@ -86,6 +86,19 @@ _ppv_profile_view_rebuild (PpvProfileView *self)
 
 static void update_details (PpvProfileView *self);
 
+void
+_ppv_profile_view_replace_profile (PpvProfileView *self,
+                                   PpvProfile     *profile)
+{
+  g_assert (profile != NULL);
+
+  ppv_profile_ref (profile);
+  g_clear_pointer (&self->profile, ppv_profile_unref);
+  self->profile = profile;
+  _ppv_profile_view_rebuild (self);
+  update_details (self);
+}
+
 static void
 on_visible_page_changed (PpvProfileView *self)
 {
@@ -175,11 +188,21 @@ update_details (PpvProfileView *self)
   g_auto(GStrv) lines = visible != NULL ? ppv_report_pane_dup_legend (visible) : NULL;
   g_autofree char *details = NULL;
 
+  g_autofree char *compared = NULL;
+
   /* A pane not built yet: keep the legend until it is. */
   if (lines == NULL && self->profile != NULL)
     return;
 
   details = lines != NULL ? compose_details (lines, ppv_report_pane_get_options (visible)) : NULL;
+  compared = _ppv_profile_view_dup_compare_status (self);
+  if (compared != NULL && details != NULL)
+    {
+      char *both = g_strconcat (compared, " · ", details, NULL);
+
+      g_free (details);
+      details = both;
+    }
   set_details (self, details);
 }
 
@@ -428,10 +451,13 @@ ppv_profile_view_set_profile (PpvProfileView *self,
 
   g_return_if_fail (PPV_IS_PROFILE_VIEW (self));
 
+  _ppv_profile_view_clear_compare (self);
   if (profile != NULL)
     ppv_profile_ref (profile);
   g_clear_pointer (&self->profile, ppv_profile_unref);
   self->profile = profile;
+  g_clear_pointer (&self->own, ppv_profile_unref);
+  self->own = profile != NULL ? ppv_profile_ref (profile) : NULL;
 
   g_free (self->source_name);
   self->source_name = g_strdup (source_name);
@@ -485,6 +511,7 @@ ppv_profile_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->spinner_source, g_source_remove);
+  _ppv_profile_view_clear_compare (self);
 
   /* The panes go with the stack; the list only borrowed them. */
   if (self->panes != NULL)
@@ -504,6 +531,7 @@ ppv_profile_view_finalize (GObject *object)
   PpvProfileView *self = PPV_PROFILE_VIEW (object);
 
   g_clear_pointer (&self->profile, ppv_profile_unref);
+  g_clear_pointer (&self->own, ppv_profile_unref);
   g_clear_pointer (&self->filters, g_ptr_array_unref);
   g_clear_pointer (&self->panes, g_ptr_array_unref);
   g_clear_pointer (&self->said, g_hash_table_unref);
@@ -580,6 +608,15 @@ ppv_profile_view_class_init (PpvProfileViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, utility_box);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, spinner);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, reset_button);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_button);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_chip);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_chip_label);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_bar);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_subtract);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_diff);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_normalize);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_swap);
+  gtk_widget_class_bind_template_child (widget_class, PpvProfileView, compare_explanation);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, stack);
@@ -621,6 +658,7 @@ ppv_profile_view_init (PpvProfileView *self)
   ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_callers_view_new ()));
 
   _ppv_profile_view_rebuild_chips (self);
+  _ppv_profile_view_init_compare (self);
   on_loading_changed (self);
   _ppv_profile_view_update_actions (self);
 }

@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 
+#include "ppv-merge.h"
 #include "ppv-profile.h"
 #include "ppv-report-pane.h"
 
@@ -39,6 +40,26 @@ PpvReportPane *ppv_profile_view_get_pane         (PpvProfileView *self,
                                                   const char     *page_name);
 /* The function every pane shows selected, or NULL. */
 const char    *ppv_profile_view_get_current_name (PpvProfileView *self);
+
+/* Comparing with a base profile, as pprof's -base (PPV_BASE_SUBTRACT) and
+ * -diff_base (PPV_BASE_DIFF) do.  Fails, changing nothing, when @base's
+ * sample types are not the profile's; otherwise the comparison is built
+ * in a worker and every option is kept.  @mode PPV_BASE_NONE picks
+ * pprof's recommendation for the selected sample type. */
+gboolean       ppv_profile_view_compare          (PpvProfileView *self,
+                                                  PpvProfile     *base,
+                                                  const char     *base_name,
+                                                  PpvBaseMode     mode,
+                                                  gboolean        normalize,
+                                                  GError        **error);
+/* Back to the profile on its own, options kept. */
+void           ppv_profile_view_stop_comparing   (PpvProfileView *self);
+gboolean       ppv_profile_view_is_comparing     (PpvProfileView *self);
+/* Swaps the base and the profile of the comparison. */
+void           ppv_profile_view_swap_base        (PpvProfileView *self);
+void           ppv_profile_view_set_compare_mode (PpvProfileView *self,
+                                                  PpvBaseMode     mode,
+                                                  gboolean        normalize);
 
 /* Signal "toast" (const char *message): for the window's AdwToastOverlay.
  * Actions: view.export-svg, view.export-dot, view.export-to (ss) and

@@ -28,6 +28,7 @@ struct _PpvTopModel
   const char *sample_unit;   /* the profile's, for exact values */
   char       *unit;          /* --top's output unit, or NULL: the report's */
   double      ratio;         /* 1 / --divide_by */
+  gboolean    is_signed;     /* some value is negative: a comparison */
 };
 
 G_DEFINE_FINAL_TYPE (PpvTopModel, ppv_top_model, G_TYPE_OBJECT)
@@ -280,6 +281,7 @@ ppv_top_model_new (PpvReport    *report,
 
       self->names[i] = printed_name (self, row);
       self->flat_sums[i] = (i > 0 ? self->flat_sums[i - 1] : 0) + row->flat;
+      self->is_signed |= row->flat < 0 || row->cum < 0;
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -304,6 +306,13 @@ ppv_top_model_get_n_rows (PpvTopModel *self)
 {
   g_return_val_if_fail (PPV_IS_TOP_MODEL (self), 0);
   return self->n_rows;
+}
+
+gboolean
+ppv_top_model_is_signed (PpvTopModel *self)
+{
+  g_return_val_if_fail (PPV_IS_TOP_MODEL (self), FALSE);
+  return self->is_signed;
 }
 
 const PpvReportRow *

@@ -41,6 +41,8 @@ PpvTopModel  *ppv_top_model_new             (PpvReport    *report,
                                              GError      **error);
 PpvReport    *ppv_top_model_get_report      (PpvTopModel  *self);
 guint         ppv_top_model_get_n_rows      (PpvTopModel  *self);
+/* Some row has a negative value: the rows are a comparison's changes. */
+gboolean      ppv_top_model_is_signed       (PpvTopModel  *self);
 const PpvReportRow *ppv_top_model_get_row   (PpvTopModel  *self,
                                              guint         index);
 /* The name pprof prints, with its " (inline)" mark; the full string. */

@@ -220,6 +220,31 @@ set_percent (GtkWidget *cell,
   ppv_percent_cell_set (PPV_PERCENT_CELL (cell), fraction, g_strstrip (text));
 }
 
+/* A comparison's change: red and ▲ for growth, green and ▼ (besides the
+ * minus sign) for shrinkage, so colour is never the only cue; @value 0
+ * outside a comparison. */
+static void
+set_change (GtkWidget  *cell,
+            gint64      value,
+            const char *text)
+{
+  g_autofree char *marked = NULL;
+
+  gtk_widget_remove_css_class (cell, "ppv-grew");
+  gtk_widget_remove_css_class (cell, "ppv-shrank");
+  if (value > 0)
+    {
+      gtk_widget_add_css_class (cell, "ppv-grew");
+      marked = g_strconcat ("▲ ", text, NULL);
+    }
+  else if (value < 0)
+    {
+      gtk_widget_add_css_class (cell, "ppv-shrank");
+      marked = g_strconcat ("▼ ", text, NULL);
+    }
+  gtk_label_set_text (GTK_LABEL (cell), marked != NULL ? marked : text);
+}
+
 static void
 bind_cell (PpvTopView  *self,
            GtkListItem *list_item,
@@ -246,7 +271,8 @@ bind_cell (PpvTopView  *self,
     case CELL_FLAT:
     case CELL_CUM:
       text = ppv_top_model_format_value (model, kind == CELL_FLAT ? rrow->flat : rrow->cum);
-      gtk_label_set_text (GTK_LABEL (cell), text);
+      set_change (cell, ppv_top_model_is_signed (model) ? (kind == CELL_FLAT ? rrow->flat : rrow->cum) : 0,
+                  text);
       break;
 
     case CELL_FLAT_PERCENT:
