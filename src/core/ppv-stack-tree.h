@@ -5,13 +5,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Immutable and atomically reference-counted once built; nodes live in
- * flat arrays (no allocation per node).  Nodes are made as they are
- * first reached (a node's children when it is first asked for its first
- * child), safely from any thread: a node id stays valid and its values
- * never change, and get_n_nodes() counts the nodes made so far.  Built from the same report
+ * flat arrays (no allocation per node).  Built from the same report
  * context as the table and the graph, so sample index, --mean, filters,
  * granularity and --noinlines give the same numbers.  Node 0 is the root:
  * every kept sample, with no frame of its own.
+ *
+ * The builder makes the nodes wider than a pixel of any view; the rest
+ * are made when first reached (a node's children when it is first asked
+ * for its first child), safely from any thread.  A node id stays valid
+ * and its values never change.
  */
 #pragma once
 
@@ -52,6 +54,7 @@ void          ppv_stack_tree_unref    (PpvStackTree *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpvStackTree, ppv_stack_tree_unref)
 
 PpvStackTreeKind ppv_stack_tree_get_kind    (PpvStackTree *self);
+/* The nodes made so far: every id below it is valid. */
 guint32       ppv_stack_tree_get_n_nodes    (PpvStackTree *self);
 guint32       ppv_stack_tree_get_max_depth  (PpvStackTree *self);
 /* PPV_NONE for the root, a leaf, the last sibling. */
