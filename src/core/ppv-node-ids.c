@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ppv-node-ids.h"
+#include "ppv-profile-private.h"
 
 /* --- Go's path helpers ---------------------------------------------------- */
 
@@ -284,18 +285,75 @@ _ppv_node_ids_new (PpvProfile              *profile,
     for (guint32 k = sel->loc_lines_offset[l]; k + 1 < sel->loc_lines_offset[l + 1]; k++)
       self->inlined[self->frame_info[k]] = self->has_inlined = TRUE;
 
+  self->ref_count = 1;
+  self->granularity = gran;
+  self->key_offsets = g_memdup2 (sel->loc_lines_offset, (profile->n_locations + 1) * sizeof (guint32));
+  self->key_lines = n_frames > 0 ? g_memdup2 (sel->loc_lines, n_frames * sizeof (guint32)) : NULL;
+  return self;
+}
+
+PpvNodeIds *
+_ppv_node_ids_ref (PpvNodeIds *self)
+{
+  g_atomic_int_inc (&self->ref_count);
   return self;
 }
 
 void
-_ppv_node_ids_free (PpvNodeIds *self)
+_ppv_node_ids_unref (PpvNodeIds *self)
 {
-  if (self == NULL)
+  if (self == NULL || !g_atomic_int_dec_and_test (&self->ref_count))
     return;
   g_array_unref (self->infos);
   g_free (self->frame_info);
   g_free (self->loc_node);
   g_free (self->inlined);
+  g_free (self->key_offsets);
+  g_free (self->key_lines);
   g_string_chunk_free (self->strings);
   g_free (self);
+}
+
+static gboolean
+ids_fit (const PpvNodeIds        *ids,
+         PpvProfile              *profile,
+         const PpvFrameSelection *sel,
+         PpvGranularity           granularity)
+{
+  guint32 n_locations = profile->n_locations;
+  guint32 n_frames = sel->loc_lines_offset[n_locations];
+
+  return ids != NULL && ids->granularity == granularity &&
+         memcmp (ids->key_offsets, sel->loc_lines_offset, (n_locations + 1) * sizeof (guint32)) == 0 &&
+         (n_frames == 0 || memcmp (ids->key_lines, sel->loc_lines, n_frames * sizeof (guint32)) == 0);
+}
+
+/* Building ids reads every location and hashes every frame's names: a
+ * tenth of a report on big profiles, the same for each report of one
+ * granularity unless a filter hides lines.  Built outside the lock, so
+ * that reports in other threads never wait for another's ids. */
+PpvNodeIds *
+_ppv_node_ids_dup_for (PpvProfile              *profile,
+                       const PpvFrameSelection *sel,
+                       PpvGranularity           granularity)
+{
+  PpvProfileReal *real = (PpvProfileReal *) profile;
+  PpvNodeIds *ids = NULL;
+  PpvNodeIds *old;
+
+  g_mutex_lock (&real->cache_lock);
+  if (ids_fit (real->node_ids, profile, sel, granularity))
+    ids = _ppv_node_ids_ref (real->node_ids);
+  g_mutex_unlock (&real->cache_lock);
+  if (ids != NULL)
+    return ids;
+
+  ids = _ppv_node_ids_new (profile, sel, granularity);
+  g_mutex_lock (&real->cache_lock);
+  old = real->node_ids;
+  real->node_ids = _ppv_node_ids_ref (ids);
+  real->node_ids_unref = (GDestroyNotify) _ppv_node_ids_unref;
+  g_mutex_unlock (&real->cache_lock);
+  _ppv_node_ids_unref (old);
+  return ids;
 }

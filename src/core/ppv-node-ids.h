@@ -17,9 +17,14 @@ G_BEGIN_DECLS
 /* A location whose kept lines are several nodes (inlined calls). */
 #define PPV_LOC_SEVERAL_LINES (PPV_NONE - 1)
 
-/* Immutable once built: shared by threads without locks. */
+/* Immutable once built: shared by threads without locks, and by the
+ * reports of one profile through its cache (see _ppv_node_ids_dup_for()). */
 typedef struct
 {
+  gint          ref_count;
+  PpvGranularity granularity;
+  guint32      *key_offsets;  /* copies of the selection's loc_lines_offset */
+  guint32      *key_lines;    /* and loc_lines: the ids depend on nothing else */
   GArray       *infos;        /* PpvNodeInfo, indexed by node id */
   guint32      *frame_info;   /* node id per entry of the selection's loc_lines */
   guint32      *loc_node;     /* per location: its one line's node,
@@ -29,10 +34,16 @@ typedef struct
   GStringChunk *strings;      /* cleaned file names and printable names */
 } PpvNodeIds;
 
-PpvNodeIds *_ppv_node_ids_new  (PpvProfile              *profile,
-                                const PpvFrameSelection *sel,
-                                PpvGranularity           granularity);
-void        _ppv_node_ids_free (PpvNodeIds              *ids);
+PpvNodeIds *_ppv_node_ids_new    (PpvProfile              *profile,
+                                  const PpvFrameSelection *sel,
+                                  PpvGranularity           granularity);
+/* The ids of the profile's last report when it had the same granularity
+ * and location lines, else new ones that replace them. */
+PpvNodeIds *_ppv_node_ids_dup_for (PpvProfile              *profile,
+                                   const PpvFrameSelection *sel,
+                                   PpvGranularity           granularity);
+PpvNodeIds *_ppv_node_ids_ref    (PpvNodeIds              *ids);
+void        _ppv_node_ids_unref  (PpvNodeIds              *ids);
 
 /* Go's filepath.Clean. */
 char *_ppv_clean_path (const char *path);

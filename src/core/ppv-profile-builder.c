@@ -1418,6 +1418,7 @@ ppv_profile_builder_finish (PpvProfileBuilder *self,
     }
 
   real = g_new0 (PpvProfileReal, 1);
+  g_mutex_init (&real->cache_lock);
   p = &real->pub;
   p->ref_count = 1;
   p->strings = g_steal_pointer (&self->strings);

@@ -37,6 +37,9 @@ ppv_profile_unref (PpvProfile *self)
   g_free (self->lines);
   g_free (self->functions);
   g_free (self->comments);
+  if (((PpvProfileReal *) self)->node_ids != NULL)
+    ((PpvProfileReal *) self)->node_ids_unref (((PpvProfileReal *) self)->node_ids);
+  g_mutex_clear (&((PpvProfileReal *) self)->cache_lock);
   g_free ((PpvProfileReal *) self);
 }
 

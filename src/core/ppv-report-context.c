@@ -195,7 +195,7 @@ _ppv_report_context_new (PpvProfile             *profile,
 
   /* The percentage base is taken before filtering unless asked otherwise. */
   self->total = compute_total (self, options->relative_percentages ? self->sel.sample_kept : NULL);
-  self->ids = _ppv_node_ids_new (profile, &self->sel, options->granularity);
+  self->ids = _ppv_node_ids_dup_for (profile, &self->sel, options->granularity);
 
   return g_steal_pointer (&self);
 }
@@ -214,7 +214,7 @@ _ppv_report_context_unref (PpvReportContext *self)
   if (self == NULL || !g_atomic_int_dec_and_test (&self->ref_count))
     return;
 
-  g_clear_pointer (&self->ids, _ppv_node_ids_free);
+  g_clear_pointer (&self->ids, _ppv_node_ids_unref);
   if (self->sel.sample_kept != NULL || self->sel.warnings != NULL)
     _ppv_frame_selection_clear (&self->sel);
   g_free (self->type_name);

@@ -11,6 +11,8 @@
 #include "ppv-callgraph.h"
 #include "ppv-merge.h"
 #include "ppv-report.h"
+#include "ppv-node-ids.h"
+#include "ppv-report-context.h"
 #include "ppv-report-private.h"
 #include "ppv-test-profile.h"
 #include "ppv-units.h"
@@ -486,6 +488,74 @@ test_kept_edges_only (void)
     }
 }
 
+typedef struct
+{
+  const char     *sample_index;
+  const char     *hide;
+  PpvGranularity  granularity;
+} IdsCase;
+
+static PpvReport *
+report_for (PpvProfile    *profile,
+            const IdsCase *c)
+{
+  g_autoptr(GError) error = NULL;
+  PpvReportOptions o;
+  PpvReport *report;
+
+  ppv_report_options_init (&o);
+  o.sample_index = g_strdup (c->sample_index);
+  o.hide = g_strdup (c->hide);
+  o.granularity = c->granularity;
+  o.nodefraction = 0;
+  report = ppv_report_new (profile, &o, PPV_REPORT_KIND_TEXT, NULL, &error);
+  ppv_report_options_clear (&o);
+  g_assert_no_error (error);
+  return report;
+}
+
+static const PpvNodeIds *
+ids_of (PpvReport *report)
+{
+  return _ppv_report_context_get_node_ids (_ppv_report_get_context (report));
+}
+
+/* Reports of one profile share node ids while the granularity and the
+ * lines of every location stay; hidden lines or another granularity get
+ * ids of their own, and every report prints what it prints on a profile
+ * of its own. */
+static void
+test_node_ids_shared (void)
+{
+  static const IdsCase cases[] = {
+    { NULL, NULL, PPV_GRANULARITY_FUNCTIONS },
+    { "0", NULL, PPV_GRANULARITY_FUNCTIONS },
+    { NULL, "main.inl", PPV_GRANULARITY_FUNCTIONS },
+    { NULL, NULL, PPV_GRANULARITY_LINES },
+    { NULL, NULL, PPV_GRANULARITY_FUNCTIONS },
+  };
+  g_autoptr(PpvProfile) profile = ppv_test_profile_from_folded (CPU_TYPES, CPU_STACKS);
+  PpvReport *reports[G_N_ELEMENTS (cases)];
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(PpvProfile) own = ppv_test_profile_from_folded (CPU_TYPES, CPU_STACKS);
+      g_autoptr(PpvReport) fresh = report_for (own, &cases[c]);
+      g_autofree char *expected = ppv_report_format_top (fresh);
+      g_autofree char *text = NULL;
+
+      reports[c] = report_for (profile, &cases[c]);
+      text = ppv_report_format_top (reports[c]);
+      g_assert_cmpstr (text, ==, expected);
+    }
+  g_assert_true (ids_of (reports[1]) == ids_of (reports[0]));
+  g_assert_true (ids_of (reports[2]) != ids_of (reports[1]));
+  g_assert_true (ids_of (reports[3]) != ids_of (reports[2]));
+  g_assert_true (ids_of (reports[4]) != ids_of (reports[3]));
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    ppv_report_unref (reports[c]);
+}
+
 static void
 test_trim_drops_small_nodes (void)
 {
@@ -696,6 +766,7 @@ main (int    argc,
   g_test_add_func ("/ppv/core/report/shares-match-one-pass", test_shares_match_one_pass);
   g_test_add_func ("/ppv/core/report/deep-inline-edges", test_deep_inline_edges);
   g_test_add_func ("/ppv/core/report/kept-edges-only", test_kept_edges_only);
+  g_test_add_func ("/ppv/core/report/node-ids-shared", test_node_ids_shared);
   g_test_add_func ("/ppv/core/callgraph/dot", test_dot_matches_pprof);
 
   return g_test_run ();
