@@ -8,8 +8,11 @@
  * Reads PROFILE once, then builds the `--top` report (what the top view
  * shows) from it under each option a user changes in the window: the
  * default, another sample type, each granularity, a focus, a node count.
- * Prints the best wall and CPU time of RUNS builds of each (issue 16's
- * target is 0.5 s on the 1M-sample shapes).  Asserts nothing.
+ * Prints the wall and CPU time of the first build of each, as the window
+ * sees a change (a report reuses node ids of the previous one of its
+ * granularity, so later runs of a new granularity are cheaper), and the
+ * best of RUNS builds (issue 16's target is 0.5 s on the 1M-sample
+ * shapes).  Asserts nothing.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,7 +75,7 @@ main (int   argc,
 
   for (guint c = 0; c < G_N_ELEMENTS (changes); c++)
     {
-      double best = G_MAXDOUBLE, cpu_best = G_MAXDOUBLE;
+      double best = G_MAXDOUBLE, cpu_best = G_MAXDOUBLE, first = 0, cpu_first = 0;
       guint n_rows = 0;
 
       for (int i = 0; i < runs; i++)
@@ -91,6 +94,11 @@ main (int   argc,
           report = ppv_report_new (profile, &options, PPV_REPORT_KIND_TEXT, NULL, &error);
           best = MIN (best, (g_get_monotonic_time () - start) / 1e6);
           cpu_best = MIN (cpu_best, cpu_seconds () - cpu_start);
+          if (i == 0)
+            {
+              first = best;
+              cpu_first = cpu_best;
+            }
           ppv_report_options_clear (&options);
           if (report == NULL)
             {
@@ -99,8 +107,8 @@ main (int   argc,
             }
           n_rows = ppv_report_get_n_rows (report);
         }
-      printf ("%-16s %.3f s wall, %.3f s CPU (best of %d), %u rows\n",
-              changes[c].name, best, cpu_best, runs, n_rows);
+      printf ("%-16s first %.3f s wall, %.3f s CPU; best of %d %.3f s wall, %.3f s CPU; %u rows\n",
+              changes[c].name, first, cpu_first, runs, best, cpu_best, n_rows);
     }
   return 0;
 }
