@@ -18,6 +18,9 @@
 
 #include <string.h>
 
+/* Overloads listed in one tooltip, at most. */
+#define MAX_FULL_NAMES 8
+
 typedef struct
 {
   GString  *out;
@@ -447,3 +450,37 @@ ppv_demangle_function (const char  *name,
   return result;
 }
 
+
+char *
+ppv_demangle_dup_full_name (const PpvProfile *profile,
+                            const char       *shown)
+{
+  g_autoptr(GPtrArray) names = NULL;
+
+  g_return_val_if_fail (profile != NULL && shown != NULL, NULL);
+
+  /* A scan per question: asked only from a tooltip, and for Go's
+   * functions, whose system name is their name, it is one compare.
+   * Overloads shortened to one name ("foo::baz") give a line each. */
+  names = g_ptr_array_new_with_free_func (g_free);
+  for (guint32 f = 0; f < profile->n_functions && names->len < MAX_FULL_NAMES; f++)
+    {
+      const PpvFunction *fn = &profile->functions[f];
+      gsize len = strlen (fn->name);
+      char *full;
+
+      if (fn->system_name[0] == '\0' || strcmp (fn->system_name, fn->name) == 0)
+        continue;
+      if (len == 0 || strncmp (shown, fn->name, len) != 0 || (shown[len] != '\0' && shown[len] != ' '))
+        continue;
+      full = ppv_demangle_function (fn->name, fn->system_name, PPV_DEMANGLE_FULL);
+      if (full == NULL || g_ptr_array_find_with_equal_func (names, full, g_str_equal, NULL))
+        g_free (full);
+      else
+        g_ptr_array_add (names, full);
+    }
+  if (names->len == 0)
+    return NULL;
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("\n", (char **) names->pdata);
+}

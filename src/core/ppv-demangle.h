@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "ppv-profile.h"
+
 G_BEGIN_DECLS
 
 /* How C++ (and other mangled) names are shown (pprof's -symbolize=demangle=). */
@@ -29,5 +31,12 @@ char     *ppv_demangle          (const char  *mangled,
 char     *ppv_demangle_function (const char  *name,
                                  const char  *system_name,
                                  PpvDemangle  mode);
+
+/* The full name (demangled, with parameters and template arguments)
+ * of the function behind @shown, a name as a report shows it (possibly
+ * followed by " file:line" or " (inline)"), or NULL when that function's
+ * name was not shortened. */
+char     *ppv_demangle_dup_full_name (const PpvProfile *profile,
+                                      const char       *shown);
 
 G_END_DECLS

@@ -129,6 +129,40 @@ test_read (void)
   g_assert_cmpuint (named->n_samples, ==, raw->n_samples);
 }
 
+/* The window's tooltips: the full names behind a shortened one. */
+static void
+test_full_name (void)
+{
+  g_autofree char *path = g_build_filename (PPV_FIXTURES_DIR, "profiles", "cpp.pb.gz", NULL);
+  g_autofree char *go_path = g_build_filename (PPV_FIXTURES_DIR, "profiles", "cpu.pb.gz", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpvProfile) named = ppv_profile_read_path (path, NULL, NULL, &error);
+  g_autoptr(PpvProfile) go = ppv_profile_read_path (go_path, NULL, NULL, &error);
+  g_autofree char *ctor = NULL;
+  g_autofree char *ctor_line = NULL;
+  g_autofree char *overloads = NULL;
+  g_autofree char *unchanged = NULL;
+  g_autofree char *prefix_only = NULL;
+  g_autofree char *go_name = NULL;
+
+  g_assert_no_error (error);
+  ctor = ppv_demangle_dup_full_name (named, "foo::Bar::Bar");
+  g_assert_cmpstr (ctor, ==, "foo::Bar::Bar(std::string const&)");
+  ctor_line = ppv_demangle_dup_full_name (named, "foo::Bar::Bar (inline)");
+  g_assert_cmpstr (ctor_line, ==, ctor);
+  overloads = ppv_demangle_dup_full_name (named, "foo::baz");
+  g_assert_nonnull (overloads);
+  g_assert_nonnull (strstr (overloads, "foo::baz(double)"));
+  g_assert_nonnull (strchr (overloads, '\n'));
+  /* Printed in full already, or only a prefix of another name. */
+  unchanged = ppv_demangle_dup_full_name (named, "foo::Bar::baz(int) const");
+  g_assert_null (unchanged);
+  prefix_only = ppv_demangle_dup_full_name (named, "foo::Bar::Barista");
+  g_assert_null (prefix_only);
+  go_name = ppv_demangle_dup_full_name (go, "main.hashLoop");
+  g_assert_null (go_name);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -139,6 +173,7 @@ main (int   argc,
   g_test_add_func ("/ppv/core/demangle/function-names", test_function_names);
   g_test_add_func ("/ppv/core/demangle/deep", test_deep_names);
   g_test_add_func ("/ppv/core/demangle/read", test_read);
+  g_test_add_func ("/ppv/core/demangle/full-name", test_full_name);
 
   return g_test_run ();
 }

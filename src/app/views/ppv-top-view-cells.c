@@ -7,6 +7,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "ppv-demangle.h"
 #include "ppv-percent-cell.h"
 #include "ppv-top-view-private.h"
 #include "ppv-refine.h"
@@ -111,15 +112,19 @@ on_name_query_tooltip (GtkWidget  *label,
   const char *name;
 
   g_autofree char *cut = NULL;
+  g_autofree char *full = NULL;
 
   if (row == NULL || ppv_top_row_get_model (row) == NULL)
     return FALSE;
 
+  /* A C++ name shortened as pprof prints it keeps its full form here. */
+  full = ppv_demangle_dup_full_name (ppv_report_get_profile (ppv_top_model_get_report (ppv_top_row_get_model (row))),
+                                     ppv_top_row_get_name (row));
   cut = ppv_top_model_dup_cut_name (ppv_top_row_get_model (row), ppv_top_row_get_index (row));
-  if (cut == NULL && !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+  if (full == NULL && cut == NULL && !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
     return FALSE;
 
-  name = ppv_top_row_get_name (row);
+  name = full != NULL ? full : ppv_top_row_get_name (row);
   if (g_utf8_strlen (name, MAX_TOOLTIP_CHARS + 1) > MAX_TOOLTIP_CHARS)
     {
       g_autofree char *head = g_utf8_substring (name, 0, MAX_TOOLTIP_CHARS);
