@@ -113,6 +113,7 @@ struct _PpvGraph
   GArray       *edges;    /* PpvEdge */
   guint64      *edge_bounds;  /* PPV_EDGES_BOUNDS only, see ppv-graph-sum.c */
   guint64       n_bounded_edges;  /* and about how many distinct edges they cover */
+  gboolean      every_sample;     /* built without a kept set: stats are every node's sums */
   guint32      *in_offset;   /* lazily built adjacency (CSR) by dst / src */
   guint32      *in_list;
   guint32      *out_offset;
