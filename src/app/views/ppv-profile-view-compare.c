@@ -13,6 +13,7 @@
 
 #include "ppv-error.h"
 #include "ppv-profile-view-private.h"
+#include "ppv-top-view.h"
 #include "ppv-units.h"
 
 struct _PpvCompare
@@ -240,6 +241,11 @@ combine_done (GObject      *object,
       ppv_profile_view_stop_comparing (self);
       return;
     }
+  {
+    CombineJob *job = g_task_get_task_data (G_TASK (result));
+    ppv_top_view_set_comparison (PPV_TOP_VIEW (ppv_profile_view_get_pane (self, "top")),
+                                 job->base, job->profile);
+  }
   _ppv_profile_view_replace_profile (self, combined);
 }
 
@@ -349,6 +355,8 @@ _ppv_profile_view_clear_compare (PpvProfileView *self)
   g_free (c);
   if (self->compare_chip != NULL)
     update_compare_widgets (self);
+  if (ppv_profile_view_get_pane (self, "top") != NULL)
+    ppv_top_view_set_comparison (PPV_TOP_VIEW (ppv_profile_view_get_pane (self, "top")), NULL, NULL);
 }
 
 void
