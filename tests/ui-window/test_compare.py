@@ -321,6 +321,11 @@ def main():
               'pprof-viewer --diff-base=A B opens comparing: rows equal --top --diff-base=A B')
         time.sleep(0.5)
         shot('compare-06-diff-base-dark.png')
+        # A reload keeps the comparison.
+        tw.press(ord('r'), tw.CONTROL)
+        time.sleep(2)    # the fixture reads in well under that
+        check(rows_match(app, f'--diff-base={BEFORE}') and button(app, 'Stop comparing with heap-before.pb.gz'),
+              'reloaded (Ctrl+R): still compared, rows equal --top --diff-base=A B')
         app.quit()
         app = tw.App(['--normalize', '--base', BEFORE, AFTER], env)
         check(app.root is not None and rows_match(app, '--normalize', f'--base={BEFORE}'),
