@@ -23,6 +23,7 @@ static const FallbackKey fallback_keys[] = {
   { "cpu-profile-seconds", "i",  "30" },
   { "graph-node-count",    "i",  "80" },
   { "last-view",           "s",  "'top'" },
+  { "last-goroutine-view", "s",  "'goroutines'" },
   { "session-sources",     "as", "@as []" },
 };
 

@@ -198,6 +198,9 @@ ppv_document_dup_tooltip (PpvDocument *self)
     return g_strdup (source);
 
   when = g_date_time_format (self->loaded_at, "%Y-%m-%d %H:%M:%S");
+  if (request->kind == PPV_REQUEST_PASTE)
+    /* Translators: a tab's tooltip: a date and time. */
+    return g_strdup_printf (_("Pasted from the clipboard\n%s"), when);
   if (request->kind == PPV_REQUEST_FILE)
     /* Translators: a tab's tooltip: the file's path, then a date and time. */
     return g_strdup_printf (_("%s\nOpened %s"), source, when);
@@ -277,15 +280,19 @@ archive_saved_cb (GObject      *object,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_autofree char *message = g_strdup_printf (_("The fetched profile could not be kept: %s"),
-                                                      error->message);
+          g_autofree char *message = NULL;
+
+          if (self->request->kind == PPV_REQUEST_PASTE)
+            message = g_strdup_printf (_("The pasted text could not be kept: %s"), error->message);
+          else
+            message = g_strdup_printf (_("The fetched profile could not be kept: %s"), error->message);
 
           g_signal_emit (self, signals[SIGNAL_KEEP_FAILED], 0, message);
         }
       return;
     }
 
-  g_debug ("Kept %s as %s", self->request->uri, g_file_peek_path (file));
+  g_debug ("Kept %s as %s", self->request->display_name, g_file_peek_path (file));
   g_set_object (&self->kept_file, file);
   g_signal_emit (self, signals[SIGNAL_KEPT], 0, file);
 }
@@ -365,6 +372,20 @@ ppv_document_load_async (PpvDocument         *self,
   /* Results come back through the task, not its cancellable: the loaders
    * return G_IO_ERROR_CANCELLED themselves. */
   g_task_set_check_cancellable (task, FALSE);
+
+  if (request->kind == PPV_REQUEST_PASTE)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+      g_autofree char *save_name = g_strdup_printf ("clipboard-%s.txt", stamp);
+
+      /* Nothing lost: the text is kept as pasted, as a fetch is. */
+      ppv_profile_archive_save_async (request->bytes, save_name, NULL, archive_saved_cb, g_object_ref (self));
+      self->profile = ppv_profile_ref (request->profile);
+      self->bytes = g_bytes_ref (request->bytes);
+      loaded (task);
+      return;
+    }
 
   if (request->kind == PPV_REQUEST_FILE)
     {

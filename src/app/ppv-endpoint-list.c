@@ -39,6 +39,7 @@ static guint signals[N_SIGNALS];
 #define ENDPOINT_KEY "ppv-endpoint"
 #define GC_SWITCH_KEY "ppv-gc-switch"
 #define SECONDS_KEY "ppv-seconds"
+#define DUMP_KEY "ppv-dump"
 
 static void
 row_activated_cb (PpvEndpointList *self,
@@ -51,6 +52,14 @@ row_activated_cb (PpvEndpointList *self,
 
   if (endpoint == NULL || !ppv_endpoint_is_profile (endpoint))
     return;
+
+  if (g_object_get_data (G_OBJECT (row), DUMP_KEY) != NULL)
+    {
+      uri = ppv_endpoint_dup_dump_uri (endpoint);
+      if (uri != NULL)
+        g_signal_emit (self, signals[SIGNAL_FETCH], 0, uri);
+      return;
+    }
 
   /* A number still being typed counts. */
   if (seconds != NULL)
@@ -93,22 +102,21 @@ explain_other (PpvEndpoint *endpoint)
   return _("Not a pprof profile.");
 }
 
+/* A row titled @title for @endpoint, with its count column. */
 static GtkWidget *
-create_row (PpvEndpointList *self,
-            PpvEndpoint     *endpoint)
+create_titled_row (PpvEndpoint *endpoint,
+                   const char  *title)
 {
   GtkWidget *row = adw_action_row_new ();
-  const char *name = ppv_endpoint_get_name (endpoint);
-  const char *description = ppv_endpoint_get_description (endpoint);
   gint64 count = ppv_endpoint_get_count (endpoint);
   PpvEndpointKind kind = ppv_endpoint_get_kind (endpoint);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   g_object_set_data_full (G_OBJECT (row), ENDPOINT_KEY, g_object_ref (endpoint), g_object_unref);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);
 
   /* The count column: blank where the page gives none, so titles align. */
@@ -134,6 +142,34 @@ create_row (PpvEndpointList *self,
       }
     adw_action_row_add_prefix (ADW_ACTION_ROW (row), label);
   }
+
+  return row;
+}
+
+/* The goroutine endpoint's second row: the full dump (debug=2), which
+ * the Goroutines view reads with states, waits and creators. */
+static GtkWidget *
+create_dump_row (PpvEndpoint *endpoint)
+{
+  GtkWidget *row = create_titled_row (endpoint, _("Goroutine dump (debug=2)"));
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Every goroutine’s stack with its state, how long it has waited and "
+                                 "which function started it, as a panic prints them."));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), DUMP_KEY, GINT_TO_POINTER (TRUE));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  return row;
+}
+
+static GtkWidget *
+create_row (PpvEndpointList *self,
+            PpvEndpoint     *endpoint)
+{
+  const char *name = ppv_endpoint_get_name (endpoint);
+  const char *description = ppv_endpoint_get_description (endpoint);
+  PpvEndpointKind kind = ppv_endpoint_get_kind (endpoint);
+  GtkWidget *row = create_titled_row (endpoint, name);
 
   if (kind == PPV_ENDPOINT_KIND_OTHER)
     {
@@ -218,8 +254,14 @@ ppv_endpoint_list_set_endpoints (PpvEndpointList *self,
         {
           g_autoptr(PpvEndpoint) endpoint = g_list_model_get_item (endpoints, i);
 
-          if (ppv_endpoint_is_profile (endpoint) == (pass == 0))
-            gtk_list_box_append (self->list_box, create_row (self, endpoint));
+          g_autofree char *dump_uri = NULL;
+
+          if (ppv_endpoint_is_profile (endpoint) != (pass == 0))
+            continue;
+          gtk_list_box_append (self->list_box, create_row (self, endpoint));
+          dump_uri = ppv_endpoint_dup_dump_uri (endpoint);
+          if (dump_uri != NULL)
+            gtk_list_box_append (self->list_box, create_dump_row (endpoint));
         }
     }
 

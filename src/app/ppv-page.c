@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ppv-app-settings.h"
+#include "ppv-goroutine-groups.h"
 #include "ppv-application.h"
 #include "ppv-page-private.h"
 
@@ -247,6 +248,7 @@ _ppv_page_show_error (PpvPage      *self,
       adw_status_page_set_title (self->error_page, _("Could Not Open the Profile"));
       break;
     case PPV_REQUEST_PROFILE:
+    case PPV_REQUEST_PASTE:
     default:
       adw_status_page_set_title (self->error_page, _("Could Not Load the Profile"));
       break;
@@ -262,14 +264,26 @@ _ppv_page_show_error (PpvPage      *self,
 
 /* --- Loading ------------------------------------------------------------- */
 
+/* Goroutine profiles keep a last view of their own: a dump is read in
+ * the Goroutines view, while other profiles open on the table. */
+static const char *
+last_view_key (PpvPage *self)
+{
+  PpvProfile *profile = self->document != NULL ? ppv_document_get_profile (self->document) : NULL;
+
+  return profile != NULL && ppv_profile_is_goroutine (profile) ? "last-goroutine-view" : "last-view";
+}
+
 static void
 restore_last_view (PpvPage *self)
 {
   AdwViewStack *stack = ppv_profile_view_get_stack (self->profile_view);
-  g_autofree char *last = ppv_app_settings_dup_string ("last-view");
+  g_autofree char *last = ppv_app_settings_dup_string (last_view_key (self));
+  GtkWidget *child = stack != NULL && *last != '\0' ? adw_view_stack_get_child_by_name (stack, last) : NULL;
 
-  if (stack != NULL && *last != '\0' && adw_view_stack_get_child_by_name (stack, last) != NULL)
-    adw_view_stack_set_visible_child_name (stack, last);
+  /* A view the profile has nothing for (Goroutines for a heap profile) is hidden. */
+  if (child != NULL && adw_view_stack_page_get_visible (adw_view_stack_get_page (stack, child)))
+    adw_view_stack_set_visible_child (stack, child);
 }
 
 static void
@@ -417,6 +431,10 @@ start_loading_page (PpvPage    *self,
         {
           ppv_loading_page_start (self->loading_page, title, NULL);
         }
+      break;
+
+    case PPV_REQUEST_PASTE:
+      ppv_loading_page_start (self->loading_page, request->display_name, NULL);
       break;
 
     default:
@@ -604,7 +622,7 @@ view_stack_page_cb (PpvPage      *self,
   const char *name = adw_view_stack_get_visible_child_name (stack);
 
   if (name != NULL && self->document != NULL)
-    ppv_app_settings_set_string ("last-view", name);
+    ppv_app_settings_set_string (last_view_key (self), name);
 }
 
 /* --- GObject ------------------------------------------------------------- */

@@ -18,6 +18,8 @@ request_clear (PpvRequest *request)
   g_free (request->address);
   g_free (request->display_name);
   g_free (request->profile_name);
+  g_clear_pointer (&request->bytes, g_bytes_unref);
+  g_clear_pointer (&request->profile, ppv_profile_unref);
 }
 
 PpvRequest *
@@ -48,6 +50,29 @@ ppv_request_new_file (GFile *file)
     request->display_name = g_strdup (request->address);
   request->remember = TRUE;
 
+  return request;
+}
+
+PpvRequest *
+ppv_request_new_pasted (GBytes     *bytes,
+                        PpvProfile *profile)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *time = g_date_time_format (now, "%H:%M:%S");
+  PpvRequest *request;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (profile != NULL, NULL);
+
+  request = g_rc_box_new0 (PpvRequest);
+  request->kind = PPV_REQUEST_PASTE;
+  request->bytes = g_bytes_ref (bytes);
+  request->profile = ppv_profile_ref (profile);
+  /* Translators: the title of a profile pasted from the clipboard; %s is
+   * the time it was pasted ("14:02:31"). */
+  request->display_name = g_strdup_printf (_("Pasted from Clipboard at %s"), time);
+  /* Nothing to type to get it again: its kept copy is remembered instead. */
+  request->address = g_strdup ("");
   return request;
 }
 

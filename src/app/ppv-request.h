@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "ppv-profile.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -14,6 +16,7 @@ typedef enum
   PPV_REQUEST_FILE,      /* read a local (or gvfs) file */
   PPV_REQUEST_INDEX,     /* list a server's /debug/pprof/ endpoints */
   PPV_REQUEST_PROFILE,   /* fetch one profile over HTTP */
+  PPV_REQUEST_PASTE,     /* text pasted from the clipboard, read already */
 } PpvRequestKind;
 
 /* Kept by the window to reload or retry.  Reference counted; read-only
@@ -30,6 +33,8 @@ typedef struct
   gboolean        insecure;      /* https+insecure:// */
   gboolean        from_index;    /* PROFILE picked from the endpoint list */
   gboolean        remember;      /* add to the recent sources once loaded */
+  GBytes         *bytes;         /* PASTE: the text as pasted */
+  PpvProfile     *profile;       /* PASTE: what it reads as */
 } PpvRequest;
 
 PpvRequest *ppv_request_ref          (PpvRequest  *request);
@@ -40,6 +45,10 @@ PpvRequest *ppv_request_new_file     (GFile       *file);
 PpvRequest *ppv_request_new_profile  (const char  *uri,
                                       gboolean     insecure,
                                       gboolean     from_index);
+/* Text from the clipboard (@bytes) that reads as @profile: shown without
+ * reading it again, titled as pasted at this time, kept like a fetch. */
+PpvRequest *ppv_request_new_pasted   (GBytes      *bytes,
+                                      PpvProfile  *profile);
 /* What a user typed: a path (relative ones against @cwd, or the current
  * folder when NULL; "~/" is expanded), host:port or an address ending in
  * /debug/pprof/ (lists the server's profiles), host:port/debug/pprof/NAME

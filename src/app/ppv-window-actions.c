@@ -5,10 +5,12 @@
  */
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "ppv-atomic-file.h"
 
 #include "ppv-profile-archive.h"
+#include "ppv-profile-loader.h"
 #include "ppv-source.h"
 #include "ppv-window-private.h"
 
@@ -150,6 +152,66 @@ open_activated (GSimpleAction *action,
 
   g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* --- Open from Clipboard ------------------------------------------------- */
+
+static void
+pasted_decoded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(PpvWindow) self = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpvProfile) profile = ppv_profile_loader_finish (result, &bytes, &error);
+
+  if (profile == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Translators: %s says why ("clipboard: unrecognized profile format"). */
+      message = g_strdup_printf (_("The clipboard holds no profile: %s"), error->message);
+      _ppv_window_show_toast (self, message);
+      return;
+    }
+  ppv_window_open_pasted (self, bytes, profile);
+}
+
+static void
+clipboard_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(PpvWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+
+  if (text == NULL || text[strspn (text, " \t\r\n")] == '\0')
+    {
+      g_free (text);
+      _ppv_window_show_toast (self, _("The clipboard holds no text to open"));
+      return;
+    }
+
+  /* Read in a worker, like any file: a dump of 100k goroutines is big.
+   * Only what reads as a profile gets a tab. */
+  bytes = g_bytes_new_take (text, strlen (text));
+  ppv_profile_loader_decode_bytes_async (bytes, "clipboard", NULL, pasted_decoded_cb, g_steal_pointer (&self));
+}
+
+static void
+paste_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  PpvWindow *self = user_data;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
+                                 clipboard_read_cb, g_object_ref (self));
 }
 
 /* --- Address and tabs --------------------------------------------------- */
@@ -329,6 +391,7 @@ show_archive_activated (GSimpleAction *action,
 
 static const GActionEntry window_actions[] = {
   { "open", open_activated },
+  { "paste", paste_activated },
   { "focus-address", focus_address_activated },
   { "new-tab", new_tab_activated },
   { "close-tab", close_tab_activated },
@@ -357,6 +420,11 @@ _ppv_window_actions_init (PpvWindow *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_BUBBLE);
   shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                                gtk_named_action_new ("win.cancel"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  /* Ctrl+V opens what the clipboard holds, unless a text entry has the
+   * focus: it pastes there first. */
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_v, GDK_CONTROL_MASK),
+                               gtk_named_action_new ("win.paste"));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 

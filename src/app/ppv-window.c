@@ -239,13 +239,26 @@ page_detached_cb (PpvWindow  *self,
   session_changed (self);
 }
 
-/* The last tab closed, or dragged away: the window goes too. */
+static gboolean
+close_if_empty_cb (gpointer data)
+{
+  g_autoptr(PpvWindow) self = data;
+
+  if (self->tab_view != NULL
+      && adw_tab_view_get_n_pages (self->tab_view) == 0
+      && !adw_tab_view_get_is_transferring_page (self->tab_view))
+    gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* The last tab closed, or dragged away: the window goes too, once
+ * AdwTabView has finished moving the page (closing it from inside
+ * adw_tab_view_transfer_page() destroyed the view mid-transfer). */
 static void
 n_pages_cb (PpvWindow *self)
 {
-  if (adw_tab_view_get_n_pages (self->tab_view) == 0
-      && !adw_tab_view_get_is_transferring_page (self->tab_view))
-    gtk_window_close (GTK_WINDOW (self));
+  if (adw_tab_view_get_n_pages (self->tab_view) == 0)
+    g_idle_add (close_if_empty_cb, g_object_ref (self));
 }
 
 static AdwTabView *
@@ -329,6 +342,20 @@ ppv_window_open_file (PpvWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   ppv_page_open_file (target_page (self), file);
+}
+
+void
+ppv_window_open_pasted (PpvWindow  *self,
+                        GBytes     *bytes,
+                        PpvProfile *profile)
+{
+  g_autoptr(PpvRequest) request = NULL;
+
+  g_return_if_fail (PPV_IS_WINDOW (self));
+  g_return_if_fail (bytes != NULL && profile != NULL);
+
+  request = ppv_request_new_pasted (bytes, profile);
+  ppv_page_start (target_page (self), request);
 }
 
 /* The sample shows what the app does; it is not a source people chose. */

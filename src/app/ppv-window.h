@@ -10,6 +10,7 @@
 #include "ppv-merge.h"
 
 #include "ppv-application.h"
+#include "ppv-profile.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,11 @@ PpvWindow *ppv_window_new            (PpvApplication *application);
 void       ppv_window_open_file      (PpvWindow      *self,
                                       GFile          *file);
 /* Shows the bundled sample without adding it to the recent sources. */
+/* Text pasted from the clipboard that reads as @profile: in the selected
+ * tab if it is empty, else in a new one. */
+void       ppv_window_open_pasted    (PpvWindow      *self,
+                                      GBytes         *bytes,
+                                      PpvProfile     *profile);
 void       ppv_window_open_sample    (PpvWindow      *self,
                                       GFile          *sample);
 /* Reopens a file of the last session (see ppv_window_dup_session()). */

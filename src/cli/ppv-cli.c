@@ -65,6 +65,7 @@ typedef struct
   gboolean          normalize;
   int               seconds;
   gint64            max_decompressed;
+  char             *symbolize;
   char             *tagroot;
   char             *tagleaf;
   char             *peek;
@@ -191,6 +192,7 @@ build_context (CliOptions *o)
     { "normalize", 0, 0, G_OPTION_ARG_NONE, &o->normalize, "Scale the profile to the base's total", NULL },
     { "seconds", 0, 0, G_OPTION_ARG_INT, &o->seconds, "Duration of a CPU profile fetched from host:port", "N" },
     { "max-decompressed", 0, 0, G_OPTION_ARG_INT64, &o->max_decompressed, "Refuse profiles larger than BYTES once decompressed (default 1 GiB)", "BYTES" },
+    { "symbolize", 0, 0, G_OPTION_ARG_STRING, &o->symbolize, "none: read text pages as pprof does (addresses only); demangle=default|templates|full|none: how C++ names are shown", "MODE" },
     { NULL }
   };
   GOptionContext *context = g_option_context_new ("[SOURCE…]");
@@ -279,7 +281,10 @@ load_source (const char  *source,
              CliOptions  *o,
              GError     **error)
 {
-  PpvReadLimits limits = { (gsize) o->max_decompressed, 0 };
+  PpvReadLimits limits = { (gsize) o->max_decompressed, 0, };
+
+  if (o->symbolize != NULL && !ppv_read_limits_set_symbolize (&limits, o->symbolize, error))
+    return NULL;
 
   if (ppv_source_classify (source) == PPV_SOURCE_KIND_REMOTE)
     {
@@ -666,6 +671,18 @@ ppv_cli_run (int    argc,
   }
 
   o.sources = args[0] ? args + 1 : args;
+  if (o.symbolize != NULL)
+    {
+      PpvReadLimits check = { 0, };
+
+      if (!ppv_read_limits_set_symbolize (&check, o.symbolize, &error))
+        {
+          ppv_cli_printerr ("pprof-viewer: --symbolize: %s\n", error->message);
+          ppv_report_options_clear (&o.report);
+          g_free (o.symbolize);
+          return 2;
+        }
+    }
   if (o.peek != NULL && o.output != OUTPUT_NONE)
     {
       ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot, --svg, --traces, --tree, --peek, --folded and --flamegraph\n");
@@ -691,5 +708,6 @@ ppv_cli_run (int    argc,
   g_free (o.tagroot);
   g_free (o.tagleaf);
   g_free (o.peek);
+  g_free (o.symbolize);
   return status;
 }

@@ -11,12 +11,26 @@ void
 _ppv_profile_builder_copy_header (PpvProfileBuilder *b,
                                   PpvProfile        *p)
 {
+  _ppv_profile_builder_copy_header_renamed (b, p, NULL);
+}
+
+void
+_ppv_profile_builder_copy_header_renamed (PpvProfileBuilder  *b,
+                                          PpvProfile         *p,
+                                          const char * const *names)
+{
   for (guint i = 0; i < p->n_sample_types; i++)
     ppv_profile_builder_add_sample_type (b, p->sample_types[i].type, p->sample_types[i].unit);
   for (guint32 m = 0; m < p->n_mappings; m++)
     ppv_profile_builder_add_mapping (b, &p->mappings[m]);
   for (guint32 f = 0; f < p->n_functions; f++)
-    ppv_profile_builder_add_function (b, &p->functions[f]);
+    {
+      PpvFunction fn = p->functions[f];
+
+      if (names != NULL && names[f] != NULL)
+        fn.name = names[f];
+      ppv_profile_builder_add_function (b, &fn);
+    }
   for (guint i = 0; i < p->n_comments; i++)
     ppv_profile_builder_add_comment (b, p->comments[i]);
   ppv_profile_builder_set_times (b, p->time_nanos, p->duration_nanos);
@@ -51,4 +65,28 @@ _ppv_profile_builder_copy_location (PpvProfileBuilder *b,
   ppv_profile_builder_add_location (b, loc->id,
                                     loc->mapping != PPV_NONE ? p->mappings[loc->mapping].id : 0,
                                     loc->address, loc->is_folded, function_ids, lines, columns, n);
+}
+
+PpvProfile *
+_ppv_profile_copy_renamed (PpvProfile         *p,
+                           const char * const *names,
+                           gsize               max_model,
+                           const char         *source,
+                           GError            **error)
+{
+  PpvProfileBuilder *b = ppv_profile_builder_new ();
+
+  ppv_profile_builder_set_memory_cap (b, max_model);
+  _ppv_profile_builder_copy_header_renamed (b, p, names);
+  for (guint32 l = 0; l < p->n_locations; l++)
+    _ppv_profile_builder_copy_location (b, p, l, 0);
+  for (guint32 s = 0; s < p->n_samples; s++)
+    {
+      const PpvSample *sample = &p->samples[s];
+
+      ppv_profile_builder_add_sample_indexed (b, p->stacks + sample->stack_offset, sample->n_locations,
+                                              ppv_profile_sample_values (p, s), p->n_sample_types,
+                                              p->labels + sample->labels_offset, sample->n_labels);
+    }
+  return ppv_profile_builder_finish (b, source, error);
 }

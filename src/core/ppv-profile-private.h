@@ -47,6 +47,16 @@ gsize       _ppv_profile_builder_get_memory (PpvProfileBuilder *self);
  * drop/keep frames, default sample type and doc URL of @p, as they are. */
 void        _ppv_profile_builder_copy_header   (PpvProfileBuilder *b,
                                                 PpvProfile        *p);
+/* The same, with function f named @names[f] where that is not NULL. */
+void        _ppv_profile_builder_copy_header_renamed (PpvProfileBuilder  *b,
+                                                      PpvProfile         *p,
+                                                      const char * const *names);
+/* A copy of @p with function f named @names[f] where that is not NULL. */
+PpvProfile *_ppv_profile_copy_renamed          (PpvProfile         *p,
+                                                const char * const *names,
+                                                gsize               max_model,
+                                                const char         *source,
+                                                GError            **error);
 /* Location @l of @p with its lines from @first_line on (0: all), under
  * its own id. */
 void        _ppv_profile_builder_copy_location (PpvProfileBuilder *b,

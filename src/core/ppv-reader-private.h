@@ -34,6 +34,46 @@ PpvProfile *_ppv_legacy_heap_read (const guint8  *data,
                                    gboolean      *recognized,
                                    GError       **error);
 
+/* Parses Go's goroutine and threadcreate text pages (debug=1) the way
+ * pprof's parseGoCount does; with @lenient, a sample without addresses
+ * (which pprof refuses) is read as an empty stack.  *@recognized is FALSE
+ * when the data does not start with "NAME profile: total N". */
+PpvProfile *_ppv_legacy_count_read (const guint8  *data,
+                                    gsize          len,
+                                    const char    *source,
+                                    gsize          max_model,
+                                    gboolean       lenient,
+                                    GCancellable  *cancellable,
+                                    gboolean      *recognized,
+                                    GError       **error);
+
+/* Parses Go's block and mutex text pages (debug=1) the way pprof's
+ * parseContention does.  *@recognized is FALSE when pprof would not
+ * recognise the data as a contention profile. */
+PpvProfile *_ppv_legacy_contention_read (const guint8  *data,
+                                         gsize          len,
+                                         const char    *source,
+                                         gsize          max_model,
+                                         GCancellable  *cancellable,
+                                         gboolean      *recognized,
+                                         GError       **error);
+
+/* TRUE when a text page has "#\t0xADDR\tname+0xOFF\tfile:line" lines. */
+gboolean    _ppv_text_has_symbols (const guint8  *data,
+                                   gsize          len);
+
+/* A text page's profile as pprof reads it (@raw, addresses only) with the
+ * frames its "#" lines name (ppv-text-symbols.c); @cut adds a comment
+ * that the page's last line was incomplete and left out. */
+PpvProfile *_ppv_text_symbolize   (PpvProfile    *raw,
+                                   const guint8  *data,
+                                   gsize          len,
+                                   gboolean       cut,
+                                   const char    *source,
+                                   gsize          max_model,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
+
 /* Reads Go's full goroutine dump (`/debug/pprof/goroutine?debug=2`, or a
  * panic's or SIGQUIT's traceback amid other text) as a goroutine profile:
  * one sample per goroutine, labels state, wait (seconds) and created_by.

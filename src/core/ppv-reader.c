@@ -4,7 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The order follows pprof's ParseData: gunzip if the gzip magic is there,
- * try profile.proto, then the legacy heap text.  pprof then reports every
+ * try profile.proto, then the legacy text formats (heap, goroutine and
+ * threadcreate counts, block and mutex contention), then Go's goroutine
+ * dump, which pprof cannot read.  A text page with "#" lines is then
+ * named from them unless PPV_SYMBOLIZE_NONE asks for pprof's reading.  pprof then reports every
  * failure as "unrecognized profile format"; we do too for data that was
  * plainly something else, but keep the precise protobuf error when the
  * bytes clearly were a profile (a truncated or corrupt .pb is worth
@@ -35,6 +38,115 @@ max_decompressed (const PpvReadLimits *limits)
   return PPV_DEFAULT_MAX_DECOMPRESSED;
 }
 
+static gboolean
+wants_symbols (const PpvReadLimits *limits)
+{
+  return limits == NULL || limits->symbolize != PPV_SYMBOLIZE_NONE;
+}
+
+/* pprof's legacy text parsers, in pprof's order. */
+static PpvProfile *
+read_pprof_text (const guint8  *data,
+                 gsize          len,
+                 const char    *source,
+                 gsize          model_cap,
+                 gboolean       lenient,
+                 GCancellable  *cancellable,
+                 gboolean      *recognized,
+                 GError       **error)
+{
+  PpvProfile *raw;
+
+  raw = _ppv_legacy_heap_read (data, len, source, model_cap, cancellable, recognized, error);
+  if (raw == NULL && !*recognized)
+    {
+      g_clear_error (error);
+      raw = _ppv_legacy_count_read (data, len, source, model_cap, lenient, cancellable,
+                                    recognized, error);
+    }
+  if (raw == NULL && !*recognized)
+    {
+      g_clear_error (error);
+      raw = _ppv_legacy_contention_read (data, len, source, model_cap, cancellable,
+                                         recognized, error);
+    }
+  return raw;
+}
+
+/* The legacy text readers: pprof's reading, named from the "#" lines when
+ * asked.  *@recognized tells whether one of them knew the format.  Named,
+ * a page whose last line was cut short (an interrupted download) is read
+ * without that line, and says so; pprof's reading refuses it. */
+static PpvProfile *
+read_legacy_text (const guint8        *data,
+                  gsize                len,
+                  const char          *source,
+                  const PpvReadLimits *limits,
+                  gsize                model_cap,
+                  GCancellable        *cancellable,
+                  gboolean            *recognized,
+                  GError             **error)
+{
+  g_autoptr(PpvProfile) raw = NULL;
+  gboolean symbols = wants_symbols (limits) && _ppv_text_has_symbols (data, len);
+  gsize complete = len;
+
+  raw = read_pprof_text (data, len, source, model_cap, symbols, cancellable, recognized, error);
+  if (raw == NULL && *recognized && symbols && data[len - 1] != '\n' &&
+      g_error_matches (*error, PPV_PROFILE_ERROR, PPV_PROFILE_ERROR_INVALID))
+    {
+      while (complete > 0 && data[complete - 1] != '\n')
+        complete--;
+      if (complete > 0)
+        {
+          g_autoptr(GError) cut_error = NULL;
+
+          raw = read_pprof_text (data, complete, source, model_cap, symbols, cancellable,
+                                 recognized, &cut_error);
+          if (raw != NULL)
+            g_clear_error (error);
+        }
+    }
+  if (raw == NULL || !symbols)
+    return g_steal_pointer (&raw);
+  return _ppv_text_symbolize (raw, data, complete, complete < len, source, model_cap,
+                              cancellable, error);
+}
+
+/* pprof's symbolizer.Demangle over every function: C++ names demangled
+ * and simplified.  The profile is copied only when a name changes. */
+static PpvProfile *
+demangle_names (PpvProfile          *profile,
+                const char          *source,
+                const PpvReadLimits *limits,
+                gsize                model_cap,
+                GError             **error)
+{
+  PpvDemangle mode = limits != NULL ? limits->demangle : PPV_DEMANGLE_DEFAULT;
+  g_autofree char **names = NULL;
+  gboolean changed = FALSE;
+  PpvProfile *copy;
+
+  if (!wants_symbols (limits) || profile->n_functions == 0)
+    return profile;
+
+  names = g_new0 (char *, profile->n_functions);
+  for (guint32 f = 0; f < profile->n_functions; f++)
+    {
+      names[f] = ppv_demangle_function (profile->functions[f].name,
+                                        profile->functions[f].system_name, mode);
+      changed |= names[f] != NULL;
+    }
+  if (!changed)
+    return profile;
+
+  copy = _ppv_profile_copy_renamed (profile, (const char * const *) names, model_cap, source, error);
+  for (guint32 f = 0; f < profile->n_functions; f++)
+    g_free (names[f]);
+  ppv_profile_unref (profile);
+  return copy;
+}
+
 static gsize
 max_model (const PpvReadLimits *limits)
 {
@@ -61,7 +173,7 @@ read_bytes_take (GBytes              *compressed,
   g_autoptr(GBytes) bytes = compressed;
   g_autoptr(GBytes) raw = NULL;
   g_autoptr(GError) proto_error = NULL;
-  g_autoptr(GError) heap_error = NULL;
+  g_autoptr(GError) text_error = NULL;
   const guint8 *data;
   gsize len;
   gboolean looks_like_proto = FALSE;
@@ -103,7 +215,7 @@ read_bytes_take (GBytes              *compressed,
   profile = _ppv_proto_read (data, len, source, max_model (limits), cancellable,
                              &looks_like_proto, &proto_error);
   if (profile != NULL)
-    return profile;
+    return demangle_names (profile, source, limits, max_model (limits), error);
 
   if (g_error_matches (proto_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       g_error_matches (proto_error, PPV_PROFILE_ERROR, PPV_PROFILE_ERROR_TOO_LARGE))
@@ -112,13 +224,13 @@ read_bytes_take (GBytes              *compressed,
       return NULL;
     }
 
-  profile = _ppv_legacy_heap_read (data, len, source, max_model (limits), cancellable,
-                                   &recognized, &heap_error);
+  profile = read_legacy_text (data, len, source, limits, max_model (limits), cancellable,
+                              &recognized, &text_error);
   if (profile != NULL)
-    return profile;
+    return demangle_names (profile, source, limits, max_model (limits), error);
   if (recognized)
     {
-      g_propagate_error (error, g_steal_pointer (&heap_error));
+      g_propagate_error (error, g_steal_pointer (&text_error));
       return NULL;
     }
 
@@ -136,6 +248,44 @@ read_bytes_take (GBytes              *compressed,
     g_set_error (error, PPV_PROFILE_ERROR, PPV_PROFILE_ERROR_UNRECOGNIZED,
                  "%s: unrecognized profile format", source);
   return NULL;
+}
+
+gboolean
+ppv_read_limits_set_symbolize (PpvReadLimits  *limits,
+                               const char     *mode,
+                               GError        **error)
+{
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (limits != NULL, FALSE);
+  g_return_val_if_fail (mode != NULL, FALSE);
+
+  parts = g_strsplit (mode, ":", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *o = parts[i];
+
+      if (*o == '\0')
+        continue;
+      if (g_ascii_strcasecmp (o, "none") == 0 || g_ascii_strcasecmp (o, "no") == 0)
+        limits->symbolize = PPV_SYMBOLIZE_NONE;
+      else if (g_ascii_strcasecmp (o, "demangle=default") == 0)
+        limits->demangle = PPV_DEMANGLE_DEFAULT;
+      else if (g_ascii_strcasecmp (o, "demangle=templates") == 0)
+        limits->demangle = PPV_DEMANGLE_TEMPLATES;
+      else if (g_ascii_strcasecmp (o, "demangle=full") == 0)
+        limits->demangle = PPV_DEMANGLE_FULL;
+      else if (g_ascii_strcasecmp (o, "demangle=none") == 0)
+        limits->demangle = PPV_DEMANGLE_NONE;
+      else
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "unrecognized symbolization option: %s (use none, or demangle=default, "
+                       "templates, full or none)", o);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 PpvProfile *

@@ -7,16 +7,27 @@
 
 #include <gio/gio.h>
 
+#include "ppv-demangle.h"
 #include "ppv-profile.h"
 
 G_BEGIN_DECLS
 
 #define PPV_DEFAULT_MAX_DECOMPRESSED ((gsize) 1 << 30)   /* 1 GiB */
 
+/* How names are read (pprof's -symbolize). */
+typedef enum
+{
+  PPV_SYMBOLIZE_DEFAULT,    /* text pages named from their "#" lines */
+  PPV_SYMBOLIZE_NONE,       /* text pages read as pprof reads them: addresses only */
+} PpvSymbolize;
+
+/* Limits and reading options; zero-initialised means the defaults. */
 typedef struct
 {
-  gsize max_decompressed;   /* cap on gunzipped bytes; 0 = default */
-  gsize max_model;          /* cap on decoder + model allocations; 0 = derived from the above */
+  gsize        max_decompressed;   /* cap on gunzipped bytes; 0 = default */
+  gsize        max_model;          /* cap on decoder + model allocations; 0 = derived from the above */
+  PpvSymbolize symbolize;          /* NONE also leaves names undemangled, as in pprof */
+  PpvDemangle  demangle;
 } PpvReadLimits;
 
 /* Decodes a whole profile held in memory.  @source is used only in error
@@ -27,6 +38,12 @@ PpvProfile *ppv_profile_read_bytes  (GBytes              *bytes,
                                      const PpvReadLimits *limits,
                                      GCancellable        *cancellable,
                                      GError             **error);
+
+/* Parses pprof's -symbolize value ("none", "demangle=full", "demangle=templates",
+ * "demangle=none", "demangle=default", several joined by ':') into @limits. */
+gboolean    ppv_read_limits_set_symbolize (PpvReadLimits       *limits,
+                                           const char          *mode,
+                                           GError             **error);
 
 /* Reads a local file, or standard input when @path is "-". */
 PpvProfile *ppv_profile_read_path   (const char          *path,

@@ -129,6 +129,30 @@ ppv_endpoint_dup_profile_uri (PpvEndpoint *self,
   return g_uri_to_string (result);
 }
 
+char *
+ppv_endpoint_dup_dump_uri (PpvEndpoint *self)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GUri) result = NULL;
+  g_autofree char *without_seconds = NULL;
+  g_autofree char *query = NULL;
+
+  g_return_val_if_fail (PPV_IS_ENDPOINT (self), NULL);
+
+  if (strcmp (self->name, "goroutine") != 0)
+    return NULL;
+  uri = g_uri_parse (self->href, G_URI_FLAGS_ENCODED, NULL);
+  if (uri == NULL)
+    return NULL;
+
+  without_seconds = _ppv_query_replace (g_uri_get_query (uri), "seconds", NULL);
+  query = _ppv_query_replace (without_seconds, "debug", "2");
+  result = g_uri_build (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri), g_uri_get_userinfo (uri),
+                        g_uri_get_host (uri), g_uri_get_port (uri), g_uri_get_path (uri),
+                        query, NULL);
+  return g_uri_to_string (result);
+}
+
 static void
 ppv_endpoint_finalize (GObject *object)
 {

@@ -43,4 +43,9 @@ gboolean         ppv_endpoint_is_profile      (PpvEndpoint *self);
 char            *ppv_endpoint_dup_profile_uri (PpvEndpoint *self,
                                                int          seconds);
 
+/* The goroutine endpoint also offers the full dump of every goroutine
+ * (debug=2: states, waits, creators): the link with debug=2, or NULL for
+ * every other endpoint. */
+char            *ppv_endpoint_dup_dump_uri    (PpvEndpoint *self);
+
 G_END_DECLS

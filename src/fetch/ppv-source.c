@@ -405,6 +405,7 @@ ppv_source_dup_save_name (const char *uri_text,
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *stamp = NULL;
+  const char *extension = "pb.gz";
 
   g_return_val_if_fail (uri_text != NULL, NULL);
 
@@ -416,7 +417,19 @@ ppv_source_dup_save_name (const char *uri_text,
   if (uri != NULL && g_uri_get_host (uri) != NULL)
     {
       g_autofree char *type = dup_profile_type (uri);
+      g_autofree char *debug = _ppv_query_dup_value (g_uri_get_query (uri), "debug");
       int port = g_uri_get_port (uri);
+
+      /* A text page (goroutine?debug=2) is no gzipped protobuf: its name
+       * says which page it is and that it is text. */
+      if (debug != NULL && g_ascii_strtoll (debug, NULL, 10) > 0)
+        {
+          char *with_debug = g_strdup_printf ("%s-debug%d", type, (int) MIN (g_ascii_strtoll (debug, NULL, 10), 9));
+
+          g_free (type);
+          type = with_debug;
+          extension = "txt";
+        }
 
       if (port <= 0)
         port = g_strcmp0 (g_uri_get_scheme (uri), "http") == 0 ? 80 : 443;
@@ -427,6 +440,6 @@ ppv_source_dup_save_name (const char *uri_text,
   else
     g_string_append (out, "profile");
 
-  g_string_append_printf (out, ".%s.pb.gz", stamp);
+  g_string_append_printf (out, ".%s.%s", stamp, extension);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -58,6 +58,7 @@ test_go_page (void)
   g_autoptr(GListModel) endpoints = NULL;
   g_autofree char *heap_uri = NULL;
   g_autofree char *cpu_uri = NULL;
+  g_autofree char *dump_uri = NULL;
   g_autofree char *delta_uri = NULL;
   PpvEndpoint *heap;
   gsize length;
@@ -96,6 +97,11 @@ test_go_page (void)
   g_assert_cmpint (ppv_endpoint_get_kind (find (endpoints, "trace")), ==, PPV_ENDPOINT_KIND_OTHER);
   g_assert_false (ppv_endpoint_is_profile (find (endpoints, "cmdline")));
   g_assert_null (ppv_endpoint_dup_profile_uri (find (endpoints, "trace"), 0));
+
+  /* The goroutine endpoint offers its full dump too; no other one does. */
+  dump_uri = ppv_endpoint_dup_dump_uri (find (endpoints, "goroutine"));
+  g_assert_cmpstr (dump_uri, ==, BASE "goroutine?debug=2");
+  g_assert_null (ppv_endpoint_dup_dump_uri (heap));
 }
 
 /* Newer Go: a debug=1 hint paragraph, escaped text, a custom profile. */

@@ -152,7 +152,24 @@ if [ -n "$viewer" ]; then
     || fail "pprof-viewer --top on goroutine?debug=2 failed"
   grep -q "^Type: goroutine$" "$work/dump.ours" || fail "the dump is not read as a goroutine profile"
   grep -q "main.main" "$work/dump.ours" || fail "main.main missing from the goroutine dump's report"
-  echo "pprof-viewer --top matches go tool pprof -top on fetched heap and CPU profiles and on the live heap URL, and reads the goroutine dump"
+  # Every text page (debug=1) is fetched and read with the names its "#"
+  # lines give.
+  for page in heap:main.allocate allocs:main.allocate goroutine:main.main block:main.contend \
+              mutex:main.contend threadcreate:runtime.; do
+    p=${page%%:*}
+    "$viewer" --top --nodefraction=0 "$address/debug/pprof/$p?debug=1" >"$work/$p.page.ours" \
+      || fail "pprof-viewer --top on $p?debug=1 failed"
+    grep -q "  ${page#*:}" "$work/$p.page.ours" || { cat "$work/$p.page.ours"; fail "$p?debug=1 lacks ${page#*:}"; }
+  done
+  # pprof's reading of a fetched page, kept with --symbolize=none.
+  tool_run fetch "$address/debug/pprof/mutex?debug=1" "$work/mutex.txt" >/dev/null \
+    || fail "fetching mutex?debug=1 failed"
+  "$viewer" --top --symbolize=none "$work/mutex.txt" >"$work/mutex.txt.ours" \
+    || fail "pprof-viewer --top --symbolize=none failed on mutex?debug=1"
+  go tool pprof -top -symbolize=none "$work/mutex.txt" >"$work/mutex.txt.theirs" 2>/dev/null \
+    || fail "go tool pprof -top failed on mutex?debug=1"
+  diff -u "$work/mutex.txt.theirs" "$work/mutex.txt.ours" || fail "--symbolize=none differs from go tool pprof on mutex?debug=1"
+  echo "pprof-viewer --top matches go tool pprof -top on fetched heap and CPU profiles and on the live heap URL, and reads the goroutine dump and every debug=1 page"
 fi
 
 echo "PASS"

@@ -139,6 +139,8 @@ test_save_name (void)
     { "https://example.com/debug/pprof/goroutine", "example.com_443.goroutine.20260125-143005.pb.gz" },
     { "http://example.com/debug/pprof/my%20profile", "example.com_80.my-profile.20260125-143005.pb.gz" },
     { "http://[::1]:6060/debug/pprof/mutex", "--1_6060.mutex.20260125-143005.pb.gz" },
+    { "http://localhost:6060/debug/pprof/goroutine?debug=2", "localhost_6060.goroutine-debug2.20260125-143005.txt" },
+    { "http://localhost:6060/debug/pprof/goroutine?debug=0", "localhost_6060.goroutine.20260125-143005.pb.gz" },
   };
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) when = g_date_time_new (utc, 2026, 1, 25, 14, 30, 5);

@@ -13,6 +13,7 @@
 #include <zlib.h>
 
 #include "ppv-callgraph.h"
+#include "ppv-demangle.h"
 #include "ppv-error.h"
 #include "ppv-merge.h"
 #include "ppv-report.h"
@@ -26,6 +27,14 @@ check_string (const char *s)
 {
   CHECK (s != NULL);
   CHECK (g_utf8_validate (s, -1, NULL));
+}
+
+/* A demangled name is made of the input's bytes and ASCII. */
+static void
+check_string_is_utf8_or_bytes (const char *s)
+{
+  CHECK (s != NULL);
+  (void) strlen (s);
 }
 
 static void
@@ -212,6 +221,21 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   check_gzip_count (data, size, limits.max_decompressed);
 
+  /* A C++ name (the seeds include some): the demangler in every mode. */
+  if (size >= 2 && size < 4096 && data[0] == '_' && data[1] == 'Z')
+    {
+      g_autofree char *name = g_strndup ((const char *) data, size);
+
+      for (PpvDemangle mode = PPV_DEMANGLE_DEFAULT; mode <= PPV_DEMANGLE_NONE; mode++)
+        {
+          g_autofree char *shown = ppv_demangle (name, mode);
+
+          if (shown != NULL)
+            check_string_is_utf8_or_bytes (shown);
+        }
+      return 0;
+    }
+
   profile = ppv_profile_read_bytes (bytes, "fuzz", &limits, NULL, &error);
   if (profile == NULL)
     {
@@ -226,5 +250,20 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (profile->n_samples <= 20000)
     run_reports (profile);
   ppv_profile_unref (profile);
+
+  /* A text page with "#" lines is read twice over: pprof's reading is
+   * under the named one and must hold on its own. */
+  if (size > 0 && data[0] != 0x1f && _ppv_text_has_symbols (data, size))
+    {
+      limits.symbolize = PPV_SYMBOLIZE_NONE;
+      profile = ppv_profile_read_bytes (bytes, "fuzz", &limits, NULL, &error);
+      if (profile == NULL)
+        CHECK (error != NULL && error->domain == PPV_PROFILE_ERROR);
+      else
+        {
+          check_model (profile);
+          ppv_profile_unref (profile);
+        }
+    }
   return 0;
 }

@@ -43,6 +43,11 @@ for f in "$root"/tests/reader/data/* "$root"/tests/fixtures/profiles/*; do
     [ "$(wc -c < "$corpus/$n-$(basename "$f").raw")" -le 65536 ] || rm "$corpus/$n-$(basename "$f").raw"
   fi
 done
+# C++ names for the demangler, one seed each.
+while IFS= read -r name; do
+  n=$((n + 1))
+  printf '%s' "$name" > "$corpus/$n-name"
+done < "$root/tests/core/data/demangle-names.txt"
 mkdir -p "$build/fuzz-artifacts"
 
 # With one job libFuzzer runs in the foreground; with more it forks

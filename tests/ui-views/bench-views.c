@@ -10,10 +10,14 @@
  *
  * Usage: bench-views [PROFILE]   (default: a generated profile with
  * 1,000,000 samples over 200,000 leaf functions, two sample types)
+ *        bench-views --goroutines   (the Goroutines view on generated
+ * dumps of 100,000 goroutines: a leak over few stacks, then all distinct)
  */
 #include <adwaita.h>
 #include <string.h>
+#include <time.h>
 
+#include "ppv-goroutines-view.h"
 #include "ppv-graph-view.h"
 #include "ppv-profile-view-private.h"
 #include "ppv-top-view.h"
@@ -87,17 +91,35 @@ typedef struct
 {
   gint64 last;
   gint64 max_gap;
+  gint64 last_cpu;
+  gint64 max_gap_cpu;   /* the main thread's CPU time in the longest gap */
   guint  source;
 } Probe;
+
+/* The main thread's CPU time: on a loaded machine a gap is mostly waiting
+ * for a core, this says how much of it was the main thread's own work. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static gboolean
 probe_tick (gpointer data)
 {
   Probe *probe = data;
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_us ();
 
-  if (probe->last != 0)
-    probe->max_gap = MAX (probe->max_gap, now - probe->last);
+  if (probe->last != 0 && now - probe->last > probe->max_gap)
+    {
+      probe->max_gap = now - probe->last;
+      probe->max_gap_cpu = cpu - probe->last_cpu;
+    }
+  probe->last_cpu = cpu;
   if (probe->last != 0 && now - probe->last > 50000 && g_getenv ("BENCH_GAPS"))
     g_printerr ("  gap %.1f ms\n", (now - probe->last) / 1000.0);
   probe->last = now;
@@ -109,6 +131,7 @@ probe_start (Probe *probe)
 {
   probe->last = 0;
   probe->max_gap = 0;
+  probe->max_gap_cpu = 0;
   probe->source = g_timeout_add_full (G_PRIORITY_HIGH, 2, probe_tick, probe, NULL);
 }
 
@@ -262,6 +285,108 @@ wait_frames (guint n)
     }
 }
 
+/* --- The Goroutines view ------------------------------------------------- */
+
+#define N_GOROUTINES 100000
+
+/* A dump of N_GOROUTINES goroutines: with @distinct every stack differs
+ * (a line number), else 97% wait on 20 stacks and the rest on 3,000. */
+static GBytes *
+generate_dump (gboolean distinct)
+{
+  static const char *states[] = { "chan receive", "select", "IO wait", "sync.Mutex.Lock", "sleep" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  GString *dump = g_string_new ("panic: too many goroutines\n\n");
+
+  for (guint g = 0; g < N_GOROUTINES; g++)
+    {
+      guint stack = distinct ? g : g_rand_int_range (rand, 0, 100) < 97 ? g % 20 : 20 + g % 3000;
+      guint minutes = g_rand_int_range (rand, 0, 300);
+
+      g_string_append_printf (dump, "goroutine %u [%s", g + 1, states[stack % G_N_ELEMENTS (states)]);
+      if (minutes > 0)
+        g_string_append_printf (dump, ", %u minutes", minutes);
+      g_string_append (dump, "]:\n");
+      for (guint depth = 0; depth < 8; depth++)
+        g_string_append_printf (dump, "example.com/svc/pkg%u.handler%u(0xc000%x, 0x%x)\n"
+                                "\t/src/svc/pkg%u/handler.go:%u +0x%x\n",
+                                depth, stack % 50 + depth, g, depth, depth,
+                                depth == 0 ? 10 + stack : 20 + depth, 0x20 + depth);
+      g_string_append_printf (dump, "created by example.com/svc.startWorker%u in goroutine 1\n"
+                              "\t/src/svc/main.go:%u +0x57\n\n", stack % 7, 40 + stack % 7);
+    }
+  return g_string_free_to_bytes (dump);
+}
+
+static gboolean
+goroutines_built (PpvProfileView *view)
+{
+  PpvReportPane *pane = ppv_profile_view_get_pane (view, "goroutines");
+
+  return !ppv_report_pane_get_loading (pane)
+         && ppv_goroutines_view_get_groups (PPV_GOROUTINES_VIEW (pane)) != NULL && painted_at != 0;
+}
+
+static int
+bench_goroutines (void)
+{
+  GtkWidget *window = adw_window_new ();
+  PpvProfileView *view = PPV_PROFILE_VIEW (ppv_profile_view_new ());
+  PpvGoroutinesView *pane;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (view));
+  pane = PPV_GOROUTINES_VIEW (ppv_profile_view_get_pane (view, "goroutines"));
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint), NULL);
+
+  for (guint distinct = 0; distinct < 2; distinct++)
+    {
+      g_autoptr(GBytes) dump = generate_dump (distinct);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PpvProfile) profile = NULL;
+      Probe probe = { 0 };
+      gint64 t0 = g_get_monotonic_time ();
+
+      profile = ppv_profile_read_bytes (dump, "dump.txt", NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_print ("%s dump: %.1f MB read in %.0f ms (%u goroutines)\n", distinct ? "distinct" : "leak",
+               g_bytes_get_size (dump) / 1e6, (g_get_monotonic_time () - t0) / 1000.0, profile->n_samples);
+
+      probe_start (&probe);
+      t0 = g_get_monotonic_time ();
+      /* As when the Goroutines view was the last one shown. */
+      adw_view_stack_set_visible_child_name (ppv_profile_view_get_stack (view), "goroutines");
+      ppv_profile_view_set_profile (view, profile, "dump.txt");
+      adw_view_stack_set_visible_child_name (ppv_profile_view_get_stack (view), "goroutines");
+      painted_at = 0;
+      iterate_until (goroutines_built, view, 600);
+      probe_stop (&probe);
+      g_print ("  grouped by stack and shown in %.0f ms (%s); longest main-loop stall %.1f ms "
+               "(%.1f ms of it the main thread's CPU time)\n",
+               (painted_at - t0) / 1000.0, ppv_goroutines_view_get_summary (pane), probe.max_gap / 1000.0,
+               probe.max_gap_cpu / 1000.0);
+
+      probe_start (&probe);
+      t0 = g_get_monotonic_time ();
+      ppv_goroutines_view_set_grouping (pane, PPV_GOROUTINE_BY_CREATOR);
+      painted_at = 0;
+      while (!ppv_report_pane_get_loading (PPV_REPORT_PANE (pane)))
+        g_main_context_iteration (NULL, TRUE);
+      iterate_until (goroutines_built, view, 600);
+      probe_stop (&probe);
+      g_print ("  grouped by creator in %.0f ms; longest main-loop stall %.1f ms (%.1f ms CPU)\n",
+               (painted_at - t0) / 1000.0, probe.max_gap / 1000.0, probe.max_gap_cpu / 1000.0);
+      ppv_goroutines_view_set_grouping (pane, PPV_GOROUTINE_BY_STACK);
+      iterate_until (goroutines_built, view, 600);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -283,6 +408,9 @@ main (int    argc,
 
   gtk_init ();
   adw_init ();
+
+  if (g_strcmp0 (path, "--goroutines") == 0)
+    return bench_goroutines ();
 
   /* The window is up before the file is read, as in the app. */
   window = adw_window_new ();

@@ -197,12 +197,10 @@ def table_of(app):
     return find(app, 'tree table', 'Functions')
 
 
-def table_rows(app):
-    """Realized rows of the top table: lists of cell texts."""
-    table = table_of(app)
-    if table is None:
-        return []
-    lst = find(table, 'list')
+def list_rows(table, cell_text=None):
+    """Realized rows of a column view: (row, [cell texts]); a cell's text
+    is its first label's, or what @cell_text makes of the cell."""
+    lst = find(table, 'list') if table is not None else None
     if lst is None:
         return []
     rows = []
@@ -213,12 +211,19 @@ def table_rows(app):
         cells = []
         for j in range(row.get_child_count()):
             cell = row.get_child_at_index(j)
+            if cell_text is not None:
+                cells.append(cell_text(cell))
+                continue
             label = find(cell, 'label')
             cells.append(text(label).strip() if label is not None else '')
-        if len(cells) == 6 and any(cells):
-            rows.append((row, cells))
+        rows.append((row, cells))
     # GTK keeps the row widgets in list order.
     return rows
+
+
+def table_rows(app):
+    """Realized rows of the top table: lists of cell texts."""
+    return [(row, cells) for row, cells in list_rows(table_of(app)) if len(cells) == 6 and any(cells)]
 
 
 def start(cmd, names, env_extra=None):

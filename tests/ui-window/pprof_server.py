@@ -5,7 +5,8 @@
 """Serves a copy of a real Go index page and heap profile, plus the failure
 modes a window must survive: Go-style text errors, HTML pages, a slow CPU
 profile, a profile that drips until released, and a handler that fails
-once before it works."""
+once before it works; with a dump file, goroutine?debug=2 serves it as
+Go's handler serves the full goroutine dump (text)."""
 
 import http.server
 import os
@@ -15,7 +16,11 @@ import urllib.parse
 
 
 class PprofServer:
-    def __init__(self, data_dir):
+    def __init__(self, data_dir, dump_path=None):
+        self.dump = None
+        if dump_path is not None:
+            with open(dump_path, 'rb') as f:
+                self.dump = f.read()
         with open(os.path.join(data_dir, 'go-index.html'), 'rb') as f:
             self.index = f.read()
         with open(os.path.join(data_dir, 'heap.pb.gz'), 'rb') as f:
@@ -101,6 +106,8 @@ class PprofServer:
                             self.wfile.flush()
                     except OSError:
                         pass
+                elif path == '/debug/pprof/goroutine' and query.get('debug') == ['2'] and server.dump:
+                    self.send(200, server.dump, 'text/plain; charset=utf-8')
                 elif path == '/debug/pprof/busy':
                     self.send(500, b'Could not enable CPU profiling: cpu profiling already in use\n',
                               'text/plain; charset=utf-8', go_error=True)

@@ -19,11 +19,11 @@ refine_target (PpvStackTree *tree,
 }
 
 GMenuModel *
-ppv_flame_menu_new (PpvReportPane *pane,
-                    PpvStackTree  *tree,
-                    guint32        node,
-                    const char    *prefix,
-                    GMenuModel    *extra)
+ppv_flame_menu_new_for_name (PpvReportPane *pane,
+                             const char    *name,
+                             const char    *target,
+                             const char    *prefix,
+                             GMenuModel    *extra)
 {
   static const struct { const char *label; const char *kind; } refines[] = {
     { N_("_Focus on"), "focus" },
@@ -37,8 +37,6 @@ ppv_flame_menu_new (PpvReportPane *pane,
   g_autoptr(GMenuItem) callers = NULL;
   g_autoptr(GMenuItem) copy = NULL;
   g_autofree char *copy_action = g_strconcat (prefix, ".copy", NULL);
-  const char *name = ppv_stack_tree_get_name (tree, node);
-  const char *target = refine_target (tree, node);
 
   for (guint i = 0; i < G_N_ELEMENTS (refines); i++)
     {
@@ -66,6 +64,17 @@ ppv_flame_menu_new (PpvReportPane *pane,
   if (extra != NULL)
     g_menu_append_section (menu, NULL, extra);
   return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+GMenuModel *
+ppv_flame_menu_new (PpvReportPane *pane,
+                    PpvStackTree  *tree,
+                    guint32        node,
+                    const char    *prefix,
+                    GMenuModel    *extra)
+{
+  return ppv_flame_menu_new_for_name (pane, ppv_stack_tree_get_name (tree, node),
+                                      refine_target (tree, node), prefix, extra);
 }
 
 GtkPopoverMenu *

@@ -21,6 +21,13 @@ GMenuModel *ppv_flame_menu_new        (PpvReportPane *pane,
                                        guint32        node,
                                        const char    *prefix,
                                        GMenuModel    *extra);
+/* The same menu for a function printed as @name, refined on @target (see
+ * ppv_refine_target()). */
+GMenuModel *ppv_flame_menu_new_for_name (PpvReportPane *pane,
+                                         const char    *name,
+                                         const char    *target,
+                                         const char    *prefix,
+                                         GMenuModel    *extra);
 /* Shows @model in @popover pointing at (@x, @y) of @from. */
 void        ppv_flame_menu_popup      (GtkPopoverMenu *popover,
                                        GMenuModel     *model,

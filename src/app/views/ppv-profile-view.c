@@ -6,6 +6,7 @@
  */
 #include "ppv-callers-view.h"
 #include "ppv-flame-view.h"
+#include "ppv-goroutines-view.h"
 #include "ppv-graph-view.h"
 #include "ppv-profile-view-private.h"
 #include "ppv-top-view.h"
@@ -288,7 +289,7 @@ _ppv_profile_view_show_in (PpvProfileView *self,
 {
   PpvReportPane *pane = ppv_profile_view_get_pane (self, page_name);
 
-  if (pane != NULL)
+  if (pane != NULL && ppv_report_pane_shows_profile (pane, self->profile))
     show_in (self, pane, plain_name);
 }
 
@@ -303,7 +304,17 @@ on_pane_activated (PpvProfileView *self,
 
   if (self->panes->len < 2 || !g_ptr_array_find (self->panes, pane, &index))
     return;
-  show_in (self, g_ptr_array_index (self->panes, (index + 1) % self->panes->len), plain_name);
+  /* The next pane the profile has something for. */
+  for (guint i = 1; i < self->panes->len; i++)
+    {
+      PpvReportPane *next = g_ptr_array_index (self->panes, (index + i) % self->panes->len);
+
+      if (ppv_report_pane_shows_profile (next, self->profile))
+        {
+          show_in (self, next, plain_name);
+          return;
+        }
+    }
 }
 
 static void
@@ -419,6 +430,26 @@ ppv_profile_view_get_current_name (PpvProfileView *self)
 
 /* --- Controls ------------------------------------------------------------ */
 
+/* Panes that have nothing to show for the profile (the Goroutines pane
+ * for a heap profile) leave the switcher; if the shown one goes, the
+ * first pane is shown. */
+static void
+update_page_visibility (PpvProfileView *self)
+{
+  PpvReportPane *visible = _ppv_profile_view_get_visible_pane (self);
+
+  for (guint i = 0; i < self->panes->len; i++)
+    {
+      PpvReportPane *pane = g_ptr_array_index (self->panes, i);
+      AdwViewStackPage *page = adw_view_stack_get_page (self->stack, GTK_WIDGET (pane));
+      gboolean shows = ppv_report_pane_shows_profile (pane, self->profile);
+
+      adw_view_stack_page_set_visible (page, shows);
+      if (!shows && pane == visible && self->panes->len > 0)
+        adw_view_stack_set_visible_child (self->stack, g_ptr_array_index (self->panes, 0));
+    }
+}
+
 static void
 on_option_changed (PpvProfileView *self)
 {
@@ -486,6 +517,7 @@ ppv_profile_view_set_profile (PpvProfileView *self,
   self->updating_controls = FALSE;
 
   set_details (self, NULL);
+  update_page_visibility (self);
   for (guint i = 0; i < self->panes->len; i++)
     ppv_report_pane_set_source_name (g_ptr_array_index (self->panes, i), source_name);
   set_current_name (self, NULL, NULL);
@@ -662,6 +694,7 @@ ppv_profile_view_init (PpvProfileView *self)
   ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_graph_view_new ()));
   ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_flame_view_new ()));
   ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_callers_view_new ()));
+  ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_goroutines_view_new ()));
 
   _ppv_profile_view_rebuild_chips (self);
   _ppv_profile_view_init_compare (self);

@@ -477,6 +477,17 @@ ppv_report_pane_get_icon_name (PpvReportPane *self)
   return PPV_REPORT_PANE_GET_CLASS (self)->icon_name;
 }
 
+gboolean
+ppv_report_pane_shows_profile (PpvReportPane *self,
+                               PpvProfile    *profile)
+{
+  PpvReportPaneClass *klass;
+
+  g_return_val_if_fail (PPV_IS_REPORT_PANE (self), FALSE);
+  klass = PPV_REPORT_PANE_GET_CLASS (self);
+  return profile == NULL || klass->shows_profile == NULL || klass->shows_profile (profile);
+}
+
 GtkWidget *
 ppv_report_pane_get_utility (PpvReportPane *self)
 {
@@ -546,6 +557,9 @@ ppv_report_pane_append_show_in (PpvReportPane *self,
       PpvReportPane *pane;
 
       if (!PPV_IS_REPORT_PANE (child) || child == GTK_WIDGET (self))
+        continue;
+      /* Not for a pane the profile has nothing for (Goroutines, for a heap profile). */
+      if (!adw_view_stack_page_get_visible (adw_view_stack_get_page (ADW_VIEW_STACK (stack), child)))
         continue;
 
       pane = PPV_REPORT_PANE (child);

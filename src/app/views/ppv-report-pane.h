@@ -72,8 +72,12 @@ struct _PpvReportPaneClass
    * without a report ("Type: …", "Showing nodes accounting for …"), or
    * NULL while it has nothing.  Optional. */
   char     **(*dup_legend)     (PpvReportPane          *self);
+  /* Whether the pane has anything to show for @profile (the Goroutines
+   * pane: goroutine profiles only); the view hides it otherwise.
+   * Optional: every profile. */
+  gboolean   (*shows_profile)  (PpvProfile             *profile);
 
-  gpointer padding[7];
+  gpointer padding[6];
 };
 
 const char *ppv_report_pane_get_page_name     (PpvReportPane          *self);
@@ -81,6 +85,9 @@ const char *ppv_report_pane_get_page_name     (PpvReportPane          *self);
 const char *ppv_report_pane_get_page_title    (PpvReportPane          *self);
 const char *ppv_report_pane_get_icon_name     (PpvReportPane          *self);
 
+/* The pane is for @profile (see shows_profile). */
+gboolean    ppv_report_pane_shows_profile     (PpvReportPane          *self,
+                                               PpvProfile             *profile);
 /* Builds for @profile and @options as given (no adjust_options): quick
  * successive calls cost one build; what is shown stays until the new
  * result is ready.  A NULL @profile clears the pane at once. */

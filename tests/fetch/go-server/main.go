@@ -5,7 +5,8 @@
 
 // It listens on 127.0.0.1 on a port the kernel picks, prints
 // "listening on 127.0.0.1:PORT" on standard output, keeps some memory
-// alive so the heap profile has records, and exits when standard input
+// alive so the heap profile has records, contends on a mutex once for the
+// block and mutex profiles, and exits when standard input
 // closes (so a test script cannot leave it running).
 package main
 
@@ -16,6 +17,9 @@ import (
 	"net/http"
 	_ "net/http/pprof"
 	"os"
+	"runtime"
+	"sync"
+	"time"
 )
 
 var keep [][]byte
@@ -27,8 +31,29 @@ func allocate(n int) {
 	}
 }
 
+var mu sync.Mutex
+
+// contend gives the block and mutex profiles one record each.
+//
+//go:noinline
+func contend() {
+	runtime.SetBlockProfileRate(1)
+	runtime.SetMutexProfileFraction(1)
+	done := make(chan bool)
+	mu.Lock()
+	go func() {
+		mu.Lock()
+		mu.Unlock()
+		done <- true
+	}()
+	time.Sleep(20 * time.Millisecond)
+	mu.Unlock()
+	<-done
+}
+
 func main() {
 	allocate(64)
+	contend()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -9,7 +9,8 @@
 #   *.parse                for every fixture, what pprof's profile.Parse
 #                          builds (see parsedump/main.go); the tests compare
 #                          our model with these.
-# The hand-written legacy-*.txt fixtures are kept as they are.
+# The hand-written legacy-*.txt fixtures are kept as they are (legacy-mutex.txt
+# and legacy-threadcreate.txt are pages of tests/fixtures/gen/textpages).
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
