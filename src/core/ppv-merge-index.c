@@ -207,15 +207,17 @@ _ppv_merge_index_new (gsize max_mappings,
   table_init (&self->function_table, max_functions);
   table_init (&self->location_table, max_locations);
   table_init (&self->sample_table, max_samples);
-  self->mappings = g_array_sized_new (FALSE, FALSE, sizeof (MappingKey), max_mappings);
-  self->functions = g_array_sized_new (FALSE, FALSE, sizeof (FunctionKey), max_functions);
-  self->locations = g_array_sized_new (FALSE, FALSE, sizeof (LocationKey), max_locations);
-  self->lines = g_array_new (FALSE, FALSE, sizeof (LineKey));
-  self->samples = g_array_sized_new (FALSE, FALSE, sizeof (SampleKey), max_samples);
-  self->stacks = g_array_new (FALSE, FALSE, sizeof (guint32));
-  self->labels = g_array_new (FALSE, FALSE, sizeof (PpvLabel));
-  self->sorted = g_array_new (FALSE, FALSE, sizeof (PpvLabel));
-  self->sorted_other = g_array_new (FALSE, FALSE, sizeof (PpvLabel));
+  /* Never empty: &data[0] of an entry without lines, locations or labels
+   * must not be NULL + 0. */
+  self->mappings = g_array_sized_new (FALSE, FALSE, sizeof (MappingKey), MAX (max_mappings, 1));
+  self->functions = g_array_sized_new (FALSE, FALSE, sizeof (FunctionKey), MAX (max_functions, 1));
+  self->locations = g_array_sized_new (FALSE, FALSE, sizeof (LocationKey), MAX (max_locations, 1));
+  self->lines = g_array_sized_new (FALSE, FALSE, sizeof (LineKey), 64);
+  self->samples = g_array_sized_new (FALSE, FALSE, sizeof (SampleKey), MAX (max_samples, 1));
+  self->stacks = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 64);
+  self->labels = g_array_sized_new (FALSE, FALSE, sizeof (PpvLabel), 64);
+  self->sorted = g_array_sized_new (FALSE, FALSE, sizeof (PpvLabel), 16);
+  self->sorted_other = g_array_sized_new (FALSE, FALSE, sizeof (PpvLabel), 16);
   return self;
 }
 

@@ -436,13 +436,14 @@ merge_inputs (MergeInput  *inputs,
   m = g_new0 (Merger, 1);
   m->b = b;
   m->index = _ppv_merge_index_new (max_mappings, max_functions, max_locations, max_samples);
-  m->mapping_starts = g_array_new (FALSE, FALSE, sizeof (guint64));
-  m->values = g_array_new (FALSE, FALSE, sizeof (gint64));
-  m->scratch_u64 = g_array_new (FALSE, FALSE, sizeof (guint64));
-  m->scratch_i64 = g_array_new (FALSE, FALSE, sizeof (gint64));
-  m->scratch_i64b = g_array_new (FALSE, FALSE, sizeof (gint64));
-  m->stack = g_array_new (FALSE, FALSE, sizeof (guint32));
-  m->labels = g_array_new (FALSE, FALSE, sizeof (PpvLabel));
+  /* Reserved, so that their data is never NULL. */
+  m->mapping_starts = g_array_sized_new (FALSE, FALSE, sizeof (guint64), 16);
+  m->values = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 16);
+  m->scratch_u64 = g_array_sized_new (FALSE, FALSE, sizeof (guint64), 16);
+  m->scratch_i64 = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 16);
+  m->scratch_i64b = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 16);
+  m->stack = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 64);
+  m->labels = g_array_sized_new (FALSE, FALSE, sizeof (PpvLabel), 16);
   m->base_key = ppv_profile_builder_intern (b, "pprof::base");
   m->base_true = ppv_profile_builder_intern (b, "true");
 
