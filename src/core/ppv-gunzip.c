@@ -8,7 +8,10 @@
  * gigabyte of zeros takes seconds and filling that much fresh memory
  * more, so when the data turns out to be suspiciously compressible, a
  * decoder that only counts (see _ppv_gzip_count) measures the whole input
- * first: a bomb is refused in milliseconds, having cost a few megabytes.
+ * first (ppv-gzip-count.c): a bomb is refused in milliseconds, having
+ * cost a few megabytes.  The same inflate can run on a thread of its own
+ * and publish its output as it grows (a PpvGunzipStream), for the
+ * protobuf reader to decode alongside.
  * Like Go's gzip reader (and so `go tool pprof`), members are read one
  * after another until the input ends, and anything after a member that is
  * not another gzip member is an error rather than silently ignored.
@@ -16,6 +19,8 @@
 #include "ppv-reader.h"
 
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "ppv-error.h"
@@ -155,383 +160,6 @@ inflate_step (Inflater *f,
     }
 }
 
-/* --- Counting without inflating -------------------------------------------
- *
- * A minimal deflate decoder (RFC 1951) that decodes every symbol but
- * copies nothing: literals count one byte, matches their length.  A bomb
- * is a few million 258-byte matches, so this measures a gigabyte in tens
- * of milliseconds where inflating it takes seconds.  It only serves to
- * refuse early; the real inflate still validates everything.
- */
-
-typedef struct
-{
-  const guint8 *p;
-  const guint8 *end;
-  guint64       bits;
-  guint         n_bits;
-} BitReader;
-
-/* Tops the bit buffer up to at least @n bits if the input allows. */
-static inline void
-fill_bits (BitReader *br,
-           guint      n)
-{
-  while (br->n_bits < n && br->p < br->end)
-    {
-      br->bits |= (guint64) *br->p++ << br->n_bits;
-      br->n_bits += 8;
-    }
-}
-
-static inline gboolean
-take_bits (BitReader *br,
-           guint      n,
-           guint32   *out)
-{
-  fill_bits (br, n);
-  if (br->n_bits < n)
-    return FALSE;
-  *out = (guint32) (br->bits & ((G_GUINT64_CONSTANT (1) << n) - 1));
-  br->bits >>= n;
-  br->n_bits -= n;
-  return TRUE;
-}
-
-/* A canonical Huffman code as a direct lookup table on the next max_len
- * bits (deflate sends codes most significant bit first, so the index is
- * the reversed code).  Entries hold symbol << 4 | length; 0 = no code. */
-typedef struct
-{
-  guint16 table[1 << 15];
-  guint   max_len;
-} Huffman;
-
-static gboolean
-build_huffman (Huffman      *h,
-               const guint8 *lengths,
-               guint         n)
-{
-  guint count[16] = { 0, }, next[16];
-  guint code = 0;
-  int left = 1;
-
-  for (guint i = 0; i < n; i++)
-    count[lengths[i]]++;
-  count[0] = 0;
-
-  h->max_len = 0;
-  for (guint len = 1; len < 16; len++)
-    {
-      left = left * 2 - count[len];
-      if (left < 0)
-        return FALSE;           /* over-subscribed */
-      if (count[len])
-        h->max_len = len;
-    }
-  if (h->max_len == 0)
-    h->max_len = 1;
-
-  for (guint len = 1; len < 16; len++)
-    {
-      code = (code + count[len - 1]) << 1;
-      next[len] = code;
-    }
-
-  memset (h->table, 0, sizeof (guint16) << h->max_len);
-  for (guint sym = 0; sym < n; sym++)
-    {
-      guint len = lengths[sym], rev = 0, c;
-
-      if (len == 0)
-        continue;
-      c = next[len]++;
-      for (guint i = 0; i < len; i++)
-        rev |= ((c >> i) & 1) << (len - 1 - i);
-      for (guint fill = rev; fill < (1u << h->max_len); fill += 1u << len)
-        h->table[fill] = (guint16) (sym << 4 | len);
-    }
-  return TRUE;
-}
-
-/* -1 when the data is truncated or holds no such code. */
-static inline int
-decode_symbol (BitReader     *br,
-               const Huffman *h)
-{
-  guint16 entry;
-  guint len;
-
-  fill_bits (br, h->max_len);
-  entry = h->table[br->bits & ((1u << h->max_len) - 1)];
-  len = entry & 15;
-  if (len == 0 || len > br->n_bits)
-    return -1;
-  br->bits >>= len;
-  br->n_bits -= len;
-  return entry >> 4;
-}
-
-static const guint16 length_base[29] = {
-  3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31,
-  35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258,
-};
-static const guint8 length_extra[29] = {
-  0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
-};
-
-typedef struct
-{
-  Huffman lit;
-  Huffman dist;
-  Huffman fixed_lit;
-  Huffman fixed_dist;
-} Tables;
-
-static gboolean
-read_dynamic_tables (BitReader *br,
-                     Tables    *t)
-{
-  static const guint8 order[19] = { 16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15 };
-  guint8 lengths[320] = { 0, };
-  guint8 cl_lengths[19] = { 0, };
-  Huffman *cl = &t->dist;      /* borrowed until the real distance code is built */
-  guint32 hlit, hdist, hclen, v;
-  guint i = 0;
-
-  if (!take_bits (br, 5, &hlit) || !take_bits (br, 5, &hdist) || !take_bits (br, 4, &hclen))
-    return FALSE;
-  hlit += 257;
-  hdist += 1;
-  hclen += 4;
-  if (hlit > 286 || hdist > 30)
-    return FALSE;
-
-  for (guint k = 0; k < hclen; k++)
-    {
-      if (!take_bits (br, 3, &v))
-        return FALSE;
-      cl_lengths[order[k]] = v;
-    }
-  if (!build_huffman (cl, cl_lengths, 19))
-    return FALSE;
-
-  while (i < hlit + hdist)
-    {
-      int sym = decode_symbol (br, cl);
-      guint repeat;
-      guint8 value = 0;
-
-      if (sym < 0)
-        return FALSE;
-      if (sym < 16)
-        {
-          lengths[i++] = sym;
-          continue;
-        }
-      if (sym == 16)
-        {
-          if (i == 0 || !take_bits (br, 2, &v))
-            return FALSE;
-          value = lengths[i - 1];
-          repeat = 3 + v;
-        }
-      else if (sym == 17)
-        {
-          if (!take_bits (br, 3, &v))
-            return FALSE;
-          repeat = 3 + v;
-        }
-      else
-        {
-          if (!take_bits (br, 7, &v))
-            return FALSE;
-          repeat = 11 + v;
-        }
-      if (i + repeat > hlit + hdist)
-        return FALSE;
-      while (repeat--)
-        lengths[i++] = value;
-    }
-
-  if (lengths[256] == 0)
-    return FALSE;
-  return build_huffman (&t->lit, lengths, hlit) &&
-         build_huffman (&t->dist, lengths + hlit, hdist);
-}
-
-/* Counts one deflate stream; FALSE when it is broken or truncated.  Stops
- * as soon as *@total passes @stop_after. */
-static gboolean
-count_deflate (BitReader    *br,
-               Tables       *t,
-               gsize        *total,
-               gsize         stop_after,
-               GCancellable *cancellable)
-{
-  guint32 final = 0, type, v;
-  guint blocks = 0;
-
-  while (!final)
-    {
-      const Huffman *lit, *dist;
-
-      if (!take_bits (br, 1, &final) || !take_bits (br, 2, &type))
-        return FALSE;
-
-      if ((++blocks & 0xff) == 0 && g_cancellable_is_cancelled (cancellable))
-        return FALSE;
-
-      if (type == 0)
-        {
-          guint32 len, nlen;
-
-          /* Back to a byte boundary, returning whole buffered bytes. */
-          br->bits >>= br->n_bits % 8;
-          br->n_bits -= br->n_bits % 8;
-          br->p -= br->n_bits / 8;
-          br->bits = 0;
-          br->n_bits = 0;
-          if (br->end - br->p < 4)
-            return FALSE;
-          len = br->p[0] | br->p[1] << 8;
-          nlen = br->p[2] | br->p[3] << 8;
-          if (len != (~nlen & 0xffff) || (gsize) (br->end - br->p - 4) < len)
-            return FALSE;
-          br->p += 4 + len;
-          *total += len;
-          if (*total > stop_after)
-            return TRUE;
-          continue;
-        }
-
-      if (type == 1)
-        {
-          lit = &t->fixed_lit;
-          dist = &t->fixed_dist;
-        }
-      else if (type == 2)
-        {
-          if (!read_dynamic_tables (br, t))
-            return FALSE;
-          lit = &t->lit;
-          dist = &t->dist;
-        }
-      else
-        return FALSE;
-
-      for (;;)
-        {
-          int sym = decode_symbol (br, lit);
-
-          if (sym < 0)
-            return FALSE;
-          if (sym < 256)
-            {
-              (*total)++;
-              continue;
-            }
-          if (sym == 256)
-            break;
-
-          sym -= 257;
-          if (sym >= 29 || !take_bits (br, length_extra[sym], &v))
-            return FALSE;
-          *total += length_base[sym] + v;
-
-          sym = decode_symbol (br, dist);
-          if (sym < 0 || sym >= 30 || !take_bits (br, sym < 4 ? 0 : sym / 2 - 1, &v))
-            return FALSE;
-
-          if (*total > stop_after)
-            return TRUE;
-        }
-    }
-
-  return TRUE;
-}
-
-gsize
-_ppv_gzip_count (const guint8 *data,
-                 gsize         len,
-                 gsize         stop_after,
-                 GCancellable *cancellable,
-                 gboolean     *complete)
-{
-  g_autofree Tables *t = g_try_new (Tables, 1);
-  guint8 fixed[288 + 32];
-  BitReader br = { data, data + len, 0, 0 };
-  gsize total = 0;
-
-  *complete = FALSE;
-  if (t == NULL)
-    return 0;
-
-  memset (fixed, 8, 144);
-  memset (fixed + 144, 9, 112);
-  memset (fixed + 256, 7, 24);
-  memset (fixed + 280, 8, 8);
-  memset (fixed + 288, 5, 32);
-  build_huffman (&t->fixed_lit, fixed, 288);
-  build_huffman (&t->fixed_dist, fixed + 288, 32);
-
-  while (br.p < br.end)
-    {
-      const guint8 *p = br.p;
-      guint flags;
-
-      /* The gzip member header (RFC 1952). */
-      if (br.end - p < 10 || p[0] != 0x1f || p[1] != 0x8b || p[2] != 8 || (p[3] & 0xe0))
-        return total;
-      flags = p[3];
-      p += 10;
-      if (flags & 4)
-        {
-          gsize xlen;
-
-          if (br.end - p < 2)
-            return total;
-          xlen = p[0] | p[1] << 8;
-          if ((gsize) (br.end - p - 2) < xlen)
-            return total;
-          p += 2 + xlen;
-        }
-      for (guint f = 8; f <= 16; f <<= 1)
-        if (flags & f)
-          {
-            const guint8 *nul = memchr (p, 0, br.end - p);
-
-            if (nul == NULL)
-              return total;
-            p = nul + 1;
-          }
-      if (flags & 2)
-        p += 2;
-      if (p > br.end)
-        return total;
-
-      br.p = p;
-      br.bits = 0;
-      br.n_bits = 0;
-      if (!count_deflate (&br, t, &total, stop_after, cancellable))
-        return total;
-      if (total > stop_after)
-        {
-          *complete = TRUE;
-          return total;
-        }
-
-      /* Skip the rest of the byte, then the CRC and ISIZE trailer. */
-      br.p -= br.n_bits / 8;
-      if (br.end - br.p < 8)
-        return total;
-      br.p += 8;
-    }
-
-  *complete = TRUE;
-  return total;
-}
-
 static void
 set_too_large (GError     **error,
                const char  *source,
@@ -543,22 +171,124 @@ set_too_large (GError     **error,
                "%s: decompressed profile exceeds the %s limit", source, text);
 }
 
-GBytes *
-ppv_maybe_gunzip (GBytes        *bytes,
-                  gsize          max_output,
-                  const char    *source,
-                  GCancellable  *cancellable,
-                  GError       **error)
+/* --- Streaming --------------------------------------------------------------
+ *
+ * ppv_maybe_gunzip() on a thread of its own, publishing its output as it
+ * grows, so that a reader can decode the first part of a profile while
+ * the rest is still being inflated: on two cores the read then costs
+ * little more than the inflate.  The consumer keeps offsets, not
+ * pointers, between two waits: the buffer only moves (when the size hint
+ * was wrong, or at the final shrink) while the consumer is between
+ * windows.
+ */
+struct _PpvGunzipStream
+{
+  GMutex        lock;
+  GCond         cond;
+  GThread      *thread;
+
+  GBytes       *input;
+  gboolean      droppable;    /* the input may be released as it is read */
+  gsize         max_output;
+  char         *source;
+  GCancellable *cancellable;
+
+  guint8       *out;          /* the buffer, under @lock */
+  gsize         avail;        /* bytes of it that are final */
+  gboolean      busy;         /* the consumer is reading the buffer */
+  gboolean      done;
+  GBytes       *result;
+  GError       *error;
+};
+
+/* Called with each growth of the output; the producer's side. */
+static void
+stream_publish (PpvGunzipStream *s,
+                guint8          *out,
+                gsize            used)
+{
+  if (s == NULL)
+    return;
+  g_mutex_lock (&s->lock);
+  s->out = out;
+  s->avail = used;
+  g_cond_broadcast (&s->cond);
+  g_mutex_unlock (&s->lock);
+}
+
+/* Before the producer moves the buffer: waits for the consumer to leave
+ * it, and keeps it out until stream_unblock(). */
+static void
+stream_block (PpvGunzipStream *s)
+{
+  if (s == NULL)
+    return;
+  g_mutex_lock (&s->lock);
+  while (s->busy)
+    g_cond_wait (&s->cond, &s->lock);
+}
+
+static void
+stream_unblock (PpvGunzipStream *s,
+                guint8          *out)
+{
+  if (s == NULL)
+    return;
+  s->out = out;
+  g_cond_broadcast (&s->cond);
+  g_mutex_unlock (&s->lock);
+}
+
+static gboolean
+grow_output (PpvGunzipStream  *s,
+             guint8          **buf,
+             gsize            *cap,
+             gsize             want,
+             gsize             limit)
+{
+  gboolean ok;
+
+  stream_block (s);
+  ok = grow (buf, cap, want, limit);
+  stream_unblock (s, *buf);
+  return ok;
+}
+
+/* Gives the pages of input zlib has read back to the system: while a
+ * stream's reader decodes, the compressed file and the growing profile
+ * would otherwise both be held.  Only once well past the first bomb
+ * probes and at a plain ratio: the probes read the input from its start,
+ * and are given up from then on (the cap still holds). */
+static void
+drop_read_input (const guint8 *data,
+                 gsize         consumed,
+                 gsize        *dropped)
+{
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  guintptr start = ((guintptr) data + *dropped + page - 1) & ~(guintptr) (page - 1);
+  guintptr end = ((guintptr) data + consumed) & ~(guintptr) (page - 1);
+
+  if (end > start + STEP_OUTPUT)
+    {
+      madvise ((void *) start, end - start, MADV_DONTNEED);
+      *dropped = end - (guintptr) data;
+    }
+}
+
+static GBytes *
+gunzip (GBytes           *bytes,
+        gsize             max_output,
+        const char       *source,
+        GCancellable     *cancellable,
+        PpvGunzipStream  *stream,
+        GError          **error)
 {
   const guint8 *data;
-  gsize len, used = 0, cap, limit, since_check = 0;
+  gsize len, used = 0, cap, limit, since_check = 0, dropped = 0;
   gsize probe_at = PROBE_AFTER, probe_used = 0, probe_consumed = 0;
   gboolean size_known = FALSE;
   g_autofree guint8 *out = NULL;
   Inflater f;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &len);
   if (len < 2 || data[0] != 0x1f || data[1] != 0x8b)
@@ -578,6 +308,7 @@ ppv_maybe_gunzip (GBytes        *bytes,
                    "%s: not enough memory to decompress the profile", source);
       return NULL;
     }
+  stream_publish (stream, out, 0);
 
   memset (&f, 0, sizeof f);
   f.data = data;
@@ -594,7 +325,7 @@ ppv_maybe_gunzip (GBytes        *bytes,
       gsize produced;
       Step step;
 
-      if (used == cap && !grow (&out, &cap, 0, limit))
+      if (used == cap && !grow_output (stream, &out, &cap, 0, limit))
         {
           if (cap >= limit)
             set_too_large (error, source, max_output);
@@ -643,7 +374,7 @@ ppv_maybe_gunzip (GBytes        *bytes,
                 {
                   size_known = TRUE;
                   if (total > cap)
-                    grow (&out, &cap, total + 1, limit);
+                    grow_output (stream, &out, &cap, total + 1, limit);
                 }
             }
           probe_used = used;
@@ -651,9 +382,18 @@ ppv_maybe_gunzip (GBytes        *bytes,
           probe_at = used <= G_MAXSIZE / 2 ? used * 2 : G_MAXSIZE;
         }
 
+      if (stream != NULL && stream->droppable && step == STEP_MORE && used >= 4 * PROBE_AFTER &&
+          used / MAX (f.in_pos - f.zs.avail_in, 1) < PROBE_RATIO / 2)
+        {
+          size_known = TRUE;      /* no more probes: they would read dropped pages */
+          drop_read_input (data, f.in_pos - f.zs.avail_in, &dropped);
+        }
+
       switch (step)
         {
         case STEP_MORE:
+          /* A stream is only told what a whole step made final. */
+          stream_publish (stream, out, used);
           continue;
 
         case STEP_DONE:
@@ -692,15 +432,136 @@ ppv_maybe_gunzip (GBytes        *bytes,
 
   if (cap - used > cap / 8)
     {
-      guint8 *shrunk = g_try_realloc (out, used);
+      guint8 *shrunk;
 
+      stream_block (stream);
+      shrunk = g_try_realloc (out, used);
       if (shrunk != NULL)
         out = shrunk;
+      stream_unblock (stream, out);
     }
 
   return g_bytes_new_take (g_steal_pointer (&out), used);
 
 fail:
   inflateEnd (&f.zs);
+  /* The consumer must be out of the buffer before it goes. */
+  stream_block (stream);
+  stream_unblock (stream, NULL);
   return NULL;
+}
+
+GBytes *
+ppv_maybe_gunzip (GBytes        *bytes,
+                  gsize          max_output,
+                  const char    *source,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return gunzip (bytes, max_output, source, cancellable, NULL, error);
+}
+
+static gpointer
+stream_thread (gpointer data)
+{
+  PpvGunzipStream *s = data;
+  GError *error = NULL;
+  GBytes *result;
+
+  result = gunzip (s->input, s->max_output, s->source, s->cancellable, s, &error);
+
+  g_mutex_lock (&s->lock);
+  s->result = result;
+  s->error = error;
+  if (result != NULL)
+    {
+      s->out = (guint8 *) g_bytes_get_data (result, &s->avail);
+    }
+  else
+    {
+      s->out = NULL;
+      s->avail = 0;
+    }
+  s->done = TRUE;
+  g_cond_broadcast (&s->cond);
+  g_mutex_unlock (&s->lock);
+  return NULL;
+}
+
+gboolean
+_ppv_is_gzip (GBytes *bytes)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  return len >= 2 && data[0] == 0x1f && data[1] == 0x8b;
+}
+
+PpvGunzipStream *
+_ppv_gunzip_stream_new (GBytes       *bytes,
+                        gboolean      droppable,
+                        gsize         max_output,
+                        const char   *source,
+                        GCancellable *cancellable)
+{
+  PpvGunzipStream *s = g_new0 (PpvGunzipStream, 1);
+
+  s->droppable = droppable;
+  g_mutex_init (&s->lock);
+  g_cond_init (&s->cond);
+  s->input = g_bytes_ref (bytes);
+  s->max_output = max_output;
+  s->source = g_strdup (source);
+  s->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  s->thread = g_thread_new ("ppv-gunzip", stream_thread, s);
+  return s;
+}
+
+const guint8 *
+_ppv_gunzip_stream_wait (PpvGunzipStream *s,
+                         gsize            have,
+                         gsize           *avail,
+                         gboolean        *done)
+{
+  const guint8 *out;
+
+  g_mutex_lock (&s->lock);
+  s->busy = FALSE;
+  g_cond_broadcast (&s->cond);
+  while (!s->done && (s->avail <= have || s->out == NULL))
+    g_cond_wait (&s->cond, &s->lock);
+  s->busy = s->out != NULL;
+  out = s->out;
+  *avail = s->avail;
+  *done = s->done;
+  g_mutex_unlock (&s->lock);
+  return out;
+}
+
+GBytes *
+_ppv_gunzip_stream_finish (PpvGunzipStream  *s,
+                           GError          **error)
+{
+  GBytes *result;
+
+  g_mutex_lock (&s->lock);
+  s->busy = FALSE;
+  g_cond_broadcast (&s->cond);
+  g_mutex_unlock (&s->lock);
+  g_thread_join (s->thread);
+
+  result = s->result;
+  if (s->error != NULL)
+    g_propagate_error (error, s->error);
+
+  g_bytes_unref (s->input);
+  g_free (s->source);
+  g_clear_object (&s->cancellable);
+  g_mutex_clear (&s->lock);
+  g_cond_clear (&s->cond);
+  g_free (s);
+  return result;
 }

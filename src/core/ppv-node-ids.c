@@ -90,30 +90,6 @@ trim_source_path (const char *path)
 
 /* --- Node identities ------------------------------------------------------- */
 
-static guint
-node_info_hash (gconstpointer p)
-{
-  const PpvNodeInfo *i = p;
-  guint h = g_direct_hash (i->name);
-
-  h = h * 31 + g_direct_hash (i->file);
-  h = h * 31 + g_direct_hash (i->objfile);
-  h = h * 31 + (guint) (i->address ^ (i->address >> 32));
-  h = h * 31 + (guint) i->lineno;
-  h = h * 31 + (guint) i->start_line;
-  return h;
-}
-
-static gboolean
-node_info_equal (gconstpointer a,
-                 gconstpointer b)
-{
-  const PpvNodeInfo *x = a, *y = b;
-
-  return x->name == y->name && x->file == y->file && x->objfile == y->objfile &&
-         x->address == y->address && x->lineno == y->lineno && x->start_line == y->start_line;
-}
-
 /* The name alone where that is all there is to print (function
  * granularity, the common case): no copy for 200k nodes. */
 static const char *
@@ -153,13 +129,86 @@ node_info_printable (GStringChunk      *strings,
   return g_string_chunk_insert_len (strings, s->str, s->len);
 }
 
+static guint32
+node_info_hash (const PpvNodeInfo *i)
+{
+  guint64 h = (guint64) (guintptr) i->name;
+
+  h = h * 31 + (guint64) (guintptr) i->file;
+  h = h * 31 + (guint64) (guintptr) i->objfile;
+  h = h * 31 + (guint64) i->address;
+  h = h * 31 + (guint64) i->lineno;
+  h = h * 31 + (guint64) i->start_line;
+  /* Pointers differ in their middle bits: mix before masking. */
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  h ^= h >> 33;
+  return (guint32) h;
+}
+
+static gboolean
+node_info_equal (const PpvNodeInfo *x,
+                 const PpvNodeInfo *y)
+{
+  return x->name == y->name && x->file == y->file && x->objfile == y->objfile &&
+         x->address == y->address && x->lineno == y->lineno && x->start_line == y->start_line;
+}
+
+/* Open addressing over node ids, sized once from the number of frames
+ * (a node per frame at most): no per-node allocation, no rehashing. */
+typedef struct
+{
+  guint32 hash;
+  guint32 id;       /* node id + 1; 0 = free */
+} Slot;
+
+typedef struct
+{
+  Slot  *slots;
+  gsize  mask;
+} NodeIndex;
+
+static void
+node_index_init (NodeIndex *index,
+                 gsize      n_frames)
+{
+  gsize cap = 64;
+
+  while (cap < 2 * n_frames)
+    cap *= 2;
+  index->slots = g_new0 (Slot, cap);
+  index->mask = cap - 1;
+}
+
+/* The node equal to @info, or a new one. */
+static guint32
+node_index_intern (NodeIndex     *index,
+                   GArray        *infos,
+                   GStringChunk  *strings,
+                   PpvNodeInfo   *info)
+{
+  guint32 hash = node_info_hash (info);
+  gsize i;
+
+  for (i = hash & index->mask; index->slots[i].id != 0; i = (i + 1) & index->mask)
+    if (index->slots[i].hash == hash &&
+        node_info_equal (&g_array_index (infos, PpvNodeInfo, index->slots[i].id - 1), info))
+      return index->slots[i].id - 1;
+
+  info->printable = node_info_printable (strings, info);
+  g_array_append_val (infos, *info);
+  index->slots[i].hash = hash;
+  index->slots[i].id = infos->len;
+  return infos->len - 1;
+}
+
 PpvNodeIds *
 _ppv_node_ids_new (PpvProfile              *profile,
                    const PpvFrameSelection *sel,
                    PpvGranularity           gran)
 {
   PpvNodeIds *self = g_new0 (PpvNodeIds, 1);
-  g_autoptr(GHashTable) index = g_hash_table_new_full (node_info_hash, node_info_equal, g_free, NULL);
+  NodeIndex index;
   g_autoptr(GHashTable) cleaned = g_hash_table_new (g_direct_hash, g_direct_equal);
   gboolean keep_function = gran != PPV_GRANULARITY_FILES;
   gboolean keep_file = gran != PPV_GRANULARITY_FUNCTIONS;
@@ -167,7 +216,9 @@ _ppv_node_ids_new (PpvProfile              *profile,
   gboolean keep_address = gran == PPV_GRANULARITY_ADDRESSES;
   gsize n_frames = sel->loc_lines_offset[profile->n_locations];
 
-  self->infos = g_array_new (FALSE, TRUE, sizeof (PpvNodeInfo));
+  self->infos = g_array_sized_new (FALSE, TRUE, sizeof (PpvNodeInfo),
+                                   MIN (n_frames, profile->n_functions + 1024));
+  node_index_init (&index, n_frames);
   self->frame_info = g_new (guint32, MAX (n_frames, 1));
   self->strings = g_string_chunk_new (4096);
 
@@ -183,7 +234,6 @@ _ppv_node_ids_new (PpvProfile              *profile,
         {
           guint32 line = sel->loc_lines[k];
           PpvNodeInfo info = { "", "", "", 0, 0, 0, NULL };
-          gpointer found;
 
           info.address = keep_address ? loc->address : 0;
           if (line == PPV_NONE)
@@ -213,19 +263,11 @@ _ppv_node_ids_new (PpvProfile              *profile,
                 }
             }
 
-          if (g_hash_table_lookup_extended (index, &info, NULL, &found))
-            self->frame_info[k] = GPOINTER_TO_UINT (found);
-          else
-            {
-              guint32 id = self->infos->len;
-              info.printable = node_info_printable (self->strings, &info);
-              g_array_append_val (self->infos, info);
-              /* The array may move: key the table by a stable copy. */
-              g_hash_table_insert (index, g_memdup2 (&info, sizeof info), GUINT_TO_POINTER (id));
-              self->frame_info[k] = id;
-            }
+          self->frame_info[k] = node_index_intern (&index, self->infos, self->strings, &info);
         }
     }
+
+  g_free (index.slots);
 
   self->loc_node = g_new (guint32, MAX (profile->n_locations, 1));
   for (guint32 l = 0; l < profile->n_locations; l++)

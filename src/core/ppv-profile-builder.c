@@ -70,14 +70,24 @@ typedef enum
 
 #define N_CACHE 256
 
+/* A slot of the interned-string set: open addressing, linear probing. */
+typedef struct
+{
+  const char *str;               /* NULL: free */
+  guint32     hash;
+  guint32     len;               /* low 32 bits of the length */
+} StrSlot;
+
 struct _PpvProfileBuilder
 {
   GStringChunk *strings;
-  GHashTable   *interned;          /* set of strings owned by @strings */
+  StrSlot      *str_slots;         /* set of the strings owned by @strings */
+  gsize         str_cap;           /* power of two */
+  gsize         str_count;
   gsize         string_bytes;
   const char   *empty;
   const char   *cache[N_CACHE];    /* recently returned interned pointers */
-  GString      *scratch;
+  gboolean      trusted;           /* see _ppv_profile_builder_set_trusted */
 
   gsize         bytes;
   gsize         max_bytes;
@@ -411,28 +421,129 @@ cache_slot (const char *str)
   return ((guintptr) str >> 3) % N_CACHE;
 }
 
-/* @str is nul-terminated, @len bytes long and valid UTF-8. */
+static inline guint64
+load64 (const guint8 *p)
+{
+  guint64 v;
+
+  memcpy (&v, p, sizeof v);
+  return v;
+}
+
+/* Eight bytes at a time: profile strings are long Go symbol names. */
+static guint32
+string_hash (const char *str,
+             gsize       len)
+{
+  const guint8 *p = (const guint8 *) str;
+  guint64 h = len * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+
+  for (; len >= 8; p += 8, len -= 8)
+    {
+      h = (h ^ load64 (p)) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+      h ^= h >> 32;
+    }
+  if (len > 0)
+    {
+      guint64 tail = 0;
+
+      memcpy (&tail, p, len);
+      h = (h ^ tail) * G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+    }
+  h ^= h >> 29;
+  h *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  h ^= h >> 32;
+  return (guint32) h;
+}
+
+static gboolean
+str_set_resize (PpvProfileBuilder *self,
+                gsize              cap)
+{
+  StrSlot *slots = g_try_new0 (StrSlot, cap);
+
+  if (slots == NULL)
+    return FALSE;
+
+  for (gsize i = 0; i < self->str_cap; i++)
+    if (self->str_slots[i].str != NULL)
+      {
+        gsize j = self->str_slots[i].hash & (cap - 1);
+
+        while (slots[j].str != NULL)
+          j = (j + 1) & (cap - 1);
+        slots[j] = self->str_slots[i];
+      }
+
+  g_free (self->str_slots);
+  self->str_slots = slots;
+  self->str_cap = cap;
+  return TRUE;
+}
+
+/* The slot holding @len bytes at @str, or the free slot where they go.
+ * Stored strings hold no nul, so equal lengths keep memcmp in bounds. */
+static inline StrSlot *
+str_set_find (PpvProfileBuilder *self,
+              const char        *str,
+              gsize              len,
+              guint32            hash)
+{
+  gsize mask = self->str_cap - 1;
+  gsize i;
+
+  for (i = hash & mask; self->str_slots[i].str != NULL; i = (i + 1) & mask)
+    {
+      StrSlot *slot = &self->str_slots[i];
+
+      if (slot->hash == hash && slot->len == (guint32) len &&
+          memcmp (slot->str, str, len) == 0 && slot->str[len] == '\0')
+        return slot;
+    }
+  return &self->str_slots[i];
+}
+
+/* @str is @len bytes of valid UTF-8 without nuls; @slot is where
+ * str_set_find() said it goes. */
+static const char *
+str_set_add (PpvProfileBuilder *self,
+             StrSlot           *slot,
+             const char        *str,
+             gsize              len,
+             guint32            hash)
+{
+  const char *interned;
+
+  /* Strings are charged even past the cap so that the pointer stays
+   * valid; the cap still fails the build in finish(). */
+  charge (self, len + 1 + 4 * sizeof (gpointer));
+  self->string_bytes += len + 1;
+  interned = g_string_chunk_insert_len (self->strings, str, len);
+  *slot = (StrSlot) { interned, hash, (guint32) len };
+
+  /* Out of memory only aborts, as a GHashTable would, once truly full. */
+  if (++self->str_count * 4 > self->str_cap * 3 &&
+      !str_set_resize (self, self->str_cap * 2) && self->str_count + 1 >= self->str_cap)
+    g_error ("out of memory interning strings");
+  return interned;
+}
+
+/* @str is @len bytes long and valid UTF-8, without nuls. */
 static const char *
 intern_valid (PpvProfileBuilder *self,
               const char        *str,
               gsize              len)
 {
+  guint32 hash;
+  StrSlot *slot;
   const char *interned;
 
   if (len == 0)
     return self->empty;
 
-  interned = g_hash_table_lookup (self->interned, str);
-  if (interned == NULL)
-    {
-      /* Strings are charged even past the cap so that the pointer stays
-       * valid; the cap still fails the build in finish(). */
-      charge (self, len + 1 + 4 * sizeof (gpointer));
-      self->string_bytes += len + 1;
-      interned = g_string_chunk_insert_len (self->strings, str, len);
-      g_hash_table_add (self->interned, (gpointer) interned);
-    }
-
+  hash = string_hash (str, len);
+  slot = str_set_find (self, str, len, hash);
+  interned = slot->str != NULL ? slot->str : str_set_add (self, slot, str, len, hash);
   self->cache[cache_slot (interned)] = interned;
   return interned;
 }
@@ -442,10 +553,19 @@ _ppv_profile_builder_intern_len (PpvProfileBuilder *self,
                                  const char        *str,
                                  gsize              len)
 {
+  guint32 hash;
+  StrSlot *slot;
+
   g_assert (self != NULL);
 
   if (len == 0)
     return self->empty;
+
+  /* Only bytes not seen yet need checking: every stored string is valid. */
+  hash = string_hash (str, len);
+  slot = str_set_find (self, str, len, hash);
+  if (slot->str != NULL)
+    return slot->str;
 
   if (memchr (str, '\0', len) != NULL || !g_utf8_validate (str, len, NULL))
     {
@@ -454,9 +574,53 @@ _ppv_profile_builder_intern_len (PpvProfileBuilder *self,
       return intern_valid (self, valid, strlen (valid));
     }
 
-  g_string_truncate (self->scratch, 0);
-  g_string_append_len (self->scratch, str, len);
-  return intern_valid (self, self->scratch->str, len);
+  return str_set_add (self, slot, str, len, hash);
+}
+
+void
+_ppv_profile_builder_prefetch (PpvProfileBuilder *self,
+                               const char        *str,
+                               gsize              len)
+{
+  __builtin_prefetch (&self->str_slots[string_hash (str, len) & (self->str_cap - 1)]);
+}
+
+/* A hint: the set grows by itself if this fails or falls short.  Never
+ * more than the memory cap leaves room for. */
+void
+_ppv_profile_builder_reserve_strings (PpvProfileBuilder *self,
+                                      gsize              n_strings)
+{
+  gsize cap = self->str_cap;
+
+  if (n_strings > G_MAXSIZE / 64)
+    return;
+  while ((self->str_count + n_strings) * 4 > cap * 3)
+    cap *= 2;
+  if (cap == self->str_cap ||
+      (self->max_bytes != 0 && cap * sizeof (StrSlot) > (self->max_bytes - MIN (self->bytes, self->max_bytes)) / 4))
+    return;
+  str_set_resize (self, cap);
+}
+
+void
+_ppv_profile_builder_set_trusted (PpvProfileBuilder *self,
+                                  gboolean           trusted)
+{
+  self->trusted = trusted;
+}
+
+/* Strings handed to the add functions: interned here unless the caller
+ * promised they already are. */
+static inline const char *
+intern_input (PpvProfileBuilder *self,
+              const char        *str)
+{
+  if (str == NULL)
+    return self->empty;
+  if (self->trusted)
+    return str;
+  return ppv_profile_builder_intern (self, str);
 }
 
 const char *
@@ -485,8 +649,8 @@ ppv_profile_builder_new (void)
   PpvProfileBuilder *self = g_new0 (PpvProfileBuilder, 1);
 
   self->strings = g_string_chunk_new (64 * 1024);
-  self->interned = g_hash_table_new (g_str_hash, g_str_equal);
-  self->scratch = g_string_new (NULL);
+  self->str_cap = 1024;
+  self->str_slots = g_new0 (StrSlot, self->str_cap);
   self->empty = g_string_chunk_insert_len (self->strings, "", 0);
   self->string_bytes = 1;
   self->bytes = sizeof (PpvProfileBuilder) + 64 * 1024;
@@ -510,8 +674,7 @@ ppv_profile_builder_free (PpvProfileBuilder *self)
     return;
 
   g_clear_pointer (&self->strings, g_string_chunk_free);
-  g_hash_table_unref (self->interned);
-  g_string_free (self->scratch, TRUE);
+  g_free (self->str_slots);
   g_free (self->full_message);
 
   g_free (self->sample_types.data);
@@ -663,8 +826,8 @@ ppv_profile_builder_add_mapping (PpvProfileBuilder *self,
 
   m = &VEC_AT (self->mappings, PpvMapping, self->mappings.len++);
   *m = *mapping;
-  m->filename = ppv_profile_builder_intern (self, mapping->filename);
-  m->build_id = ppv_profile_builder_intern (self, mapping->build_id);
+  m->filename = intern_input (self, mapping->filename);
+  m->build_id = intern_input (self, mapping->build_id);
 }
 
 void
@@ -705,9 +868,9 @@ ppv_profile_builder_add_function (PpvProfileBuilder *self,
 
   f = &VEC_AT (self->functions, PpvFunction, self->functions.len++);
   *f = *function;
-  f->name = ppv_profile_builder_intern (self, function->name);
-  f->system_name = ppv_profile_builder_intern (self, function->system_name);
-  f->filename = ppv_profile_builder_intern (self, function->filename);
+  f->name = intern_input (self, function->name);
+  f->system_name = intern_input (self, function->system_name);
+  f->filename = intern_input (self, function->filename);
 }
 
 void
@@ -877,10 +1040,10 @@ finish_sample (PpvProfileBuilder *self,
     {
       PpvLabel *label = &VEC_AT (self->labels, PpvLabel, self->labels.len++);
 
-      label->key = ppv_profile_builder_intern (self, labels[i].key);
-      label->str = labels[i].str ? ppv_profile_builder_intern (self, labels[i].str) : NULL;
+      label->key = intern_input (self, labels[i].key);
+      label->str = labels[i].str ? intern_input (self, labels[i].str) : NULL;
       label->num = labels[i].num;
-      label->num_unit = ppv_profile_builder_intern (self, labels[i].num_unit);
+      label->num_unit = intern_input (self, labels[i].num_unit);
     }
 }
 
@@ -954,6 +1117,94 @@ ppv_profile_builder_add_sample_indexed (PpvProfileBuilder *self,
   self->stacks.len += n_locations;
 
   finish_sample (self, values, n_values, labels, n_labels);
+}
+
+/* --- Deferred samples --------------------------------------------------- */
+
+void
+_ppv_profile_builder_add_sample_deferred (PpvProfileBuilder *self,
+                                          const guint64     *location_ids,
+                                          guint              n_locations,
+                                          const gint64      *values,
+                                          guint              n_values,
+                                          const PpvLabel    *labels,
+                                          guint              n_labels)
+{
+  guint32 *stack;
+
+  if (begin_sample (self, n_locations, n_values, n_labels) == NULL)
+    return;
+
+  stack = &VEC_AT (self->stacks, guint32, self->stacks.len);
+  for (guint i = 0; i < n_locations; i++)
+    stack[i] = (guint32) location_ids[i];
+  self->stacks.len += n_locations;
+
+  if (n_values > 0)
+    memcpy (&VEC_AT (self->values, gint64, self->values.len), values, n_values * sizeof (gint64));
+  self->values.len += n_values;
+  if (n_labels > 0)
+    memcpy (&VEC_AT (self->labels, PpvLabel, self->labels.len), labels, n_labels * sizeof (PpvLabel));
+  self->labels.len += n_labels;
+}
+
+gboolean
+_ppv_profile_builder_resolve_deferred (PpvProfileBuilder   *self,
+                                       PpvDeferredStringFn  string,
+                                       gpointer             data)
+{
+  guint32 *stacks = self->stacks.data;
+  PpvLabel *labels = self->labels.data;
+
+  if (self->full_message != NULL)
+    return FALSE;
+
+  for (gsize i = 0; i < self->stacks.len; i++)
+    if ((stacks[i] = id_map_lookup (&self->location_ids, stacks[i])) == PPV_NONE)
+      return FALSE;
+
+  for (gsize i = 0; i < self->labels.len; i++)
+    {
+      PpvLabel *l = &labels[i];
+      gsize str = GPOINTER_TO_SIZE (l->str), unit = GPOINTER_TO_SIZE (l->num_unit);
+
+      if (!string (data, GPOINTER_TO_SIZE (l->key), &l->key))
+        return FALSE;
+      if (str == 0)
+        l->str = NULL;
+      else if (!string (data, str, &l->str))
+        return FALSE;
+      if (unit == 0)
+        l->num_unit = self->empty;
+      else if (!string (data, unit, &l->num_unit))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+vec_drop (PpvProfileBuilder *self,
+          Vec               *v,
+          gsize              elt)
+{
+  self->bytes -= MIN (self->bytes, v->cap * elt);
+  g_clear_pointer (&v->data, g_free);
+  v->len = v->cap = 0;
+}
+
+void
+_ppv_profile_builder_drop_samples (PpvProfileBuilder *self)
+{
+  vec_drop (self, &self->samples, sizeof (PpvSample));
+  vec_drop (self, &self->stacks, sizeof (guint32));
+  vec_drop (self, &self->values, sizeof (gint64));
+  vec_drop (self, &self->labels, sizeof (PpvLabel));
+  vec_drop (self, &self->pending_stacks, sizeof (PendingStack));
+  self->first_n_values = 0;
+  self->has_odd_sample = FALSE;
+  self->odd_sample = PPV_NONE;
+  self->odd_n_values = 0;
+  self->max_indexed = 0;
 }
 
 void

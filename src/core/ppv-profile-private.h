@@ -24,6 +24,49 @@ const char *_ppv_profile_builder_intern_len (PpvProfileBuilder *self,
                                              const char        *str,
                                              gsize              len);
 
+/* Starts fetching where @len bytes at @str would be in the string set,
+ * for a caller that knows which string it interns next but one. */
+void        _ppv_profile_builder_prefetch        (PpvProfileBuilder *self,
+                                                  const char        *str,
+                                                  gsize              len);
+
+/* Sizes the string set for @n_strings more strings at once. */
+void        _ppv_profile_builder_reserve_strings (PpvProfileBuilder *self,
+                                                  gsize              n_strings);
+
+/* With @trusted, the strings handed to add_mapping, add_function and the
+ * sample labels are taken as they are: the caller got every one of them
+ * from this builder's intern functions (the protobuf reader does). */
+void        _ppv_profile_builder_set_trusted     (PpvProfileBuilder *self,
+                                                  gboolean           trusted);
+
+/* Deferred samples, for a reader that meets samples before the locations
+ * and strings they refer to (Go writes samples first): the stack holds
+ * location ids (each below 2^32) and each label's key, str and num_unit
+ * hold string-table indices cast to pointers (0: none), as the protobuf
+ * reader's label rules leave them.  Nothing else may be added to the
+ * samples until _ppv_profile_builder_resolve_deferred() (after every
+ * location) turns them into indices and strings, or
+ * _ppv_profile_builder_drop_samples() forgets them all. */
+typedef gboolean (*PpvDeferredStringFn) (gpointer     data,
+                                         gsize        index,
+                                         const char **out);
+
+void        _ppv_profile_builder_add_sample_deferred (PpvProfileBuilder   *self,
+                                                      const guint64       *location_ids,
+                                                      guint                n_locations,
+                                                      const gint64        *values,
+                                                      guint                n_values,
+                                                      const PpvLabel      *labels,
+                                                      guint                n_labels);
+/* FALSE, leaving the samples half resolved, if an id names no location or
+ * @string fails: the caller then drops the samples and adds them again
+ * the ordinary way, which reports the problem as usual. */
+gboolean    _ppv_profile_builder_resolve_deferred    (PpvProfileBuilder   *self,
+                                                      PpvDeferredStringFn  string,
+                                                      gpointer             data);
+void        _ppv_profile_builder_drop_samples        (PpvProfileBuilder   *self);
+
 /* Pre-sizes the arrays when the caller knows the counts (the protobuf
  * reader does after its first pass).  Returns FALSE once the memory cap
  * has been reached. */

@@ -8,17 +8,21 @@
  * top level is walked here by hand, with strict bounds checks and byte
  * offsets in every error:
  *
- *  - pass 1 records where the string table entries are, counts the
- *    repeated messages and reads the scalars;
- *  - pass 2 unpacks each ValueType, Mapping and Function, then each
- *    Location, then each Sample with protobuf-c into a bump arena that is
- *    reset after every message, and feeds the builder.  This order lets
- *    the builder resolve every id the moment it sees it.
+ *  - pass 1 records where the string table entries are and where each
+ *    kind of message lies, counts the repeated messages and reads the
+ *    scalars (on a gzipped profile, while it is being inflated: see
+ *    ppv-proto-stream.c, which takes the samples then too);
+ *  - pass 2 decodes each ValueType and Mapping, then each Function, then
+ *    each Location, then each Sample, and feeds the builder.  This order
+ *    lets the builder resolve every id the moment it sees it.  Functions,
+ *    locations and samples are decoded by hand (ppv-proto-fast.c); the
+ *    rest, and anything unusual, by protobuf-c into a bump arena that is
+ *    reset after every message.
  *
  * When protobuf-c rejects a submessage, the submessage is walked again by
  * hand to say exactly what is wrong and where.
  */
-#include "ppv-reader-private.h"
+#include "ppv-proto-reader-private.h"
 
 #include <string.h>
 
@@ -44,25 +48,9 @@ static const char * const kind_names[] = {
 
 /* --- A bump allocator for protobuf-c ------------------------------------- */
 
-typedef struct Block Block;
-struct Block
-{
-  Block *next;
-  gsize  size;
-  gsize  used;
-};
-
 #define BLOCK_HEADER ((sizeof (Block) + 15) & ~(gsize) 15)
 #define BLOCK_MIN    ((gsize) 64 * 1024)
 #define BLOCK_KEEP   ((gsize) 64 << 20)
-
-typedef struct
-{
-  Block   *head;
-  gsize    total;
-  gsize    budget;            /* G_MAXSIZE = unlimited */
-  gboolean exhausted;
-} Arena;
 
 static void *
 arena_alloc (void   *data,
@@ -143,87 +131,11 @@ arena_reset (Arena *a)
 
 /* --- Reader state -------------------------------------------------------- */
 
-typedef struct
-{
-  const guint8      *data;
-  gsize              len;
-  const char        *source;
-  GError            *error;
-  GCancellable      *cancellable;
-  PpvProfileBuilder *builder;
-  gsize              max_model;
-  gsize              aux_bytes;       /* reader tables, not the model */
-
-  guint64           *string_pos;      /* offset of each string_table field */
-  gsize              n_strings;
-  gsize              strings_cap;
-  const char       **string_cache;    /* interned string per index */
-
-  gint64            *comments;
-  gsize              n_comments;
-  gsize              comments_cap;
-
-  gsize              n_sample_types;
-  gsize              n_samples;
-  gsize              n_mappings;
-  gsize              n_functions;
-  gsize              n_locations;
-  gsize              sample_index;
-
-  gint64             drop_frames;
-  gint64             keep_frames;
-  gint64             time_nanos;
-  gint64             duration_nanos;
-  gint64             period;
-  gint64             default_sample_type;
-  gint64             doc_url;
-  const guint8      *period_type;
-  gsize              period_type_len;
-
-  guint              valid_fields;
-  gboolean           pass1_done;
-  gboolean           definitely_proto;
-
-  Arena              arena;
-  ProtobufCAllocator allocator;
-
-  guint64           *line_functions;
-  gint64            *line_numbers;
-  gint64            *line_columns;
-  gsize              lines_cap;
-  PpvLabel          *labels;
-  gsize              labels_cap;
-  guint64           *sample_locations;
-  gsize              sample_locations_cap;
-  gint64            *sample_values;
-  gsize              sample_values_cap;
-  gpointer           raw_labels;
-  gsize              raw_labels_cap;
-} Reader;
-
-typedef struct
-{
-  guint32       number;
-  guint         wire;
-  guint64       value;
-  const guint8 *payload;
-  gsize         payload_len;
-  gsize         offset;
-} Field;
-
-enum
-{
-  WIRE_VARINT = 0,
-  WIRE_FIXED64 = 1,
-  WIRE_LEN = 2,
-  WIRE_FIXED32 = 5,
-};
-
-static gboolean G_GNUC_PRINTF (3, 4)
-fail (Reader     *r,
-      int         code,
-      const char *format,
-      ...)
+gboolean G_GNUC_PRINTF (3, 4)
+_ppv_proto_fail (Reader     *r,
+                 int         code,
+                 const char *format,
+                 ...)
 {
   va_list args;
   g_autofree char *message = NULL;
@@ -239,12 +151,12 @@ fail (Reader     *r,
   return FALSE;
 }
 
-static gboolean
-fail_too_large (Reader *r)
+gboolean
+_ppv_proto_fail_too_large (Reader *r)
 {
   g_autofree char *limit = ppv_format_byte_limit (r->max_model);
 
-  return fail (r, PPV_PROFILE_ERROR_TOO_LARGE, "profile exceeds the %s memory limit", limit);
+  return _ppv_proto_fail (r, PPV_PROFILE_ERROR_TOO_LARGE, "profile exceeds the %s memory limit", limit);
 }
 
 static gboolean
@@ -260,12 +172,12 @@ check_cancelled (Reader *r)
 }
 
 /* Grows a reader-side table, counted against the memory cap. */
-static gboolean
-grow_table (Reader    *r,
-            gpointer  *data,
-            gsize     *cap,
-            gsize      elt,
-            gsize      need)
+gboolean
+_ppv_proto_grow_table (Reader    *r,
+                       gpointer  *data,
+                       gsize     *cap,
+                       gsize      elt,
+                       gsize      need)
 {
   gsize new_cap;
   gpointer p;
@@ -275,14 +187,14 @@ grow_table (Reader    *r,
 
   new_cap = MAX (need, MAX (*cap * 2, (gsize) 16));
   if (new_cap > G_MAXSIZE / elt / 2)
-    return fail_too_large (r);
+    return _ppv_proto_fail_too_large (r);
   if (r->max_model != 0 &&
       r->aux_bytes + (new_cap - *cap) * elt > r->max_model)
-    return fail_too_large (r);
+    return _ppv_proto_fail_too_large (r);
 
   p = g_try_realloc (*data, new_cap * elt);
   if (p == NULL)
-    return fail_too_large (r);
+    return _ppv_proto_fail_too_large (r);
 
   r->aux_bytes += (new_cap - *cap) * elt;
   *data = p;
@@ -292,37 +204,6 @@ grow_table (Reader    *r,
 
 /* --- Wire format --------------------------------------------------------- */
 
-typedef enum
-{
-  VARINT_OK,
-  VARINT_TRUNCATED,
-  VARINT_BAD,
-} VarintResult;
-
-static inline VarintResult
-read_varint (const guint8  *p,
-             const guint8  *end,
-             guint64       *out,
-             const guint8 **next)
-{
-  guint64 value = 0;
-
-  for (guint i = 0; i < 10; i++)
-    {
-      if (p + i >= end)
-        return VARINT_TRUNCATED;
-      value |= (guint64) (p[i] & 0x7f) << (7 * i);
-      if ((p[i] & 0x80) == 0)
-        {
-          *out = value;
-          *next = p + i + 1;
-          return VARINT_OK;
-        }
-    }
-
-  return VARINT_BAD;
-}
-
 static gboolean
 varint_error (Reader       *r,
               VarintResult  result,
@@ -330,9 +211,9 @@ varint_error (Reader       *r,
               gsize         varint_offset)
 {
   if (result == VARINT_TRUNCATED)
-    return fail (r, PPV_PROFILE_ERROR_TRUNCATED,
+    return _ppv_proto_fail (r, PPV_PROFILE_ERROR_TRUNCATED,
                  "truncated protobuf at byte %" G_GSIZE_FORMAT, field_offset);
-  return fail (r, PPV_PROFILE_ERROR_BAD_PROTO,
+  return _ppv_proto_fail (r, PPV_PROFILE_ERROR_BAD_PROTO,
                "bad varint at byte %" G_GSIZE_FORMAT, varint_offset);
 }
 
@@ -393,7 +274,7 @@ read_field (Reader        *r,
       break;
 
     default:
-      return fail (r, PPV_PROFILE_ERROR_BAD_PROTO,
+      return _ppv_proto_fail (r, PPV_PROFILE_ERROR_BAD_PROTO,
                    "unknown wire type %u at byte %" G_GSIZE_FORMAT, f->wire, f->offset);
     }
 
@@ -406,7 +287,7 @@ wrong_wire (Reader      *r,
             const Field *f,
             const char  *message)
 {
-  return fail (r, PPV_PROFILE_ERROR_BAD_PROTO,
+  return _ppv_proto_fail (r, PPV_PROFILE_ERROR_BAD_PROTO,
                "wrong wire type %u for %s field %u at byte %" G_GSIZE_FORMAT,
                f->wire, message, f->number, f->offset);
 }
@@ -480,7 +361,7 @@ diagnose (Reader       *r,
 
       if (f.number == 0 || f.number > 536870911)
         {
-          fail (r, PPV_PROFILE_ERROR_BAD_PROTO,
+          _ppv_proto_fail (r, PPV_PROFILE_ERROR_BAD_PROTO,
                 "invalid field number in %s message at byte %" G_GSIZE_FORMAT,
                 kind_names[kind], f.offset);
           return TRUE;
@@ -545,10 +426,10 @@ unpack_failed (Reader      *r,
                const Field *f)
 {
   if (r->arena.exhausted)
-    return fail_too_large (r);
+    return _ppv_proto_fail_too_large (r);
 
   if (!diagnose (r, kind, f->payload, f->payload_len, 0))
-    fail (r, PPV_PROFILE_ERROR_BAD_PROTO,
+    _ppv_proto_fail (r, PPV_PROFILE_ERROR_BAD_PROTO,
           "malformed %s message at byte %" G_GSIZE_FORMAT, kind_names[kind], f->offset);
   return FALSE;
 }
@@ -571,20 +452,34 @@ prepare_arena (Reader *r)
 
 /* --- Strings ------------------------------------------------------------- */
 
-static gboolean
-get_string (Reader      *r,
-            gint64       index,
-            const char **out)
+#define STRING_PREFETCH 8
+
+gboolean
+_ppv_proto_get_string (Reader      *r,
+                       gint64       index,
+                       const char **out)
 {
   if (index < 0 || (guint64) index >= r->n_strings)
-    return fail (r, PPV_PROFILE_ERROR_INVALID,
-                 "string index %" G_GINT64_FORMAT " out of range (table has %" G_GSIZE_FORMAT " entries)",
-                 index, r->n_strings);
+    return _ppv_proto_fail (r, PPV_PROFILE_ERROR_INVALID,
+                            "string index %" G_GINT64_FORMAT " out of range (table has %"
+                            G_GSIZE_FORMAT " entries)", index, r->n_strings);
 
   if (r->string_cache[index] == NULL)
     {
       const guint8 *p = r->data + r->string_pos[index];
       Field f;
+
+      /* Strings are mostly first asked for in table order, and a cache
+       * miss in the set is most of what interning a new one costs: start
+       * the one a little further on. */
+      if ((guint64) index + STRING_PREFETCH < r->n_strings &&
+          r->string_cache[index + STRING_PREFETCH] == NULL)
+        {
+          const guint8 *q = r->data + r->string_pos[index + STRING_PREFETCH];
+
+          if (read_field (r, &q, r->data + r->len, &f))
+            _ppv_profile_builder_prefetch (r->builder, (const char *) f.payload, f.payload_len);
+        }
 
       /* Already validated in pass 1. */
       if (!read_field (r, &p, r->data + r->len, &f))
@@ -603,17 +498,43 @@ static gboolean
 push_comment (Reader *r,
               gint64  index)
 {
-  if (!grow_table (r, (gpointer *) &r->comments, &r->comments_cap, sizeof (gint64),
+  if (!_ppv_proto_grow_table (r, (gpointer *) &r->comments, &r->comments_cap, sizeof (gint64),
                    r->n_comments + 1))
     return FALSE;
   r->comments[r->n_comments++] = index;
   return TRUE;
 }
 
-static gboolean
-scan_top_level (Reader *r)
+
+/* Records that a message field @number spans [@start, @end). */
+static void
+note_run (Reader  *r,
+          guint32  number,
+          gsize    start,
+          gsize    end)
 {
-  const guint8 *p = r->data, *end = r->data + r->len;
+  Run *last;
+
+  if (r->runs == NULL)
+    return;
+  last = r->n_runs > 0 ? &r->runs[r->n_runs - 1] : NULL;
+  if (last != NULL && last->number == number && last->end == start)
+    {
+      last->end = end;
+      return;
+    }
+  if (r->n_runs == MAX_RUNS)
+    {
+      g_clear_pointer (&r->runs, g_free);
+      return;
+    }
+  r->runs[r->n_runs++] = (Run) { number, start, end };
+}
+
+gboolean
+_ppv_proto_scan_top_level (Reader *r)
+{
+  const guint8 *p = r->data + r->scan_pos, *end = r->data + r->len;
   guint64 n_fields = 0;
 
   while (p < end)
@@ -623,25 +544,42 @@ scan_top_level (Reader *r)
       if ((++n_fields & 0xfffff) == 0 && check_cancelled (r))
         return FALSE;
 
+      /* While inflating, a field cut at the end waits for the rest. */
+      if (r->streaming && !_ppv_proto_field_complete (p, end))
+        return TRUE;
+
       if (!read_field (r, &p, end, &f))
         return FALSE;
+      r->scan_pos = p - r->data;
 
       switch (f.number)
         {
         case 1: case 2: case 3: case 4: case 5: case 11:
           if (f.wire != WIRE_LEN)
             return wrong_wire (r, &f, "Profile");
+          if (f.number != 11)
+            note_run (r, f.number, f.offset, p - r->data);
           switch (f.number)
             {
-            case 1: r->n_sample_types++; break;
-            case 2: r->n_samples++; break;
+            case 1:
+              /* Samples went in with the count of sample types so far. */
+              if (r->n_samples > 0)
+                _ppv_proto_stop_streaming (r);
+              r->n_sample_types++;
+              break;
+            case 2:
+              if (r->stream_samples)
+                _ppv_proto_stream_sample (r, &f);
+              r->n_samples++;
+              break;
             case 3: r->n_mappings++; break;
             case 4: r->n_locations++; break;
             case 5: r->n_functions++; break;
             default:
               /* The last period_type wins, as in pprof. */
-              r->period_type = f.payload;
+              r->period_type = f.payload - r->data;
               r->period_type_len = f.payload_len;
+              r->has_period_type = TRUE;
               break;
             }
           break;
@@ -650,8 +588,8 @@ scan_top_level (Reader *r)
           if (f.wire != WIRE_LEN)
             return wrong_wire (r, &f, "Profile");
           if (r->n_strings == 0 && f.payload_len != 0)
-            return fail (r, PPV_PROFILE_ERROR_BAD_PROTO, "string_table[0] must be empty");
-          if (!grow_table (r, (gpointer *) &r->string_pos, &r->strings_cap, sizeof (guint64),
+            return _ppv_proto_fail (r, PPV_PROFILE_ERROR_BAD_PROTO, "string_table[0] must be empty");
+          if (!_ppv_proto_grow_table (r, (gpointer *) &r->string_pos, &r->strings_cap, sizeof (guint64),
                            r->n_strings + 1))
             return FALSE;
           r->string_pos[r->n_strings++] = f.offset;
@@ -662,7 +600,7 @@ scan_top_level (Reader *r)
           if (r->time_nanos != 0)
             {
               r->definitely_proto = TRUE;
-              return fail (r, PPV_PROFILE_ERROR_BAD_PROTO, "concatenated profiles detected");
+              return _ppv_proto_fail (r, PPV_PROFILE_ERROR_BAD_PROTO, "concatenated profiles detected");
             }
           G_GNUC_FALLTHROUGH;
         case 7: case 8: case 10: case 12: case 14: case 15:
@@ -713,7 +651,8 @@ scan_top_level (Reader *r)
       r->valid_fields++;
     }
 
-  r->pass1_done = TRUE;
+  if (!r->streaming)
+    r->pass1_done = TRUE;
   return TRUE;
 }
 
@@ -731,7 +670,7 @@ add_value_type (Reader      *r,
   if (vt == NULL)
     return unpack_failed (r, KIND_VALUE_TYPE, f);
 
-  if (!get_string (r, vt->type, &type) || !get_string (r, vt->unit, &unit))
+  if (!_ppv_proto_get_string (r, vt->type, &type) || !_ppv_proto_get_string (r, vt->unit, &unit))
     return FALSE;
 
   ppv_profile_builder_add_sample_type (r->builder, type, unit);
@@ -758,8 +697,8 @@ add_mapping (Reader      *r,
   mapping.has_filenames = m->has_filenames != 0;
   mapping.has_line_numbers = m->has_line_numbers != 0;
   mapping.has_inline_frames = m->has_inline_frames != 0;
-  if (!get_string (r, m->filename, &mapping.filename) ||
-      !get_string (r, m->build_id, &mapping.build_id))
+  if (!_ppv_proto_get_string (r, m->filename, &mapping.filename) ||
+      !_ppv_proto_get_string (r, m->build_id, &mapping.build_id))
     return FALSE;
 
   ppv_profile_builder_add_mapping (r->builder, &mapping);
@@ -772,17 +711,34 @@ add_function (Reader      *r,
 {
   Perftools__Profiles__Function *fn;
   PpvFunction function = { 0, };
+  guint64 v[5] = { 0, };
+  gint64 name, system_name, filename;
 
-  prepare_arena (r);
-  fn = perftools__profiles__function__unpack (&r->allocator, f->payload_len, f->payload);
-  if (fn == NULL)
-    return unpack_failed (r, KIND_FUNCTION, f);
+  /* By hand, as for samples: protobuf-c's unpack costs more than the rest. */
+  if (_ppv_proto_read_flat_varints (f->payload, f->payload + f->payload_len, v, 5))
+    {
+      function.id = v[0];
+      name = (gint64) v[1];
+      system_name = (gint64) v[2];
+      filename = (gint64) v[3];
+      function.start_line = (gint64) v[4];
+    }
+  else
+    {
+      prepare_arena (r);
+      fn = perftools__profiles__function__unpack (&r->allocator, f->payload_len, f->payload);
+      if (fn == NULL)
+        return unpack_failed (r, KIND_FUNCTION, f);
+      function.id = fn->id;
+      name = fn->name;
+      system_name = fn->system_name;
+      filename = fn->filename;
+      function.start_line = fn->start_line;
+    }
 
-  function.id = fn->id;
-  function.start_line = fn->start_line;
-  if (!get_string (r, fn->name, &function.name) ||
-      !get_string (r, fn->system_name, &function.system_name) ||
-      !get_string (r, fn->filename, &function.filename))
+  if (!_ppv_proto_get_string (r, name, &function.name) ||
+      !_ppv_proto_get_string (r, system_name, &function.system_name) ||
+      !_ppv_proto_get_string (r, filename, &function.filename))
     return FALSE;
 
   ppv_profile_builder_add_function (r->builder, &function);
@@ -794,6 +750,23 @@ add_location (Reader      *r,
               const Field *f)
 {
   Perftools__Profiles__Location *loc;
+  RawLocation raw;
+
+  switch (_ppv_proto_parse_location (r, f, &raw))
+    {
+    case FAST_DONE:
+      ppv_profile_builder_add_location (r->builder, raw.id, raw.mapping_id, raw.address,
+                                        raw.is_folded, r->line_functions, r->line_numbers,
+                                        r->line_columns, raw.n_lines);
+      return TRUE;
+    case FAST_FAILED:
+      if (r->error == NULL)
+        _ppv_proto_fail_too_large (r);
+      return FALSE;
+    case FAST_NOT_HANDLED:
+    default:
+      break;
+    }
 
   prepare_arena (r);
   loc = perftools__profiles__location__unpack (&r->allocator, f->payload_len, f->payload);
@@ -801,22 +774,9 @@ add_location (Reader      *r,
     return unpack_failed (r, KIND_LOCATION, f);
 
   if (loc->n_line > G_MAXUINT32)
-    return fail_too_large (r);
-
-  if (loc->n_line > r->lines_cap)
-    {
-      gsize cap = r->lines_cap;
-
-      if (!grow_table (r, (gpointer *) &r->line_functions, &cap, sizeof (guint64), loc->n_line))
-        return FALSE;
-      cap = r->lines_cap;
-      if (!grow_table (r, (gpointer *) &r->line_numbers, &cap, sizeof (gint64), loc->n_line))
-        return FALSE;
-      cap = r->lines_cap;
-      if (!grow_table (r, (gpointer *) &r->line_columns, &cap, sizeof (gint64), loc->n_line))
-        return FALSE;
-      r->lines_cap = cap;
-    }
+    return _ppv_proto_fail_too_large (r);
+  if (!_ppv_proto_reserve_lines (r, loc->n_line))
+    return FALSE;
 
   for (gsize i = 0; i < loc->n_line; i++)
     {
@@ -831,72 +791,6 @@ add_location (Reader      *r,
   return TRUE;
 }
 
-/* Appends the varints of one field (packed, or one plain value) to
- * @table; *@ok is FALSE on malformed bytes.  Returns FALSE on the memory
- * cap.  Room is made once per field: a varint takes at least a byte. */
-static gboolean
-append_varints (Reader        *r,
-                guint          wire,
-                const guint8 **pp,
-                const guint8  *end,
-                gpointer      *table,
-                gsize         *cap,
-                gsize         *count,
-                gboolean      *ok)
-{
-  const guint8 *p = *pp;
-  gsize room = wire == WIRE_LEN ? (gsize) (end - p) : 1;
-  guint64 *values;
-
-  *ok = FALSE;
-  if (!grow_table (r, table, cap, sizeof (guint64), *count + room))
-    return FALSE;
-
-  values = *table;
-  while (p < end)
-    {
-      if (read_varint (p, end, &values[*count], &p) != VARINT_OK)
-        return TRUE;
-      (*count)++;
-      if (wire == WIRE_VARINT)
-        break;
-    }
-  *pp = p;
-  *ok = TRUE;
-  return TRUE;
-}
-
-typedef struct
-{
-  gint64 key, str, num, num_unit;
-} RawLabel;
-
-/* A Label submessage with only its four varint fields. */
-static gboolean
-read_raw_label (const guint8 *p,
-                const guint8 *end,
-                RawLabel     *label)
-{
-  *label = (RawLabel) { 0 };
-  while (p < end)
-    {
-      guint64 tag, value;
-
-      if (read_varint (p, end, &tag, &p) != VARINT_OK || (tag & 7) != WIRE_VARINT
-          || read_varint (p, end, &value, &p) != VARINT_OK)
-        return FALSE;
-      switch (tag >> 3)
-        {
-        case 1: label->key = (gint64) value; break;
-        case 2: label->str = (gint64) value; break;
-        case 3: label->num = (gint64) value; break;
-        case 4: label->num_unit = (gint64) value; break;
-        default: return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 /* pprof's decoder: a non-zero str makes a string label, else a non-zero
  * num or unit a numeric one; anything else is dropped (FALSE in *kept). */
 static gboolean
@@ -906,91 +800,34 @@ resolve_label (Reader         *r,
                gboolean       *kept)
 {
   *kept = TRUE;
-  if (!get_string (r, raw->key, &label->key))
+  if (!_ppv_proto_get_string (r, raw->key, &label->key))
     return FALSE;
   label->str = NULL;
   label->num = 0;
   label->num_unit = NULL;
   if (raw->str != 0)
-    return get_string (r, raw->str, &label->str);
+    return _ppv_proto_get_string (r, raw->str, &label->str);
   if (raw->num != 0 || raw->num_unit != 0)
     {
       label->num = raw->num;
-      return raw->num_unit == 0 || get_string (r, raw->num_unit, &label->num_unit);
+      return raw->num_unit == 0 || _ppv_proto_get_string (r, raw->num_unit, &label->num_unit);
     }
   *kept = FALSE;
   return TRUE;
 }
 
-typedef enum
-{
-  FAST_DONE,
-  FAST_NOT_HANDLED,    /* let protobuf-c decode it, and explain errors */
-  FAST_FAILED,
-} FastResult;
-
-/* Samples decoded here, not through protobuf-c's generic unpacker: that
- * is a fifth of a large read.  Anything unusual (unknown fields, wrong
- * wire types, malformed bytes, a wrong number of values) goes the general
- * way, which explains what is wrong. */
 static FastResult
 add_sample_fast (Reader      *r,
                  const Field *f)
 {
-  const guint8 *p = f->payload, *end = f->payload + f->payload_len;
-  gsize n_locations = 0, n_values = 0, n_raw = 0, n_labels = 0;
+  gsize n_locations, n_raw, n_labels = 0, n_values = r->n_sample_types;
+  FastResult result = _ppv_proto_parse_sample (r, f, &n_locations, &n_raw);
 
-  while (p < end)
-    {
-      guint64 tag, len;
-      const guint8 *value_end = end;
-      gboolean ok = TRUE;
-      guint number, wire;
-
-      if (read_varint (p, end, &tag, &p) != VARINT_OK)
-        return FAST_NOT_HANDLED;
-      number = tag >> 3 > 3 ? 0 : (guint) (tag >> 3);
-      wire = tag & 7;
-
-      if (wire == WIRE_LEN)
-        {
-          if (read_varint (p, end, &len, &p) != VARINT_OK || len > (guint64) (end - p))
-            return FAST_NOT_HANDLED;
-          value_end = p + len;
-        }
-      else if (wire != WIRE_VARINT || number == 3)
-        return FAST_NOT_HANDLED;
-
-      switch (number)
-        {
-        case 1:
-          if (!append_varints (r, wire, &p, value_end, (gpointer *) &r->sample_locations,
-                               &r->sample_locations_cap, &n_locations, &ok))
-            return FAST_FAILED;
-          break;
-        case 2:
-          if (!append_varints (r, wire, &p, value_end, (gpointer *) &r->sample_values,
-                               &r->sample_values_cap, &n_values, &ok))
-            return FAST_FAILED;
-          break;
-        case 3:
-          if (!grow_table (r, (gpointer *) &r->raw_labels, &r->raw_labels_cap, sizeof (RawLabel), n_raw + 1))
-            return FAST_FAILED;
-          ok = read_raw_label (p, value_end, &((RawLabel *) r->raw_labels)[n_raw++]);
-          p = value_end;
-          break;
-        default:
-          return FAST_NOT_HANDLED;
-        }
-      if (!ok)
-        return FAST_NOT_HANDLED;
-    }
-
-  if (n_values != r->n_sample_types || n_locations > G_MAXUINT32 || n_raw > G_MAXUINT32)
-    return FAST_NOT_HANDLED;
+  if (result != FAST_DONE)
+    return result;
 
   r->sample_index++;
-  if (!grow_table (r, (gpointer *) &r->labels, &r->labels_cap, sizeof (PpvLabel), n_raw))
+  if (!_ppv_proto_grow_table (r, (gpointer *) &r->labels, &r->labels_cap, sizeof (PpvLabel), n_raw))
     return FAST_FAILED;
   for (gsize i = 0; i < n_raw; i++)
     {
@@ -1034,14 +871,14 @@ add_sample (Reader      *r,
 
   /* Checked here, not only in finish(), so a bad file stops early. */
   if (s->n_value != r->n_sample_types)
-    return fail (r, PPV_PROFILE_ERROR_INVALID,
+    return _ppv_proto_fail (r, PPV_PROFILE_ERROR_INVALID,
                  "sample %" G_GSIZE_FORMAT " has %" G_GSIZE_FORMAT " values but the profile has %"
                  G_GSIZE_FORMAT " sample types", index, s->n_value, r->n_sample_types);
 
   if (s->n_location_id > G_MAXUINT32 || s->n_label > G_MAXUINT32)
-    return fail_too_large (r);
+    return _ppv_proto_fail_too_large (r);
 
-  if (!grow_table (r, (gpointer *) &r->labels, &r->labels_cap, sizeof (PpvLabel), s->n_label))
+  if (!_ppv_proto_grow_table (r, (gpointer *) &r->labels, &r->labels_cap, sizeof (PpvLabel), s->n_label))
     return FALSE;
 
   for (gsize i = 0; i < s->n_label; i++)
@@ -1066,26 +903,28 @@ add_sample (Reader      *r,
 
 typedef gboolean (*FieldHandler) (Reader *r, const Field *f);
 
-/* Walks the (already validated) top level again, handing each field with
- * one of @numbers to @handler. */
+/* Hands each top-level field numbered @number, in order, to @handler.
+ * The top level was validated in pass 1. */
 static gboolean
-for_each_field (Reader       *r,
-                guint32       number,
-                FieldHandler  handler)
+for_each_field_in (Reader       *r,
+                   gsize         start,
+                   gsize         stop,
+                   guint32       number,
+                   FieldHandler  handler,
+                   guint        *count)
 {
-  const guint8 *p = r->data, *end = r->data + r->len;
-  guint count = 0;
+  const guint8 *p = r->data + start, *end = r->data + stop;
 
   while (p < end)
     {
       Field f;
 
-      if (!read_field (r, &p, end, &f))
+      if (!read_field (r, &p, r->data + r->len, &f))
         return FALSE;
       if (f.number != number)
         continue;
 
-      if ((++count & 0xfff) == 0 &&
+      if ((++*count & 0xfff) == 0 &&
           (check_cancelled (r) || _ppv_profile_builder_is_full (r->builder)))
         return FALSE;
 
@@ -1097,15 +936,33 @@ for_each_field (Reader       *r,
 }
 
 static gboolean
+for_each_field (Reader       *r,
+                guint32       number,
+                FieldHandler  handler)
+{
+  guint count = 0;
+
+  if (r->runs == NULL)
+    return for_each_field_in (r, 0, r->len, number, handler, &count);
+
+  for (gsize i = 0; i < r->n_runs; i++)
+    if (r->runs[i].number == number &&
+        !for_each_field_in (r, r->runs[i].start, r->runs[i].end, number, handler, &count))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
 add_scalars (Reader *r)
 {
   const char *s1, *s2;
 
-  if (r->period_type != NULL)
+  if (r->has_period_type)
     {
       Field f = {
-        .number = 11, .wire = WIRE_LEN, .payload = r->period_type,
-        .payload_len = r->period_type_len, .offset = r->period_type - r->data,
+        .number = 11, .wire = WIRE_LEN, .payload = r->data + r->period_type,
+        .payload_len = r->period_type_len, .offset = r->period_type,
       };
       Perftools__Profiles__ValueType *vt;
 
@@ -1113,29 +970,29 @@ add_scalars (Reader *r)
       vt = perftools__profiles__value_type__unpack (&r->allocator, f.payload_len, f.payload);
       if (vt == NULL)
         return unpack_failed (r, KIND_VALUE_TYPE, &f);
-      if (!get_string (r, vt->type, &s1) || !get_string (r, vt->unit, &s2))
+      if (!_ppv_proto_get_string (r, vt->type, &s1) || !_ppv_proto_get_string (r, vt->unit, &s2))
         return FALSE;
     }
-  else if (!get_string (r, 0, &s1) || !get_string (r, 0, &s2))
+  else if (!_ppv_proto_get_string (r, 0, &s1) || !_ppv_proto_get_string (r, 0, &s2))
     return FALSE;
   ppv_profile_builder_set_period (r->builder, s1, s2, r->period);
 
-  if (!get_string (r, r->drop_frames, &s1) || !get_string (r, r->keep_frames, &s2))
+  if (!_ppv_proto_get_string (r, r->drop_frames, &s1) || !_ppv_proto_get_string (r, r->keep_frames, &s2))
     return FALSE;
   ppv_profile_builder_set_frames (r->builder, s1, s2);
 
   for (gsize i = 0; i < r->n_comments; i++)
     {
-      if (!get_string (r, r->comments[i], &s1))
+      if (!_ppv_proto_get_string (r, r->comments[i], &s1))
         return FALSE;
       ppv_profile_builder_add_comment (r->builder, s1);
     }
 
-  if (!get_string (r, r->default_sample_type, &s1))
+  if (!_ppv_proto_get_string (r, r->default_sample_type, &s1))
     return FALSE;
   ppv_profile_builder_set_default_sample_type (r->builder, s1);
 
-  if (!get_string (r, r->doc_url, &s1))
+  if (!_ppv_proto_get_string (r, r->doc_url, &s1))
     return FALSE;
   ppv_profile_builder_set_doc_url (r->builder, s1);
 
@@ -1143,30 +1000,41 @@ add_scalars (Reader *r)
   return TRUE;
 }
 
+/* After pass 1: the samples deferred while inflating, resolved now that
+ * every location and string is known, or all samples the ordinary way. */
+static gboolean
+add_samples (Reader *r)
+{
+  if (_ppv_proto_resolve_streamed (r))
+    return TRUE;
+  return for_each_field (r, 2, add_sample);
+}
+
 static gboolean
 decode (Reader *r)
 {
   gsize n_values;
 
-  if (!scan_top_level (r))
+  if (!_ppv_proto_scan_top_level (r))
     return FALSE;
 
   if (r->n_samples > 0 && r->n_sample_types == 0)
-    return fail (r, PPV_PROFILE_ERROR_INVALID, "profile has samples but no sample types");
+    return _ppv_proto_fail (r, PPV_PROFILE_ERROR_INVALID, "profile has samples but no sample types");
 
   if (r->n_strings > 0)
     {
       if (r->n_strings > G_MAXSIZE / sizeof (char *) / 4 ||
           (r->max_model != 0 && r->aux_bytes + r->n_strings * sizeof (char *) > r->max_model))
-        return fail_too_large (r);
+        return _ppv_proto_fail_too_large (r);
       r->string_cache = g_try_new0 (const char *, r->n_strings);
       if (r->string_cache == NULL)
-        return fail_too_large (r);
+        return _ppv_proto_fail_too_large (r);
       r->aux_bytes += r->n_strings * sizeof (char *);
+      _ppv_profile_builder_reserve_strings (r->builder, r->n_strings);
     }
 
   if (r->n_sample_types != 0 && r->n_samples > G_MAXSIZE / 8 / r->n_sample_types)
-    return fail_too_large (r);
+    return _ppv_proto_fail_too_large (r);
   n_values = r->n_samples * r->n_sample_types;
   _ppv_profile_builder_reserve (r->builder, r->n_samples, n_values, r->n_mappings,
                                 r->n_functions, r->n_locations);
@@ -1175,8 +1043,84 @@ decode (Reader *r)
          for_each_field (r, 3, add_mapping) &&
          for_each_field (r, 5, add_function) &&
          for_each_field (r, 4, add_location) &&
-         for_each_field (r, 2, add_sample) &&
+         add_samples (r) &&
          add_scalars (r);
+}
+
+void
+_ppv_proto_reader_init (Reader       *r,
+                        const char   *source,
+                        gsize         max_model,
+                        GCancellable *cancellable)
+{
+  r->source = source ? source : "profile";
+  r->cancellable = cancellable;
+  r->max_model = max_model;
+  r->builder = ppv_profile_builder_new ();
+  ppv_profile_builder_set_memory_cap (r->builder, max_model);
+  _ppv_profile_builder_set_trusted (r->builder, TRUE);
+  r->runs = g_new (Run, MAX_RUNS);
+  r->allocator.alloc = arena_alloc;
+  r->allocator.free = arena_free;
+  r->allocator.allocator_data = &r->arena;
+}
+
+void
+_ppv_proto_reader_clear (Reader *r)
+{
+  if (r->builder != NULL)
+    ppv_profile_builder_free (r->builder);
+  arena_clear (&r->arena);
+  g_free (r->string_pos);
+  g_free (r->runs);
+  g_free (r->string_cache);
+  g_free (r->comments);
+  g_free (r->line_functions);
+  g_free (r->line_numbers);
+  g_free (r->line_columns);
+  g_free (r->labels);
+  g_free (r->sample_locations);
+  g_free (r->sample_values);
+  g_free (r->raw_labels);
+  g_clear_error (&r->error);
+}
+
+/* Decodes (the rest of) r->data and frees the reader. */
+PpvProfile *
+_ppv_proto_reader_run (Reader    *r,
+                       gboolean  *looks_like_proto,
+                       GError   **error)
+{
+  PpvProfile *profile = NULL;
+
+  if (decode (r) || _ppv_profile_builder_is_full (r->builder))
+    {
+      /* A full builder fails here with its own "too large" message. */
+      if (r->error == NULL || _ppv_profile_builder_is_full (r->builder))
+        {
+          g_clear_error (&r->error);
+          profile = ppv_profile_builder_finish (g_steal_pointer (&r->builder), r->source, &r->error);
+        }
+      r->definitely_proto = TRUE;
+    }
+
+  if (r->error != NULL && !r->definitely_proto)
+    {
+      /* Clearly a profile if its whole top level was well-formed and had
+       * a string table, or if it got several fields in before failing. */
+      r->definitely_proto = (r->pass1_done && r->n_strings > 0) || r->valid_fields >= 3;
+    }
+
+  if (looks_like_proto != NULL)
+    *looks_like_proto = r->definitely_proto;
+
+  if (r->error != NULL)
+    {
+      g_assert (profile == NULL);
+      g_propagate_error (error, g_steal_pointer (&r->error));
+    }
+  _ppv_proto_reader_clear (r);
+  return profile;
 }
 
 PpvProfile *
@@ -1189,62 +1133,11 @@ _ppv_proto_read (const guint8  *data,
                  GError       **error)
 {
   Reader r = { 0, };
-  PpvProfile *profile = NULL;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
+  _ppv_proto_reader_init (&r, source, max_model, cancellable);
   r.data = data;
   r.len = len;
-  r.source = source ? source : "profile";
-  r.cancellable = cancellable;
-  r.max_model = max_model;
-  r.builder = ppv_profile_builder_new ();
-  ppv_profile_builder_set_memory_cap (r.builder, max_model);
-  r.allocator.alloc = arena_alloc;
-  r.allocator.free = arena_free;
-  r.allocator.allocator_data = &r.arena;
-
-  if (decode (&r) || _ppv_profile_builder_is_full (r.builder))
-    {
-      /* A full builder fails here with its own "too large" message. */
-      if (r.error == NULL || _ppv_profile_builder_is_full (r.builder))
-        {
-          g_clear_error (&r.error);
-          profile = ppv_profile_builder_finish (g_steal_pointer (&r.builder), r.source, &r.error);
-        }
-      r.definitely_proto = TRUE;
-    }
-
-  if (r.error != NULL && !r.definitely_proto)
-    {
-      /* Clearly a profile if its whole top level was well-formed and had
-       * a string table, or if it got several fields in before failing. */
-      r.definitely_proto = (r.pass1_done && r.n_strings > 0) || r.valid_fields >= 3;
-    }
-
-  if (looks_like_proto != NULL)
-    *looks_like_proto = r.definitely_proto;
-
-  if (r.builder != NULL)
-    ppv_profile_builder_free (r.builder);
-  arena_clear (&r.arena);
-  g_free (r.string_pos);
-  g_free (r.string_cache);
-  g_free (r.comments);
-  g_free (r.line_functions);
-  g_free (r.line_numbers);
-  g_free (r.line_columns);
-  g_free (r.labels);
-  g_free (r.sample_locations);
-  g_free (r.sample_values);
-  g_free (r.raw_labels);
-
-  if (r.error != NULL)
-    {
-      g_assert (profile == NULL);
-      g_propagate_error (error, r.error);
-      return NULL;
-    }
-
-  return profile;
+  return _ppv_proto_reader_run (&r, looks_like_proto, error);
 }

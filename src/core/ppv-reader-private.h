@@ -23,6 +23,26 @@ PpvProfile *_ppv_proto_read       (const guint8  *data,
                                    gboolean      *looks_like_proto,
                                    GError       **error);
 
+/* ppv_maybe_gunzip() of gzip data and _ppv_proto_read() of the result,
+ * overlapped: the profile is decoded on this thread as another inflates
+ * it.  Returns the inflated bytes, or NULL with @error as
+ * ppv_maybe_gunzip() sets it; *@profile, *@looks_like_proto and
+ * @proto_error are then exactly what _ppv_proto_read() gives on those
+ * bytes (*@profile is NULL, with no error, for no bytes at all).
+ * @droppable: see _ppv_gunzip_stream_new(). */
+/* Whether _ppv_gunzip_proto_read() pays off: gzip, and not tiny. */
+gboolean    _ppv_proto_should_stream (GBytes      *bytes);
+GBytes     *_ppv_gunzip_proto_read (GBytes        *compressed,
+                                    gboolean       droppable,
+                                    gsize          max_output,
+                                    const char    *source,
+                                    gsize          max_model,
+                                    GCancellable  *cancellable,
+                                    PpvProfile   **profile,
+                                    gboolean      *looks_like_proto,
+                                    GError       **proto_error,
+                                    GError       **error);
+
 /* Parses Go's legacy heap text (`/debug/pprof/heap?debug=1`) the way
  * pprof's parseHeap does.  *@recognized is FALSE when the data does not
  * start with a heap profile header; the error is then not meaningful. */
@@ -95,5 +115,28 @@ gsize       _ppv_gzip_count       (const guint8  *data,
                                    gsize          stop_after,
                                    GCancellable  *cancellable,
                                    gboolean      *complete);
+
+/* ppv-gunzip.c: ppv_maybe_gunzip() on a thread of its own. */
+typedef struct _PpvGunzipStream PpvGunzipStream;
+
+gboolean         _ppv_is_gzip              (GBytes           *bytes);
+/* With @droppable, the pages of @bytes already inflated are released:
+ * its bytes are garbage afterwards, so the caller must hold the only
+ * reference and not use it again. */
+PpvGunzipStream *_ppv_gunzip_stream_new    (GBytes           *bytes,
+                                            gboolean          droppable,
+                                            gsize             max_output,
+                                            const char       *source,
+                                            GCancellable     *cancellable);
+/* Waits until more than @have bytes are inflated, or the end.  Returns
+ * the output so far (*@avail bytes of it), NULL once inflating failed.
+ * The pointer is good until the next call: keep offsets, not pointers. */
+const guint8    *_ppv_gunzip_stream_wait   (PpvGunzipStream  *stream,
+                                            gsize             have,
+                                            gsize            *avail,
+                                            gboolean         *done);
+/* Waits for the end and frees @stream: what ppv_maybe_gunzip() returns. */
+GBytes          *_ppv_gunzip_stream_finish (PpvGunzipStream  *stream,
+                                            GError          **error);
 
 G_END_DECLS

@@ -162,9 +162,11 @@ max_model (const PpvReadLimits *limits)
 
 /* Takes @compressed, so that it can be dropped as soon as it is inflated
  * (read_path's copy is the only one; a big file then never sits in memory
- * twice). */
+ * twice).  @own: nothing else refers to it, so even its pages may go as
+ * they are inflated. */
 static PpvProfile *
 read_bytes_take (GBytes              *compressed,
+                 gboolean             own,
                  const char          *source,
                  const PpvReadLimits *limits,
                  GCancellable        *cancellable,
@@ -178,6 +180,7 @@ read_bytes_take (GBytes              *compressed,
   gsize len;
   gboolean looks_like_proto = FALSE;
   gboolean recognized = FALSE;
+  g_autoptr(PpvProfile) early = NULL;
   PpvProfile *profile;
 
   if (g_bytes_get_size (bytes) == 0)
@@ -189,7 +192,12 @@ read_bytes_take (GBytes              *compressed,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  raw = ppv_maybe_gunzip (bytes, max_decompressed (limits), source, cancellable, error);
+  /* Gzip is decoded as it inflates, on two threads. */
+  if (_ppv_proto_should_stream (bytes))
+    raw = _ppv_gunzip_proto_read (bytes, own, max_decompressed (limits), source, max_model (limits),
+                                  cancellable, &early, &looks_like_proto, &proto_error, error);
+  else
+    raw = ppv_maybe_gunzip (bytes, max_decompressed (limits), source, cancellable, error);
   if (raw == NULL)
     return NULL;
   g_clear_pointer (&bytes, g_bytes_unref);
@@ -212,8 +220,11 @@ read_bytes_take (GBytes              *compressed,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  profile = _ppv_proto_read (data, len, source, max_model (limits), cancellable,
-                             &looks_like_proto, &proto_error);
+  if (early != NULL || proto_error != NULL)
+    profile = g_steal_pointer (&early);
+  else
+    profile = _ppv_proto_read (data, len, source, max_model (limits), cancellable,
+                               &looks_like_proto, &proto_error);
   if (profile != NULL)
     return demangle_names (profile, source, limits, max_model (limits), error);
 
@@ -298,7 +309,7 @@ ppv_profile_read_bytes (GBytes              *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return read_bytes_take (g_bytes_ref (bytes), source ? source : "profile", limits,
+  return read_bytes_take (g_bytes_ref (bytes), FALSE, source ? source : "profile", limits,
                           cancellable, error);
 }
 
@@ -434,5 +445,5 @@ ppv_profile_read_path (const char          *path,
   if (bytes == NULL)
     return NULL;
 
-  return read_bytes_take (g_steal_pointer (&bytes), source, limits, cancellable, error);
+  return read_bytes_take (g_steal_pointer (&bytes), TRUE, source, limits, cancellable, error);
 }

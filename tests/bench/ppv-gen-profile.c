@@ -6,6 +6,9 @@
  *   ppv-gen-profile -o big.pb.gz --functions 200000 --samples 1000000 --max-depth 64
  *   ppv-gen-profile -o cpu.pb.gz --cpu --samples 2000000 --labels
  *   ppv-gen-profile -o deep.pb.gz --depth 2000 --samples 10000
+ *   ppv-gen-profile -o flat.pb.gz --functions 1000000 --locations 1000000 \
+ *                   --inline-every 0 --uniform --depth 2 --samples 1000000
+ *   ppv-gen-profile -o rec.pb.gz --recursive --max-depth 2004 --samples 20000
  *
  * The profile is streamed: every message is encoded into a small buffer
  * and written through zlib at once, with the string table last, as Go
@@ -25,9 +28,12 @@ typedef struct
   gint64    max_depth;
   gint64    depth;
   gint64    seed;
+  gint64    inline_every;
   gint      level;
   gboolean  cpu;
   gboolean  labels;
+  gboolean  uniform;
+  gboolean  recursive;
   gboolean  raw;
   char     *output;
 } Options;
@@ -178,6 +184,28 @@ emit_value_type (Writer     *w,
   emit (w, field);
 }
 
+/* Leaf first: a leaf, a cycle of one to four locations repeated (a
+ * recursive walk, as in a parser or a tree visit), then a few callers
+ * down to the root.  The cycle is the same for a given entry point, so
+ * the same functions recur at many depths across samples. */
+static void
+fill_recursive_stack (Writer        *w,
+                      const Options *o,
+                      guint64       *stack,
+                      guint64        depth)
+{
+  guint64 entry = random_skewed (w, MIN ((guint64) o->locations, 64));
+  guint64 cycle = 1 + entry % 4;
+  guint64 base = MIN (depth / 2, 1 + entry % 5);
+  guint64 i = 0;
+
+  stack[i++] = 1 + random_below (w, o->locations);
+  for (; i < depth - base; i++)
+    stack[i] = 1 + (entry * 131 + (i % cycle) * 17) % o->locations;
+  for (guint64 k = 0; i < depth; i++, k++)
+    stack[i] = 1 + (entry + 1000 + k * 7) % o->locations;
+}
+
 static gboolean
 parse_args (int      *argc,
             char   ***argv,
@@ -192,6 +220,12 @@ parse_args (int      *argc,
     { "depth", 0, 0, G_OPTION_ARG_INT64, &o->depth, "Every stack exactly N deep", "N" },
     { "cpu", 0, 0, G_OPTION_ARG_NONE, &o->cpu, "A CPU profile (default: a heap profile)", NULL },
     { "labels", 0, 0, G_OPTION_ARG_NONE, &o->labels, "Add string and numeric labels", NULL },
+    { "inline-every", 0, 0, G_OPTION_ARG_INT64, &o->inline_every,
+      "Every Nth location has an inlined callee (10; 0 = none)", "N" },
+    { "uniform", 0, 0, G_OPTION_ARG_NONE, &o->uniform,
+      "Pick frames uniformly, so every location is used (default: a few hot ones)", NULL },
+    { "recursive", 0, 0, G_OPTION_ARG_NONE, &o->recursive,
+      "Stacks recurse: a short cycle of functions repeated to the depth", NULL },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &o->seed, "Random seed (1)", "N" },
     { "level", 0, 0, G_OPTION_ARG_INT, &o->level, "gzip level (6)", "N" },
     { "raw", 0, 0, G_OPTION_ARG_NONE, &o->raw, "Write the protobuf without gzip", NULL },
@@ -207,7 +241,8 @@ parse_args (int      *argc,
       return FALSE;
     }
   if (o->output == NULL || o->functions < 1 || o->samples < 0 || o->max_depth < 1 ||
-      o->depth < 0 || o->locations < 0 || o->level < 0 || o->level > 9)
+      o->depth < 0 || o->locations < 0 || o->level < 0 || o->level > 9 ||
+      o->inline_every < 0)
     {
       g_printerr ("%s", g_option_context_get_help (context, TRUE, NULL));
       return FALSE;
@@ -221,7 +256,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  Options o = { .functions = 10000, .samples = 100000, .max_depth = 32, .seed = 1, .level = 6 };
+  Options o = {
+    .functions = 10000, .samples = 100000, .max_depth = 32, .seed = 1, .level = 6,
+    .inline_every = 10,
+  };
   Writer w = { 0, };
   g_autofree guint64 *stack = NULL;
   g_autoptr(GByteArray) scratch = g_byte_array_new ();
@@ -291,9 +329,17 @@ main (int   argc,
       guint64 size = 0;
       guint n_values;
 
-      for (guint64 i = 0; i < depth; i++)
-        stack[i] = 1 + (i + 1 == depth ? random_below (&w, 8)
-                                      : random_skewed (&w, o.locations));
+      if (o.recursive)
+        fill_recursive_stack (&w, &o, stack, depth);
+      else
+        for (guint64 i = 0; i < depth; i++)
+          {
+            if (o.uniform)
+              stack[i] = 1 + random_below (&w, o.locations);
+            else
+              stack[i] = 1 + (i + 1 == depth ? random_below (&w, 8)
+                                            : random_skewed (&w, o.locations));
+          }
       if (o.cpu)
         {
           values[0] = 1 + random_skewed (&w, 20);
@@ -366,7 +412,7 @@ main (int   argc,
       put_uint (w.msg, 1, i);
       put_uint (w.msg, 2, 1);
       put_uint (w.msg, 3, 0x400000 + (guint64) i * 16);
-      if (i % 10 == 0)
+      if (o.inline_every > 0 && i % o.inline_every == 0)
         {
           g_byte_array_set_size (w.sub, 0);
           put_uint (w.sub, 1, 1 + (fn * 7919) % o.functions);

@@ -1,0 +1,216 @@
+/* ppv-proto-stream.c — decoding a gzipped profile while another thread inflates it.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Go writes the samples first and the locations and strings they refer to
+ * last, so samples read while the rest is still being inflated go into
+ * the builder deferred: location ids and string indices, resolved once
+ * everything is known.  Anything out of the ordinary (a sample the fast
+ * path would not take, an id or index that does not fit, a dropped label,
+ * a sample type after the first sample, memory getting tight) stops this,
+ * and the samples are added again the ordinary way, which explains any
+ * problem exactly as a plain read does.
+ *
+ * Pass 1 (the top-level scan) runs on each window the inflater publishes;
+ * a field cut at the window's end waits for the next.  A problem pass 1
+ * finds there is left for a plain read of the whole inflated profile,
+ * after the inflater's own verdict, so messages and their order stay
+ * those of ppv_maybe_gunzip() then _ppv_proto_read().
+ */
+#include "ppv-proto-reader-private.h"
+
+#include "ppv-profile-private.h"
+
+void
+_ppv_proto_stop_streaming (Reader *r)
+{
+  r->stream_samples = FALSE;
+  if (r->n_streamed > 0)
+    _ppv_profile_builder_drop_samples (r->builder);
+  r->n_streamed = 0;
+}
+
+void
+_ppv_proto_stream_sample (Reader      *r,
+                          const Field *f)
+{
+  gsize n_locations, n_raw, cap = r->max_model / 4;
+  const RawLabel *raw;
+
+  /* The deferred samples stay far from the memory cap, so that the
+   * builder never fails on them. */
+  if (r->n_sample_types == 0 || f->payload_len > G_MAXSIZE / 64 ||
+      (r->max_model != 0 && (_ppv_profile_builder_get_memory (r->builder) + r->aux_bytes > cap ||
+                             f->payload_len * 32 > cap)) ||
+      _ppv_proto_parse_sample (r, f, &n_locations, &n_raw) != FAST_DONE ||
+      !_ppv_proto_grow_table (r, (gpointer *) &r->labels, &r->labels_cap, sizeof (PpvLabel), n_raw))
+    {
+      g_clear_error (&r->error);
+      _ppv_proto_stop_streaming (r);
+      return;
+    }
+
+  for (gsize i = 0; i < n_locations; i++)
+    if (r->sample_locations[i] == 0 || r->sample_locations[i] >= PPV_NONE)
+      {
+        _ppv_proto_stop_streaming (r);
+        return;
+      }
+
+  raw = r->raw_labels;
+  for (gsize i = 0; i < n_raw; i++)
+    {
+      PpvLabel *l = &r->labels[i];
+
+      if (raw[i].key < 0 || raw[i].str < 0 || raw[i].num_unit < 0 ||
+          (raw[i].str == 0 && raw[i].num == 0 && raw[i].num_unit == 0))
+        {
+          _ppv_proto_stop_streaming (r);
+          return;
+        }
+      /* resolve_label()'s rules, with indices for strings. */
+      l->key = GSIZE_TO_POINTER ((gsize) raw[i].key);
+      l->str = GSIZE_TO_POINTER ((gsize) raw[i].str);
+      l->num = raw[i].str != 0 ? 0 : raw[i].num;
+      l->num_unit = GSIZE_TO_POINTER (raw[i].str != 0 ? 0 : (gsize) raw[i].num_unit);
+    }
+
+  _ppv_profile_builder_add_sample_deferred (r->builder, r->sample_locations, n_locations,
+                                            r->sample_values, r->n_sample_types,
+                                            r->labels, n_raw);
+  r->n_streamed++;
+}
+
+static gboolean
+deferred_string (gpointer     data,
+                 gsize        index,
+                 const char **out)
+{
+  Reader *r = data;
+
+  return index < r->n_strings && _ppv_proto_get_string (r, (gint64) index, out);
+}
+
+gboolean
+_ppv_proto_resolve_streamed (Reader *r)
+{
+  if (r->n_streamed == 0)
+    return FALSE;
+
+  if (r->stream_samples && r->n_streamed == r->n_samples &&
+      _ppv_profile_builder_resolve_deferred (r->builder, deferred_string, r))
+    {
+      r->sample_index = r->n_streamed;
+      return TRUE;
+    }
+
+  _ppv_proto_stop_streaming (r);
+  _ppv_profile_builder_reserve (r->builder, r->n_samples, r->n_samples * r->n_sample_types,
+                                r->n_mappings, r->n_functions, r->n_locations);
+  return FALSE;
+}
+
+/* Whether the field at @p lies whole before @end.  A field read_field()
+ * rejects for another reason counts as whole: more data would not help. */
+gboolean
+_ppv_proto_field_complete (const guint8 *p,
+                           const guint8 *end)
+{
+  guint64 tag, n;
+  VarintResult res;
+
+  if ((res = read_varint (p, end, &tag, &p)) != VARINT_OK)
+    return res == VARINT_BAD;
+
+  switch (tag & 7)
+    {
+    case WIRE_VARINT:
+      return read_varint (p, end, &n, &p) != VARINT_TRUNCATED;
+    case WIRE_FIXED64:
+      return end - p >= 8;
+    case WIRE_LEN:
+      if ((res = read_varint (p, end, &n, &p)) != VARINT_OK)
+        return res == VARINT_BAD;
+      return n <= (guint64) (end - p);
+    case WIRE_FIXED32:
+      return end - p >= 4;
+    default:
+      return TRUE;
+    }
+}
+
+/* Below this much gzip, a thread costs more than it saves.
+ * PPV_GUNZIP_THREAD_MIN lets tests send small profiles this way too. */
+#define STREAM_MIN ((gsize) 64 * 1024)
+
+gboolean
+_ppv_proto_should_stream (GBytes *bytes)
+{
+  const char *knob = g_getenv ("PPV_GUNZIP_THREAD_MIN");
+  gsize min = knob != NULL ? (gsize) g_ascii_strtoull (knob, NULL, 10) : STREAM_MIN;
+
+  return _ppv_is_gzip (bytes) && g_bytes_get_size (bytes) >= min;
+}
+
+GBytes *
+_ppv_gunzip_proto_read (GBytes        *compressed,
+                        gboolean       droppable,
+                        gsize          max_output,
+                        const char    *source,
+                        gsize          max_model,
+                        GCancellable  *cancellable,
+                        PpvProfile   **profile,
+                        gboolean      *looks_like_proto,
+                        GError       **proto_error,
+                        GError       **error)
+{
+  Reader r = { 0, };
+  PpvGunzipStream *stream;
+  GBytes *raw;
+  gboolean done = FALSE, scan_ok = TRUE;
+  gsize avail = 0;
+
+  *profile = NULL;
+  *looks_like_proto = FALSE;
+
+  _ppv_proto_reader_init (&r, source, max_model, cancellable);
+  r.streaming = TRUE;
+  r.stream_samples = TRUE;
+
+  /* Pass 1 (and the samples) on each window the inflater publishes. */
+  stream = _ppv_gunzip_stream_new (compressed, droppable, max_output, r.source, cancellable);
+  while (!done)
+    {
+      const guint8 *base = _ppv_gunzip_stream_wait (stream, avail, &avail, &done);
+
+      if (base == NULL || done)
+        break;
+      if (scan_ok)
+        {
+          r.data = base;
+          r.len = avail;
+          scan_ok = _ppv_proto_scan_top_level (&r);
+        }
+    }
+
+  raw = _ppv_gunzip_stream_finish (stream, error);
+  if (raw == NULL || g_bytes_get_size (raw) == 0)
+    {
+      _ppv_proto_reader_clear (&r);
+      return raw;
+    }
+
+  r.data = g_bytes_get_data (raw, &r.len);
+  r.streaming = FALSE;
+  if (scan_ok)
+    *profile = _ppv_proto_reader_run (&r, looks_like_proto, proto_error);
+  else
+    {
+      /* Whatever went wrong is reported as a plain read reports it. */
+      _ppv_proto_reader_clear (&r);
+      *profile = _ppv_proto_read (g_bytes_get_data (raw, NULL), g_bytes_get_size (raw), source,
+                                  max_model, cancellable, looks_like_proto, proto_error);
+    }
+  return raw;
+}
