@@ -20,6 +20,7 @@
 #include "ppv-fetcher.h"
 #include "ppv-flame-svg.h"
 #include "ppv-label-frames.h"
+#include "ppv-label-summary.h"
 #include "ppv-merge.h"
 #include "ppv-reader.h"
 #include "ppv-report.h"
@@ -49,6 +50,7 @@ typedef enum
   OUTPUT_DOT,
   OUTPUT_SVG,
   OUTPUT_TRACES,
+  OUTPUT_TAGS,
   OUTPUT_FOLDED,
   OUTPUT_TREE,
   OUTPUT_PEEK,
@@ -103,6 +105,7 @@ set_output (const char  *name,
   OutputKind kind = strcmp (name, "--top") == 0 ? OUTPUT_TOP :
                     strcmp (name, "--dot") == 0 ? OUTPUT_DOT :
                     strcmp (name, "--traces") == 0 ? OUTPUT_TRACES :
+                    strcmp (name, "--tags") == 0 ? OUTPUT_TAGS :
                     strcmp (name, "--folded") == 0 ? OUTPUT_FOLDED :
                     strcmp (name, "--tree") == 0 ? OUTPUT_TREE :
                     strcmp (name, "--flamegraph") == 0 ? OUTPUT_FLAMEGRAPH : OUTPUT_SVG;
@@ -110,7 +113,7 @@ set_output (const char  *name,
   if (o->output != OUTPUT_NONE && o->output != kind)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "choose one of --top, --dot, --svg, --traces, --tree, --peek, --folded and --flamegraph");
+                   "choose one of --top, --dot, --svg, --traces, --tags, --tree, --peek, --folded and --flamegraph");
       return FALSE;
     }
   o->output = kind;
@@ -145,6 +148,7 @@ build_context (CliOptions *o)
     { "dot", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print the call graph as DOT (go tool pprof -dot)", NULL },
     { "svg", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Write the call graph as SVG", NULL },
     { "traces", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print every sample's stack (go tool pprof -traces)", NULL },
+    { "tags", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print every label key with its values and their totals (go tool pprof -tags)", NULL },
     { "tree", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print each node with its callers and callees (go tool pprof -tree)", NULL },
     { "peek", 0, 0, G_OPTION_ARG_STRING, &o->peek, "Print the callers and callees of the nodes matching REGEXP (go tool pprof -peek)", "REGEXP" },
     { "folded", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, set_output, "Print folded stacks for flamegraph.pl, inferno, speedscope (';' in names becomes ':')", NULL },
@@ -243,6 +247,7 @@ ppv_cli_is_headless (int                 argc,
         break;
       if (strcmp (argv[i], "--top") == 0 || strcmp (argv[i], "--dot") == 0 ||
           strcmp (argv[i], "--svg") == 0 || strcmp (argv[i], "--traces") == 0 ||
+          strcmp (argv[i], "--tags") == 0 ||
           strcmp (argv[i], "--folded") == 0 || strcmp (argv[i], "--tree") == 0 ||
           strcmp (argv[i], "--peek") == 0 || g_str_has_prefix (argv[i], "--peek=") ||
           strcmp (argv[i], "--flamegraph") == 0 ||
@@ -399,6 +404,27 @@ print_warnings (const char * const *warnings)
 {
   for (guint i = 0; warnings[i] != NULL; i++)
     ppv_cli_printerr ("%s\n", warnings[i]);
+}
+
+static int
+run_tags (PpvProfile *profile,
+          CliOptions *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpvLabelSummary) summary = ppv_label_summary_new (profile, &o->report, NULL, &error);
+  g_autofree char *text = NULL;
+
+  if (summary == NULL)
+    goto failed;
+  print_warnings (ppv_label_summary_get_warnings (summary));
+  text = ppv_label_summary_format_tags (summary);
+  if (!write_output (text, strlen (text), o->output_file, &error))
+    goto failed;
+  return 0;
+
+failed:
+  ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+  return 1;
 }
 
 /* Folded stacks of a big profile run to gigabytes: streamed, into a file
@@ -567,6 +593,8 @@ run (CliOptions *o)
     return run_traces (profile, o);
   if (o->output == OUTPUT_FOLDED)
     return run_folded (profile, o);
+  if (o->output == OUTPUT_TAGS)
+    return run_tags (profile, o);
   if (o->output == OUTPUT_TREE || o->output == OUTPUT_PEEK)
     return run_tree (profile, o);
   if (o->output == OUTPUT_FLAMEGRAPH)
@@ -685,7 +713,7 @@ ppv_cli_run (int    argc,
     }
   if (o.peek != NULL && o.output != OUTPUT_NONE)
     {
-      ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot, --svg, --traces, --tree, --peek, --folded and --flamegraph\n");
+      ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot, --svg, --traces, --tags, --tree, --peek, --folded and --flamegraph\n");
       status = 2;
     }
   else if (o.peek != NULL)
@@ -695,7 +723,7 @@ ppv_cli_run (int    argc,
     }
   else if (o.output == OUTPUT_NONE)
     {
-      ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot, --svg, --traces, --tree, --peek, --folded and --flamegraph\n");
+      ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot, --svg, --traces, --tags, --tree, --peek, --folded and --flamegraph\n");
       status = 2;
     }
   else

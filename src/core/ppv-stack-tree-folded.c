@@ -2,6 +2,14 @@
  *
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Written straight from the tree's sorted stacks, with no node made.  A
+ * line is its stack's names joined by ';', a space and the value: lines
+ * must come out in byte order, and stacks that print alike (an inlined
+ * and a plain call of one function, names equal once ';' is replaced)
+ * are one line.  Each distinct stack (a tree leaf) gives its value as the
+ * tree's self would, then the stacks are sorted by what their lines read
+ * and equal ones summed.
  */
 #include <string.h>
 
@@ -9,91 +17,95 @@
 
 #include "ppv-stack-tree-private.h"
 
-/* Lines must come out in byte order without sorting gigabytes of text.
- * Among the lines below one parent, a name's own line ("name VALUE") and
- * the block of its descendants' lines ("name;…") are each contiguous, but
- * a sibling "name.func1" falls between them ('.' sorts between ' ' and
- * ';').  So each name of a level gives up to two entries, keyed by what
- * their lines start with, and the entries are sorted; nodes that print
- * alike (an inlined and a plain call) are one name. */
 typedef struct
 {
-  guint32 node;          /* a node of the name */
-  guint32 parents;       /* block: its nodes, at [parents, parents + n) of the parent stack */
-  guint32 n;
-  guint8  is_block;
-  guint8  text_len;
-  gint64  value;         /* own line: the summed self */
-  char    text[24];      /* own line: " VALUE\n" */
-} FoldedEntry;
+  guint32 stack;         /* a sorted stack that prints as this line */
+  gint64  value;
+} FoldedLine;
 
 typedef struct
 {
-  PpvStackTree  *tree;
-  const char   **names;       /* per frame id: the name with ';' and line breaks replaced */
-  guint32       *name_len;
-  GStringChunk  *cleaned;
-  GArray        *entries;     /* FoldedEntry, a stack of every level's entries */
-  GArray        *parents;     /* guint32, a stack of node sets */
-  GOutputStream *out;
-  GString       *buffer;
-  GString       *prefix;
-  GCancellable  *cancellable;
-  GError       **error;
-  gboolean       failed;
-  guint          lines;
-} FoldedWriter;
+  const SortedStacks *st;
+  const char        **names;    /* per node id: the name with ';' and line breaks replaced */
+  guint32            *name_len;
+  guint32            *rank;     /* per node id: the order of "name;" among them all */
+  GStringChunk       *cleaned;
+  char               *pool;     /* the names, one after another */
+  gboolean            with_value;
+} Folded;
+
+static int
+compare_names (const void *a,
+               const void *b,
+               void       *data);
 
 static void
-folded_names_init (FoldedWriter *w)
+folded_names_init (Folded           *f,
+                   const PpvNodeIds *ids)
 {
-  const PpvNodeIds *ids = _ppv_report_context_get_node_ids (w->tree->ctx);
   guint32 n = _ppv_node_ids_get_n (ids);
 
-  w->names = g_new (const char *, MAX (n, 1));
-  w->name_len = g_new (guint32, MAX (n, 1));
-  w->cleaned = g_string_chunk_new (4096);
+  f->names = g_new (const char *, MAX (n, 1));
+  f->name_len = g_new (guint32, MAX (n, 1));
+  f->cleaned = g_string_chunk_new (4096);
   for (guint32 i = 0; i < n; i++)
     {
       const char *name = _ppv_node_ids_get_info (ids, i)->printable;
 
       if (strpbrk (name, ";\r\n") != NULL)
         {
-          char *copy = g_string_chunk_insert (w->cleaned, name);
+          char *copy = g_string_chunk_insert (f->cleaned, name);
           for (char *c = copy; *c; c++)
             *c = *c == ';' ? ':' : (*c == '\n' || *c == '\r') ? ' ' : *c;
           name = copy;
         }
-      w->names[i] = name;
-      w->name_len[i] = strlen (name);
+      f->names[i] = name;
+      f->name_len[i] = strlen (name);
     }
+
+  /* One block holds them all: lines copy names from all over, and a
+   * block takes fewer cache and TLB misses than the heap's strings. */
+  {
+    gsize size = 0;
+    char *at;
+
+    for (guint32 i = 0; i < n; i++)
+      size += f->name_len[i];
+    f->pool = at = g_malloc (MAX (size, 1));
+    for (guint32 i = 0; i < n; i++)
+      {
+        memcpy (at, f->names[i], f->name_len[i]);
+        f->names[i] = at;
+        at += f->name_len[i];
+      }
+  }
+
+  /* Ranked as "name;" is: a line's frames but its last compare by rank. */
+  f->rank = _ppv_stack_tree_rank (n, compare_names, f);
 }
 
-static inline const char *
-entry_name (FoldedWriter      *w,
-            const FoldedEntry *e,
-            guint32           *len)
+static void
+folded_clear (Folded *f)
 {
-  guint32 frame = g_array_index (w->tree->nodes, StackNode, e->node).frame;
-
-  *len = w->name_len[frame];
-  return w->names[frame];
+  g_free (f->names);
+  g_free (f->name_len);
+  g_free (f->rank);
+  g_free (f->pool);
+  g_string_chunk_free (f->cleaned);
 }
 
-/* Compares what two entries' lines start with: the name, then ';' for a
- * block, or " VALUE\n" for an own line (@with_value FALSE: ' ' only). */
+/* Compares @na + @ta with @nb + @tb as bytes; a string before the longer
+ * ones it starts. */
 static int
-compare_entries (FoldedWriter      *w,
-                 const FoldedEntry *a,
-                 const FoldedEntry *b,
-                 gboolean           with_value)
+compare_tokens (const char *na,
+                guint32     la,
+                const char *ta,
+                guint32     tla,
+                const char *nb,
+                guint32     lb,
+                const char *tb,
+                guint32     tlb)
 {
-  guint32 la, lb;
-  const char *na = entry_name (w, a, &la), *nb = entry_name (w, b, &lb);
-  const char *ta = a->is_block ? ";" : with_value ? a->text : " ";
-  const char *tb = b->is_block ? ";" : with_value ? b->text : " ";
-  guint32 tla = a->is_block ? 1 : with_value ? a->text_len : 1;
-  guint32 tlb = b->is_block ? 1 : with_value ? b->text_len : 1;
   int c = memcmp (na, nb, MIN (la, lb));
 
   if (c != 0)
@@ -112,19 +124,14 @@ compare_entries (FoldedWriter      *w,
 }
 
 static int
-compare_by_name (const void *a,
-                 const void *b,
-                 void       *data)
+compare_names (const void *a,
+               const void *b,
+               void       *data)
 {
-  return compare_entries (data, a, b, FALSE);
-}
+  Folded *f = data;
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
 
-static int
-compare_by_line (const void *a,
-                 const void *b,
-                 void       *data)
-{
-  return compare_entries (data, a, b, TRUE);
+  return compare_tokens (f->names[x], f->name_len[x], ";", 1, f->names[y], f->name_len[y], ";", 1);
 }
 
 /* " VALUE\n" without printf: folded output runs to millions of lines. */
@@ -149,142 +156,222 @@ format_value_text (char   text[24],
   return len;
 }
 
-static void
-folded_flush (FoldedWriter *w)
+/* Byte order of the lines; without values (f->with_value FALSE) a line
+ * ends at its last name and a space, and lines that print alike are
+ * equal. */
+static int
+compare_lines (const void *pa,
+               const void *pb,
+               void       *data)
 {
-  if (w->failed || w->buffer->len == 0)
-    return;
-  if (!g_output_stream_write_all (w->out, w->buffer->str, w->buffer->len, NULL,
-                                  w->cancellable, w->error))
-    w->failed = TRUE;
-  g_string_truncate (w->buffer, 0);
-}
+  Folded *f = data;
+  const FoldedLine *a = pa, *b = pb;
+  guint32 la, lb;
+  const guint32 *fa = _ppv_sorted_stack (f->st, a->stack, &la);
+  const guint32 *fb = _ppv_sorted_stack (f->st, b->stack, &lb);
+  guint32 i = 0, shared = MIN (la, lb) - 1;
 
-/* Writes the lines below the nodes at [first, first + n) of the parent
- * stack (nodes that print alike). */
-static void
-folded_write_level (FoldedWriter *w,
-                    guint32       first,
-                    guint32       n)
-{
-  PpvStackTree *tree = w->tree;
-  const StackNode *nodes = (const StackNode *) tree->nodes->data;
-  guint32 base = w->entries->len, end, merged;
-
-  /* Two entries per child: its own line, its block. */
-  for (guint32 i = 0; i < n; i++)
-    for (guint32 c = nodes[g_array_index (w->parents, guint32, first + i)].first_child;
-         c != PPV_NONE; c = nodes[c].next_sibling)
-      {
-        FoldedEntry e = { c, 0, 0, FALSE, 0, ppv_stack_tree_get_self (tree, c), "" };
-
-        g_array_append_val (w->entries, e);
-        if (nodes[c].first_child != PPV_NONE)
-          {
-            e.is_block = TRUE;
-            g_array_append_val (w->entries, e);
-          }
-      }
-  end = w->entries->len;
-
-  /* One child (most levels of deep trees): its own line, then its block. */
-  if (n == 1 && end - base <= 2 &&
-      nodes[g_array_index (w->parents, guint32, first)].first_child != PPV_NONE &&
-      nodes[nodes[g_array_index (w->parents, guint32, first)].first_child].next_sibling == PPV_NONE)
+  /* Equal frames print alike: the long shared stems of deep stacks cost
+   * no lookups. */
+  while (i < shared && fa[i] == fb[i])
+    i++;
+  for (;; i++)
     {
-      FoldedEntry *e = &g_array_index (w->entries, FoldedEntry, base);
+      guint32 xa = fa[i] & ~STACK_TREE_INLINED_BIT, xb = fb[i] & ~STACK_TREE_INLINED_BIT;
+      gboolean last_a = i + 1 == la, last_b = i + 1 == lb;
+      char text_a[24] = " ", text_b[24] = " ";
+      guint32 tla = 1, tlb = 1;
 
-      if (e->is_block)
+      if (f->rank[xa] == f->rank[xb] && last_a == last_b)
         {
-          e->parents = w->parents->len;
-          e->n = 1;
-          g_array_append_val (w->parents, e->node);
-        }
-      else
-        {
-          e->text_len = format_value_text (e->text, e->value);
-          if (end - base == 2)
-            {
-              FoldedEntry *block = e + 1;
-              block->parents = w->parents->len;
-              block->n = 1;
-              g_array_append_val (w->parents, block->node);
-            }
-          if (e->value == 0)
-            {
-              /* No own line: the block alone. */
-              g_array_remove_index (w->entries, base);
-              end--;
-            }
-        }
-      merged = end;
-      goto write;
-    }
-
-  if (end - base > 1)
-    g_qsort_with_data (&g_array_index (w->entries, FoldedEntry, base), end - base,
-                       sizeof (FoldedEntry), compare_by_name, w);
-
-  /* Merge entries of one name and kind; a block's nodes go on the stack. */
-  merged = base;
-  for (guint32 i = base; i < end;)
-    {
-      FoldedEntry e = g_array_index (w->entries, FoldedEntry, i);
-      guint32 j = i + 1;
-
-      if (e.is_block)
-        {
-          e.parents = w->parents->len;
-          g_array_append_val (w->parents, e.node);
-        }
-      for (; j < end && compare_by_name (&g_array_index (w->entries, FoldedEntry, i),
-                                         &g_array_index (w->entries, FoldedEntry, j), w) == 0; j++)
-        {
-          const FoldedEntry *same = &g_array_index (w->entries, FoldedEntry, j);
-          if (e.is_block)
-            g_array_append_val (w->parents, same->node);
-          else
-            e.value += same->value;
-        }
-      e.n = e.is_block ? w->parents->len - e.parents : 0;
-      if (!e.is_block)
-        e.text_len = format_value_text (e.text, e.value);
-      if (e.is_block || e.value != 0)
-        g_array_index (w->entries, FoldedEntry, merged++) = e;
-      i = j;
-    }
-  g_array_set_size (w->entries, merged);
-  if (merged - base > 1)
-    g_qsort_with_data (&g_array_index (w->entries, FoldedEntry, base), merged - base,
-                       sizeof (FoldedEntry), compare_by_line, w);
-
-write:
-  for (guint32 i = base; i < merged && !w->failed; i++)
-    {
-      FoldedEntry e = g_array_index (w->entries, FoldedEntry, i);
-      guint32 len;
-      const char *name = entry_name (w, &e, &len);
-
-      if (e.is_block)
-        {
-          gsize prefix_len = w->prefix->len;
-
-          g_string_append_len (w->prefix, name, len);
-          g_string_append_c (w->prefix, ';');
-          folded_write_level (w, e.parents, e.n);
-          g_string_truncate (w->prefix, prefix_len);
+          if (last_a)
+            return 0;
           continue;
         }
-      g_string_append_len (w->buffer, w->prefix->str, w->prefix->len);
-      g_string_append_len (w->buffer, name, len);
-      g_string_append_len (w->buffer, e.text, e.text_len);
-      if (w->buffer->len > (1 << 20))
-        folded_flush (w);
-      if ((++w->lines & 0xfff) == 0 &&
-          g_cancellable_set_error_if_cancelled (w->cancellable, w->error))
-        w->failed = TRUE;
+      if (!last_a && !last_b)
+        return f->rank[xa] < f->rank[xb] ? -1 : 1;
+
+      if (!last_a)
+        text_a[0] = ';';
+      else if (f->with_value)
+        tla = format_value_text (text_a, a->value);
+      if (!last_b)
+        text_b[0] = ';';
+      else if (f->with_value)
+        tlb = format_value_text (text_b, b->value);
+      return compare_tokens (f->names[xa], f->name_len[xa], text_a, tla,
+                             f->names[xb], f->name_len[xb], text_b, tlb);
     }
-  g_array_set_size (w->entries, base);
+}
+
+/* Whether @a's line, up to its value, starts @b's: then only their
+ * values order them ("f 10" against "f x;g 5"). */
+static gboolean
+line_starts (Folded           *f,
+             const FoldedLine *a,
+             const FoldedLine *b)
+{
+  guint32 la, lb, i;
+  const guint32 *fa = _ppv_sorted_stack (f->st, a->stack, &la);
+  const guint32 *fb = _ppv_sorted_stack (f->st, b->stack, &lb);
+  guint32 xa, xb;
+
+  for (i = 0; i + 1 < la && i + 1 < lb && f->rank[fa[i] & ~STACK_TREE_INLINED_BIT] ==
+                                          f->rank[fb[i] & ~STACK_TREE_INLINED_BIT]; i++)
+    ;
+  if (i + 1 != la)
+    return FALSE;
+  xa = fa[i] & ~STACK_TREE_INLINED_BIT;
+  xb = fb[i] & ~STACK_TREE_INLINED_BIT;
+  return f->name_len[xb] > f->name_len[xa] && f->names[xb][f->name_len[xa]] == ' ' &&
+         memcmp (f->names[xa], f->names[xb], f->name_len[xa]) == 0;
+}
+
+/* The lines in byte order, with their values: one per distinct stack,
+ * sorted, then equal lines summed and zero ones dropped. */
+static GArray *
+folded_lines (Folded       *f,
+              GCancellable *cancellable)
+{
+  const SortedStacks *st = f->st;
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (FoldedLine));
+  FoldedLine *l;
+  guint32 merged = 0;
+  gboolean collide = FALSE;
+
+  /* Equal stacks are next to each other in the tree's order: one leaf. */
+  for (guint32 i = 0; i < st->n;)
+    {
+      guint32 len, other_len, j = i + 1;
+      const guint32 *frames = _ppv_sorted_stack (st, i, &len);
+      FoldedLine line = { i, 0 };
+
+      for (; j < st->n; j++)
+        {
+          const guint32 *other = _ppv_sorted_stack (st, j, &other_len);
+          if (other_len != len || memcmp (frames, other, len * sizeof (guint32)) != 0)
+            break;
+        }
+      line.value = _ppv_sorted_stacks_value (st, i, j);
+      if (len > 0)
+        g_array_append_val (lines, line);
+      i = j;
+    }
+  if (g_cancellable_is_cancelled (cancellable))
+    return lines;
+
+  f->with_value = FALSE;
+  _ppv_sort_on_two_cores (lines->data, lines->len, sizeof (FoldedLine), compare_lines, f);
+
+  l = (FoldedLine *) lines->data;
+  for (guint32 i = 0; i < lines->len;)
+    {
+      FoldedLine line = l[i];
+      guint32 j = i + 1;
+
+      for (; j < lines->len && compare_lines (&l[i], &l[j], f) == 0; j++)
+        line.value += l[j].value;
+      if (line.value != 0)
+        l[merged++] = line;
+      i = j;
+    }
+  g_array_set_size (lines, merged);
+
+  /* Rare: a line that starts another up to its value; then the values
+   * decide, and now they are known. */
+  for (guint32 i = 0; i + 1 < merged && !collide; i++)
+    collide = line_starts (f, &l[i], &l[i + 1]);
+  if (collide)
+    {
+      f->with_value = TRUE;
+      g_qsort_with_data (lines->data, lines->len, sizeof (FoldedLine), compare_lines, f);
+    }
+  return lines;
+}
+
+/* Lines are formatted a chunk at a time, two chunks at once (one per
+ * core), and written in order.  A chunk ends after this many frames, a
+ * few megabytes of text however deep the stacks. */
+#define CHUNK_FRAMES (1u << 17)
+
+typedef struct
+{
+  Folded           *f;
+  const FoldedLine *lines;
+  guint32           first, last;
+  GByteArray       *out;
+  GArray           *ends;
+} Chunk;
+
+/* Formats lines [first, last) into chunk->out.  Each line copies the
+ * names it shares with the one before (ends[] are where they end in it),
+ * then adds its own. */
+static gpointer
+format_chunk (gpointer data)
+{
+  Chunk *chunk = data;
+  Folded *f = chunk->f;
+  const guint32 *previous = NULL;
+  guint32 previous_len = 0;
+  gsize line = 0;
+
+  g_byte_array_set_size (chunk->out, 0);
+  g_array_set_size (chunk->ends, 0);
+  for (guint32 k = chunk->first; k < chunk->last; k++)
+    {
+      const FoldedLine *l = &chunk->lines[k];
+      guint32 len, common = 0, shared;
+      const guint32 *frames = _ppv_sorted_stack (f->st, l->stack, &len);
+      gsize need = 24, start = chunk->out->len;
+      char *at;
+
+      /* Lines come in name order, their stacks and names from anywhere:
+       * fetch a later line's frames, and the names of the next. */
+      if (k + 4 < chunk->last)
+        __builtin_prefetch (f->st->frames + f->st->offset[l[4].stack]);
+      if (k + 1 < chunk->last)
+        {
+          guint32 next_len;
+          const guint32 *next = _ppv_sorted_stack (f->st, l[1].stack, &next_len);
+
+          for (guint32 i = 0; i < next_len; i++)
+            __builtin_prefetch (f->names[next[i] & ~STACK_TREE_INLINED_BIT]);
+        }
+
+      while (common < len && common < previous_len && frames[common] == previous[common])
+        common++;
+      while (common < len && common < previous_len &&
+             f->rank[frames[common] & ~STACK_TREE_INLINED_BIT] ==
+             f->rank[previous[common] & ~STACK_TREE_INLINED_BIT])
+        common++;
+      shared = common > 0 ? g_array_index (chunk->ends, guint32, common - 1) : 0;
+      for (guint32 i = common; i < len; i++)
+        need += f->name_len[frames[i] & ~STACK_TREE_INLINED_BIT] + 1;
+      g_byte_array_set_size (chunk->out, start + shared + need);
+
+      at = (char *) chunk->out->data + start;
+      memcpy (at, chunk->out->data + line, shared);
+      at += shared;
+      g_array_set_size (chunk->ends, common);
+      for (guint32 i = common; i < len; i++)
+        {
+          guint32 x = frames[i] & ~STACK_TREE_INLINED_BIT;
+          guint32 end;
+
+          if (i > 0)
+            *at++ = ';';
+          memcpy (at, f->names[x], f->name_len[x]);
+          at += f->name_len[x];
+          end = (guint32) (at - ((char *) chunk->out->data + start));
+          g_array_append_val (chunk->ends, end);
+        }
+      at += format_value_text (at, l->value);
+      g_byte_array_set_size (chunk->out, at - (char *) chunk->out->data);
+      line = start;
+      previous = frames;
+      previous_len = len;
+    }
+  return NULL;
 }
 
 gboolean
@@ -293,35 +380,52 @@ ppv_stack_tree_write_folded (PpvStackTree  *self,
                              GCancellable  *cancellable,
                              GError       **error)
 {
-  FoldedWriter w = { 0 };
-  guint32 root = 0;
+  Folded f = { 0 };
+  g_autoptr(GArray) lines = NULL;
+  Chunk chunks[2];
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (self->kind == PPV_STACK_TREE_TOP_DOWN, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
-  w.tree = self;
-  w.out = out;
-  w.cancellable = cancellable;
-  w.error = error;
-  w.buffer = g_string_sized_new ((1 << 20) + 4096);
-  w.prefix = g_string_new (NULL);
-  w.entries = g_array_new (FALSE, FALSE, sizeof (FoldedEntry));
-  w.parents = g_array_new (FALSE, FALSE, sizeof (guint32));
-  folded_names_init (&w);
+  f.st = &self->stacks;
+  folded_names_init (&f, _ppv_report_context_get_node_ids (self->ctx));
+  lines = folded_lines (&f, cancellable);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      folded_clear (&f);
+      return FALSE;
+    }
 
-  g_array_append_val (w.parents, root);
-  folded_write_level (&w, 0, 1);
-  folded_flush (&w);
+  for (guint i = 0; i < 2; i++)
+    chunks[i] = (Chunk) { &f, (const FoldedLine *) lines->data, 0, 0,
+                          g_byte_array_new (), g_array_new (FALSE, FALSE, sizeof (guint32)) };
+  for (guint32 k = 0; k < lines->len && ok; k = chunks[1].last)
+    {
+      for (guint i = 0; i < 2; i++)
+        {
+          guint64 frames = 0;
 
-  g_string_free (w.buffer, TRUE);
-  g_string_free (w.prefix, TRUE);
-  g_array_unref (w.entries);
-  g_array_unref (w.parents);
-  g_free (w.names);
-  g_free (w.name_len);
-  g_string_chunk_free (w.cleaned);
-  return !w.failed;
+          chunks[i].first = chunks[i].last = i == 0 ? k : chunks[0].last;
+          while (chunks[i].last < lines->len && frames < CHUNK_FRAMES)
+            {
+              guint32 stack = g_array_index (lines, FoldedLine, chunks[i].last++).stack;
+              frames += f.st->offset[stack + 1] - f.st->offset[stack];
+            }
+        }
+      _ppv_run_on_two_cores (format_chunk, &chunks[0], &chunks[1]);
+      for (guint i = 0; i < 2 && ok; i++)
+        ok = g_output_stream_write_all (out, chunks[i].out->data, chunks[i].out->len, NULL,
+                                        cancellable, error);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_byte_array_unref (chunks[i].out);
+      g_array_unref (chunks[i].ends);
+    }
+  folded_clear (&f);
+  return ok;
 }
 
 char *

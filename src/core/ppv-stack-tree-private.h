@@ -1,8 +1,16 @@
-/* ppv-stack-tree-private.h — what the stack tree's builder, pivots and
- * folded writer share.
+/* ppv-stack-tree-private.h — what the stack tree's builder, nodes, pivots
+ * and folded writer share.
  *
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The tree is its sorted stacks: every kept stack's frames, outermost
+ * first, in the order of their frames, with running sums of their values.
+ * The stacks below any node are then one contiguous run, so a node's
+ * total is one subtraction and its children are the runs of equal frames
+ * one level further in.  Nodes are made from the runs only where someone
+ * looks: the builder makes those wider than a fraction of the root, the
+ * rest are made when first asked for their children.
  */
 #pragma once
 
@@ -11,15 +19,32 @@
 
 G_BEGIN_DECLS
 
+/* A frame is its node id, with INLINED_BIT on the inlined lines of a
+ * location. */
+#define STACK_TREE_INLINED_BIT 0x80000000u
+/* first_child of a node whose children are not made yet. */
+#define STACK_TREE_UNBUILT     (PPV_NONE - 1)
+
 typedef struct
 {
-  guint32 frame;          /* node id at the granularity; PPV_NONE for the root */
+  guint32 frame;          /* with STACK_TREE_INLINED_BIT; PPV_NONE for the root */
   guint32 parent;
-  guint32 first_child;
+  guint32 first_child;    /* PPV_NONE for a leaf, STACK_TREE_UNBUILT */
   guint32 next_sibling;
   guint32 depth;
-  guint8  inlined;
+  guint32 lo, hi;         /* its stacks, [lo, hi) of the sorted ones */
+  guint32 self_end;       /* [lo, self_end) end at this node */
 } StackNode;
+
+typedef struct
+{
+  guint32 *frames;        /* every stack's frames, one after another */
+  guint64 *offset;        /* n + 1: stack i is frames[offset[i], offset[i + 1]) */
+  gint64  *sum_value;     /* n + 1: the values of stacks [0, i) */
+  gint64  *sum_div;       /* the same for --mean's divisors, or NULL */
+  gint64  *sum_base;      /* the same for a diff base's samples, or NULL */
+  guint32  n;
+} SortedStacks;
 
 struct _PpvStackTree
 {
@@ -27,25 +52,51 @@ struct _PpvStackTree
   PpvStackTreeKind  kind;
   PpvReportContext *ctx;
   char             *root_name;
-  GArray           *nodes;       /* StackNode */
-  gint64           *self_value, *self_div;
-  gint64           *total_value, *total_div;
-  gint64           *base_total;  /* NULL without a diff base */
-  gboolean          mean;
+  SortedStacks      stacks;
   guint32           max_depth;
   char            **warnings;
+
+  /* Nodes live in chunks that never move, so a node read needs no lock;
+   * making nodes takes @lock, and a node's children are published by the
+   * atomic store of its first_child, after they are written. */
+  GMutex            lock;
+  StackNode       **chunks;
+  guint32           n_chunks;
+  guint32           n_nodes;      /* atomic */
+  guint32          *name_rank;    /* per node id, once a node has many children; or NULL */
 };
 
+#define STACK_TREE_CHUNK_BITS 12
 
-PpvStackTree *_ppv_stack_tree_alloc (PpvReportContext *ctx,
-                                     PpvStackTreeKind  kind);
-/* Value arrays for every node there is, zeroed. */
-void          _ppv_stack_tree_alloc_values (PpvStackTree *self,
-                                            gboolean      with_base);
-const char   *_ppv_stack_tree_node_name (PpvStackTree *self,
-                                         guint32       node);
-/* Links every node's children in display order. */
-void          _ppv_stack_tree_link_children (PpvStackTree *self);
+static inline StackNode *
+_ppv_stack_tree_node (PpvStackTree *self,
+                      guint32       node)
+{
+  return &self->chunks[node >> STACK_TREE_CHUNK_BITS][node & ((1u << STACK_TREE_CHUNK_BITS) - 1)];
+}
+
+static inline const guint32 *
+_ppv_sorted_stack (const SortedStacks *st,
+                   guint32             i,
+                   guint32            *len)
+{
+  *len = (guint32) (st->offset[i + 1] - st->offset[i]);
+  return st->frames + st->offset[i];
+}
+
+/* The value of stacks [lo, hi), mean-divided with --mean. */
+static inline gint64
+_ppv_sorted_stacks_value (const SortedStacks *st,
+                          guint32             lo,
+                          guint32             hi)
+{
+  gint64 value = st->sum_value[hi] - st->sum_value[lo];
+
+  return st->sum_div != NULL ? _ppv_div_value (value, st->sum_div[hi] - st->sum_div[lo]) : value;
+}
+
+const char   *_ppv_stack_tree_frame_name (PpvStackTree *self,
+                                          guint32       frame);
 /* A tree of @kind from the samples of @ctx: all of each stack, or for a
  * pivot, the part through the node ids flagged in @pivot after their
  * outermost call. */
@@ -54,5 +105,27 @@ PpvStackTree *_ppv_stack_tree_build (PpvReportContext *ctx,
                                      const guint8     *pivot,
                                      GCancellable     *cancellable,
                                      GError          **error);
+/* Fills self->stacks from the samples of its context: every kept
+ * stack, or for a pivot the part through the node ids flagged in @pivot
+ * after their outermost call; sorted, with their running sums. */
+gboolean      _ppv_stack_tree_collect (PpvStackTree     *self,
+                                       const guint8     *pivot,
+                                       GCancellable     *cancellable,
+                                       GError          **error);
+/* Each of the ids 0…@n - 1's place in the order of @compare (on
+ * pointers to ids); ids that compare equal share a place.  g_free() it. */
+guint32      *_ppv_stack_tree_rank (guint32          n,
+                                    GCompareDataFunc compare,
+                                    gpointer         data);
+/* Runs @func on @a here and on @b on the other core, if there is one. */
+void          _ppv_run_on_two_cores  (GThreadFunc       func,
+                                      gpointer          a,
+                                      gpointer          b);
+/* Sorts @n items of @size with @compare, on two threads when it pays. */
+void          _ppv_sort_on_two_cores (gpointer          items,
+                                      gsize             n,
+                                      gsize             size,
+                                      GCompareDataFunc  compare,
+                                      gpointer          data);
 
 G_END_DECLS

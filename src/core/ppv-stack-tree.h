@@ -9,6 +9,11 @@
  * context as the table and the graph, so sample index, --mean, filters,
  * granularity and --noinlines give the same numbers.  Node 0 is the root:
  * every kept sample, with no frame of its own.
+ *
+ * The builder makes the nodes wider than a pixel of any view; the rest
+ * are made when first reached (a node's children when it is first asked
+ * for its first child), safely from any thread.  A node id stays valid
+ * and its values never change.
  */
 #pragma once
 
@@ -49,6 +54,7 @@ void          ppv_stack_tree_unref    (PpvStackTree *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpvStackTree, ppv_stack_tree_unref)
 
 PpvStackTreeKind ppv_stack_tree_get_kind    (PpvStackTree *self);
+/* The nodes made so far: every id below it is valid. */
 guint32       ppv_stack_tree_get_n_nodes    (PpvStackTree *self);
 guint32       ppv_stack_tree_get_max_depth  (PpvStackTree *self);
 /* PPV_NONE for the root, a leaf, the last sibling. */
@@ -85,6 +91,20 @@ char         *ppv_stack_tree_dup_legend       (PpvStackTree *self);
 /* The filters' warnings ("Focus expression matched no samples"),
  * NULL-terminated; a pivot has none. */
 const char * const *ppv_stack_tree_get_warnings (PpvStackTree *self);
+/* Tests a name as ppv_stack_tree_get_name() prints it. */
+typedef gboolean (*PpvStackTreeMatchFunc) (const char *name,
+                                           gpointer    user_data);
+/* What a search matches: the combined total of the outermost nodes whose
+ * name @match accepts, at any depth (so nested matches count once), and
+ * their number.  Nodes too narrow to have been made yet count too: this
+ * scans the stacks, not the nodes.  The root never matches.  FALSE if
+ * @cancellable was cancelled. */
+gboolean      ppv_stack_tree_sum_matches      (PpvStackTree          *self,
+                                               PpvStackTreeMatchFunc  match,
+                                               gpointer               user_data,
+                                               gint64                *total,
+                                               guint                 *n_nodes,
+                                               GCancellable          *cancellable);
 /* Bytes the tree holds, for benchmarks. */
 gsize         ppv_stack_tree_get_memory_size  (PpvStackTree *self);
 

@@ -3,6 +3,7 @@
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "ppv-report.h"
@@ -131,6 +132,304 @@ test_folded (void)
                    "main;b 5\n");
 }
 
+/* A line ends in " VALUE", a stack goes on with ';': "f" and "f.x" sort
+ * between f's own line and its callees' ('.' between ' ' and ';'); an
+ * inlined and a plain call print alike and are one line. */
+static void
+test_folded_order (void)
+{
+  g_autoptr(PpvStackTree) tree = tree_with ("main;f 1,2\n"
+                                            "main;f;g 1,4\n"
+                                            "main;f.x 1,3\n"
+                                            "main;a+a2 1,7\n"
+                                            "main;a;a2 1,3\n", NULL, NULL);
+  g_autofree char *folded = ppv_stack_tree_format_folded (tree);
+
+  g_assert_cmpstr (folded, ==,
+                   "main;a;a2 10\n"
+                   "main;f 2\n"
+                   "main;f.x 3\n"
+                   "main;f;g 4\n");
+}
+
+/* A profile of one-line locations named @names (folded text cannot carry
+ * a space in a name): each of @samples is a value, a depth and that many
+ * name indices, outermost first. */
+static PpvProfile *
+profile_of_names (const char *const *names,
+                  guint              n_names,
+                  const guint       *samples,
+                  guint              n_samples)
+{
+  PpvProfileBuilder *b = ppv_profile_builder_new ();
+  PpvMapping mapping = { 1, 0x1000, 0x100000, 0, "/bin/prog", "", 1, 1, 1, 0 };
+  g_autoptr(GError) error = NULL;
+  PpvProfile *profile;
+
+  ppv_profile_builder_add_sample_type (b, "space", "bytes");
+  ppv_profile_builder_add_mapping (b, &mapping);
+  for (guint i = 0; i < n_names; i++)
+    {
+      PpvFunction f = { i + 1, names[i], names[i], "/src/x.go", 0 };
+      guint64 fid = i + 1;
+      gint64 line = 10, column = 0;
+
+      ppv_profile_builder_add_function (b, &f);
+      ppv_profile_builder_add_location (b, i + 1, 1, 0x1000 + 16 * (i + 1), FALSE, &fid, &line, &column, 1);
+    }
+  for (guint k = 0, at = 0; k < n_samples; k++)
+    {
+      gint64 value = samples[at];
+      guint depth = samples[at + 1];
+      guint64 locs[8];
+
+      g_assert_cmpuint (depth, <=, G_N_ELEMENTS (locs));
+      for (guint i = 0; i < depth; i++)
+        locs[i] = samples[at + 2 + depth - 1 - i] + 1;
+      ppv_profile_builder_add_sample (b, locs, depth, &value, 1, NULL, 0);
+      at += 2 + depth;
+    }
+  profile = ppv_profile_builder_finish (b, "test", &error);
+  g_assert_no_error (error);
+  return profile;
+}
+
+/* "main;f 7" against "main;f 5z;g 3": up to the value one line starts the
+ * other, and the value's digits decide. */
+static void
+test_folded_value_order (void)
+{
+  static const char *const names[] = { "main", "f", "f 5z", "g", "f 9" };
+  static const guint samples[] = { 7, 2, 0, 1,
+                                   3, 3, 0, 2, 3,
+                                   1, 2, 0, 4 };
+  g_autoptr(PpvProfile) profile = profile_of_names (names, G_N_ELEMENTS (names), samples, 3);
+  g_autoptr(PpvStackTree) tree = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folded = NULL;
+  PpvReportOptions options;
+
+  ppv_report_options_init (&options);
+  tree = ppv_stack_tree_new (profile, &options, NULL, &error);
+  g_assert_no_error (error);
+  folded = ppv_stack_tree_format_folded (tree);
+  g_assert_cmpstr (folded, ==,
+                   "main;f 5z;g 3\n"
+                   "main;f 7\n"
+                   "main;f 9 1\n");
+  ppv_report_options_clear (&options);
+}
+
+/* --- A tree too big to be made whole ------------------------------------ */
+
+#define BIG_STACKS 20000
+#define BIG_DEPTH  6
+
+typedef struct
+{
+  GString    *folded;        /* the profile, as folded text */
+  GHashTable *totals;        /* "main;n3;n7" -> total (gint64 in a pointer) */
+  GHashTable *lines;         /* whole stack -> its summed value */
+  GHashTable *first_match;   /* "…;n3" (outermost n3) -> total */
+  gint64      match_total;
+} Big;
+
+static void
+add_to (GHashTable *table,
+        const char *key,
+        gint64      value)
+{
+  gint64 old = GPOINTER_TO_SIZE (g_hash_table_lookup (table, key));
+
+  g_hash_table_insert (table, g_strdup (key), GSIZE_TO_POINTER (old + value));
+}
+
+/* Stacks of a skewed random walk over 20 names, with what the tree must
+ * say about them, worked out here from the strings. */
+static void
+big_init (Big *big)
+{
+  guint32 seed = 12345;
+
+  big->folded = g_string_new (NULL);
+  big->totals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  big->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  big->first_match = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  big->match_total = 0;
+  for (guint k = 0; k < BIG_STACKS; k++)
+    {
+      g_autoptr(GString) stack = g_string_new ("main");
+      gint64 value;
+      gboolean matched = FALSE;
+      guint depth;
+
+      seed = seed * 1103515245 + 12345;
+      value = 1 + (seed >> 16) % 9;
+      depth = 1 + (seed >> 8) % (BIG_DEPTH - 1);
+      add_to (big->totals, stack->str, value);
+      for (guint d = 0; d < depth; d++)
+        {
+          guint name;
+
+          seed = seed * 1103515245 + 12345;
+          /* Low names far more often: some boxes wide, most narrow. */
+          name = ((seed >> 16) % 20) * ((seed >> 4) % 20) / 20;
+          g_string_append_printf (stack, ";n%u", name);
+          add_to (big->totals, stack->str, value);
+          if (name == 3 && !matched)
+            {
+              add_to (big->first_match, stack->str, value);
+              big->match_total += value;
+              matched = TRUE;
+            }
+        }
+      add_to (big->lines, stack->str, value);
+      g_string_append_printf (big->folded, "%s 1,%" G_GINT64_FORMAT "\n", stack->str, value);
+    }
+}
+
+static void
+big_clear (Big *big)
+{
+  g_string_free (big->folded, TRUE);
+  g_hash_table_unref (big->totals);
+  g_hash_table_unref (big->lines);
+  g_hash_table_unref (big->first_match);
+}
+
+/* Walks the whole tree: every node's total as worked out, children in
+ * order; returns the number of nodes. */
+static guint
+check_walk (PpvStackTree *tree,
+            Big          *big,
+            guint32       node,
+            GString      *path)
+{
+  gsize len = path->len;
+  guint n = 1;
+
+  if (node != 0)
+    {
+      if (path->len > 0)
+        g_string_append_c (path, ';');
+      g_string_append (path, ppv_stack_tree_get_name (tree, node));
+      g_assert_cmpint (ppv_stack_tree_get_total (tree, node), ==,
+                       (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (big->totals, path->str)));
+    }
+  for (guint32 c = ppv_stack_tree_get_first_child (tree, node); c != PPV_NONE;
+       c = ppv_stack_tree_get_next_sibling (tree, c))
+    n += check_walk (tree, big, c, path);
+  g_string_truncate (path, len);
+  return n;
+}
+
+static gpointer
+walk_thread (gpointer data)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+  gpointer *args = data;
+
+  return GUINT_TO_POINTER (check_walk (args[0], args[1], 0, path));
+}
+
+static gboolean
+matches_n3 (const char *name,
+            gpointer    user_data)
+{
+  return strcmp (name, "n3") == 0;
+}
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+static void
+test_made_as_reached (void)
+{
+  g_autoptr(PpvStackTree) tree = NULL;
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+  g_autofree const char **keys = NULL;
+  gpointer args[2];
+  GThread *other;
+  guint n_keys, mine, theirs;
+  gint64 total;
+  guint n_matches;
+  Big big;
+
+  big_init (&big);
+  tree = tree_with (big.folded->str, NULL, NULL);
+
+  /* Only the wide nodes are made at first. */
+  g_assert_cmpuint (ppv_stack_tree_get_n_nodes (tree), <, g_hash_table_size (big.totals) + 1);
+
+  /* A search counts the narrow nodes that are not made yet. */
+  g_assert_true (ppv_stack_tree_sum_matches (tree, matches_n3, NULL, &total, &n_matches, NULL));
+  g_assert_cmpint (total, ==, big.match_total);
+  g_assert_cmpuint (n_matches, ==, g_hash_table_size (big.first_match));
+
+  /* Two threads walk it at once, making the rest as they go. */
+  args[0] = tree;
+  args[1] = &big;
+  other = g_thread_new ("walk", walk_thread, args);
+  mine = check_walk (tree, &big, 0, path);
+  theirs = GPOINTER_TO_UINT (g_thread_join (other));
+  g_assert_cmpuint (mine, ==, g_hash_table_size (big.totals) + 1);   /* and the root */
+  g_assert_cmpuint (theirs, ==, mine);
+  g_assert_cmpuint (ppv_stack_tree_get_n_nodes (tree), ==, mine);
+  check_invariants (tree);
+
+  /* Folded: the distinct stacks in byte order. */
+  keys = (const char **) g_hash_table_get_keys_as_array (big.lines, &n_keys);
+  qsort (keys, n_keys, sizeof (char *), compare_strings);
+  for (guint i = 0; i < n_keys; i++)
+    g_string_append_printf (expected, "%s %" G_GINT64_FORMAT "\n", keys[i],
+                            (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (big.lines, keys[i])));
+  folded = ppv_stack_tree_format_folded (tree);
+  g_assert_cmpstr (folded, ==, expected->str);
+
+  big_clear (&big);
+}
+
+/* Thousands of children of equal totals (a flat profile's root): in
+ * name order, an inlined call after a plain one of the same name. */
+static void
+test_many_children (void)
+{
+  g_autoptr(GString) folded = g_string_new ("main+f0042 1,1\n");
+  g_autoptr(PpvStackTree) tree = NULL;
+  guint32 main_node, child, previous = PPV_NONE;
+  guint n = 0;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (folded, "main;f%04u 1,1\n", (i * 7919) % 5000);
+  g_string_append (folded, "main;x 1,2\n");
+  tree = tree_with (folded->str, NULL, NULL);
+  main_node = path (tree, "main");
+
+  child = ppv_stack_tree_get_first_child (tree, main_node);
+  g_assert_cmpstr (ppv_stack_tree_get_name (tree, child), ==, "x");
+  for (child = ppv_stack_tree_get_next_sibling (tree, child); child != PPV_NONE;
+       child = ppv_stack_tree_get_next_sibling (tree, child), n++)
+    {
+      if (previous != PPV_NONE)
+        {
+          int c = strcmp (ppv_stack_tree_get_name (tree, previous), ppv_stack_tree_get_name (tree, child));
+
+          g_assert_cmpint (c, <=, 0);
+          if (c == 0)
+            g_assert_true (!ppv_stack_tree_is_inlined (tree, previous) && ppv_stack_tree_is_inlined (tree, child));
+        }
+      previous = child;
+    }
+  g_assert_cmpuint (n, ==, 5001);
+  check_invariants (tree);
+}
+
 static void
 test_inlining (void)
 {
@@ -240,6 +539,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ppv/core/stack-tree/basic", test_basic);
   g_test_add_func ("/ppv/core/stack-tree/folded", test_folded);
+  g_test_add_func ("/ppv/core/stack-tree/folded-order", test_folded_order);
+  g_test_add_func ("/ppv/core/stack-tree/folded-value-order", test_folded_value_order);
+  g_test_add_func ("/ppv/core/stack-tree/made-as-reached", test_made_as_reached);
+  g_test_add_func ("/ppv/core/stack-tree/many-children", test_many_children);
   g_test_add_func ("/ppv/core/stack-tree/inlining", test_inlining);
   g_test_add_func ("/ppv/core/stack-tree/recursion-pivots", test_recursion_pivots);
   g_test_add_func ("/ppv/core/stack-tree/filters", test_filters);

@@ -85,6 +85,33 @@ def main():
         got = m.group(1) if m else None
         check(status == 0 and got == want, '%s: %s goroutines (want %s)' % (option, got, want))
 
+    # --tags lists the dump's labels; each value's count is what
+    # --tagfocus on it keeps (the proto has no labels: pprof's -tags of it
+    # is the tags_goroutine_dump parity case).
+    status, text, err = run(viewer, profiles, '--tags', 'goroutine-debug2.txt')
+    check(status == 0, '--tags reads the dump (%s)' % err.strip())
+    blocks = {}
+    key = None
+    for line in text.splitlines():
+        m = re.match(r'^ *(\S+): Total (\S+)$', line)
+        if m:
+            key = m.group(1)
+            blocks[key] = (m.group(2), [])
+            continue
+        m = re.match(r'^ *(\S+) \( *\S+%\): (.*)$', line)
+        if m and key:
+            blocks[key][1].append((m.group(2), m.group(1)))
+    check(blocks.get('state', ('',))[0] == '14.0', 'state: total %s (want 14.0)' % blocks.get('state', ('-',))[0])
+    check('created_by' in blocks, 'created_by is a key (%s)' % ', '.join(sorted(blocks)))
+    for key in ('state', 'created_by'):
+        for value, count in blocks.get(key, ('', []))[1]:
+            option = '--tagfocus=%s=^%s$' % (key, re.escape(value))
+            status, top, err = run(viewer, profiles, '--top', option, 'goroutine-debug2.txt')
+            m = re.search(r'accounting for (\S+),', top)
+            got = m.group(1) if m else None
+            check(status == 0 and got is not None and float(got) == float(count),
+                  '--tags %s=%s: %s, --top %s: %s' % (key, value, count, option, got))
+
     print('%d passed, %d failed' % (passed, failed))
     return 1 if failed else 0
 

@@ -5,7 +5,7 @@
 # Copyright 2026 The Pprof Viewer authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: run-parity.py PPROF_VIEWER FIXTURES_DIR top|dot|traces|peek|tree [--only CASE]...
+# Usage: run-parity.py PPROF_VIEWER FIXTURES_DIR top|dot|traces|tags|peek|tree [--only CASE]...
 #
 # Cases come from FIXTURES_DIR/cases.txt (top) or MODE-cases.txt, one per
 # line: CASE_NAME<TAB>PROFILES<TAB>OPTIONS, both lists space-separated.
@@ -543,8 +543,8 @@ def compare_dot(expected_text, got_text):
 # ---------------------------------------------------------------- text
 
 def compare_text(expected, got):
-    """Line by line, for the reports compared byte for byte (traces, peek,
-    tree)."""
+    """Line by line, for the reports compared byte for byte (traces, tags,
+    peek, tree)."""
     diffs = []
     e_lines = expected.split('\n')
     g_lines = got.split('\n')
@@ -560,7 +560,7 @@ def compare_text(expected, got):
 
 # ---------------------------------------------------------------- driver
 
-TEXT_MODES = ('traces', 'peek', 'tree', 'folded')
+TEXT_MODES = ('traces', 'tags', 'peek', 'tree', 'folded')
 
 def run_case(viewer, profiles_dir, mode, case, expected_dir):
     base = os.path.join(expected_dir, case.name)

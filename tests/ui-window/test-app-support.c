@@ -45,15 +45,16 @@ test_settings_round_trip (void)
   last_view = ppv_app_settings_dup_string ("last-view");
   g_assert_cmpstr (last_view, ==, "graph");
 
-  /* Every view's page can be the one reopened. */
-  for (guint i = 0; i < 2; i++)
+  /* Every view's page can be the one reopened, for goroutine profiles too. */
+  for (guint i = 0; i < 8; i++)
     {
-      const char *page = i == 0 ? "flame" : "callers";
+      const char * const pages[] = { "flame", "callers", "goroutines", "labels" };
+      const char *key = i < 4 ? "last-view" : "last-goroutine-view";
       g_autofree char *stored = NULL;
 
-      ppv_app_settings_set_string ("last-view", page);
-      stored = ppv_app_settings_dup_string ("last-view");
-      g_assert_cmpstr (stored, ==, page);
+      ppv_app_settings_set_string (key, pages[i % 4]);
+      stored = ppv_app_settings_dup_string (key);
+      g_assert_cmpstr (stored, ==, pages[i % 4]);
     }
 
   /* With the schema installed the value really is in GSettings. */

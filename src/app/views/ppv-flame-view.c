@@ -23,8 +23,15 @@ G_DEFINE_FINAL_TYPE (PpvFlameView, ppv_flame_view, PPV_TYPE_REPORT_PANE)
 
 /* --- Search --------------------------------------------------------------- */
 
-/* Nested matches count once: a matching box's total holds every match
- * below it, so the walk does not go under it. */
+static gboolean
+name_matches (const char *name,
+              gpointer    needle)
+{
+  return ppv_flame_canvas_name_matches (name, needle);
+}
+
+/* Nested matches count once; boxes too narrow to be drawn count too (the
+ * tree scans its stacks, not its nodes). */
 gboolean
 _ppv_flame_view_sum_matches (PpvStackTree *tree,
                              const char   *needle,
@@ -32,53 +39,7 @@ _ppv_flame_view_sum_matches (PpvStackTree *tree,
                              guint        *n_boxes,
                              GCancellable *cancellable)
 {
-  g_autoptr(GHashTable) cache = g_hash_table_new (NULL, NULL);
-  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint32));
-  guint64 visited = 0;
-  guint32 root = 0;
-
-  *total = 0;
-  *n_boxes = 0;
-
-  /* The root is "every sample", not a frame: it never matches. */
-  for (guint32 child = ppv_stack_tree_get_first_child (tree, root);
-       child != PPV_NONE;
-       child = ppv_stack_tree_get_next_sibling (tree, child))
-    g_array_append_val (stack, child);
-
-  while (stack->len > 0)
-    {
-      guint32 node = g_array_index (stack, guint32, stack->len - 1);
-      const char *name = ppv_stack_tree_get_name (tree, node);
-      gpointer cached;
-      gboolean matches;
-
-      g_array_set_size (stack, stack->len - 1);
-      if ((++visited & 0xffff) == 0 && g_cancellable_is_cancelled (cancellable))
-        return FALSE;
-
-      /* Names are shared by every node of a frame: one test per name. */
-      cached = g_hash_table_lookup (cache, name);
-      if (cached == NULL)
-        {
-          matches = ppv_flame_canvas_name_matches (name, needle);
-          g_hash_table_insert (cache, (gpointer) name, GINT_TO_POINTER (matches ? 1 : 2));
-        }
-      else
-        matches = GPOINTER_TO_INT (cached) == 1;
-
-      if (matches)
-        {
-          *total += ppv_stack_tree_get_total (tree, node);
-          (*n_boxes)++;
-          continue;
-        }
-      for (guint32 child = ppv_stack_tree_get_first_child (tree, node);
-           child != PPV_NONE;
-           child = ppv_stack_tree_get_next_sibling (tree, child))
-        g_array_append_val (stack, child);
-    }
-  return TRUE;
+  return ppv_stack_tree_sum_matches (tree, name_matches, (gpointer) needle, total, n_boxes, cancellable);
 }
 
 typedef struct

@@ -57,6 +57,7 @@ struct _PpvGraphView
   GtkPopoverMenu   *menu;
 
   int               node_count;
+  GPtrArray        *hidden_label_keys;   /* label keys without nodelets (taghide) */
   GSettings        *settings;            /* NULL when the schema is not installed */
 
   /* Export */
@@ -134,6 +135,11 @@ void                _ppv_graph_view_init_export       (PpvGraphView   *self);
 /* The graph was built: runs an export that waited for it. */
 void                _ppv_graph_view_run_pending_export (PpvGraphView  *self);
 void                _ppv_graph_view_dispose_export    (PpvGraphView   *self);
+
+/* ppv-graph-view-labels.c: the Labels menu (taghide) */
+GtkWidget          *_ppv_graph_view_create_labels_control (PpvGraphView     *self);
+void                _ppv_graph_view_adjust_label_options  (PpvGraphView     *self,
+                                                           PpvReportOptions *options);
 
 /* ppv-graph-view-input.c */
 void                _ppv_graph_view_class_init_input (GtkWidgetClass *widget_class);

@@ -410,6 +410,7 @@ ppv_graph_view_adjust_options (PpvReportPane    *pane,
                                PpvReportOptions *options)
 {
   options->nodecount = PPV_GRAPH_VIEW (pane)->node_count;
+  _ppv_graph_view_adjust_label_options (PPV_GRAPH_VIEW (pane), options);
 }
 
 static PpvReport *
@@ -604,6 +605,7 @@ ppv_graph_view_finalize (GObject *object)
   g_free (self->order);
   g_free (self->needle);
   g_free (self->matches);
+  g_clear_pointer (&self->hidden_label_keys, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ppv_graph_view_parent_class)->finalize (object);
 }
@@ -708,6 +710,7 @@ ppv_graph_view_init (PpvGraphView *self)
   cairo_font_options_t *options;
   GSettingsSchemaSource *source;
   g_autoptr(GSettingsSchema) schema = NULL;
+  GtkWidget *utility;
 
   self->scale = 1.0;
   self->hover = -1;
@@ -715,6 +718,7 @@ ppv_graph_view_init (PpvGraphView *self)
   self->pending_center = -1;
   self->need_fit = TRUE;
   self->node_count = DEFAULT_NODE_COUNT;
+  self->hidden_label_keys = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -755,7 +759,9 @@ ppv_graph_view_init (PpvGraphView *self)
       self->settings = g_settings_new_full (schema, NULL, NULL);
       self->node_count = CLAMP (g_settings_get_int (self->settings, NODE_COUNT_KEY), 5, 1000);
     }
-  ppv_report_pane_set_utility (PPV_REPORT_PANE (self), create_node_count_control (self));
+  utility = create_node_count_control (self);
+  gtk_box_append (GTK_BOX (utility), _ppv_graph_view_create_labels_control (self));
+  ppv_report_pane_set_utility (PPV_REPORT_PANE (self), utility);
   update_zoom_actions (self);
   _ppv_graph_view_init_export (self);
 }

@@ -71,8 +71,12 @@ _ppv_profile_view_update_actions (PpvProfileView *self)
   gtk_widget_action_set_enabled (widget, "view.search", has_profile);
   gtk_widget_action_set_enabled (widget, "view.refine", has_profile);
   gtk_widget_action_set_enabled (widget, "view.show-in", has_profile);
+  gtk_widget_action_set_enabled (widget, "view.label-value", has_profile);
+  gtk_widget_action_set_enabled (widget, "view.label-range", has_profile);
+  gtk_widget_action_set_enabled (widget, "view.group-by-label", has_profile);
   gtk_widget_action_set_enabled (widget, "view.reset-filters",
-                                 has_profile && self->filters != NULL && self->filters->len > 0);
+                                 has_profile && self->filters != NULL &&
+                                 self->filters->len + self->label_filters->len > 0);
 }
 
 static void

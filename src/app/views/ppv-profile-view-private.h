@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "ppv-label-filters.h"
 #include "ppv-profile-view.h"
 #include "ppv-refine.h"
 #include "ppv-report.h"
@@ -47,6 +48,9 @@ struct _PpvProfileView
   PpvCompare       *compare;        /* NULL unless comparing */
   char             *source_name;
   GPtrArray        *filters;        /* PpvRefineFilter */
+  GPtrArray        *label_filters;  /* PpvLabelFilter */
+  PpvProfile       *grouped;        /* the profile with label frames, or NULL */
+  GCancellable     *grouping;       /* making @grouped */
   char             *details;
   guint             spinner_source;
   guint             syncing : 1;
@@ -66,6 +70,23 @@ void           _ppv_profile_view_refine             (PpvProfileView *self,
 void           _ppv_profile_view_reset_filters      (PpvProfileView *self);
 /* The chips again, after the filters changed. */
 void           _ppv_profile_view_rebuild_chips      (PpvProfileView *self);
+/* Adds a chip to the filters area; @clicked (a button, the view) removes
+ * what it stands for. */
+GtkWidget     *_ppv_profile_view_append_chip        (PpvProfileView *self,
+                                                     const char     *text,
+                                                     const char     *accessible,
+                                                     GCallback       clicked);
+
+/* ppv-profile-view-labels.c */
+void           _ppv_profile_view_class_init_label_actions (GtkWidgetClass *widget_class);
+void           _ppv_profile_view_append_label_chips (PpvProfileView *self);
+void           _ppv_profile_view_clear_label_filters (PpvProfileView *self);
+/* Regroups the profile after it or the tagroot/tagleaf keys changed:
+ * TRUE if the panes are rebuilt once the grouped copy is made, FALSE if
+ * the caller must rebuild them. */
+gboolean       _ppv_profile_view_update_grouping    (PpvProfileView *self);
+/* What the panes read: the profile, grouped by label keys if asked. */
+PpvProfile    *_ppv_profile_view_get_shown_profile  (PpvProfileView *self);
 
 /* ppv-profile-view-compare.c */
 void           _ppv_profile_view_init_compare       (PpvProfileView *self);

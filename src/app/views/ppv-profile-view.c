@@ -8,6 +8,7 @@
 #include "ppv-flame-view.h"
 #include "ppv-goroutines-view.h"
 #include "ppv-graph-view.h"
+#include "ppv-labels-view.h"
 #include "ppv-profile-view-private.h"
 #include "ppv-top-view.h"
 #include "ppv-views.h"
@@ -55,6 +56,7 @@ build_shared_options (PpvProfileView   *self,
     options->granularity = granularities[granularity];
 
   ppv_refine_apply (self->filters, options);
+  ppv_label_filters_apply (self->label_filters, options);
 }
 
 PpvReportPane *
@@ -79,7 +81,8 @@ _ppv_profile_view_rebuild (PpvProfileView *self)
     {
       PpvReportPane *pane = g_ptr_array_index (self->panes, i);
 
-      ppv_report_pane_update (pane, self->profile, &options, pane == visible);
+      ppv_report_pane_update (pane, _ppv_profile_view_get_shown_profile (self), &options,
+                              pane == visible);
     }
   ppv_report_options_clear (&options);
   _ppv_profile_view_update_actions (self);
@@ -96,7 +99,10 @@ _ppv_profile_view_replace_profile (PpvProfileView *self,
   ppv_profile_ref (profile);
   g_clear_pointer (&self->profile, ppv_profile_unref);
   self->profile = profile;
-  _ppv_profile_view_rebuild (self);
+  /* Label frames go on the compared profile, as pprof adds them after
+   * merging. */
+  if (!_ppv_profile_view_update_grouping (self))
+    _ppv_profile_view_rebuild (self);
   update_details (self);
 }
 
@@ -304,12 +310,14 @@ on_pane_activated (PpvProfileView *self,
 
   if (self->panes->len < 2 || !g_ptr_array_find (self->panes, pane, &index))
     return;
-  /* The next pane the profile has something for. */
+  /* The next pane that shows functions (not Labels) and has something
+   * for the profile. */
   for (guint i = 1; i < self->panes->len; i++)
     {
       PpvReportPane *next = g_ptr_array_index (self->panes, (index + i) % self->panes->len);
 
-      if (ppv_report_pane_shows_profile (next, self->profile))
+      if (PPV_REPORT_PANE_GET_CLASS (next)->select_name != NULL &&
+          ppv_report_pane_shows_profile (next, self->profile))
         {
           show_in (self, next, plain_name);
           return;
@@ -398,7 +406,7 @@ ppv_profile_view_add_pane (PpvProfileView *self,
   ppv_report_pane_set_search (pane, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   ppv_report_pane_select_name (pane, self->current_name);
   build_shared_options (self, &options);
-  ppv_report_pane_update (pane, self->profile, &options,
+  ppv_report_pane_update (pane, _ppv_profile_view_get_shown_profile (self), &options,
                           pane == _ppv_profile_view_get_visible_pane (self));
   ppv_report_options_clear (&options);
 
@@ -511,6 +519,7 @@ ppv_profile_view_set_profile (PpvProfileView *self,
 
   gtk_drop_down_set_selected (self->granularity_dropdown, 0);
   g_ptr_array_set_size (self->filters, 0);
+  _ppv_profile_view_clear_label_filters (self);
   _ppv_profile_view_rebuild_chips (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 
@@ -549,6 +558,9 @@ ppv_profile_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->spinner_source, g_source_remove);
+  if (self->grouping != NULL)
+    g_cancellable_cancel (self->grouping);
+  g_clear_object (&self->grouping);
   _ppv_profile_view_clear_compare (self);
 
   /* The panes go with the stack; the list only borrowed them. */
@@ -569,8 +581,10 @@ ppv_profile_view_finalize (GObject *object)
   PpvProfileView *self = PPV_PROFILE_VIEW (object);
 
   g_clear_pointer (&self->profile, ppv_profile_unref);
+  g_clear_pointer (&self->grouped, ppv_profile_unref);
   g_clear_pointer (&self->own, ppv_profile_unref);
   g_clear_pointer (&self->filters, g_ptr_array_unref);
+  g_clear_pointer (&self->label_filters, g_ptr_array_unref);
   g_clear_pointer (&self->panes, g_ptr_array_unref);
   g_clear_pointer (&self->said, g_hash_table_unref);
   g_free (self->current_name);
@@ -660,6 +674,7 @@ ppv_profile_view_class_init (PpvProfileViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpvProfileView, stack);
 
   _ppv_profile_view_class_init_actions (widget_class);
+  _ppv_profile_view_class_init_label_actions (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "ppvprofileview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -675,6 +690,7 @@ ppv_profile_view_init (PpvProfileView *self)
   ensure_css (GTK_WIDGET (self));
 
   self->filters = g_ptr_array_new_with_free_func ((GDestroyNotify) ppv_refine_filter_free);
+  self->label_filters = g_ptr_array_new_with_free_func ((GDestroyNotify) ppv_label_filter_free);
   self->panes = g_ptr_array_new_with_free_func (g_object_unref);
   self->said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -695,6 +711,7 @@ ppv_profile_view_init (PpvProfileView *self)
   ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_flame_view_new ()));
   ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_callers_view_new ()));
   ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_goroutines_view_new ()));
+  ppv_profile_view_add_pane (self, PPV_REPORT_PANE (ppv_labels_view_new ()));
 
   _ppv_profile_view_rebuild_chips (self);
   _ppv_profile_view_init_compare (self);

@@ -338,6 +338,8 @@ ppv_report_pane_select_name (PpvReportPane *self,
       g_free (priv->selected_name);
       priv->selected_name = g_strdup (plain_name);
     }
+  if (PPV_REPORT_PANE_GET_CLASS (self)->select_name == NULL)
+    return FALSE;
   return PPV_REPORT_PANE_GET_CLASS (self)->select_name (self, plain_name);
 }
 
@@ -556,7 +558,9 @@ ppv_report_pane_append_show_in (PpvReportPane *self,
       g_autoptr(GMenuItem) item = NULL;
       PpvReportPane *pane;
 
-      if (!PPV_IS_REPORT_PANE (child) || child == GTK_WIDGET (self))
+      /* A pane that shows no functions (Labels) is not a place to show one. */
+      if (!PPV_IS_REPORT_PANE (child) || child == GTK_WIDGET (self) ||
+          PPV_REPORT_PANE_GET_CLASS (child)->select_name == NULL)
         continue;
       /* Not for a pane the profile has nothing for (Goroutines, for a heap profile). */
       if (!adw_view_stack_page_get_visible (adw_view_stack_get_page (ADW_VIEW_STACK (stack), child)))

@@ -61,7 +61,9 @@ struct _PpvReportPaneClass
   /* The report the pane shows, or NULL.  Optional. */
   PpvReport *(*get_report)     (PpvReportPane          *self);
   /* Selects (and reveals) the function with this plain name without
-   * emitting ::selected; NULL clears.  FALSE if it is not shown. */
+   * emitting ::selected; NULL clears.  FALSE if it is not shown.
+   * Optional: a pane without it shows no functions (Labels), and other
+   * panes' "Show in" menus leave it out. */
   gboolean   (*select_name)    (PpvReportPane          *self,
                                 const char             *plain_name);
   /* Highlights or keeps what matches @text (NULL: no search).  Optional. */
