@@ -420,17 +420,31 @@ merge_share_tags (PpvGraphBuilder *self,
   _ppv_tag_table_free (from->tag_index);
 }
 
+/* Whether @sums holds every node's sums for a build without @kept: then
+ * a text report wants no edge into a node that is not in the graph (its
+ * label is never printed), and the node sums need no new pass. */
+static gboolean
+sums_known (PpvEdgeMode     mode,
+            const guint8   *kept,
+            const PpvGraph *sums)
+{
+  return mode == PPV_EDGES_INTO_INLINED && kept == NULL && sums != NULL && sums->summed == NULL;
+}
+
 /* Which nodes an edge may leave and enter, or NULL for any.  An edge
  * weighs at most the cum of either end when the samples are bounded, so
  * ends lighter than @edge_cutoff in @sums only make edges a text report
- * trims unseen. */
+ * trims unseen.  Comparisons are not bounded, but where a base cancels
+ * the profile most nodes sum to zero and leave the graph. */
 static guint8 *
 edge_ends (PpvGraphBuilder *self,
            PpvEdgeMode      mode,
+           const guint8    *kept,
            const PpvGraph  *sums,
            gint64           edge_cutoff)
 {
   gboolean bound = sums != NULL && edge_cutoff > 0 && self->bounded;
+  gboolean known = sums_known (mode, kept, sums);
   guint8 *ends;
 
   if (mode != PPV_EDGES_INTO_INLINED && mode != PPV_EDGES_BOUNDS)
@@ -443,6 +457,8 @@ edge_ends (PpvGraphBuilder *self,
         ends[n] = 0;
       else
         ends[n] = EDGE_FROM | (self->ids->inlined[n] ? EDGE_INTO : 0);
+      if (known && sums->stats[n].cum == 0 && sums->stats[n].flat == 0)
+        ends[n] &= ~EDGE_INTO;
     }
   return ends;
 }
@@ -555,7 +571,7 @@ sum_graph (PpvGraphBuilder *self,
   gboolean with_tags = self->with_tags && mode != PPV_EDGES_NONE && mode != PPV_EDGES_BOUNDS &&
                        any_flagged (tag_nodes, self->ids->infos->len);
   PpvTagTable *tag_index = NULL;
-  g_autofree guint8 *ends = edge_ends (self, mode, sums, edge_cutoff);
+  g_autofree guint8 *ends = edge_ends (self, mode, kept, sums, edge_cutoff);
   const guint64 *bounds_in = NULL;
   g_autofree guint8 *heavy_bins = NULL;
   g_autofree guint8 *edge_locations = NULL;
@@ -595,6 +611,10 @@ sum_graph (PpvGraphBuilder *self,
       table_mask = _ppv_edge_table_mask_for (_ppv_edge_bounds_estimate_heavy (heavy_bins,
                                                                               sums->n_bounded_edges));
     }
+
+  /* No edge wanted anywhere (a profile compared with itself): no pass. */
+  if (edge_locations != NULL && !any_flagged (edge_locations, self->profile->n_locations))
+    n_samples = 0;
 
   for (guint i = 0; i < n_shares; i++)
     {

@@ -5,7 +5,8 @@
  *
  * Follows pprof's profile.Merge: mappings, functions and locations are
  * de-duplicated by content, samples by (locations, labels), and values of
- * equal samples are summed.  Value transforms (unit scaling, -normalize,
+ * equal samples are summed; the keys are integers and interned strings
+ * (ppv-merge-index.c), not pprof's key strings.  Value transforms (unit scaling, -normalize,
  * negating a base) are applied on the way in, each with pprof's rule that
  * a sample scaled to all zeros is dropped.
  */
@@ -15,6 +16,7 @@
 
 #include "ppv-error.h"
 #include "ppv-merge.h"
+#include "ppv-merge-index.h"
 #include "ppv-profile-private.h"
 #include "ppv-units.h"
 
@@ -27,20 +29,6 @@ typedef struct
   guint       n_steps;
   gboolean    mark_base;          /* add pprof::base=true */
 } MergeInput;
-
-typedef struct
-{
-  GArray *locations;   /* guint32 merged location index per sample, concatenated */
-  GArray *labels;      /* PpvLabel */
-  GArray *values;      /* gint64 */
-  GArray *samples;     /* MergedSample */
-} MergedSamples;
-
-typedef struct
-{
-  guint32 loc_offset, n_locs;
-  guint32 label_offset, n_labels;
-} MergedSample;
 
 static void
 input_clear (MergeInput *in)
@@ -145,55 +133,83 @@ scale_values (const MergeInput *in,
   return TRUE;
 }
 
-static char *
-mapping_key (const PpvMapping *m)
+/* Input strings are interned per profile, so one pointer stands for one
+ * string within an input; a small direct-mapped cache spares most label
+ * strings a hash lookup in the merged profile's builder. */
+#define N_STRING_CACHE 1024
+
+typedef struct
 {
-  guint64 size = m->memory_limit - m->memory_start;
-  size = size + 0x1000 - 1;
-  size -= size % 0x1000;
-  return g_strdup_printf ("%" G_GINT64_MODIFIER "x|%" G_GINT64_MODIFIER "x|%s", size, m->file_offset,
-                          m->build_id[0] ? m->build_id : m->filename);
+  const char *from[N_STRING_CACHE];
+  const char *to[N_STRING_CACHE];
+} StringCache;
+
+static inline const char *
+intern_cached (PpvProfileBuilder *b,
+               StringCache       *cache,
+               const char        *str)
+{
+  gsize slot = ((guintptr) str >> 3) % N_STRING_CACHE;
+
+  if (str == NULL)
+    return NULL;
+  if (cache->from[slot] != str)
+    {
+      cache->from[slot] = str;
+      cache->to[slot] = ppv_profile_builder_intern (b, str);
+    }
+  return cache->to[slot];
 }
 
-static int
-compare_label_strings (gconstpointer a,
-                       gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-static PpvProfile *
-merge_inputs (MergeInput  *inputs,
-              guint        n_inputs,
-              GError     **error)
+static void
+merge_headers (PpvProfileBuilder *b,
+               MergeInput        *inputs,
+               guint              n_inputs)
 {
   PpvProfile *first = inputs[0].profile;
-  guint n_types = first->n_sample_types;
-  PpvProfileBuilder *b = ppv_profile_builder_new ();
-  g_autoptr(GHashTable) mappings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) functions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) locations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) samples = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GArray) mapping_starts = g_array_new (FALSE, FALSE, sizeof (guint64));
-  g_autoptr(GArray) merged_values = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) sample_keys = g_ptr_array_new ();
-  g_autoptr(GArray) sample_locs = g_array_new (FALSE, FALSE, sizeof (guint64));
-  g_autoptr(GArray) sample_loc_offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr(GArray) sample_labels = g_array_new (FALSE, FALSE, sizeof (PpvLabel));
-  g_autoptr(GArray) sample_label_offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autofree gint64 *scaled = g_new (gint64, MAX (n_types, 1));
+  g_autoptr(GHashTable) seen_comments = g_hash_table_new (g_str_hash, g_str_equal);
   gint64 time_nanos = 0, duration = 0, period = 0;
   const char *default_type = "";
-  guint64 next_mapping_id = 1, next_function_id = 1, next_location_id = 1;
 
-  /* Headers: first profile's types; earliest time; summed durations. */
+  for (guint i = 0; i < first->n_sample_types; i++)
+    ppv_profile_builder_add_sample_type (b, first->sample_types[i].type, first->sample_types[i].unit);
+
+  /* First profile's types; earliest time; summed durations. */
+  for (guint j = 0; j < n_inputs; j++)
+    {
+      PpvProfile *p = inputs[j].profile;
+      if (time_nanos == 0 || p->time_nanos < time_nanos)
+        time_nanos = p->time_nanos;
+      duration += p->duration_nanos;
+      if (period == 0 || period < p->period)
+        period = p->period;
+      for (guint c = 0; c < p->n_comments; c++)
+        if (g_hash_table_add (seen_comments, (gpointer) p->comments[c]))
+          ppv_profile_builder_add_comment (b, p->comments[c]);
+      if (default_type[0] == '\0' && p->default_sample_type)
+        default_type = p->default_sample_type;
+    }
+  ppv_profile_builder_set_times (b, time_nanos, duration);
+  ppv_profile_builder_set_period (b, first->period_type.type, first->period_type.unit, period);
+  ppv_profile_builder_set_frames (b, first->drop_frames, first->keep_frames);
+  ppv_profile_builder_set_default_sample_type (b, default_type);
+  ppv_profile_builder_set_doc_url (b, first->doc_url);
+}
+
+static gboolean
+check_compatible (MergeInput  *inputs,
+                  guint        n_inputs,
+                  GError     **error)
+{
+  PpvProfile *first = inputs[0].profile;
+
   for (guint j = 1; j < n_inputs; j++)
     {
       PpvProfile *p = inputs[j].profile;
       gboolean same = g_strcmp0 (p->period_type.type, first->period_type.type) == 0 &&
                       g_strcmp0 (p->period_type.unit, first->period_type.unit) == 0 &&
-                      p->n_sample_types == n_types;
-      for (guint i = 0; same && i < n_types; i++)
+                      p->n_sample_types == first->n_sample_types;
+      for (guint i = 0; same && i < first->n_sample_types; i++)
         same = strcmp (p->sample_types[i].type, first->sample_types[i].type) == 0;
       if (!same)
         {
@@ -201,250 +217,280 @@ merge_inputs (MergeInput  *inputs,
                        "incompatible profiles: period or sample types differ (%s/%s vs %s/%s)",
                        first->period_type.type, first->period_type.unit,
                        p->period_type.type, p->period_type.unit);
-          ppv_profile_builder_free (b);
-          return NULL;
+          return FALSE;
         }
     }
+  return TRUE;
+}
 
-  for (guint i = 0; i < n_types; i++)
-    ppv_profile_builder_add_sample_type (b, first->sample_types[i].type, first->sample_types[i].unit);
+/* Merged entries are numbered from 0 in the order first seen; their ids in
+ * the merged profile are those numbers + 1, so a location's index in the
+ * built profile is its entry number. */
+typedef struct
+{
+  PpvProfileBuilder *b;
+  PpvMergeIndex     *index;
+  GArray            *mapping_starts;   /* guint64 per merged mapping */
+  GArray            *values;           /* gint64 × n_types per merged sample */
+  GArray            *scratch_u64;
+  GArray            *scratch_i64;
+  GArray            *scratch_i64b;
+  GArray            *stack;            /* guint32 */
+  GArray            *labels;           /* PpvLabel */
+  StringCache        cache;
+  const char        *base_key;
+  const char        *base_true;
+} Merger;
 
-  {
-    g_autoptr(GHashTable) seen_comments = g_hash_table_new (g_str_hash, g_str_equal);
-    for (guint j = 0; j < n_inputs; j++)
-      {
-        PpvProfile *p = inputs[j].profile;
-        if (time_nanos == 0 || p->time_nanos < time_nanos)
-          time_nanos = p->time_nanos;
-        duration += p->duration_nanos;
-        if (period == 0 || period < p->period)
-          period = p->period;
-        for (guint c = 0; c < p->n_comments; c++)
-          if (g_hash_table_add (seen_comments, (gpointer) p->comments[c]))
-            ppv_profile_builder_add_comment (b, p->comments[c]);
-        if (default_type[0] == '\0' && p->default_sample_type)
-          default_type = p->default_sample_type;
-      }
-  }
-  ppv_profile_builder_set_times (b, time_nanos, duration);
-  ppv_profile_builder_set_period (b, first->period_type.type, first->period_type.unit, period);
-  ppv_profile_builder_set_frames (b, first->drop_frames, first->keep_frames);
-  ppv_profile_builder_set_default_sample_type (b, default_type);
-  ppv_profile_builder_set_doc_url (b, first->doc_url);
+static void
+merge_mappings (Merger     *m,
+                PpvProfile *p,
+                guint32    *mapping_id,
+                gint64     *mapping_offset)
+{
+  /* mapping[0] stays first: it names the main binary. */
+  for (guint32 i = 0; i < p->n_mappings; i++)
+    {
+      const PpvMapping *mp = &p->mappings[i];
+      guint64 size = mp->memory_limit - mp->memory_start;
+      const char *id = ppv_profile_builder_intern (m->b, mp->build_id[0] ? mp->build_id : mp->filename);
+      gboolean is_new;
+      guint32 entry;
+
+      size = size + 0x1000 - 1;
+      size -= size % 0x1000;
+      entry = _ppv_merge_index_mapping (m->index, size, mp->file_offset, id, &is_new);
+      mapping_id[i] = entry + 1;
+      if (is_new)
+        {
+          PpvMapping copy = *mp;
+          copy.id = entry + 1;
+          ppv_profile_builder_add_mapping (m->b, &copy);
+          g_array_append_val (m->mapping_starts, copy.memory_start);
+        }
+      else
+        mapping_offset[i] = (gint64) g_array_index (m->mapping_starts, guint64, entry) -
+                            (gint64) mp->memory_start;
+    }
+}
+
+static void
+merge_functions (Merger     *m,
+                 PpvProfile *p,
+                 guint32    *function_id)
+{
+  for (guint32 f = 0; f < p->n_functions; f++)
+    {
+      const PpvFunction *fn = &p->functions[f];
+      gboolean is_new;
+      guint32 entry = _ppv_merge_index_function (m->index,
+                                                 ppv_profile_builder_intern (m->b, fn->name),
+                                                 ppv_profile_builder_intern (m->b, fn->system_name),
+                                                 ppv_profile_builder_intern (m->b, fn->filename),
+                                                 fn->start_line, &is_new);
+
+      function_id[f] = entry + 1;
+      if (is_new)
+        {
+          PpvFunction copy = *fn;
+          copy.id = entry + 1;
+          ppv_profile_builder_add_function (m->b, &copy);
+        }
+    }
+}
+
+static void
+merge_locations (Merger        *m,
+                 PpvProfile    *p,
+                 const guint32 *mapping_id,
+                 const gint64  *mapping_offset,
+                 const guint32 *function_id,
+                 guint32       *location_index)
+{
+  for (guint32 l = 0; l < p->n_locations; l++)
+    {
+      const PpvLocation *loc = &p->locations[l];
+      guint32 mid = loc->mapping != PPV_NONE ? mapping_id[loc->mapping] : 0;
+      guint64 address = loc->mapping != PPV_NONE ?
+          (guint64) ((gint64) loc->address + mapping_offset[loc->mapping]) : loc->address;
+      guint64 key_addr = mid != 0 ? address - g_array_index (m->mapping_starts, guint64, mid - 1) : address;
+      guint64 *fids;
+      gint64 *lines, *columns;
+      guint32 *fids32;
+      gboolean is_new;
+
+      g_array_set_size (m->scratch_u64, loc->n_lines);
+      g_array_set_size (m->scratch_i64, loc->n_lines);
+      g_array_set_size (m->scratch_i64b, loc->n_lines);
+      g_array_set_size (m->stack, loc->n_lines);
+      fids = (guint64 *) (gpointer) m->scratch_u64->data;
+      lines = (gint64 *) (gpointer) m->scratch_i64->data;
+      columns = (gint64 *) (gpointer) m->scratch_i64b->data;
+      fids32 = (guint32 *) (gpointer) m->stack->data;
+      for (guint32 i = 0; i < loc->n_lines; i++)
+        {
+          const PpvLine *ln = &p->lines[loc->lines_offset + i];
+          fids32[i] = function_id[ln->function];
+          fids[i] = fids32[i];
+          lines[i] = ln->line;
+          columns[i] = ln->column;
+        }
+
+      location_index[l] = _ppv_merge_index_location (m->index, key_addr, mid, loc->is_folded,
+                                                     fids32, lines, loc->n_lines, &is_new);
+      if (is_new)
+        ppv_profile_builder_add_location (m->b, location_index[l] + 1, mid, address, loc->is_folded,
+                                          fids, lines, columns, loc->n_lines);
+    }
+}
+
+static void
+merge_samples (Merger           *m,
+               const MergeInput *in,
+               const guint32    *location_index,
+               gint64           *scaled)
+{
+  PpvProfile *p = in->profile;
+  guint n_types = p->n_sample_types;
+
+  for (guint32 s = 0; s < p->n_samples; s++)
+    {
+      const PpvSample *sample = &p->samples[s];
+      const guint32 *stack = p->stacks + sample->stack_offset;
+      const PpvLabel *labels = p->labels + sample->labels_offset;
+      gboolean zero = TRUE, is_new;
+      guint32 *locs;
+      guint32 entry;
+
+      if (!scale_values (in, ppv_profile_sample_values (p, s), n_types, scaled))
+        continue;
+      for (guint i = 0; i < n_types; i++)
+        zero &= scaled[i] == 0;
+      if (zero)
+        continue;
+
+      g_array_set_size (m->stack, sample->n_locations);
+      locs = (guint32 *) (gpointer) m->stack->data;
+      for (guint32 i = 0; i < sample->n_locations; i++)
+        locs[i] = location_index[stack[i]];
+
+      g_array_set_size (m->labels, 0);
+      for (guint32 i = 0; i < sample->n_labels; i++)
+        {
+          PpvLabel l;
+
+          l.key = intern_cached (m->b, &m->cache, labels[i].key);
+          if (in->mark_base && l.key == m->base_key)
+            continue;
+          l.str = intern_cached (m->b, &m->cache, labels[i].str);
+          l.num = labels[i].num;
+          l.num_unit = intern_cached (m->b, &m->cache, labels[i].num_unit);
+          g_array_append_val (m->labels, l);
+        }
+      if (in->mark_base)
+        {
+          PpvLabel l = { m->base_key, m->base_true, 0, ppv_profile_builder_intern (m->b, "") };
+          g_array_append_val (m->labels, l);
+        }
+
+      entry = _ppv_merge_index_sample (m->index, locs, sample->n_locations,
+                                       (const PpvLabel *) (gpointer) m->labels->data, m->labels->len,
+                                       &is_new);
+      if (is_new)
+        g_array_append_vals (m->values, scaled, n_types);
+      else
+        {
+          gint64 *dst = &g_array_index (m->values, gint64, (gsize) entry * n_types);
+          for (guint i = 0; i < n_types; i++)
+            dst[i] += scaled[i];
+        }
+    }
+}
+
+static PpvProfile *
+merge_inputs (MergeInput  *inputs,
+              guint        n_inputs,
+              GError     **error)
+{
+  guint n_types = inputs[0].profile->n_sample_types;
+  gsize max_mappings = 0, max_functions = 0, max_locations = 0, max_samples = 0;
+  g_autofree gint64 *scaled = g_new (gint64, MAX (n_types, 1));
+  g_autofree Merger *m = NULL;
+  PpvProfileBuilder *b;
+  guint32 n_merged;
+
+  if (!check_compatible (inputs, n_inputs, error))
+    return NULL;
+
+  for (guint j = 0; j < n_inputs; j++)
+    {
+      max_mappings += inputs[j].profile->n_mappings;
+      max_functions += inputs[j].profile->n_functions;
+      max_locations += inputs[j].profile->n_locations;
+      max_samples += inputs[j].profile->n_samples;
+    }
+
+  b = ppv_profile_builder_new ();
+  merge_headers (b, inputs, n_inputs);
+
+  m = g_new0 (Merger, 1);
+  m->b = b;
+  m->index = _ppv_merge_index_new (max_mappings, max_functions, max_locations, max_samples);
+  /* Reserved, so that their data is never NULL. */
+  m->mapping_starts = g_array_sized_new (FALSE, FALSE, sizeof (guint64), 16);
+  m->values = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 16);
+  m->scratch_u64 = g_array_sized_new (FALSE, FALSE, sizeof (guint64), 16);
+  m->scratch_i64 = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 16);
+  m->scratch_i64b = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 16);
+  m->stack = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 64);
+  m->labels = g_array_sized_new (FALSE, FALSE, sizeof (PpvLabel), 16);
+  m->base_key = ppv_profile_builder_intern (b, "pprof::base");
+  m->base_true = ppv_profile_builder_intern (b, "true");
 
   for (guint j = 0; j < n_inputs; j++)
     {
       PpvProfile *p = inputs[j].profile;
-      g_autofree guint64 *mapping_id = g_new0 (guint64, MAX (p->n_mappings, 1));
+      g_autofree guint32 *mapping_id = g_new0 (guint32, MAX (p->n_mappings, 1));
       g_autofree gint64 *mapping_offset = g_new0 (gint64, MAX (p->n_mappings, 1));
-      g_autofree guint64 *function_id = g_new0 (guint64, MAX (p->n_functions, 1));
-      g_autofree guint64 *location_id = g_new0 (guint64, MAX (p->n_locations, 1));
+      g_autofree guint32 *function_id = g_new0 (guint32, MAX (p->n_functions, 1));
+      g_autofree guint32 *location_index = g_new0 (guint32, MAX (p->n_locations, 1));
 
-      /* mapping[0] stays first: it names the main binary. */
-      for (guint32 m = 0; m < p->n_mappings; m++)
-        {
-          char *key = mapping_key (&p->mappings[m]);
-          gpointer found;
-
-          if (g_hash_table_lookup_extended (mappings, key, NULL, &found))
-            {
-              guint64 id = GPOINTER_TO_SIZE (found);
-              mapping_id[m] = id;
-              mapping_offset[m] = (gint64) g_array_index (mapping_starts, guint64, id - 1) -
-                                  (gint64) p->mappings[m].memory_start;
-              g_free (key);
-            }
-          else
-            {
-              PpvMapping copy = p->mappings[m];
-              copy.id = next_mapping_id++;
-              ppv_profile_builder_add_mapping (b, &copy);
-              g_array_append_val (mapping_starts, copy.memory_start);
-              g_hash_table_insert (mappings, key, GSIZE_TO_POINTER (copy.id));
-              mapping_id[m] = copy.id;
-            }
-        }
-
-      for (guint32 f = 0; f < p->n_functions; f++)
-        {
-          const PpvFunction *fn = &p->functions[f];
-          char *key = g_strdup_printf ("%" G_GINT64_FORMAT "|%s|%s|%s", fn->start_line,
-                                       fn->name, fn->system_name, fn->filename);
-          gpointer found;
-
-          /* Names may hold '|': length-prefix would be exact; names and
-           * files containing '|' in the same place are vanishingly rare. */
-          if (g_hash_table_lookup_extended (functions, key, NULL, &found))
-            {
-              function_id[f] = GPOINTER_TO_SIZE (found);
-              g_free (key);
-            }
-          else
-            {
-              PpvFunction copy = *fn;
-              copy.id = next_function_id++;
-              ppv_profile_builder_add_function (b, &copy);
-              g_hash_table_insert (functions, key, GSIZE_TO_POINTER (copy.id));
-              function_id[f] = copy.id;
-            }
-        }
-
-      for (guint32 l = 0; l < p->n_locations; l++)
-        {
-          const PpvLocation *loc = &p->locations[l];
-          guint64 mid = loc->mapping != PPV_NONE ? mapping_id[loc->mapping] : 0;
-          guint64 address = loc->mapping != PPV_NONE ?
-              (guint64) ((gint64) loc->address + mapping_offset[loc->mapping]) : loc->address;
-          guint64 key_addr = address;
-          GString *key = g_string_new (NULL);
-          gpointer found;
-
-          if (mid != 0)
-            key_addr -= g_array_index (mapping_starts, guint64, mid - 1);
-          g_string_printf (key, "%" G_GINT64_MODIFIER "x|%" G_GINT64_MODIFIER "x|%d",
-                           key_addr, mid, loc->is_folded);
-          for (guint32 i = 0; i < loc->n_lines; i++)
-            {
-              const PpvLine *ln = &p->lines[loc->lines_offset + i];
-              g_string_append_printf (key, "|%" G_GINT64_MODIFIER "x|%" G_GINT64_FORMAT,
-                                      function_id[ln->function], ln->line);
-            }
-
-          if (g_hash_table_lookup_extended (locations, key->str, NULL, &found))
-            {
-              location_id[l] = GPOINTER_TO_SIZE (found);
-              g_string_free (key, TRUE);
-            }
-          else
-            {
-              g_autofree guint64 *fids = g_new (guint64, MAX (loc->n_lines, 1));
-              g_autofree gint64 *lines = g_new (gint64, MAX (loc->n_lines, 1));
-              g_autofree gint64 *columns = g_new (gint64, MAX (loc->n_lines, 1));
-              guint64 id = next_location_id++;
-
-              for (guint32 i = 0; i < loc->n_lines; i++)
-                {
-                  const PpvLine *ln = &p->lines[loc->lines_offset + i];
-                  fids[i] = function_id[ln->function];
-                  lines[i] = ln->line;
-                  columns[i] = ln->column;
-                }
-              ppv_profile_builder_add_location (b, id, mid, address, loc->is_folded,
-                                                fids, lines, columns, loc->n_lines);
-              g_hash_table_insert (locations, g_string_free (key, FALSE), GSIZE_TO_POINTER (id));
-              location_id[l] = id;
-            }
-        }
-
-      for (guint32 s = 0; s < p->n_samples; s++)
-        {
-          const PpvSample *sample = &p->samples[s];
-          g_autoptr(GPtrArray) label_strings = g_ptr_array_new_with_free_func (g_free);
-          GString *key = g_string_new (NULL);
-          gboolean zero = TRUE;
-          gpointer found;
-
-          if (!scale_values (&inputs[j], ppv_profile_sample_values (p, s), n_types, scaled))
-            {
-              g_string_free (key, TRUE);
-              continue;
-            }
-          for (guint i = 0; i < n_types; i++)
-            zero &= scaled[i] == 0;
-          if (zero)
-            {
-              g_string_free (key, TRUE);
-              continue;
-            }
-
-          for (guint32 i = 0; i < sample->n_locations; i++)
-            g_string_append_printf (key, "%" G_GINT64_MODIFIER "x|",
-                                    location_id[p->stacks[sample->stack_offset + i]]);
-          for (guint32 i = 0; i < sample->n_labels; i++)
-            {
-              const PpvLabel *l = &p->labels[sample->labels_offset + i];
-              if (inputs[j].mark_base && strcmp (l->key, "pprof::base") == 0)
-                continue;
-              if (l->str != NULL)
-                g_ptr_array_add (label_strings, g_strdup_printf ("s%zu:%s=%s", strlen (l->key), l->key, l->str));
-              else
-                g_ptr_array_add (label_strings, g_strdup_printf ("n%zu:%s=%" G_GINT64_FORMAT "%s",
-                                                                 strlen (l->key), l->key, l->num, l->num_unit));
-            }
-          if (inputs[j].mark_base)
-            g_ptr_array_add (label_strings, g_strdup ("s11:pprof::base=true"));
-          g_ptr_array_sort (label_strings, compare_label_strings);
-          for (guint i = 0; i < label_strings->len; i++)
-            {
-              g_string_append (key, g_ptr_array_index (label_strings, i));
-              g_string_append_c (key, '\x1f');
-            }
-
-          if (g_hash_table_lookup_extended (samples, key->str, NULL, &found))
-            {
-              gint64 *dst = &g_array_index (merged_values, gint64, GPOINTER_TO_SIZE (found) * n_types);
-              for (guint i = 0; i < n_types; i++)
-                dst[i] += scaled[i];
-              g_string_free (key, TRUE);
-              continue;
-            }
-
-          g_hash_table_insert (samples, g_string_free (key, FALSE), GSIZE_TO_POINTER (sample_keys->len));
-          g_ptr_array_add (sample_keys, NULL);
-          g_array_append_vals (merged_values, scaled, n_types);
-
-          {
-            guint32 off = sample_locs->len;
-            g_array_append_val (sample_loc_offsets, off);
-            for (guint32 i = 0; i < sample->n_locations; i++)
-              g_array_append_val (sample_locs, location_id[p->stacks[sample->stack_offset + i]]);
-            off = sample_labels->len;
-            g_array_append_val (sample_label_offsets, off);
-            for (guint32 i = 0; i < sample->n_labels; i++)
-              {
-                PpvLabel l = p->labels[sample->labels_offset + i];
-                if (inputs[j].mark_base && strcmp (l.key, "pprof::base") == 0)
-                  continue;
-                l.key = ppv_profile_builder_intern (b, l.key);
-                l.str = l.str ? ppv_profile_builder_intern (b, l.str) : NULL;
-                l.num_unit = ppv_profile_builder_intern (b, l.num_unit);
-                g_array_append_val (sample_labels, l);
-              }
-            if (inputs[j].mark_base)
-              {
-                PpvLabel l = { ppv_profile_builder_intern (b, "pprof::base"),
-                               ppv_profile_builder_intern (b, "true"), 0,
-                               ppv_profile_builder_intern (b, "") };
-                g_array_append_val (sample_labels, l);
-              }
-          }
-        }
+      /* The cache maps this input's string pointers. */
+      memset (&m->cache, 0, sizeof m->cache);
+      merge_mappings (m, p, mapping_id, mapping_offset);
+      merge_functions (m, p, function_id);
+      merge_locations (m, p, mapping_id, mapping_offset, function_id, location_index);
+      merge_samples (m, &inputs[j], location_index, scaled);
     }
 
-  {
-    guint32 end_locs = sample_locs->len, end_labels = sample_labels->len;
-    g_array_append_val (sample_loc_offsets, end_locs);
-    g_array_append_val (sample_label_offsets, end_labels);
-  }
-
   /* pprof drops samples whose summed values cancel out entirely. */
-  for (guint k = 0; k < sample_keys->len; k++)
+  n_merged = _ppv_merge_index_n_samples (m->index);
+  _ppv_profile_builder_reserve (b, n_merged, (gsize) n_merged * n_types, 0, 0, 0);
+  for (guint32 k = 0; k < n_merged; k++)
     {
-      const gint64 *v = &g_array_index (merged_values, gint64, k * n_types);
-      guint32 lo = g_array_index (sample_loc_offsets, guint32, k);
-      guint32 lo_end = g_array_index (sample_loc_offsets, guint32, k + 1);
-      guint32 la = g_array_index (sample_label_offsets, guint32, k);
-      guint32 la_end = g_array_index (sample_label_offsets, guint32, k + 1);
+      const gint64 *v = &g_array_index (m->values, gint64, (gsize) k * n_types);
+      const guint32 *locs;
+      const PpvLabel *labels;
+      guint32 n_locs, n_labels;
       gboolean zero = TRUE;
 
       for (guint i = 0; i < n_types; i++)
         zero &= v[i] == 0;
       if (zero)
         continue;
-      ppv_profile_builder_add_sample (b, &g_array_index (sample_locs, guint64, lo), lo_end - lo,
-                                      v, n_types, &g_array_index (sample_labels, PpvLabel, la), la_end - la);
+      locs = _ppv_merge_index_sample_stack (m->index, k, &n_locs);
+      labels = _ppv_merge_index_sample_labels (m->index, k, &n_labels);
+      ppv_profile_builder_add_sample_indexed (b, locs, n_locs, v, n_types, labels, n_labels);
     }
 
+  _ppv_merge_index_free (m->index);
+  g_array_unref (m->mapping_starts);
+  g_array_unref (m->values);
+  g_array_unref (m->scratch_u64);
+  g_array_unref (m->scratch_i64);
+  g_array_unref (m->scratch_i64b);
+  g_array_unref (m->stack);
+  g_array_unref (m->labels);
   return ppv_profile_builder_finish (b, "merged profile", error);
 }
 
@@ -596,138 +642,6 @@ column_sums (PpvProfile *p)
   return sums;
 }
 
-/* pprof's simplifyFunc: drop a leading '.', cut at the first '(' that is
- * not part of "(anonymous namespace)" or "operator()". */
-char *
-_ppv_simplify_function_name (const char *name)
-{
-  static const char *reserved[] = { "(anonymous namespace)", "operator()" };
-  const char *p;
-
-  if (name[0] == '.')
-    name++;
-  for (p = name; *p; p++)
-    {
-      gboolean skipped = FALSE;
-
-      for (guint i = 0; i < G_N_ELEMENTS (reserved); i++)
-        if (g_str_has_prefix (p, reserved[i]))
-          {
-            p += strlen (reserved[i]) - 1;
-            skipped = TRUE;
-            break;
-          }
-      if (!skipped && *p == '(')
-        return g_strndup (name, p - name);
-    }
-  return g_strdup (name);
-}
-
-static GRegex *
-compile_anchored (const char  *pattern,
-                  GError     **error)
-{
-  g_autofree char *anchored = g_strdup_printf ("^(%s)$", pattern);
-  g_autoptr(GError) local_error = NULL;
-  GRegex *regex = g_regex_new (anchored, 0, 0, &local_error);
-
-  if (regex == NULL)
-    g_set_error (error, PPV_REPORT_ERROR, PPV_REPORT_ERROR_REGEX,
-                 "failed to compile regexp %s: %s", pattern, local_error->message);
-  return regex;
-}
-
-/* pprof's RemoveUninteresting: frames matching the profile's drop_frames
- * (unless keep_frames) are cut off with everything leafward of them. */
-static PpvProfile *
-remove_uninteresting (PpvProfile  *p,
-                      GError     **error)
-{
-  g_autoptr(GRegex) drop = NULL;
-  g_autoptr(GRegex) keep = NULL;
-  g_autofree guint8 *drop_fn = NULL;
-  g_autofree guint8 *prune = NULL;
-  g_autofree guint8 *prune_beneath = NULL;
-  g_autofree guint32 *first_line = NULL;
-  PpvProfileBuilder *b;
-
-  if (p->drop_frames == NULL || p->drop_frames[0] == '\0')
-    return ppv_profile_ref (p);
-  if (!(drop = compile_anchored (p->drop_frames, error)))
-    return NULL;
-  if (p->keep_frames && p->keep_frames[0] && !(keep = compile_anchored (p->keep_frames, error)))
-    return NULL;
-
-  drop_fn = g_new0 (guint8, MAX (p->n_functions, 1));
-  for (guint32 f = 0; f < p->n_functions; f++)
-    {
-      g_autofree char *simple = NULL;
-
-      if (p->functions[f].name[0] == '\0')
-        continue;
-      simple = _ppv_simplify_function_name (p->functions[f].name);
-      drop_fn[f] = g_regex_match (drop, simple, 0, NULL) &&
-                   (keep == NULL || !g_regex_match (keep, simple, 0, NULL));
-    }
-
-  prune = g_new0 (guint8, MAX (p->n_locations, 1));
-  prune_beneath = g_new0 (guint8, MAX (p->n_locations, 1));
-  first_line = g_new0 (guint32, MAX (p->n_locations, 1));
-  for (guint32 l = 0; l < p->n_locations; l++)
-    {
-      const PpvLocation *loc = &p->locations[l];
-      guint32 i;
-
-      /* The outermost matching line decides; inner lines go with it. */
-      for (i = loc->n_lines; i > 0; i--)
-        if (drop_fn[p->lines[loc->lines_offset + i - 1].function])
-          break;
-      if (i > 0)
-        {
-          prune_beneath[l] = TRUE;
-          if (i == loc->n_lines)
-            prune[l] = TRUE;
-          else
-            first_line[l] = i;
-        }
-    }
-
-  b = ppv_profile_builder_new ();
-  _ppv_profile_builder_copy_header (b, p);
-  for (guint32 l = 0; l < p->n_locations; l++)
-    _ppv_profile_builder_copy_location (b, p, l, first_line[l]);
-
-  for (guint32 s = 0; s < p->n_samples; s++)
-    {
-      const PpvSample *sample = &p->samples[s];
-      const guint32 *stack = p->stacks + sample->stack_offset;
-      guint32 start = 0;
-      gboolean found_user = FALSE;
-
-      /* From the root: past the first "user" frame, cut at a pruned one. */
-      for (guint32 i = sample->n_locations; i > 0; i--)
-        {
-          guint32 loc = stack[i - 1];
-
-          if (!prune[loc] && !prune_beneath[loc])
-            {
-              found_user = TRUE;
-              continue;
-            }
-          if (!found_user)
-            continue;
-          start = prune[loc] ? i : i - 1;
-          break;
-        }
-
-      ppv_profile_builder_add_sample_indexed (b, stack + start, sample->n_locations - start,
-                                              ppv_profile_sample_values (p, s), p->n_sample_types,
-                                              p->labels + sample->labels_offset, sample->n_labels);
-    }
-
-  return ppv_profile_builder_finish (b, "pruned profile", error);
-}
-
 static PpvProfile *
 combine_and_merge (PpvProfile  **sources,
                    guint         n_sources,
@@ -751,7 +665,7 @@ ppv_profile_combine (PpvProfile  **sources,
 
   if (merged == NULL)
     return NULL;
-  return remove_uninteresting (merged, error);
+  return _ppv_profile_remove_uninteresting (merged, error);
 }
 
 static PpvProfile *

@@ -124,5 +124,10 @@ guint64     _ppv_profile_sample_hash        (PpvProfile        *p,
 /* pprof's simplifyFunc: a leading '.' and the argument list dropped, for
  * drop_frames and -prune_from, which match function names only. */
 char       *_ppv_simplify_function_name     (const char        *name);
+/* ppv-drop-frames.c: pprof's RemoveUninteresting, which the source
+ * pipeline applies after merging: frames matching the profile's
+ * drop_frames (unless keep_frames) cut off with everything leafward. */
+PpvProfile *_ppv_profile_remove_uninteresting (PpvProfile       *p,
+                                               GError          **error);
 
 G_END_DECLS

@@ -227,6 +227,11 @@ build_trimmed_graph (PpvReport *self,
     first = PPV_EDGES_NONE;
   else if (!all_edges && edgefraction > 0 && _ppv_graph_builder_is_bounded (self->builder))
     first = PPV_EDGES_BOUNDS;
+  /* A comparison's text report (negative samples, no bounds): node sums
+   * first, so that the edge pass skips every node the base cancelled
+   * (see sums_known() in ppv-graph-sum.c). */
+  else if (!all_edges && !_ppv_graph_builder_is_bounded (self->builder))
+    first = PPV_EDGES_NONE;
   else
     first = edges;
   /* Tags only decide how many of the first nodecount nodes fit, and only

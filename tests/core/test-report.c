@@ -659,6 +659,51 @@ test_diff_base_percentages (void)
   g_assert_true (strstr (text, "       -10 50.00%   100%        -10 50.00%  c\n") != NULL);
 }
 
+/* Merging finds equal samples by their locations and their labels as a
+ * set: the labels' order does not count, a string label is not a numeric
+ * one, and a base's samples stay apart with pprof::base=true. */
+static void
+test_merge_label_sets (void)
+{
+  g_autoptr(PpvProfile) a = ppv_test_profile_from_folded ("samples/count",
+                                                          "main;f 1 k=x n=7\nmain;f 2 k=x\nmain;g 4 k=x\n");
+  g_autoptr(PpvProfile) b = ppv_test_profile_from_folded ("samples/count",
+                                                          "main;f 10 n=7 k=x\nmain;f 20 k=7\nmain;g 40 k=x\n");
+  PpvProfile *both[] = { a, b };
+  g_autoptr(PpvProfile) merged = NULL;
+  g_autoptr(PpvProfile) diff = NULL;
+  g_autoptr(PpvProfile) subtracted = NULL;
+  g_autoptr(GError) error = NULL;
+  const gint64 expected[] = { 11, 2, 44, 20 };
+
+  merged = ppv_profile_merge (both, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (merged->n_samples, ==, G_N_ELEMENTS (expected));
+  for (guint s = 0; s < merged->n_samples; s++)
+    g_assert_cmpint (ppv_profile_sample_values (merged, s)[0], ==, expected[s]);
+  /* The first sample's labels keep their first order. */
+  g_assert_cmpuint (merged->samples[0].n_labels, ==, 2);
+  g_assert_cmpstr (merged->labels[merged->samples[0].labels_offset].key, ==, "k");
+
+  diff = ppv_profile_combine (&b, 1, &a, 1, PPV_BASE_DIFF, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (diff->n_samples, ==, 6);
+  for (guint s = 3; s < 6; s++)
+    {
+      const PpvSample *sample = &diff->samples[s];
+      const PpvLabel *last = &diff->labels[sample->labels_offset + sample->n_labels - 1];
+
+      g_assert_cmpint (ppv_profile_sample_values (diff, s)[0], <, 0);
+      g_assert_cmpstr (last->key, ==, "pprof::base");
+      g_assert_cmpstr (last->str, ==, "true");
+    }
+
+  /* Subtracting a profile from itself leaves nothing. */
+  subtracted = ppv_profile_combine (&a, 1, &a, 1, PPV_BASE_SUBTRACT, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (subtracted->n_samples, ==, 0);
+}
+
 /* Text reports sum only edges that may survive edgefraction; the marks must
  * be those of every edge summed and then trimmed. */
 static void
@@ -675,6 +720,10 @@ test_inline_marks_after_edge_trim (void)
     { light_call, 0, 0.002, FALSE, PPV_INLINE_PARTIAL },
     { negative, 0, 0.002, TRUE, PPV_INLINE_PARTIAL },
     { negative, 0, 0.006, TRUE, PPV_INLINE_FULL },
+    /* bar sums to nothing and leaves the graph, but its call into inl
+     * still makes inl partly inlined. */
+    { "main;foo+inl 50\nmain;bar;inl 5\nmain;bar;qux -5\nmain;baz 950\n", 0.001, 0.002, TRUE,
+      PPV_INLINE_PARTIAL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -762,6 +811,7 @@ main (int    argc,
   g_test_add_func ("/ppv/core/report/sample-index", test_sample_index_errors);
   g_test_add_func ("/ppv/core/report/diff-base", test_diff_base_percentages);
   g_test_add_func ("/ppv/core/report/inline-edge-trim", test_inline_marks_after_edge_trim);
+  g_test_add_func ("/ppv/core/merge/label-sets", test_merge_label_sets);
   g_test_add_func ("/ppv/core/report/big-sort-order", test_big_sort_order);
   g_test_add_func ("/ppv/core/report/shares-match-one-pass", test_shares_match_one_pass);
   g_test_add_func ("/ppv/core/report/deep-inline-edges", test_deep_inline_edges);

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# test_compare.py — drives a comparison in the real window over AT-SPI: Compare With… another tab, modes, Normalize, Swap, the chip, an incompatible base, sorting by growth, export, --diff-base.
+# test_compare.py — drives a comparison in the real window over AT-SPI with the user's focus filter kept throughout: Compare With… another tab, the Base and New columns, modes, Normalize, Swap, the chip, an incompatible base, sorting by growth, export, --diff-base.
 #
 # Copyright 2026 The Pprof Viewer authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -75,6 +75,73 @@ def rows_match(app, *args, n=6, tab=AFTER_TAB, source=AFTER, any_order=False):
     return bool(got) and len(want) >= 3
 
 
+def table_row_objects(app, tab=AFTER_TAB):
+    """The top table's realized rows as (row, cell texts), Base and New included."""
+    table = find(tw.visible_page(app, tab), 'tree table', 'Functions')
+    lst = next((table.get_child_at_index(i) for i in range(table.get_child_count())
+                if table.get_child_at_index(i).get_role_name() == 'list'), None) if table else None
+    rows = []
+    for i in range(lst.get_child_count() if lst is not None else 0):
+        row = lst.get_child_at_index(i)
+        if row is None or row.get_role_name() != 'table row':
+            continue
+        cells = tw.row_cells(row)
+        if any(cells):
+            rows.append((row, [plain(c) for c in cells]))
+    return rows
+
+
+def row_menu_item(app, name, item_name):
+    """Activates @item_name in the menu of @name's row."""
+    target = wait(lambda: next((r for r, c in table_row_objects(app) if c[-1] == name), None), 10)
+    if target is None:
+        print('#  no row', name, [c[-1] for _, c in table_row_objects(app)])
+        return False
+    cell = next((a for a in walk_all(target) if a.get_role_name() == 'label' and text(a).strip() == name), target)
+    r = Atspi.Component.get_extents(cell, Atspi.CoordType.WINDOW)
+    Atspi.generate_mouse_event(r.x + r.width // 2, r.y + r.height // 2, 'b3c')
+    item = wait(lambda: find(app.root, pred=lambda a: (a.get_name() or '').replace('_', '') == item_name
+                             and 'menu' in a.get_role_name()), 5)
+    if item is None:
+        print(f'#  no {item_name} item in the row menu')
+        return False
+    # The menu is a popover on its own surface: use its action.
+    Atspi.Action.do_action(item, 0)
+    return True
+
+
+def focus_from_row_menu(app, name):
+    """The user's focus filter, as they set it: the row's menu, Focus."""
+    if not row_menu_item(app, name, 'Focus'):
+        return False
+    regex = '^' + re.escape(name) + '$'
+    chip = wait(lambda: find(app.root, 'push button', f'Remove filter focus={regex}'), 10)
+    if chip is None:
+        print('#  no chip; buttons:', [a.get_name() for a in find_all(app.root, 'push button')
+                                       if 'filter' in (a.get_name() or '')])
+    return chip is not None
+
+
+def sides_match(app, *args):
+    """The Base and New columns hold each profile's own flat value (--top
+    of either alone, same filters), within the printed precision."""
+    def flats(source):
+        return {r[5]: value_of(r[0]) for r in cli_rows(source, '--nodefraction=0', *args)}
+    base, new = flats(BEFORE), flats(AFTER)
+
+    def close(a, b):
+        return abs(a - b) <= max(abs(a), abs(b)) * 0.01 + 1
+
+    def same():
+        rows = [c for _, c in table_row_objects(app) if len(c) == 8]
+        return len(rows) >= 3 and all('…' not in c[:2] and close(value_of(c[0]), base.get(c[7], 0.0))
+                                      and close(value_of(c[1]), new.get(c[7], 0.0)) for c in rows)
+    got = wait(same, 20)
+    if not got:
+        print('#  shown:', [c for _, c in table_row_objects(app)][:4])
+    return bool(got)
+
+
 def button(app, name, role='push button'):
     """GTK 4.8 names a button by its accessible label and then its text
     ("Swap base and profile Swap"), a check box with its mnemonic."""
@@ -142,9 +209,25 @@ def main():
             return
         check(wait(lambda: tw.visible_page(app, AFTER_TAB) is not None, 15), 'heap-after.pb.gz is on screen')
         check(rows_match(app), 'rows equal --top heap-after.pb.gz')
-        # The row menu's Focus is not driven here yet (the row sits below
-        # the fold); an empty argument keeps the calls below unchanged.
-        focus = '--nodecount=80'  # (stands where a focus filter would)
+        # The user's focus filter, kept through everything below.
+        # main.main is far down in pprof's order: sorted by cum it is on
+        # screen; the row menu goes back to pprof's order.
+        cum = tw.column_header(tw.visible_page(app, AFTER_TAB), 'Cum')
+        if cum is not None:
+            tw.click(cum)
+        check(focus_from_row_menu(app, 'main.main'), 'focus on main.main from the row menu')
+        # The focused rows replace the old ones: a menu opened meanwhile
+        # may go with its row, so try again.
+        ordered = False
+        for _ in range(3):
+            time.sleep(1)
+            ordered = row_menu_item(app, 'main.main', 'pprof’s Order')
+            if ordered:
+                break
+            tw.press(0xff1b)    # Escape: whatever menu opened
+        check(ordered, 'back to pprof’s order from the row menu')
+        focus = '--focus=^main\\.main$'
+        check(rows_match(app, focus), 'rows equal --top --focus=RE B')
 
         # 2. Compare With… (Ctrl+B), the other tab: pprof's default for
         # inuse_space is -diff_base.
@@ -154,7 +237,8 @@ def main():
         shot('compare-01-dialog.png')
         check(dialog is not None and choose_in_dialog(app, dialog, 'heap-before.pb.gz'),
               'the other tab is offered and chosen')
-        check(rows_match(app, focus, f'--diff-base={BEFORE}'), 'rows equal --top --diff-base=A B')
+        check(rows_match(app, focus, f'--diff-base={BEFORE}'), 'rows equal --top --focus=RE --diff-base=A B')
+        check(sides_match(app, focus), 'the Base and New columns: each profile\'s own flat')
         chip = button(app, 'Stop comparing with heap-before.pb.gz')
         check(chip is not None, 'a chip says what the profile is compared with')
         status = tw.status_line(app) or ''
@@ -246,6 +330,11 @@ def main():
               'pprof-viewer --diff-base=A B opens comparing: rows equal --top --diff-base=A B')
         time.sleep(0.5)
         shot('compare-06-diff-base-dark.png')
+        # A reload keeps the comparison.
+        tw.press(ord('r'), tw.CONTROL)
+        time.sleep(2)    # the fixture reads in well under that
+        check(rows_match(app, f'--diff-base={BEFORE}') and button(app, 'Stop comparing with heap-before.pb.gz'),
+              'reloaded (Ctrl+R): still compared, rows equal --top --diff-base=A B')
         app.quit()
         app = tw.App(['--normalize', '--base', BEFORE, AFTER], env)
         check(app.root is not None and rows_match(app, '--normalize', f'--base={BEFORE}'),

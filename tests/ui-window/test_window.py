@@ -313,14 +313,23 @@ def table_rows(root):
         row = lst.get_child_at_index(i)
         if row is None or row.get_role_name() != 'table row':
             continue
-        cells = []
-        for j in range(row.get_child_count()):
-            cell = row.get_child_at_index(j)
-            label = next((a for a in walk_all(cell) if a.get_role_name() == 'label'), None)
-            cells.append(text(label).strip() if label is not None else '')
-        if len(cells) == 6 and any(cells):
-            rows.append(cells)
+        cells = row_cells(row)
+        # A comparison shows its Base and New columns first.
+        if len(cells) in (6, 8) and any(cells):
+            rows.append(cells[-6:])
     return rows
+
+
+def row_cells(row):
+    """A table row's cell texts in the order they are on screen (columns
+    shown later come last in the accessible tree)."""
+    cells = []
+    for j in range(row.get_child_count()):
+        cell = row.get_child_at_index(j)
+        label = next((a for a in walk_all(cell) if a.get_role_name() == 'label'), None)
+        x = Atspi.Component.get_extents(cell, Atspi.CoordType.WINDOW).x
+        cells.append((x, text(label).strip() if label is not None else ''))
+    return [t for _, t in sorted(cells, key=lambda c: c[0])]
 
 
 def walk_all(node, depth=0):

@@ -13,6 +13,7 @@
 
 #include "ppv-error.h"
 #include "ppv-profile-view-private.h"
+#include "ppv-top-view.h"
 #include "ppv-units.h"
 
 struct _PpvCompare
@@ -240,6 +241,11 @@ combine_done (GObject      *object,
       ppv_profile_view_stop_comparing (self);
       return;
     }
+  {
+    CombineJob *job = g_task_get_task_data (G_TASK (result));
+    ppv_top_view_set_comparison (PPV_TOP_VIEW (ppv_profile_view_get_pane (self, "top")),
+                                 job->base, job->profile);
+  }
   _ppv_profile_view_replace_profile (self, combined);
 }
 
@@ -349,6 +355,42 @@ _ppv_profile_view_clear_compare (PpvProfileView *self)
   g_free (c);
   if (self->compare_chip != NULL)
     update_compare_widgets (self);
+  if (ppv_profile_view_get_pane (self, "top") != NULL)
+    ppv_top_view_set_comparison (PPV_TOP_VIEW (ppv_profile_view_get_pane (self, "top")), NULL, NULL);
+}
+
+PpvCompare *
+_ppv_profile_view_take_compare (PpvProfileView *self)
+{
+  PpvCompare *c = g_steal_pointer (&self->compare);
+
+  if (c == NULL)
+    return NULL;
+  if (c->cancellable != NULL)
+    g_cancellable_cancel (c->cancellable);
+  g_clear_object (&c->cancellable);
+  /* The plain profile shows until the comparison is made again. */
+  ppv_top_view_set_comparison (PPV_TOP_VIEW (ppv_profile_view_get_pane (self, "top")), NULL, NULL);
+  return c;
+}
+
+void
+_ppv_profile_view_restore_compare (PpvProfileView *self,
+                                   PpvCompare     *c)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (self->compare == NULL);
+  if (self->own == NULL || !check_compatible (self, c->base, c->base_name, &error))
+    {
+      if (error != NULL)
+        _ppv_profile_view_toast (self, error->message);
+      self->compare = c;
+      _ppv_profile_view_clear_compare (self);
+      return;
+    }
+  self->compare = c;
+  start_combine (self);
 }
 
 void

@@ -91,6 +91,11 @@ PpvProfile    *_ppv_profile_view_get_shown_profile  (PpvProfileView *self);
 /* ppv-profile-view-compare.c */
 void           _ppv_profile_view_init_compare       (PpvProfileView *self);
 void           _ppv_profile_view_clear_compare      (PpvProfileView *self);
+/* A reload: the comparison taken off the old profile (its worker
+ * cancelled) and made again with the new one, if it still fits. */
+PpvCompare    *_ppv_profile_view_take_compare       (PpvProfileView *self);
+void           _ppv_profile_view_restore_compare    (PpvProfileView *self,
+                                                     PpvCompare     *compare);
 /* "Compared with heap-before.pb.gz (subtract base) · base 1.2MB · profile
  * 1.5MB", or NULL when not comparing. */
 char          *_ppv_profile_view_dup_compare_status (PpvProfileView *self);

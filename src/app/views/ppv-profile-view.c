@@ -487,9 +487,13 @@ ppv_profile_view_set_profile (PpvProfileView *self,
                               const char     *source_name)
 {
   g_autoptr(GtkStringList) types = NULL;
+  PpvCompare *kept = NULL;
 
   g_return_if_fail (PPV_IS_PROFILE_VIEW (self));
 
+  /* The same source again is a reload: it stays compared. */
+  if (profile != NULL && self->own != NULL && g_strcmp0 (source_name, self->source_name) == 0)
+    kept = _ppv_profile_view_take_compare (self);
   _ppv_profile_view_clear_compare (self);
   if (profile != NULL)
     ppv_profile_ref (profile);
@@ -527,6 +531,8 @@ ppv_profile_view_set_profile (PpvProfileView *self,
     ppv_report_pane_set_source_name (g_ptr_array_index (self->panes, i), source_name);
   set_current_name (self, NULL, NULL);
   _ppv_profile_view_rebuild (self);
+  if (kept != NULL)
+    _ppv_profile_view_restore_compare (self, kept);
 }
 
 AdwViewStack *

@@ -29,6 +29,8 @@ struct _PpvTopModel
   char       *unit;          /* --top's output unit, or NULL: the report's */
   double      ratio;         /* 1 / --divide_by */
   gboolean    is_signed;     /* some value is negative: a comparison */
+  gint64     *side_base;     /* see ppv_top_model_set_sides(), or NULL */
+  gint64     *side_after;
 };
 
 G_DEFINE_FINAL_TYPE (PpvTopModel, ppv_top_model, G_TYPE_OBJECT)
@@ -42,6 +44,8 @@ ppv_top_model_finalize (GObject *object)
   for (guint i = 0; i < PPV_TOP_N_ORDERS; i++)
     g_free (self->orders[i]);
   g_free (self->flat_sums);
+  g_free (self->side_base);
+  g_free (self->side_after);
   g_free (self->names);
   g_clear_pointer (&self->owned_names, g_ptr_array_unref);
   g_clear_pointer (&self->report, ppv_report_unref);
@@ -417,4 +421,32 @@ ppv_top_model_match (PpvTopModel  *self,
       matches[i] = ppv_top_model_row_matches (self, i, needle);
     }
   return matches;
+}
+
+void
+ppv_top_model_set_sides (PpvTopModel *self,
+                         gint64      *base,
+                         gint64      *after)
+{
+  g_return_if_fail (PPV_IS_TOP_MODEL (self));
+
+  g_free (self->side_base);
+  g_free (self->side_after);
+  self->side_base = base;
+  self->side_after = after;
+}
+
+gboolean
+ppv_top_model_get_sides (PpvTopModel *self,
+                         guint        index,
+                         gint64      *base,
+                         gint64      *after)
+{
+  g_return_val_if_fail (PPV_IS_TOP_MODEL (self), FALSE);
+
+  if (self->side_base == NULL || index >= self->n_rows)
+    return FALSE;
+  *base = self->side_base[index];
+  *after = self->side_after[index];
+  return TRUE;
 }

@@ -79,6 +79,16 @@ gboolean      ppv_top_model_row_matches     (PpvTopModel  *self,
 
 /* Flags the rows whose printed name contains @needle (lower case); NULL
  * when cancelled.  Safe in a worker thread. */
+/* A comparison's sides: each row's flat value in the base and in the
+ * new profile (ppv-top-sides.c), owned by the model once set. */
+void          ppv_top_model_set_sides       (PpvTopModel  *self,
+                                             gint64       *base,
+                                             gint64       *after);
+gboolean      ppv_top_model_get_sides       (PpvTopModel  *self,
+                                             guint         index,
+                                             gint64       *base,
+                                             gint64       *after);
+
 guint8       *ppv_top_model_match           (PpvTopModel  *self,
                                              const char   *needle,
                                              GCancellable *cancellable);

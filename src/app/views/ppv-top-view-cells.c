@@ -211,6 +211,8 @@ typedef enum
   CELL_CUM,
   CELL_CUM_PERCENT,
   CELL_NAME,
+  CELL_BASE,
+  CELL_NEW,
 } CellKind;
 
 static void
@@ -292,6 +294,18 @@ bind_cell (PpvTopView  *self,
       set_percent (cell, report, rrow->cum);
       break;
 
+    case CELL_BASE:
+    case CELL_NEW:
+      {
+        gint64 base, after;
+
+        /* Each side is summed after the table is shown. */
+        if (ppv_top_model_get_sides (model, index, &base, &after))
+          text = ppv_top_model_format_value (model, kind == CELL_BASE ? base : after);
+        gtk_label_set_text (GTK_LABEL (cell), text != NULL ? text : "…");
+      }
+      break;
+
     case CELL_NAME:
       text = ppv_top_model_dup_cut_name (model, index);
       gtk_label_set_text (GTK_LABEL (cell), text != NULL ? text : ppv_top_model_get_name (model, index));
@@ -353,6 +367,8 @@ DEFINE_BIND (bind_sum_percent_cell, CELL_SUM_PERCENT)
 DEFINE_BIND (bind_cum_cell, CELL_CUM)
 DEFINE_BIND (bind_cum_percent_cell, CELL_CUM_PERCENT)
 DEFINE_BIND (bind_name_cell, CELL_NAME)
+DEFINE_BIND (bind_base_cell, CELL_BASE)
+DEFINE_BIND (bind_new_cell, CELL_NEW)
 
 static void
 unbind_cell (GtkSignalListItemFactory *factory,
@@ -552,6 +568,8 @@ _ppv_top_view_class_init_cells (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, bind_cum_percent_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_sum_percent_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_name_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_base_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_new_cell);
   gtk_widget_class_bind_template_callback (widget_class, unbind_cell);
 
   gtk_widget_class_install_action (widget_class, "top.copy", "s", copy_action);

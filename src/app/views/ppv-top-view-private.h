@@ -23,6 +23,8 @@ struct _PpvTopView
   GtkColumnViewColumn  *cum_column;
   GtkColumnViewColumn  *cum_percent_column;
   GtkColumnViewColumn  *name_column;
+  GtkColumnViewColumn  *base_column;
+  GtkColumnViewColumn  *new_column;
 
   /* PpvTopModel (one report) -> PpvTopList (order, search) -> selection */
   PpvTopList           *list;
@@ -41,6 +43,11 @@ struct _PpvTopView
   GHashTable           *bound;
 
   GtkPopoverMenu       *menu;
+
+  /* A comparison's two profiles, for the Base and New columns */
+  PpvProfile           *sides_before;
+  PpvProfile           *sides_after;
+  GCancellable         *sides_cancellable;
 
   guint                 selecting : 1;
 };

@@ -9,6 +9,7 @@
 
 #include "ppv-percent-cell.h"
 #include "ppv-top-view-private.h"
+#include "ppv-top-sides.h"
 #include "ppv-views.h"
 
 
@@ -355,6 +356,65 @@ fit_value_columns (PpvTopView  *self,
     MAX (VALUE_COLUMN_WIDTH, measure_values (self, model, cum_max, cum_min) + VALUE_CELL_PADDING));
 }
 
+/* --- A comparison's sides ------------------------------------------------ */
+
+static void
+on_sides_done (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(PpvTopView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ppv_top_sides_compute_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("comparison sides: %s", error->message);
+      return;
+    }
+  if (PPV_TOP_MODEL (object) == ppv_top_list_get_model (self->list))
+    _ppv_top_view_refresh_cells (self);
+}
+
+/* The shown model's Base and New values, once the table is shown. */
+static void
+start_sides (PpvTopView *self)
+{
+  PpvTopModel *model = ppv_top_list_get_model (self->list);
+  gint64 base, after;
+
+  g_cancellable_cancel (self->sides_cancellable);
+  g_clear_object (&self->sides_cancellable);
+  if (model == NULL || self->sides_before == NULL || ppv_top_model_get_n_rows (model) == 0 ||
+      ppv_top_model_get_sides (model, 0, &base, &after))
+    return;
+  self->sides_cancellable = g_cancellable_new ();
+  ppv_top_sides_compute_async (model, self->sides_before, self->sides_after,
+                               self->sides_cancellable, on_sides_done, g_object_ref (self));
+}
+
+void
+ppv_top_view_set_comparison (PpvTopView *self,
+                             PpvProfile *before,
+                             PpvProfile *after)
+{
+  g_return_if_fail (PPV_IS_TOP_VIEW (self));
+  g_return_if_fail ((before == NULL) == (after == NULL));
+
+  if (before == self->sides_before && after == self->sides_after)
+    return;
+  g_clear_pointer (&self->sides_before, ppv_profile_unref);
+  g_clear_pointer (&self->sides_after, ppv_profile_unref);
+  if (before != NULL)
+    {
+      self->sides_before = ppv_profile_ref (before);
+      self->sides_after = ppv_profile_ref (after);
+    }
+  gtk_column_view_column_set_visible (self->base_column, before != NULL);
+  gtk_column_view_column_set_visible (self->new_column, before != NULL);
+  start_sides (self);
+}
+
 /* @matches: computed for the current needle, or NULL to compute them. */
 static void
 install_model (PpvTopView  *self,
@@ -379,6 +439,7 @@ install_model (PpvTopView  *self,
   self->selecting = TRUE;
   ppv_top_list_set_model (self->list, model, matches);
   self->selecting = FALSE;
+  start_sides (self);
 
   if (model != NULL && self->needle != NULL && matches == NULL)
     _ppv_top_view_apply_search (self);
@@ -556,6 +617,7 @@ ppv_top_view_dispose (GObject *object)
   PpvTopView *self = PPV_TOP_VIEW (object);
 
   g_cancellable_cancel (self->search_cancellable);
+  g_cancellable_cancel (self->sides_cancellable);
 
   /* Dropping the columns changes the sorter: do not sort a dead view. */
   if (self->column_view != NULL)
@@ -580,6 +642,9 @@ ppv_top_view_finalize (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->search_cancellable);
+  g_clear_object (&self->sides_cancellable);
+  g_clear_pointer (&self->sides_before, ppv_profile_unref);
+  g_clear_pointer (&self->sides_after, ppv_profile_unref);
   g_clear_object (&self->probe_a);
   g_clear_object (&self->probe_b);
   g_clear_pointer (&self->bound, g_hash_table_unref);
@@ -631,6 +696,8 @@ ppv_top_view_class_init (PpvTopViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpvTopView, cum_column);
   gtk_widget_class_bind_template_child (widget_class, PpvTopView, cum_percent_column);
   gtk_widget_class_bind_template_child (widget_class, PpvTopView, name_column);
+  gtk_widget_class_bind_template_child (widget_class, PpvTopView, base_column);
+  gtk_widget_class_bind_template_child (widget_class, PpvTopView, new_column);
   _ppv_top_view_class_init_cells (widget_class);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -46,4 +46,10 @@ PpvTopRow   *ppv_top_view_get_selected      (PpvTopView             *self);
 gint64       ppv_top_view_get_row_sum       (PpvTopView             *self,
                                              PpvTopRow              *row);
 
+/* In a comparison, the base and the new profile: the Base and New
+ * columns show each row's flat value in either (NULL, NULL: none). */
+void         ppv_top_view_set_comparison    (PpvTopView             *self,
+                                             PpvProfile             *before,
+                                             PpvProfile             *after);
+
 G_END_DECLS
