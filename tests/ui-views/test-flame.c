@@ -14,6 +14,7 @@
 #include "ppv-callers-view.h"
 #include "ppv-flame-svg.h"
 #include "ppv-flame-view.h"
+#include "ppv-merge.h"
 #include "ppv-profile-view-private.h"
 #include "ppv-reader.h"
 #include "ppv-top-view.h"
@@ -60,14 +61,15 @@ flame_built (gpointer data)
 }
 
 static void
-fixture_setup (Fixture    *fixture,
-               const char *profile_name,
-               gboolean    dark)
+fixture_setup_profile (Fixture    *fixture,
+                       PpvProfile *profile,
+                       const char *profile_name,
+                       gboolean    dark)
 {
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
 
-  fixture->profile = load_fixture (profile_name);
+  fixture->profile = profile;
   fixture->selected = g_ptr_array_new_with_free_func (g_free);
   fixture->toasts = g_ptr_array_new_with_free_func (g_free);
   fixture->window = adw_window_new ();
@@ -89,6 +91,14 @@ fixture_setup (Fixture    *fixture,
   g_assert_true (wait_for (flame_built, fixture, 30000));
   gtk_test_widget_wait_for_draw (fixture->window);
   spin (50);
+}
+
+static void
+fixture_setup (Fixture    *fixture,
+               const char *profile_name,
+               gboolean    dark)
+{
+  fixture_setup_profile (fixture, load_fixture (profile_name), profile_name, dark);
 }
 
 static void
@@ -666,6 +676,61 @@ test_flame_dark (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* A -diff_base comparison, drawn as pprof draws a diff: a box is as
+ * wide as the base's value plus the profile's, so what shrank shows as
+ * well as what grew (the compared root nets to -100ms), and its text
+ * gives both values. */
+static void
+test_flame_diff (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(PpvProfile) now = load_fixture ("cpu2.pb.gz");
+  g_autoptr(PpvProfile) base = load_fixture ("cpu.pb.gz");
+  PpvProfile *sources[] = { now }, *bases[] = { base };
+  g_autoptr(GError) error = NULL;
+  PpvProfile *compared = ppv_profile_combine (sources, 1, bases, 1, PPV_BASE_DIFF, FALSE, &error);
+  PpvStackTree *tree;
+  graphene_rect_t root_area;
+  g_autofree char *text = NULL;
+  g_autofree char *old_value = NULL;
+  g_autofree char *new_value = NULL;
+  gint64 root_weight;
+  guint n_checked = 0;
+
+  g_assert_no_error (error);
+  fixture_setup_profile (&fixture, compared, "compared", FALSE);
+  tree = ppv_flame_view_get_tree (fixture.flame);
+  g_assert_true (ppv_stack_tree_has_base (tree));
+  g_assert_cmpint (ppv_stack_tree_get_total (tree, 0), <, 0);
+  root_weight = ppv_stack_tree_get_total (tree, 0) - 2 * ppv_stack_tree_get_base_total (tree, 0);
+  g_assert_true (ppv_flame_canvas_get_node_area (fixture.canvas, 0, &root_area));
+
+  for (guint32 child = ppv_stack_tree_get_first_child (tree, 0);
+       child != PPV_NONE;
+       child = ppv_stack_tree_get_next_sibling (tree, child))
+    {
+      gint64 weight = ppv_stack_tree_get_total (tree, child) - 2 * ppv_stack_tree_get_base_total (tree, child);
+      double want = root_area.size.width * (double) weight / (double) root_weight;
+      graphene_rect_t area;
+
+      if (want < 4)
+        continue;
+      g_assert_true (ppv_flame_canvas_get_node_area (fixture.canvas, child, &area));
+      g_assert_cmpfloat (fabs (area.size.width - want), <, 1.5);
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >, 0);
+
+  text = ppv_flame_canvas_describe_node (fixture.canvas, 0);
+  old_value = ppv_stack_tree_format_value (tree, -ppv_stack_tree_get_base_total (tree, 0));
+  new_value = ppv_stack_tree_format_value (tree, ppv_stack_tree_get_total (tree, 0) - ppv_stack_tree_get_base_total (tree, 0));
+  g_assert_nonnull (strstr (text, old_value));
+  g_assert_nonnull (strstr (text, new_value));
+  g_assert_nonnull (strstr (text, "→"));
+  save_shot (fixture.window, "flame-diff.png");
+  fixture_teardown (&fixture);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -691,6 +756,7 @@ main (int    argc,
   g_test_add_func ("/ppv/ui-views/flame/export", test_flame_export);
   g_test_add_func ("/ppv/ui-views/flame/names", test_flame_names);
   g_test_add_func ("/ppv/ui-views/flame/dark", test_flame_dark);
+  g_test_add_func ("/ppv/ui-views/flame/diff", test_flame_diff);
 
   return g_test_run ();
 }

@@ -161,6 +161,7 @@ paint_box (PpvFlameCanvas    *self,
   const char *name;
   guint8 rgb[3];
   GdkRGBA fill, text = paint->text;
+  gboolean diff = ppv_stack_tree_has_base (self->tree);
   gboolean faded;
 
   graphene_rect_init (&rect, (float) x0, (float) y, (float) (width - gap), (float) (self->row_height - 1));
@@ -173,8 +174,16 @@ paint_box (PpvFlameCanvas    *self,
     }
 
   name = ppv_stack_tree_get_name (self->tree, box->node);
-  ppv_flame_box_color (name, ppv_stack_tree_is_inlined (self->tree, box->node), paint->dark, rgb);
-  fill = (GdkRGBA) { rgb[0] / 255.f, rgb[1] / 255.f, rgb[2] / 255.f, 1.f };
+  if (diff)
+    /* pprof's diff colours: a grey box, and from its left edge a part as
+     * wide as the net change, reddish where it grew, greenish where it
+     * shrank. */
+    fill = paint->dark ? (GdkRGBA) { 0.32f, 0.32f, 0.32f, 1.f } : (GdkRGBA) { 0.85f, 0.85f, 0.85f, 1.f };
+  else
+    {
+      ppv_flame_box_color (name, ppv_stack_tree_is_inlined (self->tree, box->node), paint->dark, rgb);
+      fill = (GdkRGBA) { rgb[0] / 255.f, rgb[1] / 255.f, rgb[2] / 255.f, 1.f };
+    }
 
   /* A search fades what does not match; the breadcrumb rows fade a little. */
   faded = self->needle != NULL && !_ppv_flame_canvas_matches (self, name);
@@ -187,6 +196,22 @@ paint_box (PpvFlameCanvas    *self,
     fill.alpha = 0.6f;
 
   gtk_snapshot_append_color (paint->snapshot, &fill, &rect);
+  if (diff)
+    {
+      gint64 net = ppv_stack_tree_get_total (self->tree, box->node);
+      gint64 weight = _ppv_flame_canvas_box_weight (self->tree, box->node);
+      double part = weight > 0 ? rect.size.width * (double) ABS (net) / (double) weight : 0;
+      GdkRGBA change;
+
+      if (net > 0)
+        change = paint->dark ? (GdkRGBA) { 0.62f, 0.30f, 0.30f, 1.f } : (GdkRGBA) { 0.80f, 0.67f, 0.67f, 1.f };
+      else
+        change = paint->dark ? (GdkRGBA) { 0.28f, 0.52f, 0.30f, 1.f } : (GdkRGBA) { 0.67f, 0.80f, 0.67f, 1.f };
+      change.alpha = fill.alpha;
+      if (part >= 1)
+        gtk_snapshot_append_color (paint->snapshot, &change,
+                                   &GRAPHENE_RECT_INIT (rect.origin.x, rect.origin.y, (float) part, rect.size.height));
+    }
 
   /* Inlined frames: a dotted-looking stripe along the bottom. */
   if (ppv_stack_tree_is_inlined (self->tree, box->node) && rect.size.width >= 4)

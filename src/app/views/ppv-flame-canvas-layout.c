@@ -41,12 +41,21 @@ _ppv_flame_canvas_row_to_depth (PpvFlameCanvas *self,
   return depth < 0 ? G_MAXUINT : (guint) depth;
 }
 
-static inline gint64
-positive_total (PpvStackTree *tree,
-                guint32       node)
+/* A box's width: its value; in a -diff_base comparison what the base had
+ * plus what the profile has (old + new), as pprof's flame graph draws a
+ * diff, so that what shrank stays as visible as what grew. */
+gint64
+_ppv_flame_canvas_box_weight (PpvStackTree *tree,
+                              guint32       node)
 {
-  return MAX (ppv_stack_tree_get_total (tree, node), 0);
+  gint64 total = ppv_stack_tree_get_total (tree, node);
+
+  if (ppv_stack_tree_has_base (tree))
+    return MAX (total - 2 * ppv_stack_tree_get_base_total (tree, node), 0);
+  return MAX (total, 0);
 }
+
+#define box_weight _ppv_flame_canvas_box_weight
 
 typedef struct
 {
@@ -66,7 +75,9 @@ walk_node (Walk    *walk,
 {
   PpvStackTree *tree = walk->self->tree;
   PpvFlameBox box = { node, PPV_NONE, depth, x, width, FALSE };
-  gint64 total, drawn = 0;
+  gboolean diff = ppv_stack_tree_has_base (tree);
+  gboolean any_small = FALSE;
+  gint64 total, drawn = 0, small_rest = 0;
   double scale, cx = x;
 
   if (depth >= walk->first_depth)
@@ -74,7 +85,7 @@ walk_node (Walk    *walk,
   if (depth >= walk->last_depth)
     return;
 
-  total = positive_total (tree, node);
+  total = box_weight (tree, node);
   if (total == 0)
     return;
   scale = width / (double) total;
@@ -83,24 +94,36 @@ walk_node (Walk    *walk,
        child != PPV_NONE;
        child = ppv_stack_tree_get_next_sibling (tree, child))
     {
-      gint64 child_total = positive_total (tree, child);
+      gint64 child_total = box_weight (tree, child);
       double child_width = (double) child_total * scale;
 
       if (child_width < PPV_FLAME_MIN_BOX)
         {
-          /* This child and every later one (they are smaller): one slice
-           * of what the children left over, self excluded. */
-          gint64 rest = total - MAX (ppv_stack_tree_get_self (tree, node), 0) - drawn;
-          PpvFlameBox small = { PPV_NONE, node, depth + 1, cx, (double) rest * scale, FALSE };
-
-          if (small.width > 0.25 && depth + 1 >= walk->first_depth)
-            walk->visit (walk->self, &small, walk->user_data);
+          any_small = TRUE;
+          /* Children come by decreasing value: this one and every later
+           * one are one slice of what the children left over, self
+           * excluded.  In a diff they come by net change, not by width:
+           * each narrow one joins the slice. */
+          if (diff)
+            {
+              small_rest += child_total;
+              continue;
+            }
+          small_rest = total - MAX (ppv_stack_tree_get_self (tree, node), 0) - drawn;
           break;
         }
 
       walk_node (walk, child, depth + 1, cx, child_width);
       cx += child_width;
       drawn += child_total;
+    }
+
+  if (any_small)
+    {
+      PpvFlameBox small = { PPV_NONE, node, depth + 1, cx, (double) small_rest * scale, FALSE };
+
+      if (small.width > 0.25 && depth + 1 >= walk->first_depth)
+        walk->visit (walk->self, &small, walk->user_data);
     }
 }
 
@@ -169,7 +192,7 @@ ppv_flame_canvas_node_at (PpvFlameCanvas *self,
   node = self->zoom;
   for (guint d = zoom_depth; d < depth; d++)
     {
-      gint64 total = positive_total (self->tree, node);
+      gint64 total = box_weight (self->tree, node);
       double scale, cx = nx;
       guint32 found = PPV_NONE;
 
@@ -180,8 +203,10 @@ ppv_flame_canvas_node_at (PpvFlameCanvas *self,
            child != PPV_NONE;
            child = ppv_stack_tree_get_next_sibling (self->tree, child))
         {
-          double cw = (double) positive_total (self->tree, child) * scale;
+          double cw = (double) box_weight (self->tree, child) * scale;
 
+          if (cw < PPV_FLAME_MIN_BOX && ppv_stack_tree_has_base (self->tree))
+            continue;   /* in the small slice, drawn after the rest */
           if (cw < PPV_FLAME_MIN_BOX)
             break;
           if (x >= cx && x < cx + cw)
@@ -235,14 +260,20 @@ ppv_flame_canvas_get_node_area (PpvFlameCanvas  *self,
     {
       guint32 step = g_array_index (path, guint32, i);
       guint32 parent = ppv_stack_tree_get_parent (self->tree, step);
-      gint64 total = positive_total (self->tree, parent);
+      gint64 total = box_weight (self->tree, parent);
       double scale = total > 0 ? w / (double) total : 0;
 
+      /* Narrow siblings are in the small slice, after the boxes. */
       for (guint32 child = ppv_stack_tree_get_first_child (self->tree, parent);
            child != step;
            child = ppv_stack_tree_get_next_sibling (self->tree, child))
-        x += (double) positive_total (self->tree, child) * scale;
-      w = (double) positive_total (self->tree, step) * scale;
+        {
+          double cw = (double) box_weight (self->tree, child) * scale;
+
+          if (cw >= PPV_FLAME_MIN_BOX)
+            x += cw;
+        }
+      w = (double) box_weight (self->tree, step) * scale;
       if (w < PPV_FLAME_MIN_BOX)
         return FALSE;
     }

@@ -97,6 +97,8 @@ void     _ppv_flame_canvas_emit_cursor (PpvFlameCanvas *self);
 /* @name as valid UTF-8 on one line: control characters become their
  * Unicode control pictures (a line break "␊"), as in the SVG. */
 char    *_ppv_flame_canvas_printable   (const char     *name);
+gint64   _ppv_flame_canvas_box_weight  (PpvStackTree   *tree,
+                                        guint32         node);
 
 /* ppv-flame-canvas-draw.c */
 void     _ppv_flame_canvas_snapshot    (GtkWidget      *widget,

@@ -90,6 +90,20 @@ ppv_flame_canvas_describe_node (PpvFlameCanvas *self,
   else
     name = g_steal_pointer (&printable);
 
+  if (ppv_stack_tree_has_base (self->tree))
+    {
+      gint64 base = ppv_stack_tree_get_base_total (self->tree, node);
+      g_autofree char *old_str = ppv_stack_tree_format_value (self->tree, -base);
+      g_autofree char *new_str = ppv_stack_tree_format_value (self->tree, total - base);
+
+      /* Translators: a flame graph box in a comparison: its name; its
+       * net change with its share of the whole and of the zoomed box;
+       * its value in the base, then in the profile; its self change. */
+      return g_strdup_printf (_("%s\nChange: %s (%s of all, %s of the zoomed box)\nBase → profile: %s → %s\nSelf change: %s (%s)"),
+                              name, total_str, g_strstrip (all_pct), g_strstrip (zoom_pct),
+                              old_str, new_str, self_str, g_strstrip (self_pct));
+    }
+
   /* Translators: a flame graph box: its name; its total with its share of
    * the whole profile and of the zoomed box; its self value and share. */
   return g_strdup_printf (_("%s\nTotal: %s (%s of all, %s of the zoomed box)\nSelf: %s (%s)"),
