@@ -434,7 +434,7 @@ run_folded (PpvProfile *profile,
             CliOptions *o)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PpvStackTree) tree = ppv_stack_tree_new (profile, &o->report, NULL, &error);
+  g_autoptr(PpvStackTree) tree = ppv_stack_tree_new_root_only (profile, &o->report, NULL, &error);
   g_autoptr(GOutputStream) out = NULL;
   g_autoptr(GFile) file = NULL;
   gboolean ok;

@@ -37,7 +37,7 @@ ppv_stack_tree_new_pivot (PpvStackTree      *tree,
   for (guint32 f = 0; f < n_ids; f++)
     matches[f] = strcmp (_ppv_node_ids_get_info (ids, f)->printable, name) == 0;
 
-  self = _ppv_stack_tree_build (tree->ctx, kind, matches, cancellable, error);
+  self = _ppv_stack_tree_build (tree->ctx, kind, matches, FALSE, cancellable, error);
   if (self != NULL)
     self->root_name = g_strdup (name);
   return self;

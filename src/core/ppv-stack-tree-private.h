@@ -103,6 +103,7 @@ const char   *_ppv_stack_tree_frame_name (PpvStackTree *self,
 PpvStackTree *_ppv_stack_tree_build (PpvReportContext *ctx,
                                      PpvStackTreeKind  kind,
                                      const guint8     *pivot,
+                                     gboolean          root_only,
                                      GCancellable     *cancellable,
                                      GError          **error);
 /* Fills self->stacks from the samples of its context: every kept

@@ -258,6 +258,7 @@ first_child (PpvStackTree *self,
  * resolution, widest levels first. */
 static gboolean
 make_nodes (PpvStackTree *self,
+            gboolean      root_only,
             GCancellable *cancellable,
             GError      **error)
 {
@@ -275,6 +276,8 @@ make_nodes (PpvStackTree *self,
   if (root.self_end < root.hi)
     root.first_child = STACK_TREE_UNBUILT;
   append_node (self, &root);
+  if (root_only)
+    return TRUE;
 
   threshold = MAX (ABS (st->sum_value[st->n]) / RESOLUTION, 1);
   for (guint32 node = 0; node < self->n_nodes; node++)
@@ -296,6 +299,7 @@ PpvStackTree *
 _ppv_stack_tree_build (PpvReportContext *ctx,
                        PpvStackTreeKind  kind,
                        const guint8     *pivot,
+                       gboolean          root_only,
                        GCancellable     *cancellable,
                        GError          **error)
 {
@@ -303,16 +307,17 @@ _ppv_stack_tree_build (PpvReportContext *ctx,
 
   if (!_ppv_stack_tree_collect (self, pivot, cancellable, error))
     return NULL;
-  if (!make_nodes (self, cancellable, error))
+  if (!make_nodes (self, root_only, cancellable, error))
     return NULL;
   return g_steal_pointer (&self);
 }
 
-PpvStackTree *
-ppv_stack_tree_new (PpvProfile             *profile,
-                    const PpvReportOptions *options,
-                    GCancellable           *cancellable,
-                    GError                **error)
+static PpvStackTree *
+new_top_down (PpvProfile             *profile,
+              const PpvReportOptions *options,
+              gboolean                root_only,
+              GCancellable           *cancellable,
+              GError                **error)
 {
   g_autoptr(PpvReportContext) ctx = NULL;
   PpvStackTree *self;
@@ -323,12 +328,30 @@ ppv_stack_tree_new (PpvProfile             *profile,
   ctx = _ppv_report_context_new (profile, options, cancellable, error);
   if (ctx == NULL)
     return NULL;
-  self = _ppv_stack_tree_build (ctx, PPV_STACK_TREE_TOP_DOWN, NULL, cancellable, error);
+  self = _ppv_stack_tree_build (ctx, PPV_STACK_TREE_TOP_DOWN, NULL, root_only, cancellable, error);
   if (self == NULL)
     return NULL;
 
   self->warnings = _ppv_frame_selection_dup_warnings (_ppv_report_context_get_selection (ctx));
   return self;
+}
+
+PpvStackTree *
+ppv_stack_tree_new (PpvProfile             *profile,
+                    const PpvReportOptions *options,
+                    GCancellable           *cancellable,
+                    GError                **error)
+{
+  return new_top_down (profile, options, FALSE, cancellable, error);
+}
+
+PpvStackTree *
+ppv_stack_tree_new_root_only (PpvProfile             *profile,
+                              const PpvReportOptions *options,
+                              GCancellable           *cancellable,
+                              GError                **error)
+{
+  return new_top_down (profile, options, TRUE, cancellable, error);
 }
 
 /* --- Accessors ---------------------------------------------------------------- */

@@ -40,6 +40,13 @@ PpvStackTree *ppv_stack_tree_new      (PpvProfile             *profile,
                                        const PpvReportOptions *options,
                                        GCancellable           *cancellable,
                                        GError                **error);
+/* The same tree with only its root made; every other node is made when
+ * first reached.  For output written from the sorted stacks (folded
+ * stacks), which never walks most of the tree. */
+PpvStackTree *ppv_stack_tree_new_root_only (PpvProfile             *profile,
+                                            const PpvReportOptions *options,
+                                            GCancellable           *cancellable,
+                                            GError                **error);
 /* A pivot of a top-down @tree on the function printed as @name: its
  * callers (inverted: who calls it) or its callees (its subtrees merged).
  * Each stack counts once, at its outermost call of @name, so recursion is
