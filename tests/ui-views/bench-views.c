@@ -9,7 +9,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Usage: bench-views [PROFILE]   (default: a generated profile with
- * 1,000,000 samples over 200,000 leaf functions, two sample types)
+ * 1,000,000 samples over 200,000 leaf functions, two sample types;
+ * PPV_BENCH_ONLY=compare skips from opening to the comparison, BENCH_GAPS=1
+ * prints every stall over 50 ms)
  *        bench-views --goroutines   (the Goroutines view on generated
  * dumps of 100,000 goroutines: a leak over few stacks, then all distinct)
  */
@@ -130,9 +132,10 @@ probe_tick (gpointer data)
       probe->max_gap = now - probe->last;
       probe->max_gap_cpu = cpu - probe->last_cpu;
     }
-  probe->last_cpu = cpu;
   if (probe->last != 0 && now - probe->last > 50000 && g_getenv ("BENCH_GAPS"))
-    g_printerr ("  gap %.1f ms\n", (now - probe->last) / 1000.0);
+    g_printerr ("  gap %.1f ms (%.1f ms main-thread CPU)\n", (now - probe->last) / 1000.0,
+                (cpu - probe->last_cpu) / 1000.0);
+  probe->last_cpu = cpu;
   probe->last = now;
   return G_SOURCE_CONTINUE;
 }
@@ -466,6 +469,9 @@ main (int    argc,
            (t1 - t0) / 1000.0, (t1 - opened) / 1000.0,
            g_list_model_get_n_items (ppv_top_view_get_shown_model (top)));
   iterate_until (table_idle, view, 600);
+  /* PPV_BENCH_ONLY=compare: straight to the comparison figures. */
+  if (g_strcmp0 (g_getenv ("PPV_BENCH_ONLY"), "compare") == 0)
+    goto compare;
   /* The user then looks at the graph. */
   adw_view_stack_set_visible_child_name (ppv_profile_view_get_stack (view), "graph");
   iterate_until (graph_idle, view, 600);
@@ -607,6 +613,7 @@ main (int    argc,
              needle, last, (stable_since - t0) / 1000.0, call / 1000.0, probe.max_gap / 1000.0);
   }
 
+compare:
   /* 6. Comparison: the profile chosen as its own base (the worst case
    * for merging: every sample has a twin), as Compare With… does with
    * an open tab; the first frame of the compared table, the longest
@@ -638,11 +645,12 @@ main (int    argc,
         iterate_until (table_idle, view, 600);
         probe_stop (&probe);
         g_print ("compare with itself (%s): compared table's first frame %.0f ms after choosing the base "
-                 "(%u rows); idle after %.0f ms (%.0f ms CPU, all threads); longest main-loop stall %.1f ms\n",
+                 "(%u rows); idle after %.0f ms (%.0f ms CPU, all threads); longest main-loop stall %.1f ms "
+                 "(%.1f ms of it the main thread's CPU time)\n",
                  modes[i].name, (t1 - t0) / 1000.0,
                  g_list_model_get_n_items (ppv_top_view_get_shown_model (top)),
                  (g_get_monotonic_time () - t0) / 1000.0, (process_cpu_seconds () - cpu0) * 1000.0,
-                 probe.max_gap / 1000.0);
+                 probe.max_gap / 1000.0, probe.max_gap_cpu / 1000.0);
 
         top_reports = scenes = 0;
         painted_at = 0;
@@ -655,8 +663,9 @@ main (int    argc,
         iterate_until (table_painted, view, 600);
         iterate_until (table_idle, view, 600);
         probe_stop (&probe);
-        g_print ("stop comparing: plain table back after %.0f ms; longest main-loop stall %.1f ms\n",
-                 (painted_at - t0) / 1000.0, probe.max_gap / 1000.0);
+        g_print ("stop comparing: plain table back after %.0f ms; longest main-loop stall %.1f ms "
+                 "(%.1f ms CPU)\n",
+                 (painted_at - t0) / 1000.0, probe.max_gap / 1000.0, probe.max_gap_cpu / 1000.0);
       }
   }
 

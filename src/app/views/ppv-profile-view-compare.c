@@ -24,6 +24,9 @@ struct _PpvCompare
   gboolean      normalize;
   gboolean      swapped;       /* the base is compared with it, not it with the base */
   GCancellable *cancellable;
+  /* Per sample type, summed by the worker: the status line's totals */
+  gint64       *base_totals;
+  gint64       *profile_totals;
 };
 
 /* pprof's README: -base suits counts that only grow while a program runs
@@ -194,6 +197,8 @@ typedef struct
   PpvProfile  *base;
   PpvBaseMode  mode;
   gboolean     normalize;
+  gint64      *base_totals;
+  gint64      *profile_totals;
 } CombineJob;
 
 static void
@@ -201,7 +206,26 @@ combine_job_free (CombineJob *job)
 {
   g_clear_pointer (&job->profile, ppv_profile_unref);
   g_clear_pointer (&job->base, ppv_profile_unref);
+  g_free (job->base_totals);
+  g_free (job->profile_totals);
   g_free (job);
+}
+
+/* Each sample type's total: a pass over a million samples is no work for
+ * the main thread, which shows the totals on every legend update. */
+static gint64 *
+column_totals (PpvProfile *p)
+{
+  gint64 *totals = g_new0 (gint64, MAX (p->n_sample_types, 1));
+
+  for (guint32 s = 0; s < p->n_samples; s++)
+    {
+      const gint64 *values = ppv_profile_sample_values (p, s);
+
+      for (guint i = 0; i < p->n_sample_types; i++)
+        totals[i] += values[i];
+    }
+  return totals;
 }
 
 static void
@@ -214,6 +238,9 @@ combine_thread (GTask        *task,
   GError *error = NULL;
   PpvProfile *combined = ppv_profile_combine (&job->profile, 1, &job->base, 1,
                                               job->mode, job->normalize, &error);
+
+  job->base_totals = column_totals (job->base);
+  job->profile_totals = column_totals (job->profile);
 
   if (combined == NULL)
     g_task_return_error (task, error);
@@ -229,6 +256,7 @@ combine_done (GObject      *object,
   PpvProfileView *self = PPV_PROFILE_VIEW (object);
   g_autoptr(GError) error = NULL;
   g_autoptr(PpvProfile) combined = g_task_propagate_pointer (G_TASK (result), &error);
+  CombineJob *job;
 
   /* A newer choice replaced this one (or comparing stopped). */
   if (g_task_get_cancellable (G_TASK (result)) != NULL &&
@@ -241,12 +269,16 @@ combine_done (GObject      *object,
       ppv_profile_view_stop_comparing (self);
       return;
     }
-  {
-    CombineJob *job = g_task_get_task_data (G_TASK (result));
-    ppv_top_view_set_comparison (PPV_TOP_VIEW (ppv_profile_view_get_pane (self, "top")),
-                                 job->base, job->profile);
-  }
+  job = g_task_get_task_data (G_TASK (result));
+  g_free (self->compare->base_totals);
+  g_free (self->compare->profile_totals);
+  self->compare->base_totals = g_steal_pointer (&job->base_totals);
+  self->compare->profile_totals = g_steal_pointer (&job->profile_totals);
   _ppv_profile_view_replace_profile (self, combined);
+  /* After the panes have the compared profile: the Base and New columns
+   * are summed for its rows, not for the plain rows still shown. */
+  ppv_top_view_set_comparison (PPV_TOP_VIEW (ppv_profile_view_get_pane (self, "top")),
+                               job->base, job->profile);
 }
 
 static void
@@ -260,6 +292,8 @@ start_combine (PpvProfileView *self)
     g_cancellable_cancel (c->cancellable);
   g_clear_object (&c->cancellable);
   c->cancellable = g_cancellable_new ();
+  g_clear_pointer (&c->base_totals, g_free);
+  g_clear_pointer (&c->profile_totals, g_free);
 
   job->profile = ppv_profile_ref (c->swapped ? c->base : self->own);
   job->base = ppv_profile_ref (c->swapped ? self->own : c->base);
@@ -352,6 +386,8 @@ _ppv_profile_view_clear_compare (PpvProfileView *self)
   g_clear_object (&c->cancellable);
   g_clear_pointer (&c->base, ppv_profile_unref);
   g_free (c->base_name);
+  g_free (c->base_totals);
+  g_free (c->profile_totals);
   g_free (c);
   if (self->compare_chip != NULL)
     update_compare_widgets (self);
@@ -405,38 +441,27 @@ ppv_profile_view_stop_comparing (PpvProfileView *self)
     _ppv_profile_view_replace_profile (self, self->own);
 }
 
-static gint64
-column_total (PpvProfile *p,
-              guint       column)
-{
-  gint64 total = 0;
-
-  if (column >= p->n_sample_types)
-    return 0;
-  for (guint32 s = 0; s < p->n_samples; s++)
-    total += ppv_profile_sample_values (p, s)[column];
-  return total;
-}
-
 char *
 _ppv_profile_view_dup_compare_status (PpvProfileView *self)
 {
   PpvCompare *c = self->compare;
-  PpvProfile *base, *profile;
+  PpvProfile *profile;
   guint column;
   g_autofree char *base_total = NULL;
   g_autofree char *profile_total = NULL;
   const char *unit;
 
-  if (c == NULL || self->own == NULL)
+  /* The totals come with the compared profile. */
+  if (c == NULL || self->own == NULL || c->base_totals == NULL)
     return NULL;
 
-  base = c->swapped ? self->own : c->base;
   profile = c->swapped ? c->base : self->own;
   column = selected_sample (self);
-  unit = column < profile->n_sample_types ? profile->sample_types[column].unit : "count";
-  base_total = ppv_unit_scaled_label (column_total (base, column), unit, "auto");
-  profile_total = ppv_unit_scaled_label (column_total (profile, column), unit, "auto");
+  if (column >= profile->n_sample_types)
+    return NULL;
+  unit = profile->sample_types[column].unit;
+  base_total = ppv_unit_scaled_label (c->base_totals[column], unit, "auto");
+  profile_total = ppv_unit_scaled_label (c->profile_totals[column], unit, "auto");
 
   /* Translators: the status line of a comparison: "Compared with
    * heap-before.pb.gz (subtract base, normalized) · base 1.2MB · profile 1.5MB". */

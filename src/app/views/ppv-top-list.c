@@ -46,23 +46,49 @@ ppv_top_list_get_n_items (GListModel *model)
   return PPV_TOP_LIST (model)->n_shown;
 }
 
-static gpointer
-ppv_top_list_get_item (GListModel *model,
+/* One row object per position, while anything holds it: past the end it
+ * shows nothing, and its position's row again if the list grows back. */
+PpvTopRow *
+_ppv_top_list_dup_row (PpvTopList *self,
                        guint       position)
 {
-  PpvTopList *self = PPV_TOP_LIST (model);
-  PpvTopRow *row;
+  PpvTopRow *row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
 
-  if (position >= self->n_shown)
-    return NULL;
-
-  row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
   if (row != NULL)
     return g_object_ref (row);
 
   row = _ppv_top_row_new (self, position);
   g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), row);
   return row;
+}
+
+guint *
+_ppv_top_list_dup_live_positions (PpvTopList *self,
+                                  guint       first,
+                                  guint       end,
+                                  guint      *n_positions)
+{
+  guint *positions = g_new (guint, MAX (g_hash_table_size (self->rows), 1));
+  GHashTableIter iter;
+  gpointer key;
+
+  *n_positions = 0;
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (GPOINTER_TO_UINT (key) >= first && GPOINTER_TO_UINT (key) < end)
+      positions[(*n_positions)++] = GPOINTER_TO_UINT (key);
+  return positions;
+}
+
+static gpointer
+ppv_top_list_get_item (GListModel *model,
+                       guint       position)
+{
+  PpvTopList *self = PPV_TOP_LIST (model);
+
+  if (position >= self->n_shown)
+    return NULL;
+  return _ppv_top_list_dup_row (self, position);
 }
 
 static void
@@ -86,29 +112,17 @@ _ppv_top_list_forget_row (PpvTopList *self,
     g_hash_table_remove (self->rows, key);
 }
 
-/* Rows at @first and after leave the list. */
-static void
-detach_rows_from (PpvTopList *self,
-                  guint       first)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, self->rows);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (GPOINTER_TO_UINT (key) >= first)
-      {
-        _ppv_top_row_detach (value);
-        g_hash_table_iter_remove (&iter);
-      }
-}
-
 static void
 ppv_top_list_finalize (GObject *object)
 {
   PpvTopList *self = PPV_TOP_LIST (object);
+  GHashTableIter iter;
+  gpointer row;
 
-  detach_rows_from (self, 0);
+  /* Rows may outlive the list (a widget's last reference). */
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    _ppv_top_row_detach (row);
   g_hash_table_unref (self->rows);
   g_free (self->shown);
   g_free (self->position_of);
@@ -190,10 +204,7 @@ update (PpvTopList *self)
     }
 
   if (self->n_shown < old_n)
-    {
-      detach_rows_from (self, self->n_shown);
-      g_list_model_items_changed (G_LIST_MODEL (self), self->n_shown, old_n - self->n_shown, 0);
-    }
+    g_list_model_items_changed (G_LIST_MODEL (self), self->n_shown, old_n - self->n_shown, 0);
   else if (self->n_shown > old_n)
     g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->n_shown - old_n);
 

@@ -18,5 +18,14 @@ void       _ppv_top_row_detach (PpvTopRow  *self);
 /* ppv-top-list.c: a row is finalized; forget it. */
 void       _ppv_top_list_forget_row (PpvTopList *list,
                                      PpvTopRow  *row);
+/* The row object of @position, past the list's end too. */
+PpvTopRow *_ppv_top_list_dup_row    (PpvTopList *list,
+                                     guint       position);
+/* The positions in [@first, @end) whose row objects are alive (held by a
+ * widget, mostly), in no order. */
+guint     *_ppv_top_list_dup_live_positions (PpvTopList *list,
+                                             guint       first,
+                                             guint       end,
+                                             guint      *n_positions);
 
 G_END_DECLS

@@ -265,9 +265,15 @@ bind_cell (PpvTopView  *self,
   const PpvReportRow *rrow;
   g_autofree char *text = NULL;
 
-  /* A row past the end is about to go. */
+  /* A row past the end, about to go (ppv-top-pacer.h): blank. */
   if (model == NULL)
-    return;
+    {
+      if (PPV_IS_PERCENT_CELL (cell))
+        ppv_percent_cell_set (PPV_PERCENT_CELL (cell), 0.0, "");
+      else if (GTK_IS_LABEL (cell))
+        set_change (cell, 0, "");
+      return;
+    }
 
   report = ppv_top_model_get_report (model);
   index = ppv_top_row_get_index (row);

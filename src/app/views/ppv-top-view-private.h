@@ -6,6 +6,7 @@
 #pragma once
 
 #include "ppv-top-list.h"
+#include "ppv-top-pacer.h"
 #include "ppv-top-view.h"
 
 G_BEGIN_DECLS
@@ -26,8 +27,10 @@ struct _PpvTopView
   GtkColumnViewColumn  *base_column;
   GtkColumnViewColumn  *new_column;
 
-  /* PpvTopModel (one report) -> PpvTopList (order, search) -> selection */
+  /* PpvTopModel (one report) -> PpvTopList (order, search) -> PpvTopPacer
+   * (count changes over frames) -> selection */
   PpvTopList           *list;
+  PpvTopPacer          *pacer;
   GtkSingleSelection   *selection;
   char                 *needle;
   GCancellable         *search_cancellable;

@@ -40,7 +40,7 @@ scroll_to (PpvTopView *self,
   GtkWidget *list_view = _ppv_top_view_find_list_view (self);
 
   /* GTK 4.8 has no gtk_column_view_scroll_to(): use the list's action. */
-  if (list_view != NULL && position < g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+  if (list_view != NULL && ppv_top_pacer_reveal (self->pacer, position))
     gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
 }
 
@@ -225,6 +225,8 @@ select_quietly (PpvTopView *self,
 {
   int found = find_position (self, plain_name);
 
+  if (found >= 0)
+    ppv_top_pacer_reveal (self->pacer, (guint) found);
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->selection,
                                      found < 0 ? GTK_INVALID_LIST_POSITION : (guint) found);
@@ -385,7 +387,11 @@ start_sides (PpvTopView *self)
 
   g_cancellable_cancel (self->sides_cancellable);
   g_clear_object (&self->sides_cancellable);
+  /* Not for the rows still shown from before the comparison: their two
+   * reports would take a core from the compared table's build. */
   if (model == NULL || self->sides_before == NULL || ppv_top_model_get_n_rows (model) == 0 ||
+      ppv_report_get_profile (ppv_top_model_get_report (model)) !=
+        ppv_report_pane_get_profile (PPV_REPORT_PANE (self)) ||
       ppv_top_model_get_sides (model, 0, &base, &after))
     return;
   self->sides_cancellable = g_cancellable_new ();
@@ -640,6 +646,7 @@ ppv_top_view_finalize (GObject *object)
   PpvTopView *self = PPV_TOP_VIEW (object);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->pacer);
   g_clear_object (&self->list);
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->sides_cancellable);
@@ -730,7 +737,8 @@ ppv_top_view_init (PpvTopView *self)
   g_signal_connect_object (self->list, "rows-changed",
                            G_CALLBACK (_ppv_top_view_refresh_cells), self, G_CONNECT_SWAPPED);
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  self->pacer = ppv_top_pacer_new (self->list, GTK_WIDGET (self->column_view));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->pacer)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected",
