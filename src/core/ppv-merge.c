@@ -147,6 +147,7 @@ typedef struct
 static inline const char *
 intern_cached (PpvProfileBuilder *b,
                StringCache       *cache,
+               GMutex            *lock,
                const char        *str)
 {
   gsize slot = ((guintptr) str >> 3) % N_STRING_CACHE;
@@ -156,7 +157,11 @@ intern_cached (PpvProfileBuilder *b,
   if (cache->from[slot] != str)
     {
       cache->from[slot] = str;
+      if (lock != NULL)
+        g_mutex_lock (lock);
       cache->to[slot] = ppv_profile_builder_intern (b, str);
+      if (lock != NULL)
+        g_mutex_unlock (lock);
     }
   return cache->to[slot];
 }
@@ -223,6 +228,23 @@ check_compatible (MergeInput  *inputs,
   return TRUE;
 }
 
+/* Where samples are merged: an index of samples and their summed values.
+ * A -diff_base merge gives the base its own (see merge_inputs()). */
+typedef struct
+{
+  PpvProfileBuilder *b;
+  GMutex            *intern_lock;      /* the builder's, when two sinks share it */
+  PpvMergeIndex     *index;
+  GArray            *values;           /* gint64 × n_types per merged sample */
+  GArray            *stack;            /* guint32 */
+  GArray            *labels;           /* PpvLabel */
+  gint64            *scaled;
+  StringCache        cache;
+  const char        *base_key;
+  const char        *base_true;
+  const char        *empty;
+} Sink;
+
 /* Merged entries are numbered from 0 in the order first seen; their ids in
  * the merged profile are those numbers + 1, so a location's index in the
  * built profile is its entry number. */
@@ -231,15 +253,11 @@ typedef struct
   PpvProfileBuilder *b;
   PpvMergeIndex     *index;
   GArray            *mapping_starts;   /* guint64 per merged mapping */
-  GArray            *values;           /* gint64 × n_types per merged sample */
   GArray            *scratch_u64;
   GArray            *scratch_i64;
   GArray            *scratch_i64b;
   GArray            *stack;            /* guint32 */
-  GArray            *labels;           /* PpvLabel */
   StringCache        cache;
-  const char        *base_key;
-  const char        *base_true;
 } Merger;
 
 static void
@@ -283,10 +301,13 @@ merge_functions (Merger     *m,
     {
       const PpvFunction *fn = &p->functions[f];
       gboolean is_new;
-      guint32 entry = _ppv_merge_index_function (m->index,
-                                                 ppv_profile_builder_intern (m->b, fn->name),
-                                                 ppv_profile_builder_intern (m->b, fn->system_name),
-                                                 ppv_profile_builder_intern (m->b, fn->filename),
+      /* Input strings are interned: a system name is mostly the name's
+       * pointer, and file names repeat. */
+      const char *name = ppv_profile_builder_intern (m->b, fn->name);
+      const char *system_name = fn->system_name == fn->name
+                                ? name : intern_cached (m->b, &m->cache, NULL, fn->system_name);
+      guint32 entry = _ppv_merge_index_function (m->index, name, system_name,
+                                                 intern_cached (m->b, &m->cache, NULL, fn->filename),
                                                  fn->start_line, &is_new);
 
       function_id[f] = entry + 1;
@@ -345,13 +366,16 @@ merge_locations (Merger        *m,
 }
 
 static void
-merge_samples (Merger           *m,
+merge_samples (Sink             *m,
                const MergeInput *in,
-               const guint32    *location_index,
-               gint64           *scaled)
+               const guint32    *location_index)
 {
   PpvProfile *p = in->profile;
   guint n_types = p->n_sample_types;
+  gint64 *scaled = m->scaled;
+
+  /* The cache maps this input's string pointers. */
+  memset (&m->cache, 0, sizeof m->cache);
 
   for (guint32 s = 0; s < p->n_samples; s++)
     {
@@ -379,17 +403,17 @@ merge_samples (Merger           *m,
         {
           PpvLabel l;
 
-          l.key = intern_cached (m->b, &m->cache, labels[i].key);
+          l.key = intern_cached (m->b, &m->cache, m->intern_lock, labels[i].key);
           if (in->mark_base && l.key == m->base_key)
             continue;
-          l.str = intern_cached (m->b, &m->cache, labels[i].str);
+          l.str = intern_cached (m->b, &m->cache, m->intern_lock, labels[i].str);
           l.num = labels[i].num;
-          l.num_unit = intern_cached (m->b, &m->cache, labels[i].num_unit);
+          l.num_unit = intern_cached (m->b, &m->cache, m->intern_lock, labels[i].num_unit);
           g_array_append_val (m->labels, l);
         }
       if (in->mark_base)
         {
-          PpvLabel l = { m->base_key, m->base_true, 0, ppv_profile_builder_intern (m->b, "") };
+          PpvLabel l = { m->base_key, m->base_true, 0, m->empty };
           g_array_append_val (m->labels, l);
         }
 
@@ -407,6 +431,92 @@ merge_samples (Merger           *m,
     }
 }
 
+/* Whether any sample of @p has a pprof::base label: then it could equal a
+ * sample of a -diff_base base. */
+static gboolean
+has_base_label (PpvProfile *p)
+{
+  const char *checked = NULL;
+
+  for (gsize i = 0; i < p->n_labels; i++)
+    if (p->labels[i].key != checked)
+      {
+        if (g_strcmp0 (p->labels[i].key, "pprof::base") == 0)
+          return TRUE;
+        /* Keys are interned: most labels repeat the last key checked. */
+        checked = p->labels[i].key;
+      }
+  return FALSE;
+}
+
+static void
+sink_init (Sink              *sink,
+           PpvProfileBuilder *b,
+           PpvMergeIndex     *index,
+           guint              n_types)
+{
+  sink->b = b;
+  sink->index = index;
+  /* Reserved, so that their data is never NULL. */
+  sink->values = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 16);
+  sink->stack = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 64);
+  sink->labels = g_array_sized_new (FALSE, FALSE, sizeof (PpvLabel), 16);
+  sink->scaled = g_new (gint64, MAX (n_types, 1));
+  sink->base_key = ppv_profile_builder_intern (b, "pprof::base");
+  sink->base_true = ppv_profile_builder_intern (b, "true");
+  sink->empty = ppv_profile_builder_intern (b, "");
+}
+
+static void
+sink_clear (Sink *sink)
+{
+  g_array_unref (sink->values);
+  g_array_unref (sink->stack);
+  g_array_unref (sink->labels);
+  g_free (sink->scaled);
+}
+
+/* pprof drops samples whose summed values cancel out entirely. */
+static void
+emit_samples (Sink  *sink,
+              guint  n_types)
+{
+  guint32 n_merged = _ppv_merge_index_n_samples (sink->index);
+
+  for (guint32 k = 0; k < n_merged; k++)
+    {
+      const gint64 *v = &g_array_index (sink->values, gint64, (gsize) k * n_types);
+      const guint32 *locs;
+      const PpvLabel *labels;
+      guint32 n_locs, n_labels;
+      gboolean zero = TRUE;
+
+      for (guint i = 0; i < n_types; i++)
+        zero &= v[i] == 0;
+      if (zero)
+        continue;
+      locs = _ppv_merge_index_sample_stack (sink->index, k, &n_locs);
+      labels = _ppv_merge_index_sample_labels (sink->index, k, &n_labels);
+      ppv_profile_builder_add_sample_indexed (sink->b, locs, n_locs, v, n_types, labels, n_labels);
+    }
+}
+
+typedef struct
+{
+  Sink             *sink;
+  const MergeInput *input;
+  const guint32    *location_index;
+} SampleWork;
+
+static gpointer
+merge_samples_thread (gpointer data)
+{
+  SampleWork *work = data;
+
+  merge_samples (work->sink, work->input, work->location_index);
+  return NULL;
+}
+
 static PpvProfile *
 merge_inputs (MergeInput  *inputs,
               guint        n_inputs,
@@ -414,20 +524,30 @@ merge_inputs (MergeInput  *inputs,
 {
   guint n_types = inputs[0].profile->n_sample_types;
   gsize max_mappings = 0, max_functions = 0, max_locations = 0, max_samples = 0;
-  g_autofree gint64 *scaled = g_new (gint64, MAX (n_types, 1));
   g_autofree Merger *m = NULL;
+  g_autofree guint32 **location_index = g_new0 (guint32 *, n_inputs);
   PpvProfileBuilder *b;
+  Sink sinks[2] = { { 0 } };
+  GMutex intern_lock;
+  gboolean split;
   guint32 n_merged;
 
   if (!check_compatible (inputs, n_inputs, error))
     return NULL;
+
+  /* A -diff_base base's samples all carry pprof::base=true: unless the
+   * profile's carry it too, none equals one of the profile's, so the two
+   * are merged apart, on two threads, and the base's entries follow the
+   * profile's, the order a single index would give them. */
+  split = n_inputs == 2 && inputs[1].mark_base && !has_base_label (inputs[0].profile);
 
   for (guint j = 0; j < n_inputs; j++)
     {
       max_mappings += inputs[j].profile->n_mappings;
       max_functions += inputs[j].profile->n_functions;
       max_locations += inputs[j].profile->n_locations;
-      max_samples += inputs[j].profile->n_samples;
+      if (j == 0 || !split)
+        max_samples += inputs[j].profile->n_samples;
     }
 
   b = ppv_profile_builder_new ();
@@ -438,59 +558,70 @@ merge_inputs (MergeInput  *inputs,
   m->index = _ppv_merge_index_new (max_mappings, max_functions, max_locations, max_samples);
   /* Reserved, so that their data is never NULL. */
   m->mapping_starts = g_array_sized_new (FALSE, FALSE, sizeof (guint64), 16);
-  m->values = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 16);
   m->scratch_u64 = g_array_sized_new (FALSE, FALSE, sizeof (guint64), 16);
   m->scratch_i64 = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 16);
   m->scratch_i64b = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 16);
   m->stack = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 64);
-  m->labels = g_array_sized_new (FALSE, FALSE, sizeof (PpvLabel), 16);
-  m->base_key = ppv_profile_builder_intern (b, "pprof::base");
-  m->base_true = ppv_profile_builder_intern (b, "true");
 
+  /* Mappings, functions and locations of every input first: samples
+   * refer to them, and add none. */
   for (guint j = 0; j < n_inputs; j++)
     {
       PpvProfile *p = inputs[j].profile;
       g_autofree guint32 *mapping_id = g_new0 (guint32, MAX (p->n_mappings, 1));
       g_autofree gint64 *mapping_offset = g_new0 (gint64, MAX (p->n_mappings, 1));
       g_autofree guint32 *function_id = g_new0 (guint32, MAX (p->n_functions, 1));
-      g_autofree guint32 *location_index = g_new0 (guint32, MAX (p->n_locations, 1));
 
+      location_index[j] = g_new0 (guint32, MAX (p->n_locations, 1));
       /* The cache maps this input's string pointers. */
       memset (&m->cache, 0, sizeof m->cache);
       merge_mappings (m, p, mapping_id, mapping_offset);
       merge_functions (m, p, function_id);
-      merge_locations (m, p, mapping_id, mapping_offset, function_id, location_index);
-      merge_samples (m, &inputs[j], location_index, scaled);
+      merge_locations (m, p, mapping_id, mapping_offset, function_id, location_index[j]);
     }
 
-  /* pprof drops samples whose summed values cancel out entirely. */
-  n_merged = _ppv_merge_index_n_samples (m->index);
-  _ppv_profile_builder_reserve (b, n_merged, (gsize) n_merged * n_types, 0, 0, 0);
-  for (guint32 k = 0; k < n_merged; k++)
+  sink_init (&sinks[0], b, m->index, n_types);
+  if (split)
     {
-      const gint64 *v = &g_array_index (m->values, gint64, (gsize) k * n_types);
-      const guint32 *locs;
-      const PpvLabel *labels;
-      guint32 n_locs, n_labels;
-      gboolean zero = TRUE;
+      SampleWork work = { &sinks[1], &inputs[1], location_index[1] };
+      GThread *thread;
 
-      for (guint i = 0; i < n_types; i++)
-        zero &= v[i] == 0;
-      if (zero)
-        continue;
-      locs = _ppv_merge_index_sample_stack (m->index, k, &n_locs);
-      labels = _ppv_merge_index_sample_labels (m->index, k, &n_labels);
-      ppv_profile_builder_add_sample_indexed (b, locs, n_locs, v, n_types, labels, n_labels);
+      g_mutex_init (&intern_lock);
+      sink_init (&sinks[1], b, _ppv_merge_index_new (0, 0, 0, inputs[1].profile->n_samples), n_types);
+      sinks[0].intern_lock = sinks[1].intern_lock = &intern_lock;
+      thread = g_thread_try_new ("ppv-merge", merge_samples_thread, &work, NULL);
+      merge_samples (&sinks[0], &inputs[0], location_index[0]);
+      if (thread != NULL)
+        g_thread_join (thread);
+      else
+        merge_samples_thread (&work);
+      g_mutex_clear (&intern_lock);
+    }
+  else
+    for (guint j = 0; j < n_inputs; j++)
+      merge_samples (&sinks[0], &inputs[j], location_index[j]);
+
+  n_merged = _ppv_merge_index_n_samples (sinks[0].index);
+  if (split)
+    n_merged += _ppv_merge_index_n_samples (sinks[1].index);
+  _ppv_profile_builder_reserve (b, n_merged, (gsize) n_merged * n_types, 0, 0, 0);
+  emit_samples (&sinks[0], n_types);
+  sink_clear (&sinks[0]);
+  if (split)
+    {
+      emit_samples (&sinks[1], n_types);
+      _ppv_merge_index_free (sinks[1].index);
+      sink_clear (&sinks[1]);
     }
 
+  for (guint j = 0; j < n_inputs; j++)
+    g_free (location_index[j]);
   _ppv_merge_index_free (m->index);
   g_array_unref (m->mapping_starts);
-  g_array_unref (m->values);
   g_array_unref (m->scratch_u64);
   g_array_unref (m->scratch_i64);
   g_array_unref (m->scratch_i64b);
   g_array_unref (m->stack);
-  g_array_unref (m->labels);
   return ppv_profile_builder_finish (b, "merged profile", error);
 }
 
