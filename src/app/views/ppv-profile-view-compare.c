@@ -180,7 +180,6 @@ update_compare_widgets (PpvProfileView *self)
                               recommended == PPV_BASE_SUBTRACT ? _("Subtract base") : _("Compare with base"),
                               selected_type (self));
     gtk_label_set_text (self->compare_explanation, line);
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->compare_explanation), line);
 
     self->updating_controls = TRUE;
     gtk_toggle_button_set_active (c->mode == PPV_BASE_SUBTRACT ? self->compare_subtract : self->compare_diff, TRUE);
