@@ -467,11 +467,18 @@ on_option_changed (PpvProfileView *self)
   _ppv_profile_view_rebuild (self);
 }
 
+/* The sample type named @type (a reload keeps the one shown), else
+ * the profile's default, else the last. */
 static guint
-default_sample_index (PpvProfile *profile)
+default_sample_index (PpvProfile *profile,
+                      const char *type)
 {
   if (profile->n_sample_types == 0)
     return GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; type != NULL && i < profile->n_sample_types; i++)
+    if (g_strcmp0 (profile->sample_types[i].type, type) == 0)
+      return i;
 
   if (profile->default_sample_type != NULL && profile->default_sample_type[0] != '\0')
     for (guint i = 0; i < profile->n_sample_types; i++)
@@ -487,13 +494,23 @@ ppv_profile_view_set_profile (PpvProfileView *self,
                               const char     *source_name)
 {
   g_autoptr(GtkStringList) types = NULL;
+  g_autofree char *shown_type = NULL;
   PpvCompare *kept = NULL;
+  gboolean reload;
 
   g_return_if_fail (PPV_IS_PROFILE_VIEW (self));
 
-  /* The same source again is a reload: it stays compared. */
-  if (profile != NULL && self->own != NULL && g_strcmp0 (source_name, self->source_name) == 0)
-    kept = _ppv_profile_view_take_compare (self);
+  /* The same source again is a reload: it keeps the options, the
+   * filters, the search and the comparison. */
+  reload = profile != NULL && self->own != NULL && g_strcmp0 (source_name, self->source_name) == 0;
+  if (reload)
+    {
+      guint sample = gtk_drop_down_get_selected (self->sample_type_dropdown);
+
+      if (sample < self->own->n_sample_types)
+        shown_type = g_strdup (self->own->sample_types[sample].type);
+      kept = _ppv_profile_view_take_compare (self);
+    }
   _ppv_profile_view_clear_compare (self);
   if (profile != NULL)
     ppv_profile_ref (profile);
@@ -513,15 +530,18 @@ ppv_profile_view_set_profile (PpvProfileView *self,
       gtk_string_list_append (types, profile->sample_types[i].type);
   gtk_drop_down_set_model (self->sample_type_dropdown, G_LIST_MODEL (types));
   if (profile != NULL && profile->n_sample_types > 0)
-    gtk_drop_down_set_selected (self->sample_type_dropdown, default_sample_index (profile));
+    gtk_drop_down_set_selected (self->sample_type_dropdown, default_sample_index (profile, shown_type));
   gtk_widget_set_sensitive (GTK_WIDGET (self->sample_type_dropdown),
                             profile != NULL && profile->n_sample_types > 1);
 
-  gtk_drop_down_set_selected (self->granularity_dropdown, 0);
-  g_ptr_array_set_size (self->filters, 0);
-  _ppv_profile_view_clear_label_filters (self);
+  if (!reload)
+    {
+      gtk_drop_down_set_selected (self->granularity_dropdown, 0);
+      g_ptr_array_set_size (self->filters, 0);
+      _ppv_profile_view_clear_label_filters (self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+    }
   _ppv_profile_view_rebuild_chips (self);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 
   self->updating_controls = FALSE;
 
@@ -529,8 +549,10 @@ ppv_profile_view_set_profile (PpvProfileView *self,
   update_page_visibility (self);
   for (guint i = 0; i < self->panes->len; i++)
     ppv_report_pane_set_source_name (g_ptr_array_index (self->panes, i), source_name);
-  set_current_name (self, NULL, NULL);
-  _ppv_profile_view_rebuild (self);
+  set_current_name (self, reload ? self->current_name : NULL, NULL);
+  /* Label frames (a kept grouping) go on the new profile. */
+  if (!_ppv_profile_view_update_grouping (self))
+    _ppv_profile_view_rebuild (self);
   if (kept != NULL)
     _ppv_profile_view_restore_compare (self, kept);
 }
