@@ -389,7 +389,48 @@ show_archive_activated (GSimpleAction *action,
   gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
 }
 
+/* --- A tab's context menu ------------------------------------------------ */
+
+static PpvPage *
+menu_page (PpvWindow *self)
+{
+  GtkWidget *child = self->menu_page != NULL ? adw_tab_page_get_child (self->menu_page) : NULL;
+
+  return child != NULL && PPV_IS_PAGE (child) ? PPV_PAGE (child) : NULL;
+}
+
+void
+_ppv_window_setup_tab_menu (PpvWindow  *self,
+                            AdwTabPage *page)
+{
+  PpvPage *clicked;
+
+  /* Closing the menu (NULL) comes before its item's action runs. */
+  if (page == NULL)
+    return;
+  g_set_weak_pointer (&self->menu_page, page);
+  clicked = menu_page (self);
+  set_enabled (self, "compare-tab",
+               clicked != NULL && g_action_group_get_action_enabled (ppv_page_get_actions (clicked), "compare"));
+}
+
+/* Compare With… for the tab clicked: it is shown, then the dialog asks. */
+static void
+compare_tab_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  PpvWindow *self = user_data;
+  PpvPage *page = menu_page (self);
+
+  if (page == NULL)
+    return;
+  adw_tab_view_set_selected_page (self->tab_view, self->menu_page);
+  g_action_group_activate_action (ppv_page_get_actions (page), "compare", NULL);
+}
+
 static const GActionEntry window_actions[] = {
+  { "compare-tab", compare_tab_activated },
   { "open", open_activated },
   { "paste", paste_activated },
   { "focus-address", focus_address_activated },

@@ -35,6 +35,8 @@ struct _PpvWindow
   /* The selected tab (borrowed) and what follows it: the title, the
    * status line, the address, the view switcher and the win. actions. */
   PpvPage              *visible_page;
+  /* The tab whose context menu was opened last (weak) */
+  AdwTabPage           *menu_page;
   GBindingGroup        *page_bindings;
   GSignalGroup         *page_signals;
   GSignalGroup         *action_signals;
@@ -48,5 +50,8 @@ void        _ppv_window_show_toast      (PpvWindow  *self,
 /* Sets the enabled state of every win. action from the visible tab. */
 void        _ppv_window_update_actions  (PpvWindow  *self);
 void        _ppv_window_actions_init    (PpvWindow  *self);
+/* AdwTabView::setup-menu: the menu's actions act on @page. */
+void        _ppv_window_setup_tab_menu  (PpvWindow  *self,
+                                         AdwTabPage *page);
 
 G_END_DECLS

@@ -515,6 +515,7 @@ ppv_window_dispose (GObject *object)
 
   self->closing = TRUE;
   self->visible_page = NULL;
+  g_clear_weak_pointer (&self->menu_page);
   if (self->page_bindings != NULL)
     g_binding_group_set_source (self->page_bindings, NULL);
   if (self->page_signals != NULL)
@@ -563,6 +564,8 @@ ppv_window_class_init (PpvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpvWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, address_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, selected_page_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "setup_tab_menu_cb",
+                                                G_CALLBACK (_ppv_window_setup_tab_menu));
   gtk_widget_class_bind_template_callback (widget_class, page_attached_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_detached_cb);
   gtk_widget_class_bind_template_callback (widget_class, session_changed);

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# test_compare.py — drives a comparison in the real window over AT-SPI with the user's focus filter kept throughout: Compare With… another tab, the Base and New columns, modes, Normalize, Swap, the chip, an incompatible base, sorting by growth, export, --diff-base.
+# test_compare.py — drives a comparison in the real window over AT-SPI with the user's focus filter kept throughout: Compare With… another tab, the Base and New columns, modes, Normalize, Swap, the chip, a reload, an incompatible base chosen from a tab's context menu, sorting by growth, export, --diff-base.
 #
 # Copyright 2026 The Pprof Viewer authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -106,6 +106,25 @@ def row_menu_item(app, name, item_name):
         print(f'#  no {item_name} item in the row menu')
         return False
     # The menu is a popover on its own surface: use its action.
+    Atspi.Action.do_action(item, 0)
+    return True
+
+
+def tab_menu_item(app, title, item_name):
+    """Activates @item_name in the context menu of the tab titled @title."""
+    bar = find(app.root, 'filler', 'Tabs')
+    tab = next((t for t in find_all(bar, 'filler', 'AdwTab')
+                if find(t, 'label') is not None and text(find(t, 'label')) == title), None) if bar else None
+    if tab is None:
+        print('#  no tab', title, tw.tab_titles(app))
+        return False
+    r = Atspi.Component.get_extents(tab, Atspi.CoordType.WINDOW)
+    Atspi.generate_mouse_event(r.x + r.width // 2, r.y + r.height // 2, 'b3c')
+    item = wait(lambda: find(app.root, pred=lambda a: (a.get_name() or '').replace('_', '') == item_name
+                             and 'menu' in a.get_role_name()), 5)
+    if item is None:
+        print(f'#  no {item_name} item in the tab menu')
+        return False
     Atspi.Action.do_action(item, 0)
     return True
 
@@ -305,8 +324,18 @@ def main():
                 'Stop comparing')) is None or not tw.shown(find(app.root, 'push button', pred=lambda a: a.get_name().startswith('Stop comparing'))), 5),
                 'the chip is gone')
 
-        # 7. A CPU profile as the base of a heap profile: a message, no change.
-        tw.press(ord('b'), tw.CONTROL)
+        # 6b. A reload keeps the user's filter (the comparison too: step 8).
+        tw.press(ord('r'), tw.CONTROL)
+        time.sleep(2)    # the fixture reads in well under that
+        check(wait(lambda: find(app.root, 'push button', 'Remove filter focus=^main\\.main$'), 5) is not None
+              and rows_match(app, focus, any_order=True),
+              'reloaded (Ctrl+R): the focus filter is kept, rows equal --top --focus=RE B')
+
+        # 7. A CPU profile as the base of a heap profile: a message, no
+        # change.  Compare With… from the context menu of the other tab,
+        # not the one shown: it acts on the tab clicked.
+        BEFORE_TAB = 'heap · heap-before.pb.gz'
+        check(tab_menu_item(app, BEFORE_TAB, 'Compare With…'), 'the other tab\'s context menu has Compare With…')
         dialog = compare_dialog(app)
         entry = wait(lambda: find(dialog, 'text', pred=lambda a: 'Address' in (a.get_name() or '')), 5) \
             if dialog is not None else None
@@ -317,9 +346,16 @@ def main():
             tw.press(tw.KEY_RETURN)
             message = wait(lambda: tw.label_containing(app.root, 'cannot be the base of'), 15)
             check(message is not None and 'cpu.pb.gz' in message, f'a clear message ({message!r})')
+            check(message is not None and 'base of heap-before.pb.gz' in message,
+                  'the tab clicked is the one compared (and shown)')
             shot('compare-05-incompatible.png')
             tw.press(0xff1b)    # Escape closes the message
             wait(lambda: tw.label_containing(app.root, 'cannot be the base of') is None, 5)
+            check(wait(lambda: tw.visible_page(app, BEFORE_TAB) is not None, 5), 'the tab clicked is shown')
+            after_tab = next((t for t in find_all(find(app.root, 'filler', 'Tabs'), 'filler', 'AdwTab')
+                              if find(t, 'label') is not None and text(find(t, 'label')) == AFTER_TAB), None)
+            if after_tab is not None:
+                tw.click(after_tab)
             check(rows_match(app, focus, any_order=True), 'nothing changed: rows equal --top B')
         app.quit()
 
