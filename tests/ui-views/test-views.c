@@ -355,6 +355,115 @@ test_top_sort_reverse (void)
 
 /* A new report shows in the visible cells (rows keep their items and are
  * bound again) and in the current order; the selection follows its name. */
+/* A profile of @n_leaves functions called from main.main, one sample each. */
+static PpvProfile *
+wide_profile (guint n_leaves)
+{
+  PpvProfileBuilder *builder = ppv_profile_builder_new ();
+  g_autoptr(GError) error = NULL;
+  PpvProfile *profile;
+
+  ppv_profile_builder_add_sample_type (builder, "samples", "count");
+  for (guint i = 0; i <= n_leaves; i++)
+    {
+      g_autofree char *name = i == n_leaves ? g_strdup ("main.main") : g_strdup_printf ("main.leaf%u", i);
+      PpvFunction function = { 0 };
+      guint64 id = i + 1;
+      gint64 line = 10, column = 0;
+
+      function.id = id;
+      function.name = name;
+      function.system_name = name;
+      function.filename = "main.go";
+      ppv_profile_builder_add_function (builder, &function);
+      ppv_profile_builder_add_location (builder, id, 0, 0x1000 + id * 16, FALSE, &id, &line, &column, 1);
+    }
+  for (guint i = 0; i < n_leaves; i++)
+    {
+      guint64 stack[2] = { i + 1, n_leaves + 1 };
+      gint64 value = 1 + i;
+
+      ppv_profile_builder_add_sample (builder, stack, 2, &value, 1, NULL, 0);
+    }
+  profile = ppv_profile_builder_finish (builder, "wide", &error);
+  g_assert_no_error (error);
+  return profile;
+}
+
+typedef struct
+{
+  GListModel *list;      /* the table's rows */
+  GListModel *shown;     /* what the column view is given */
+  guint       n_list;    /* both when the last report came */
+  guint       n_shown;
+} PaceCounts;
+
+static void
+on_paced_report (PpvTopView *view,
+                 PaceCounts *counts)
+{
+  counts->n_list = g_list_model_get_n_items (counts->list);
+  counts->n_shown = g_list_model_get_n_items (counts->shown);
+}
+
+static gboolean
+pacing_done (gpointer data)
+{
+  PaceCounts *counts = data;
+
+  return g_list_model_get_n_items (counts->shown) == g_list_model_get_n_items (counts->list);
+}
+
+/* A report that adds or removes hundreds of rows reaches the column view
+ * a few dozen rows a frame (GTK 4.8 makes or destroys the widgets of up
+ * to 200 rows at once otherwise); the table's own rows change at once. */
+static void
+test_top_pacing (void)
+{
+  TopFixture fixture = { 0 };
+  g_autoptr(PpvProfile) wide = wide_profile (600);
+  PaceCounts counts = { 0 };
+  GtkColumnView *column_view;
+  PpvReportOptions options;
+  guint reports;
+
+  top_fixture_setup (&fixture, "heap.pb.gz");
+  gtk_test_widget_wait_for_draw (fixture.window);
+  column_view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (fixture.view), GTK_TYPE_COLUMN_VIEW));
+  counts.list = ppv_top_view_get_shown_model (fixture.view);
+  counts.shown = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view)));
+  g_signal_connect (fixture.view, "report-changed", G_CALLBACK (on_paced_report), &counts);
+
+  /* Growing: 601 rows, the first of them at once, the rest over frames. */
+  reports = fixture.n_reports;
+  ppv_report_options_init (&options);
+  options.nodefraction = 0;    /* as the pane sets it: every row */
+  ppv_top_view_set_options (fixture.view, wide, &options);
+  while (fixture.n_reports == reports || ppv_top_view_get_loading (fixture.view))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (counts.n_list, ==, 601);
+  g_assert_cmpuint (counts.n_shown, >, 0);
+  g_assert_cmpuint (counts.n_shown, <=, 64);
+  g_assert_true (wait_for (pacing_done, &counts, 10000));
+  g_assert_true (texts_contain (GTK_WIDGET (fixture.view), "main.leaf599"));
+
+  /* Shrinking to one row: the rows past it go over frames, blank. */
+  reports = fixture.n_reports;
+  options.focus = g_strdup ("^main\\.leaf7$");
+  ppv_top_view_set_options (fixture.view, wide, &options);
+  ppv_report_options_clear (&options);
+  while (fixture.n_reports == reports || ppv_top_view_get_loading (fixture.view))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (counts.n_list, ==, 2);
+  g_assert_cmpuint (counts.n_shown, >, 2);
+  g_assert_false (texts_contain (GTK_WIDGET (fixture.view), "main.leaf599"));
+  g_assert_true (wait_for (pacing_done, &counts, 10000));
+  gtk_test_widget_wait_for_draw (fixture.window);
+  g_assert_true (texts_contain (GTK_WIDGET (fixture.view), "main.leaf7"));
+
+  top_fixture_teardown (&fixture);
+}
+
 static void
 test_top_new_report (void)
 {
@@ -1128,6 +1237,7 @@ main (int    argc,
   g_test_add_func ("/ppv/ui-views/top/sort", test_top_sort);
   g_test_add_func ("/ppv/ui-views/top/sort-reverse", test_top_sort_reverse);
   g_test_add_func ("/ppv/ui-views/top/new-report", test_top_new_report);
+  g_test_add_func ("/ppv/ui-views/top/pacing", test_top_pacing);
   g_test_add_func ("/ppv/ui-views/top/wide-values", test_top_wide_values);
   g_test_add_func ("/ppv/ui-views/top/unit", test_top_unit);
   g_test_add_func ("/ppv/ui-views/top/search", test_top_search);

@@ -98,35 +98,28 @@ def row_menu_item(app, name, item_name):
         print('#  no row', name, [c[-1] for _, c in table_row_objects(app)])
         return False
     cell = next((a for a in walk_all(target) if a.get_role_name() == 'label' and text(a).strip() == name), target)
-    r = Atspi.Component.get_extents(cell, Atspi.CoordType.WINDOW)
+    return context_menu_item(app, cell, item_name)
+
+
+def context_menu_item(app, widget, item_name):
+    """Right-clicks @widget and activates @item_name in the menu it opens."""
+    r = Atspi.Component.get_extents(widget, Atspi.CoordType.WINDOW)
     Atspi.generate_mouse_event(r.x + r.width // 2, r.y + r.height // 2, 'b3c')
     item = wait(lambda: find(app.root, pred=lambda a: (a.get_name() or '').replace('_', '') == item_name
                              and 'menu' in a.get_role_name()), 5)
     if item is None:
-        print(f'#  no {item_name} item in the row menu')
+        print(f'#  no {item_name} item in the menu of {widget.get_name()!r}')
         return False
     # The menu is a popover on its own surface: use its action.
     Atspi.Action.do_action(item, 0)
     return True
 
 
-def tab_menu_item(app, title, item_name):
-    """Activates @item_name in the context menu of the tab titled @title."""
+def tab(app, title):
+    """The tab bar's tab titled @title, or None."""
     bar = find(app.root, 'filler', 'Tabs')
-    tab = next((t for t in find_all(bar, 'filler', 'AdwTab')
-                if find(t, 'label') is not None and text(find(t, 'label')) == title), None) if bar else None
-    if tab is None:
-        print('#  no tab', title, tw.tab_titles(app))
-        return False
-    r = Atspi.Component.get_extents(tab, Atspi.CoordType.WINDOW)
-    Atspi.generate_mouse_event(r.x + r.width // 2, r.y + r.height // 2, 'b3c')
-    item = wait(lambda: find(app.root, pred=lambda a: (a.get_name() or '').replace('_', '') == item_name
-                             and 'menu' in a.get_role_name()), 5)
-    if item is None:
-        print(f'#  no {item_name} item in the tab menu')
-        return False
-    Atspi.Action.do_action(item, 0)
-    return True
+    return next((t for t in find_all(bar, 'filler', 'AdwTab')
+                 if find(t, 'label') is not None and text(find(t, 'label')) == title), None) if bar else None
 
 
 def focus_from_row_menu(app, name):
@@ -335,7 +328,9 @@ def main():
         # change.  Compare With… from the context menu of the other tab,
         # not the one shown: it acts on the tab clicked.
         BEFORE_TAB = 'heap · heap-before.pb.gz'
-        check(tab_menu_item(app, BEFORE_TAB, 'Compare With…'), 'the other tab\'s context menu has Compare With…')
+        before_tab = tab(app, BEFORE_TAB)
+        check(before_tab is not None and context_menu_item(app, before_tab, 'Compare With…'),
+              'the other tab\'s context menu has Compare With…')
         dialog = compare_dialog(app)
         entry = wait(lambda: find(dialog, 'text', pred=lambda a: 'Address' in (a.get_name() or '')), 5) \
             if dialog is not None else None
@@ -352,8 +347,7 @@ def main():
             tw.press(0xff1b)    # Escape closes the message
             wait(lambda: tw.label_containing(app.root, 'cannot be the base of') is None, 5)
             check(wait(lambda: tw.visible_page(app, BEFORE_TAB) is not None, 5), 'the tab clicked is shown')
-            after_tab = next((t for t in find_all(find(app.root, 'filler', 'Tabs'), 'filler', 'AdwTab')
-                              if find(t, 'label') is not None and text(find(t, 'label')) == AFTER_TAB), None)
+            after_tab = tab(app, AFTER_TAB)
             if after_tab is not None:
                 tw.click(after_tab)
             check(rows_match(app, focus, any_order=True), 'nothing changed: rows equal --top B')

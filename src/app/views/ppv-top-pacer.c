@@ -11,7 +11,7 @@
 
 /* Rows whose widgets may be made or destroyed in one frame: ~0.3 ms each
  * with their layout, so a frame stays well under 50 ms. */
-#define PACE_STEP    40
+#define PACE_STEP    32
 /* GTK 4.8's list view keeps widgets for at most 200 rows (plus two above
  * and below each of its trackers). */
 #define PACE_WINDOW  212
