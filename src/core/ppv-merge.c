@@ -302,12 +302,15 @@ merge_functions (Merger     *m,
       const PpvFunction *fn = &p->functions[f];
       gboolean is_new;
       /* Input strings are interned: a system name is mostly the name's
-       * pointer, and file names repeat. */
+       * pointer, and file names repeat.  (NULL interns as "".) */
       const char *name = ppv_profile_builder_intern (m->b, fn->name);
-      const char *system_name = fn->system_name == fn->name
-                                ? name : intern_cached (m->b, &m->cache, NULL, fn->system_name);
-      guint32 entry = _ppv_merge_index_function (m->index, name, system_name,
-                                                 intern_cached (m->b, &m->cache, NULL, fn->filename),
+      const char *system_name = fn->system_name == fn->name ? name
+                                : fn->system_name == NULL ? ppv_profile_builder_intern (m->b, NULL)
+                                : intern_cached (m->b, &m->cache, NULL, fn->system_name);
+      const char *filename = fn->filename == NULL
+                             ? ppv_profile_builder_intern (m->b, NULL)
+                             : intern_cached (m->b, &m->cache, NULL, fn->filename);
+      guint32 entry = _ppv_merge_index_function (m->index, name, system_name, filename,
                                                  fn->start_line, &is_new);
 
       function_id[f] = entry + 1;
