@@ -459,7 +459,8 @@ is_restart (PpvWatchSeries *self,
             const Entry    *entry)
 {
   if (previous->build_id != NULL && entry->build_id != NULL &&
-      previous->build_id[0] != '\0' && strcmp (previous->build_id, entry->build_id) != 0)
+      previous->build_id[0] != '\0' && entry->build_id[0] != '\0' &&
+      strcmp (previous->build_id, entry->build_id) != 0)
     return TRUE;
   if (previous->main_start != 0 && entry->main_start != 0 && previous->main_start != entry->main_start)
     return TRUE;
