@@ -10,25 +10,15 @@
  * negating a base) are applied on the way in, each with pprof's rule that
  * a sample scaled to all zeros is dropped.
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ppv-error.h"
 #include "ppv-merge.h"
 #include "ppv-merge-index.h"
+#include "ppv-merge-private.h"
 #include "ppv-profile-private.h"
 #include "ppv-units.h"
-
-#define MAX_STEPS 3
-
-typedef struct
-{
-  PpvProfile *profile;
-  double     *steps[MAX_STEPS];   /* per-column ratios, applied in order */
-  guint       n_steps;
-  gboolean    mark_base;          /* add pprof::base=true */
-} MergeInput;
 
 static void
 input_clear (MergeInput *in)
@@ -105,67 +95,6 @@ add_unit_scaling (MergeInput  *inputs,
   return TRUE;
 }
 
-/* Applies the scaling steps to one sample; FALSE if pprof would drop it. */
-static gboolean
-scale_values (const MergeInput *in,
-              const gint64     *src,
-              guint             n,
-              gint64           *dst)
-{
-  memcpy (dst, src, n * sizeof (gint64));
-  for (guint s = 0; s < in->n_steps; s++)
-    {
-      gboolean all_ones = TRUE, keep = FALSE;
-
-      for (guint i = 0; i < n; i++)
-        all_ones &= in->steps[s][i] == 1;
-      if (all_ones)
-        continue;
-      for (guint i = 0; i < n; i++)
-        if (in->steps[s][i] != 1)
-          {
-            dst[i] = (gint64) round ((double) dst[i] * in->steps[s][i]);
-            keep |= dst[i] != 0;
-          }
-      if (!keep)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Input strings are interned per profile, so one pointer stands for one
- * string within an input; a small direct-mapped cache spares most label
- * strings a hash lookup in the merged profile's builder. */
-#define N_STRING_CACHE 1024
-
-typedef struct
-{
-  const char *from[N_STRING_CACHE];
-  const char *to[N_STRING_CACHE];
-} StringCache;
-
-static inline const char *
-intern_cached (PpvProfileBuilder *b,
-               StringCache       *cache,
-               GMutex            *lock,
-               const char        *str)
-{
-  gsize slot = ((guintptr) str >> 3) % N_STRING_CACHE;
-
-  if (str == NULL)
-    return NULL;
-  if (cache->from[slot] != str)
-    {
-      cache->from[slot] = str;
-      if (lock != NULL)
-        g_mutex_lock (lock);
-      cache->to[slot] = ppv_profile_builder_intern (b, str);
-      if (lock != NULL)
-        g_mutex_unlock (lock);
-    }
-  return cache->to[slot];
-}
-
 static void
 merge_headers (PpvProfileBuilder *b,
                MergeInput        *inputs,
@@ -228,23 +157,6 @@ check_compatible (MergeInput  *inputs,
   return TRUE;
 }
 
-/* Where samples are merged: an index of samples and their summed values.
- * A -diff_base merge gives the base its own (see merge_inputs()). */
-typedef struct
-{
-  PpvProfileBuilder *b;
-  GMutex            *intern_lock;      /* the builder's, when two sinks share it */
-  PpvMergeIndex     *index;
-  GArray            *values;           /* gint64 × n_types per merged sample */
-  GArray            *stack;            /* guint32 */
-  GArray            *labels;           /* PpvLabel */
-  gint64            *scaled;
-  StringCache        cache;
-  const char        *base_key;
-  const char        *base_true;
-  const char        *empty;
-} Sink;
-
 /* Merged entries are numbered from 0 in the order first seen; their ids in
  * the merged profile are those numbers + 1, so a location's index in the
  * built profile is its entry number. */
@@ -306,10 +218,10 @@ merge_functions (Merger     *m,
       const char *name = ppv_profile_builder_intern (m->b, fn->name);
       const char *system_name = fn->system_name == fn->name ? name
                                 : fn->system_name == NULL ? ppv_profile_builder_intern (m->b, NULL)
-                                : intern_cached (m->b, &m->cache, NULL, fn->system_name);
+                                : _ppv_merge_intern_cached (m->b, &m->cache, NULL, fn->system_name);
       const char *filename = fn->filename == NULL
                              ? ppv_profile_builder_intern (m->b, NULL)
-                             : intern_cached (m->b, &m->cache, NULL, fn->filename);
+                             : _ppv_merge_intern_cached (m->b, &m->cache, NULL, fn->filename);
       guint32 entry = _ppv_merge_index_function (m->index, name, system_name, filename,
                                                  fn->start_line, &is_new);
 
@@ -368,189 +280,25 @@ merge_locations (Merger        *m,
     }
 }
 
-static void
-merge_samples (Sink             *m,
-               const MergeInput *in,
-               const guint32    *location_index)
-{
-  PpvProfile *p = in->profile;
-  guint n_types = p->n_sample_types;
-  gint64 *scaled = m->scaled;
-
-  /* The cache maps this input's string pointers. */
-  memset (&m->cache, 0, sizeof m->cache);
-
-  for (guint32 s = 0; s < p->n_samples; s++)
-    {
-      const PpvSample *sample = &p->samples[s];
-      const guint32 *stack = p->stacks + sample->stack_offset;
-      const PpvLabel *labels = p->labels + sample->labels_offset;
-      gboolean zero = TRUE, is_new;
-      guint32 *locs;
-      guint32 entry;
-
-      if (!scale_values (in, ppv_profile_sample_values (p, s), n_types, scaled))
-        continue;
-      for (guint i = 0; i < n_types; i++)
-        zero &= scaled[i] == 0;
-      if (zero)
-        continue;
-
-      g_array_set_size (m->stack, sample->n_locations);
-      locs = (guint32 *) (gpointer) m->stack->data;
-      for (guint32 i = 0; i < sample->n_locations; i++)
-        locs[i] = location_index[stack[i]];
-
-      g_array_set_size (m->labels, 0);
-      for (guint32 i = 0; i < sample->n_labels; i++)
-        {
-          PpvLabel l;
-
-          l.key = intern_cached (m->b, &m->cache, m->intern_lock, labels[i].key);
-          if (in->mark_base && l.key == m->base_key)
-            continue;
-          l.str = intern_cached (m->b, &m->cache, m->intern_lock, labels[i].str);
-          l.num = labels[i].num;
-          l.num_unit = intern_cached (m->b, &m->cache, m->intern_lock, labels[i].num_unit);
-          g_array_append_val (m->labels, l);
-        }
-      if (in->mark_base)
-        {
-          PpvLabel l = { m->base_key, m->base_true, 0, m->empty };
-          g_array_append_val (m->labels, l);
-        }
-
-      entry = _ppv_merge_index_sample (m->index, locs, sample->n_locations,
-                                       (const PpvLabel *) (gpointer) m->labels->data, m->labels->len,
-                                       &is_new);
-      if (is_new)
-        g_array_append_vals (m->values, scaled, n_types);
-      else
-        {
-          gint64 *dst = &g_array_index (m->values, gint64, (gsize) entry * n_types);
-          for (guint i = 0; i < n_types; i++)
-            dst[i] += scaled[i];
-        }
-    }
-}
-
-/* Whether any sample of @p has a pprof::base label: then it could equal a
- * sample of a -diff_base base. */
-static gboolean
-has_base_label (PpvProfile *p)
-{
-  const char *checked = NULL;
-
-  for (gsize i = 0; i < p->n_labels; i++)
-    if (p->labels[i].key != checked)
-      {
-        if (g_strcmp0 (p->labels[i].key, "pprof::base") == 0)
-          return TRUE;
-        /* Keys are interned: most labels repeat the last key checked. */
-        checked = p->labels[i].key;
-      }
-  return FALSE;
-}
-
-static void
-sink_init (Sink              *sink,
-           PpvProfileBuilder *b,
-           PpvMergeIndex     *index,
-           guint              n_types)
-{
-  sink->b = b;
-  sink->index = index;
-  /* Reserved, so that their data is never NULL. */
-  sink->values = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 16);
-  sink->stack = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 64);
-  sink->labels = g_array_sized_new (FALSE, FALSE, sizeof (PpvLabel), 16);
-  sink->scaled = g_new (gint64, MAX (n_types, 1));
-  sink->base_key = ppv_profile_builder_intern (b, "pprof::base");
-  sink->base_true = ppv_profile_builder_intern (b, "true");
-  sink->empty = ppv_profile_builder_intern (b, "");
-}
-
-static void
-sink_clear (Sink *sink)
-{
-  g_array_unref (sink->values);
-  g_array_unref (sink->stack);
-  g_array_unref (sink->labels);
-  g_free (sink->scaled);
-}
-
-/* pprof drops samples whose summed values cancel out entirely. */
-static void
-emit_samples (Sink  *sink,
-              guint  n_types)
-{
-  guint32 n_merged = _ppv_merge_index_n_samples (sink->index);
-
-  for (guint32 k = 0; k < n_merged; k++)
-    {
-      const gint64 *v = &g_array_index (sink->values, gint64, (gsize) k * n_types);
-      const guint32 *locs;
-      const PpvLabel *labels;
-      guint32 n_locs, n_labels;
-      gboolean zero = TRUE;
-
-      for (guint i = 0; i < n_types; i++)
-        zero &= v[i] == 0;
-      if (zero)
-        continue;
-      locs = _ppv_merge_index_sample_stack (sink->index, k, &n_locs);
-      labels = _ppv_merge_index_sample_labels (sink->index, k, &n_labels);
-      ppv_profile_builder_add_sample_indexed (sink->b, locs, n_locs, v, n_types, labels, n_labels);
-    }
-}
-
-typedef struct
-{
-  Sink             *sink;
-  const MergeInput *input;
-  const guint32    *location_index;
-} SampleWork;
-
-static gpointer
-merge_samples_thread (gpointer data)
-{
-  SampleWork *work = data;
-
-  merge_samples (work->sink, work->input, work->location_index);
-  return NULL;
-}
-
 static PpvProfile *
 merge_inputs (MergeInput  *inputs,
               guint        n_inputs,
               GError     **error)
 {
-  guint n_types = inputs[0].profile->n_sample_types;
   gsize max_mappings = 0, max_functions = 0, max_locations = 0, max_samples = 0;
   g_autofree Merger *m = NULL;
   g_autofree guint32 **location_index = g_new0 (guint32 *, n_inputs);
   PpvProfileBuilder *b;
-  Sink sinks[2] = { { 0 } };
-  GMutex intern_lock;
-  gboolean split;
-  guint32 n_merged;
 
   if (!check_compatible (inputs, n_inputs, error))
     return NULL;
-
-  /* A -diff_base base's samples all carry pprof::base=true: unless the
-   * profile's carry it too, none equals one of the profile's, so the two
-   * are merged apart, on two threads, and the base's entries follow the
-   * profile's, the order a single index would give them. */
-  split = n_inputs == 2 && inputs[1].mark_base && !has_base_label (inputs[0].profile);
 
   for (guint j = 0; j < n_inputs; j++)
     {
       max_mappings += inputs[j].profile->n_mappings;
       max_functions += inputs[j].profile->n_functions;
       max_locations += inputs[j].profile->n_locations;
-      if (j == 0 || !split)
-        max_samples += inputs[j].profile->n_samples;
+      max_samples += inputs[j].profile->n_samples;
     }
 
   b = ppv_profile_builder_new ();
@@ -583,39 +331,7 @@ merge_inputs (MergeInput  *inputs,
       merge_locations (m, p, mapping_id, mapping_offset, function_id, location_index[j]);
     }
 
-  sink_init (&sinks[0], b, m->index, n_types);
-  if (split)
-    {
-      SampleWork work = { &sinks[1], &inputs[1], location_index[1] };
-      GThread *thread;
-
-      g_mutex_init (&intern_lock);
-      sink_init (&sinks[1], b, _ppv_merge_index_new (0, 0, 0, inputs[1].profile->n_samples), n_types);
-      sinks[0].intern_lock = sinks[1].intern_lock = &intern_lock;
-      thread = g_thread_try_new ("ppv-merge", merge_samples_thread, &work, NULL);
-      merge_samples (&sinks[0], &inputs[0], location_index[0]);
-      if (thread != NULL)
-        g_thread_join (thread);
-      else
-        merge_samples_thread (&work);
-      g_mutex_clear (&intern_lock);
-    }
-  else
-    for (guint j = 0; j < n_inputs; j++)
-      merge_samples (&sinks[0], &inputs[j], location_index[j]);
-
-  n_merged = _ppv_merge_index_n_samples (sinks[0].index);
-  if (split)
-    n_merged += _ppv_merge_index_n_samples (sinks[1].index);
-  _ppv_profile_builder_reserve (b, n_merged, (gsize) n_merged * n_types, 0, 0, 0);
-  emit_samples (&sinks[0], n_types);
-  sink_clear (&sinks[0]);
-  if (split)
-    {
-      emit_samples (&sinks[1], n_types);
-      _ppv_merge_index_free (sinks[1].index);
-      sink_clear (&sinks[1]);
-    }
+  _ppv_merge_samples (b, inputs, n_inputs, location_index, m->index, max_samples);
 
   for (guint j = 0; j < n_inputs; j++)
     g_free (location_index[j]);
