@@ -64,6 +64,19 @@ typedef struct
   const char        *empty;
 } Sink;
 
+/* The shard of a sample: its merged leaf location, hashed, since
+ * locations are numbered in patterns (every other one a leaf). */
+static inline guint
+shard_of (const PpvSample *sample,
+          const guint32   *stack,
+          const guint32   *location_index,
+          guint            n_shards)
+{
+  guint32 leaf = sample->n_locations > 0 ? location_index[stack[0]] : 0;
+
+  return (guint) (((guint64) (leaf * 0x9e3779b1u) * n_shards) >> 32);
+}
+
 /* @seq: the number of the input's first sample among all inputs'. */
 static void
 merge_samples (Sink             *m,
@@ -88,8 +101,7 @@ merge_samples (Sink             *m,
       guint32 entry;
 
       /* Equal samples have the same leaf, so they meet in one shard. */
-      if (m->n_shards > 1 &&
-          (sample->n_locations > 0 ? location_index[stack[0]] : 0) % m->n_shards != m->shard)
+      if (m->n_shards > 1 && shard_of (sample, stack, location_index, m->n_shards) != m->shard)
         continue;
       if (!scale_values (in, ppv_profile_sample_values (p, s), n_types, scaled))
         continue;
