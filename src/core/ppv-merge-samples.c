@@ -210,6 +210,7 @@ typedef struct
   const MergeInput  *inputs;
   guint              n_inputs;
   guint32          **location_index;
+  int                only_input;     /* the one input merged whole, or -1 */
 } ShardWork;
 
 /* Every input's samples in order, those of the sink's shard merged. */
@@ -221,10 +222,29 @@ merge_shard (gpointer data)
 
   for (guint j = 0; j < work->n_inputs; j++)
     {
-      merge_samples (work->sink, &work->inputs[j], work->location_index[j], seq);
+      if (work->only_input < 0 || (guint) work->only_input == j)
+        merge_samples (work->sink, &work->inputs[j], work->location_index[j], seq);
       seq += work->inputs[j].profile->n_samples;
     }
   return NULL;
+}
+
+/* Whether any sample of @p has a pprof::base label: then it could equal a
+ * sample of a -diff_base base. */
+static gboolean
+has_base_label (PpvProfile *p)
+{
+  const char *checked = NULL;
+
+  for (gsize i = 0; i < p->n_labels; i++)
+    if (p->labels[i].key != checked)
+      {
+        if (g_strcmp0 (p->labels[i].key, "pprof::base") == 0)
+          return TRUE;
+        /* Keys are interned: most labels repeat the last key checked. */
+        checked = p->labels[i].key;
+      }
+  return FALSE;
 }
 
 void
@@ -241,20 +261,29 @@ _ppv_merge_samples (PpvProfileBuilder *b,
   GMutex intern_lock;
   guint n_shards;
   guint32 n_merged = 0;
+  gboolean by_input;
 
   /* Two threads share the samples, each with its own index, sized for
    * every sample (one shard may get them all).  Small merges too: a
    * thread costs little next to reading a profile, and one way of
-   * merging is one way to test. */
+   * merging is one way to test.
+   *
+   * A -diff_base base's samples all carry pprof::base=true: unless the
+   * profile's carry it too, none equals one of the profile's, so each
+   * thread merges one of the two whole, without looking at the other's
+   * samples. */
   n_shards = 2;
+  by_input = n_inputs == 2 && inputs[1].mark_base && !has_base_label (inputs[0].profile);
   g_mutex_init (&intern_lock);
   for (guint k = 0; k < n_shards; k++)
     {
-      sink_init (&sinks[k], b, k == 0 ? index : _ppv_merge_index_new (0, 0, 0, max_samples), n_types);
+      gsize bound = by_input ? inputs[k].profile->n_samples : max_samples;
+
+      sink_init (&sinks[k], b, k == 0 ? index : _ppv_merge_index_new (0, 0, 0, bound), n_types);
       sinks[k].shard = k;
-      sinks[k].n_shards = n_shards;
-      sinks[k].intern_lock = n_shards > 1 ? &intern_lock : NULL;
-      work[k] = (ShardWork) { &sinks[k], inputs, n_inputs, location_index };
+      sinks[k].n_shards = by_input ? 1 : n_shards;
+      sinks[k].intern_lock = &intern_lock;
+      work[k] = (ShardWork) { &sinks[k], inputs, n_inputs, location_index, by_input ? (int) k : -1 };
     }
   if (n_shards > 1)
     {
