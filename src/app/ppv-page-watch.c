@@ -22,6 +22,7 @@ show_watch_error (PpvPage      *self,
   failed->address = g_strdup (text);
   failed->display_name = g_strdup (text);
   _ppv_page_show_error (self, failed, error);
+  adw_status_page_set_title (self->error_page, _("Could Not Watch"));
   /* Retry would read @text as a file. */
   g_clear_pointer (&self->failed, ppv_request_unref);
   _ppv_page_update_actions (self);
@@ -69,12 +70,22 @@ summary_cb (PpvPage *self)
     _ppv_page_texts_changed (self);
 }
 
+static void
+endpoint_watch_cb (PpvPage         *self,
+                   const char      *uri,
+                   PpvEndpointList *list)
+{
+  ppv_page_watch (self, uri, FALSE, 0);
+}
+
 void
 _ppv_page_watch_init (PpvPage *self)
 {
   g_signal_connect_object (self->watch_view, "open-snapshot", G_CALLBACK (open_snapshot_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->watch_view, "compare", G_CALLBACK (compare_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->endpoint_list, "watch", G_CALLBACK (endpoint_watch_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->watch_view, "notify::summary", G_CALLBACK (summary_cb), self,
                            G_CONNECT_SWAPPED);
 }

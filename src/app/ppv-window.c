@@ -409,6 +409,28 @@ ppv_window_open_compared (PpvWindow   *self,
 }
 
 void
+ppv_window_watch (PpvWindow  *self,
+                  const char *source,
+                  gboolean    gc,
+                  guint       interval)
+{
+  g_return_if_fail (PPV_IS_WINDOW (self));
+  g_return_if_fail (source != NULL);
+
+  ppv_page_watch (target_page (self), source, gc, interval);
+}
+
+void
+ppv_window_open_watch_session (PpvWindow  *self,
+                               const char *directory)
+{
+  g_return_if_fail (PPV_IS_WINDOW (self));
+  g_return_if_fail (directory != NULL);
+
+  ppv_page_open_watch_session (target_page (self), directory);
+}
+
+void
 ppv_window_add_session (PpvWindow *self,
                         GPtrArray *paths)
 {

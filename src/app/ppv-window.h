@@ -50,6 +50,15 @@ void       ppv_window_open_compared  (PpvWindow      *self,
                                       const char     *base_text,
                                       PpvBaseMode     mode,
                                       gboolean        normalize);
+/* Watches @source (ppv_page_watch()) in the selected tab if it is
+ * empty, else in a new tab. */
+void       ppv_window_watch          (PpvWindow      *self,
+                                      const char     *source,
+                                      gboolean        gc,
+                                      guint           interval);
+/* Shows the watch session kept in @directory, likewise. */
+void       ppv_window_open_watch_session (PpvWindow  *self,
+                                          const char *directory);
 /* The files to reopen next time, one per tab in order (files, kept
  * copies of fetched profiles; never a live URL).  Adds to @paths. */
 void       ppv_window_add_session    (PpvWindow      *self,
