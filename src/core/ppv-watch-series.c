@@ -344,7 +344,8 @@ ppv_watch_series_format_value (PpvWatchSeries *self,
   g_return_val_if_fail (PPV_IS_WATCH_SERIES (self), NULL);
 
   unit = self->n_types > 0 ? self->units[self->sample_index] : "count";
-  label = ppv_unit_scaled_label (value, unit, "auto");
+  /* --unit as the reports take it, so a script can compare numbers. */
+  label = ppv_unit_scaled_label (value, unit, self->options.unit != NULL ? self->options.unit : "auto");
   return sign && value > 0 ? g_strconcat ("+", label, NULL) : g_steal_pointer (&label);
 }
 

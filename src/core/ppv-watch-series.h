@@ -107,7 +107,8 @@ const char            *ppv_watch_series_get_sample_unit    (PpvWatchSeries *self
  * the last type otherwise): what the totals chart and ranking show. */
 guint                  ppv_watch_series_get_sample_index   (PpvWatchSeries *self);
 /* @value of the chosen sample type with its unit, as pprof scales it
- * ("1.50MB", "42"); with @sign a "+" before positive values (for Δ). */
+ * ("1.50MB", "42"), or in the options' unit when they name one; with
+ * @sign a "+" before positive values (for Δ). */
 char                  *ppv_watch_series_format_value       (PpvWatchSeries *self,
                                                             gint64          value,
                                                             gboolean        sign);

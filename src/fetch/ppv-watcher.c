@@ -329,7 +329,9 @@ dup_watch_uri (const char  *source,
       parsed = heap;
     }
 
-  kind = ppv_watch_session_dup_kind (g_uri_get_path (parsed));
+  g_free (uri);
+  uri = g_uri_to_string (parsed);
+  kind = ppv_watch_session_dup_kind (uri);
   if (strcmp (kind, "profile") == 0 || strcmp (kind, "trace") == 0 ||
       strcmp (kind, "cmdline") == 0 || strcmp (kind, "symbol") == 0)
     {
@@ -831,6 +833,14 @@ ppv_watcher_stop (PpvWatcher *self)
   self->in_flight = FALSE;
   set_next_fetch_time (self, 0);
   set_state (self, PPV_WATCH_STATE_STOPPED);
+}
+
+gboolean
+ppv_watcher_is_saving (PpvWatcher *self)
+{
+  g_return_val_if_fail (PPV_IS_WATCHER (self), FALSE);
+
+  return self->manifest_writing;
 }
 
 void

@@ -103,6 +103,9 @@ void            ppv_watcher_pause              (PpvWatcher *self);
 void            ppv_watcher_resume             (PpvWatcher *self);
 /* Cancels a request in flight and stops for good; kept files stay. */
 void            ppv_watcher_stop               (PpvWatcher *self);
+/* TRUE while the manifest is being written (a program about to exit
+ * iterates its main context until this is FALSE). */
+gboolean        ppv_watcher_is_saving          (PpvWatcher *self);
 /* Fetches now instead of waiting (nothing if a request is in flight). */
 void            ppv_watcher_fetch_now          (PpvWatcher *self);
 
