@@ -296,8 +296,10 @@ draw_axes (PpvWatchTimeline *self,
     }
   cairo_stroke (cr);
 
-  label = self->type_name != NULL ? g_strdup_printf ("%s · %s", self->type_name, max) : g_strdup (max);
-  draw_text (widget, cr, label, frame->left + 2, frame->top - 11, 0, &c->dim);
+  /* The top strip is the markers'; what the line shows goes below. */
+  /* Translators: under the timeline, "inuse_space · largest 1.67MB". */
+  label = g_strdup_printf (_("%s · largest %s"), self->type_name != NULL ? self->type_name : "", max);
+  draw_text (widget, cr, label, (frame->left + frame->right) / 2, frame->bottom + 10, 0.5, &c->dim);
   if (self->points->len > 0)
     {
       g_autofree char *first = dup_time (frame->t0);
@@ -502,7 +504,7 @@ ppv_watch_timeline_snapshot (GtkWidget   *widget,
       g_autofree char *label = g_strdup_printf ("%s · %s", self->series_name, max);
 
       draw_line (self, cr, &frame, &c.accent, TRUE);
-      draw_text (widget, cr, label, frame.right, frame.top - 11, 1, &c.accent);
+      draw_text (widget, cr, label, frame.left + 4, frame.top + 8, 0, &c.accent);
     }
   if (self->hover >= 0 && (guint) self->hover < self->points->len)
     {
