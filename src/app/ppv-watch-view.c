@@ -94,9 +94,7 @@ update_countdown (PpvWatchView *self)
       gint64 seconds = MAX (0, (next - g_get_real_time () + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
 
       /* Translators: the countdown to the next fetch. */
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Next fetch in %d second", "Next fetch in %d seconds",
-                                           (gulong) seconds),
-                              (int) seconds);
+      text = g_strdup_printf (_("Next fetch in %d s"), (int) seconds);
     }
   gtk_label_set_text (self->countdown_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->countdown_label), text != NULL);
@@ -138,7 +136,8 @@ update_state (PpvWatchView *self)
       text = g_strdup_printf (_("Fetching from %s…"), host);
       break;
     case PPV_WATCH_STATE_CONNECTED:
-      text = g_strdup_printf (_("Watching %s · %s"), host, count);
+      /* The count is in the subtitle; narrow windows keep the host. */
+      text = g_strdup_printf (_("Watching %s"), host);
       break;
     case PPV_WATCH_STATE_FAILING:
       text = g_strdup_printf (_("Cannot reach %s — is the port-forward running?"), host);
@@ -152,7 +151,7 @@ update_state (PpvWatchView *self)
     default:
       text = self->watcher != NULL ? g_strdup_printf (_("Stopped · %s kept"), count)
                                    : g_strdup_printf (_("Finished watch of %s · %s"), host, count);
-      icon = "media-playback-stop-symbolic";
+      icon = "document-open-recent-symbolic";
       break;
     }
 
