@@ -13,6 +13,8 @@ struct _PpvGrowthRow
 {
   GObject  parent_instance;
 
+  guint    rank;      /* position in the ranking's own order */
+
   char    *name;
   gint64   value_a;
   gint64   value_b;
@@ -49,6 +51,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+static guint notify_signal;
+static GQuark name_quark;
 
 /* "+1.50MB", "-512kB", "0". */
 static char *
@@ -96,6 +100,93 @@ ppv_growth_row_new (const char   *name,
   /* Translators: "grew in 5 of 6" intervals. */
   self->grew_text = g_strdup_printf (_("%u of %u"), grew, intervals);
   return self;
+}
+
+#define SWAP(type, a, b) G_STMT_START { type tmp_ = (a); (a) = (b); (b) = tmp_; } G_STMT_END
+
+void
+ppv_growth_row_swap (PpvGrowthRow *self,
+                     PpvGrowthRow *other)
+{
+  g_return_if_fail (PPV_IS_GROWTH_ROW (self));
+  g_return_if_fail (PPV_IS_GROWTH_ROW (other));
+
+  SWAP (guint, self->rank, other->rank);
+  SWAP (char *, self->name, other->name);
+  SWAP (gint64, self->value_a, other->value_a);
+  SWAP (gint64, self->value_b, other->value_b);
+  SWAP (double, self->slope, other->slope);
+  SWAP (guint, self->grew, other->grew);
+  SWAP (guint, self->intervals, other->intervals);
+  SWAP (GBytes *, self->values, other->values);
+  SWAP (char *, self->a_text, other->a_text);
+  SWAP (char *, self->b_text, other->b_text);
+  SWAP (char *, self->delta_text, other->delta_text);
+  SWAP (char *, self->slope_text, other->slope_text);
+  SWAP (char *, self->grew_text, other->grew_text);
+
+  /* Only a row on screen has its cells' bindings listening; thousands
+   * of others change silently. */
+  if (g_signal_has_handler_pending (self, notify_signal, name_quark, FALSE))
+    {
+      g_object_freeze_notify (G_OBJECT (self));
+      for (guint i = PROP_NAME; i < N_PROPS; i++)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+      g_object_thaw_notify (G_OBJECT (self));
+    }
+}
+
+typedef struct
+{
+  PpvGrowthSort key;
+  gboolean      descending;
+} SortBy;
+
+static int
+compare_rows (gconstpointer pa,
+              gconstpointer pb,
+              gpointer      user_data)
+{
+  const PpvGrowthRow *a = *(PpvGrowthRow * const *) pa;
+  const PpvGrowthRow *b = *(PpvGrowthRow * const *) pb;
+  const SortBy *by = user_data;
+  double x = 0, y = 0;
+  int c = 0;
+
+  switch (by->key)
+    {
+    case PPV_GROWTH_SORT_NAME: c = g_strcmp0 (a->name, b->name); break;
+    case PPV_GROWTH_SORT_A: x = a->value_a; y = b->value_a; break;
+    case PPV_GROWTH_SORT_B: x = a->value_b; y = b->value_b; break;
+    case PPV_GROWTH_SORT_DELTA: x = a->value_b - a->value_a; y = b->value_b - b->value_a; break;
+    case PPV_GROWTH_SORT_SLOPE: x = a->slope; y = b->slope; break;
+    case PPV_GROWTH_SORT_GREW: x = a->grew; y = b->grew; break;
+    case PPV_GROWTH_SORT_RANK:
+    default:
+      c = a->rank < b->rank ? -1 : a->rank > b->rank;
+      break;
+    }
+  if (c == 0 && x != y)
+    c = x < y ? -1 : 1;
+  if (c != 0)
+    return by->descending ? -c : c;
+  /* Ties keep the ranking's order whichever way the key goes. */
+  return a->rank < b->rank ? -1 : a->rank > b->rank;
+}
+
+void
+ppv_growth_rows_sort (GPtrArray     *rows,
+                      PpvGrowthSort  key,
+                      gboolean       descending)
+{
+  SortBy by = { key, descending };
+
+  g_return_if_fail (rows != NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    ((PpvGrowthRow *) rows->pdata[i])->rank = i;
+  if (key != PPV_GROWTH_SORT_RANK || descending)
+    g_ptr_array_sort_with_data (rows, compare_rows, &by);
 }
 
 const char *
@@ -193,6 +284,9 @@ ppv_growth_row_class_init (PpvGrowthRowClass *klass)
   properties[PROP_SLOPE_TEXT] = g_param_spec_string ("slope-text", NULL, NULL, NULL, flags);
   properties[PROP_GREW_TEXT] = g_param_spec_string ("grew-text", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  notify_signal = g_signal_lookup ("notify", G_TYPE_OBJECT);
+  name_quark = g_quark_from_static_string ("name");
 }
 
 static void

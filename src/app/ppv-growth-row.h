@@ -27,10 +27,34 @@ PpvGrowthRow *ppv_growth_row_new        (const char   *name,
                                          guint         intervals,
                                          const gint64 *values,
                                          guint         n_values);
+/* Takes @other's content, giving it this row's: the table keeps one row
+ * object per position and swaps what it shows, so a new ranking rebinds
+ * only the rows on screen (they alone are notified). */
+void          ppv_growth_row_swap       (PpvGrowthRow *self,
+                                         PpvGrowthRow *other);
 const char   *ppv_growth_row_get_name   (PpvGrowthRow *self);
 gint64        ppv_growth_row_get_delta  (PpvGrowthRow *self);
 /* The values per snapshot; *n_values receives their count. */
 const gint64 *ppv_growth_row_get_values (PpvGrowthRow *self,
                                          guint        *n_values);
+
+/* The table's orders; the ranking's own (by Δ, steady growers first) is
+ * PPV_GROWTH_SORT_RANK. */
+typedef enum
+{
+  PPV_GROWTH_SORT_RANK,
+  PPV_GROWTH_SORT_NAME,
+  PPV_GROWTH_SORT_A,
+  PPV_GROWTH_SORT_B,
+  PPV_GROWTH_SORT_DELTA,
+  PPV_GROWTH_SORT_SLOPE,
+  PPV_GROWTH_SORT_GREW,
+} PpvGrowthSort;
+
+/* Sorts @rows (PpvGrowthRow) by @key, smallest first unless @descending;
+ * ties keep the ranking's order.  Any thread. */
+void          ppv_growth_rows_sort      (GPtrArray     *rows,
+                                         PpvGrowthSort  key,
+                                         gboolean       descending);
 
 G_END_DECLS

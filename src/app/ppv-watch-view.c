@@ -35,6 +35,8 @@ struct _PpvWatchView
   gulong            point_added_id;
 
   guint             update_id;      /* coalesces new points and marker moves */
+  GCancellable     *rows_cancellable;  /* the growth rows being built */
+  gboolean          updating;
   guint             countdown_id;
   char             *summary;
   gboolean          setting_interval;
@@ -257,35 +259,116 @@ show_selected_series (PpvWatchView *self)
   ppv_watch_timeline_set_series (self->timeline, values != NULL ? ppv_growth_row_get_name (row) : NULL, values, n);
 }
 
+/* The table's rows: formatting and allocating a row per node is the
+ * slow part with thousands of nodes, so it runs in a worker; the ranking
+ * it reads is immutable (its names live as long as the series). */
+static void
+build_rows_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  PpvWatchRanking *ranking = task_data;
+  const char *unit = g_object_get_data (G_OBJECT (task), "ppv-unit");
+  PpvGrowthSort key = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "ppv-sort"));
+  gboolean descending = g_object_get_data (G_OBJECT (task), "ppv-descending") != NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = ppv_watch_ranking_get_n_rows (ranking);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PpvWatchGrowthRow *r = ppv_watch_ranking_get_row (ranking, i);
+
+      if ((i & 255) == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+      g_ptr_array_add (rows, ppv_growth_row_new (r->name, unit, r->value_a, r->value_b, r->slope,
+                                                 r->grew, r->n_intervals, r->values, r->n_intervals + 1));
+    }
+  ppv_growth_rows_sort (rows, key, descending);
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+free_rows_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_ptr_array_unref (task_data);
+}
+
+/* Thousands of rows with their strings take a while to free. */
+static void
+free_rows_later (GPtrArray *rows)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, rows, NULL);
+  g_task_run_in_thread (task, free_rows_thread);
+}
+
+static void
+rows_built_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  PpvWatchView *self = PPV_WATCH_VIEW (object);
+  GPtrArray *rows = g_task_propagate_pointer (G_TASK (result), NULL);
+  gint64 start = g_get_monotonic_time ();
+
+  if (rows == NULL)
+    return;   /* replaced by a newer ranking */
+  g_clear_object (&self->rows_cancellable);
+  ppv_growth_table_set_rows (self->table, rows);
+  gtk_stack_set_visible_child_name (self->table_stack, rows->len > 0 ? "table" : "empty");
+  show_selected_series (self);
+  g_debug ("watch view: %u growth rows shown in %.1f ms", rows->len,
+           (g_get_monotonic_time () - start) / 1000.0);
+  free_rows_later (rows);
+}
+
 static void
 update_ranking (PpvWatchView *self)
 {
   int a = ppv_watch_timeline_get_marker (self->timeline, PPV_TIMELINE_MARKER_A);
   int b = ppv_watch_timeline_get_marker (self->timeline, PPV_TIMELINE_MARKER_B);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(PpvWatchRanking) ranking = NULL;
-  const char *unit;
+  g_autoptr(GTask) task = NULL;
   guint index;
+
+  /* Cancel and replace: a late result never lands. */
+  g_cancellable_cancel (self->rows_cancellable);
+  g_clear_object (&self->rows_cancellable);
 
   if (a < 0 || b < 0 || a == b)
     {
-      ppv_growth_table_set_rows (self->table, rows);
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+      ppv_growth_table_set_rows (self->table, none);
       gtk_stack_set_visible_child_name (self->table_stack, "empty");
       return;
     }
 
+  /* The series belongs to the main thread; ranking it is arithmetic on
+   * its compact numbers, a few milliseconds for thousands of nodes. */
   ranking = ppv_watch_series_rank (self->series, MIN (a, b), MAX (a, b));
   index = ppv_watch_series_get_sample_index (self->series);
-  unit = ppv_watch_series_get_sample_unit (self->series, index);
-  for (guint i = 0; i < ppv_watch_ranking_get_n_rows (ranking); i++)
-    {
-      const PpvWatchGrowthRow *r = ppv_watch_ranking_get_row (ranking, i);
 
-      g_ptr_array_add (rows, ppv_growth_row_new (r->name, unit, r->value_a, r->value_b, r->slope,
-                                                 r->grew, r->n_intervals, r->values, r->n_intervals + 1));
-    }
-  ppv_growth_table_set_rows (self->table, rows);
-  gtk_stack_set_visible_child_name (self->table_stack, "table");
+  self->rows_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->rows_cancellable, rows_built_cb, NULL);
+  g_task_set_source_tag (task, update_ranking);
+  g_object_set_data_full (G_OBJECT (task), "ppv-unit",
+                          g_strdup (ppv_watch_series_get_sample_unit (self->series, index)), g_free);
+  {
+    gboolean descending;
+    PpvGrowthSort key = ppv_growth_table_get_sort (self->table, &descending);
+
+    g_object_set_data (G_OBJECT (task), "ppv-sort", GINT_TO_POINTER (key));
+    g_object_set_data (G_OBJECT (task), "ppv-descending", GINT_TO_POINTER (descending));
+  }
+  g_task_set_task_data (task, g_steal_pointer (&ranking), (GDestroyNotify) ppv_watch_ranking_unref);
+  g_task_run_in_thread (task, build_rows_thread);
 }
 
 static gboolean
@@ -298,12 +381,15 @@ update_idle_cb (gpointer user_data)
   if (self->series == NULL)
     return G_SOURCE_REMOVE;
 
+  self->updating = TRUE;
   update_timeline (self);
+  self->updating = FALSE;
   update_ranking (self);
   update_range (self);
   update_state (self);
   show_selected_series (self);
-  g_debug ("watch view updated in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_debug ("watch view: %u points, ranked in %.1f ms", ppv_watch_series_get_n_points (self->series),
+           (g_get_monotonic_time () - start) / 1000.0);
   return G_SOURCE_REMOVE;
 }
 
@@ -318,6 +404,14 @@ static void
 markers_changed_cb (PpvWatchView *self)
 {
   update_range (self);
+  /* New points move B along: the update under way ranks that already. */
+  if (!self->updating)
+    queue_update (self);
+}
+
+static void
+sort_changed_cb (PpvWatchView *self)
+{
   queue_update (self);
 }
 
@@ -548,6 +642,8 @@ ppv_watch_view_dispose (GObject *object)
     }
   g_clear_handle_id (&self->update_id, g_source_remove);
   g_clear_handle_id (&self->countdown_id, g_source_remove);
+  g_cancellable_cancel (self->rows_cancellable);
+  g_clear_object (&self->rows_cancellable);
   g_clear_signal_handler (&self->point_added_id, self->series);
   gtk_widget_dispose_template (GTK_WIDGET (self), PPV_TYPE_WATCH_VIEW);
   g_clear_object (&self->watcher);
@@ -613,6 +709,7 @@ ppv_watch_view_class_init (PpvWatchViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, markers_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, snapshot_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

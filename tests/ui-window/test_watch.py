@@ -136,8 +136,9 @@ def main():
             return
         Atspi.Action.do_action(watch, 0)
         check(wait(lambda: n_snapshots(app) >= 4, 20), f'the timeline counts the snapshots ({timeline_text(app)!r})')
-        check('Watching' in (tw.label_containing(app.root, 'Watching') or '')
-              and tw.label_containing(app.root, 'Next fetch in') is not None,
+        # Between fetches (a fetch takes a moment of every second).
+        check(wait(lambda: address in (tw.label_containing(app.root, 'Watching') or '')
+                   and tw.label_containing(app.root, 'Next fetch in') is not None, 5),
               'the state says what is watched, with a countdown to the next fetch')
         first = wait(lambda: first_growth_row(app), 10)
         check(first is not None and first[0] == 'main.leakyCache',
@@ -156,6 +157,10 @@ def main():
         n = n_snapshots(app)
         files = kept_files(tmp)
         check(n >= 4 and len(files) == n, f'every snapshot is kept as a file ({len(files)} files, {n} snapshots)')
+        # The rows on screen follow every new ranking (A on #1, B on the last).
+        first = wait(lambda: (lambda r: r if r and r[5].endswith(f' of {n - 1}') else None)(first_growth_row(app)), 5)
+        check(first is not None and first[0] == 'main.leakyCache',
+              f'the first row covers every interval up to the last snapshot ({first_growth_row(app)})')
 
         # 3. Markers from the keyboard: A on #2, B on the one before last.
         t = timeline(app)
