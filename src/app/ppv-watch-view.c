@@ -10,37 +10,7 @@
 #include "ppv-application.h"
 #include "ppv-growth-table.h"
 #include "ppv-watch-timeline.h"
-#include "ppv-watch-view.h"
-
-struct _PpvWatchView
-{
-  GtkWidget         parent_instance;
-
-  /* Template widgets */
-  GtkImage         *state_icon;
-  GtkLabel         *state_label;
-  GtkLabel         *countdown_label;
-  GtkWidget        *interval_box;
-  GtkSpinButton    *interval_spin;
-  GtkWidget        *baseline_button;
-  GtkWidget        *run_box;
-  GtkButton        *pause_button;
-  PpvWatchTimeline *timeline;
-  GtkLabel         *range_label;
-  GtkStack         *table_stack;
-  PpvGrowthTable   *table;
-
-  PpvWatcher       *watcher;
-  PpvWatchSeries   *series;
-  gulong            point_added_id;
-
-  guint             update_id;      /* coalesces new points and marker moves */
-  GCancellable     *rows_cancellable;  /* the growth rows being built */
-  gboolean          updating;
-  guint             countdown_id;
-  char             *summary;
-  gboolean          setting_interval;
-};
+#include "ppv-watch-view-private.h"
 
 G_DEFINE_FINAL_TYPE (PpvWatchView, ppv_watch_view, GTK_TYPE_WIDGET)
 
@@ -58,6 +28,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void set_series (PpvWatchView   *self,
+                        PpvWatchSeries *series);
 
 /* "localhost:6060" for http://localhost:6060/debug/pprof/heap. */
 static char *
@@ -371,6 +344,76 @@ update_ranking (PpvWatchView *self)
   g_task_run_in_thread (task, build_rows_thread);
 }
 
+/* --- Sample types -------------------------------------------------------- */
+
+/* The drop-down lists the series' sample types with its own selected. */
+static void
+update_types (PpvWatchView *self)
+{
+  guint n = ppv_watch_series_get_n_sample_types (self->series);
+  guint n_listed = g_list_model_get_n_items (G_LIST_MODEL (self->type_list));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (names, (gpointer) ppv_watch_series_get_sample_type (self->series, i));
+  g_ptr_array_add (names, NULL);
+
+  self->setting_type = TRUE;
+  if (n != n_listed)
+    gtk_string_list_splice (self->type_list, 0, n_listed, (const char * const *) names->pdata);
+  if (n > 0)
+    gtk_drop_down_set_selected (self->type_dropdown, ppv_watch_series_get_sample_index (self->series));
+  self->setting_type = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->type_dropdown), n > 1);
+}
+
+static void
+rebuilt_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(PpvWatchView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpvWatchSeries) series = ppv_watch_series_rebuild_finish (PPV_WATCH_SERIES (object), result, &error);
+
+  if (series == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("%s", error->message);
+      return;
+    }
+  g_clear_object (&self->rebuild_cancellable);
+  set_series (self, series);
+}
+
+/* Another sample type: the watcher re-reads its files (and replaces its
+ * series), a finished session is rebuilt here; both in workers. */
+static void
+type_selected_cb (PpvWatchView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->type_dropdown);
+  PpvReportOptions options;
+
+  if (self->setting_type || self->series == NULL || selected == GTK_INVALID_LIST_POSITION
+      || selected == ppv_watch_series_get_sample_index (self->series))
+    return;
+
+  ppv_report_options_copy (&options, ppv_watch_series_get_options (self->series));
+  g_free (options.sample_index);
+  options.sample_index = g_strdup (ppv_watch_series_get_sample_type (self->series, selected));
+  if (self->watcher != NULL)
+    ppv_watcher_set_report_options (self->watcher, &options);
+  else
+    {
+      g_cancellable_cancel (self->rebuild_cancellable);
+      g_clear_object (&self->rebuild_cancellable);
+      self->rebuild_cancellable = g_cancellable_new ();
+      ppv_watch_series_rebuild_async (self->series, &options, self->rebuild_cancellable, rebuilt_cb,
+                                      g_object_ref (self));
+    }
+  ppv_report_options_clear (&options);
+}
+
 static gboolean
 update_idle_cb (gpointer user_data)
 {
@@ -381,6 +424,7 @@ update_idle_cb (gpointer user_data)
   if (self->series == NULL)
     return G_SOURCE_REMOVE;
 
+  update_types (self);
   self->updating = TRUE;
   update_timeline (self);
   self->updating = FALSE;
@@ -542,71 +586,12 @@ ppv_watch_view_stop (PpvWatchView *self)
     ppv_watcher_stop (self->watcher);
 }
 
-/* --- Actions ------------------------------------------------------------- */
-
-static void
-mark_baseline_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+void
+_ppv_watch_view_emit_compare (PpvWatchView *self,
+                              const char   *path_a,
+                              const char   *path_b)
 {
-  PpvWatchView *self = PPV_WATCH_VIEW (widget);
-  int last = (int) ppv_watch_timeline_get_n_snapshots (self->timeline) - 1;
-
-  /* B follows new snapshots from A = now. */
-  ppv_watch_timeline_set_marker (self->timeline, PPV_TIMELINE_MARKER_A, last);
-  ppv_watch_timeline_set_marker (self->timeline, PPV_TIMELINE_MARKER_B, last);
-}
-
-static void
-toggle_pause_activated (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  PpvWatchView *self = PPV_WATCH_VIEW (widget);
-
-  if (self->watcher == NULL)
-    return;
-  if (ppv_watcher_get_state (self->watcher) == PPV_WATCH_STATE_PAUSED)
-    ppv_watcher_resume (self->watcher);
-  else
-    ppv_watcher_pause (self->watcher);
-}
-
-static void
-stop_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ppv_watch_view_stop (PPV_WATCH_VIEW (widget));
-}
-
-static void
-fetch_now_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  PpvWatchView *self = PPV_WATCH_VIEW (widget);
-
-  if (self->watcher != NULL)
-    ppv_watcher_fetch_now (self->watcher);
-}
-
-static void
-compare_activated (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  PpvWatchView *self = PPV_WATCH_VIEW (widget);
-  int a = ppv_watch_timeline_get_marker (self->timeline, PPV_TIMELINE_MARKER_A);
-  int b = ppv_watch_timeline_get_marker (self->timeline, PPV_TIMELINE_MARKER_B);
-  const PpvWatchPoint *pa, *pb;
-
-  if (self->series == NULL || a < 0 || b < 0 || a == b)
-    return;
-  pa = ppv_watch_series_get_snapshot (self->series, a);
-  pb = ppv_watch_series_get_snapshot (self->series, b);
-  if (pa->path != NULL && pb->path != NULL)
-    g_signal_emit (self, signals[SIGNAL_COMPARE], 0, pa->path, pb->path);
+  g_signal_emit (self, signals[SIGNAL_COMPARE], 0, path_a, path_b);
 }
 
 /* --- GObject ------------------------------------------------------------- */
@@ -644,6 +629,8 @@ ppv_watch_view_dispose (GObject *object)
   g_clear_handle_id (&self->countdown_id, g_source_remove);
   g_cancellable_cancel (self->rows_cancellable);
   g_clear_object (&self->rows_cancellable);
+  g_cancellable_cancel (self->rebuild_cancellable);
+  g_clear_object (&self->rebuild_cancellable);
   g_clear_signal_handler (&self->point_added_id, self->series);
   gtk_widget_dispose_template (GTK_WIDGET (self), PPV_TYPE_WATCH_VIEW);
   g_clear_object (&self->watcher);
@@ -681,11 +668,7 @@ ppv_watch_view_class_init (PpvWatchViewClass *klass)
     g_signal_new ("compare", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
-  gtk_widget_class_install_action (widget_class, "watch.mark-baseline", NULL, mark_baseline_activated);
-  gtk_widget_class_install_action (widget_class, "watch.toggle-pause", NULL, toggle_pause_activated);
-  gtk_widget_class_install_action (widget_class, "watch.stop", NULL, stop_activated);
-  gtk_widget_class_install_action (widget_class, "watch.fetch-now", NULL, fetch_now_activated);
-  gtk_widget_class_install_action (widget_class, "watch.compare", NULL, compare_activated);
+  _ppv_watch_view_class_actions_init (widget_class);
 
   g_type_ensure (PPV_TYPE_WATCH_TIMELINE);
   g_type_ensure (PPV_TYPE_GROWTH_TABLE);
@@ -703,6 +686,8 @@ ppv_watch_view_class_init (PpvWatchViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpvWatchView, pause_button);
   gtk_widget_class_bind_template_child (widget_class, PpvWatchView, timeline);
   gtk_widget_class_bind_template_child (widget_class, PpvWatchView, range_label);
+  gtk_widget_class_bind_template_child (widget_class, PpvWatchView, type_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PpvWatchView, type_list);
   gtk_widget_class_bind_template_child (widget_class, PpvWatchView, table_stack);
   gtk_widget_class_bind_template_child (widget_class, PpvWatchView, table);
   gtk_widget_class_bind_template_callback (widget_class, interval_changed_cb);
@@ -710,6 +695,7 @@ ppv_watch_view_class_init (PpvWatchViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, snapshot_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, type_selected_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
