@@ -90,5 +90,7 @@ void        _ppv_page_watch_texts     (PpvPage  *self,
                                        char    **tab_title,
                                        char    **tooltip);
 const char *_ppv_page_watch_subtitle  (PpvPage  *self);
+/* The session folder, reopened next time as a finished session. */
+char       *_ppv_page_watch_dup_session_path (PpvPage *self);
 
 G_END_DECLS

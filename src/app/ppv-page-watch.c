@@ -145,6 +145,17 @@ _ppv_page_watch_texts (PpvPage  *self,
                        ? ppv_watch_series_get_directory (series) : uri);
 }
 
+char *
+_ppv_page_watch_dup_session_path (PpvPage *self)
+{
+  PpvWatcher *watcher = ppv_watch_view_get_watcher (self->watch_view);
+  PpvWatchSeries *series = ppv_watch_view_get_series (self->watch_view);
+
+  if (watcher != NULL && ppv_watcher_get_directory (watcher) != NULL)
+    return g_strdup (ppv_watcher_get_directory (watcher));
+  return series != NULL ? g_strdup (ppv_watch_series_get_directory (series)) : NULL;
+}
+
 const char *
 _ppv_page_watch_subtitle (PpvPage *self)
 {

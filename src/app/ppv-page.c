@@ -577,6 +577,8 @@ ppv_page_dup_session_path (PpvPage *self)
 
   g_return_val_if_fail (PPV_IS_PAGE (self), NULL);
 
+  if (g_str_equal (ppv_page_get_state (self), "watch"))
+    return _ppv_page_watch_dup_session_path (self);
   if (self->document == NULL)
     return NULL;
 

@@ -85,9 +85,10 @@ PpvDocument  *ppv_page_get_document     (PpvPage            *self);
 /* The profile view's stack, for the header's view switcher. */
 AdwViewStack *ppv_page_get_view_stack   (PpvPage            *self);
 GActionGroup *ppv_page_get_actions      (PpvPage            *self);
-/* The file to reopen in the next session: a profile file, or the kept
- * copy of a fetched profile; NULL for anything that would need a live
- * server (never re-fetched silently). */
+/* The file to reopen in the next session: a profile file, the kept
+ * copy of a fetched profile, or a watch's session folder (reopened as a
+ * finished watch); NULL for anything that would need a live server
+ * (never re-fetched silently). */
 char         *ppv_page_dup_session_path (PpvPage            *self);
 
 G_END_DECLS

@@ -33,7 +33,8 @@ void       ppv_window_open_pasted    (PpvWindow      *self,
                                       PpvProfile     *profile);
 void       ppv_window_open_sample    (PpvWindow      *self,
                                       GFile          *sample);
-/* Reopens a file of the last session (see ppv_window_dup_session()). */
+/* Reopens a file of the last session (see ppv_window_dup_session()), or
+ * a watch tab's session folder, as a finished watch. */
 void       ppv_window_restore_file   (PpvWindow      *self,
                                       GFile          *file);
 /* Opens what a user typed: a path (relative ones against @cwd, or the

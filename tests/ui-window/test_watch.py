@@ -227,6 +227,15 @@ def main():
         check(wait(lambda: (first_growth_row(app) or [''])[0] == 'main.leakyCache', 10),
               're-opened: the same function leads the growth table')
         shot('watch-05-reopened-dark-800.png')
+        app.quit()
+
+        # 7. The next start restores both watch tabs as finished sessions.
+        app = tw.App([], env)
+        watch_tabs = f'Watch: heap · {address}'
+        check(app.root is not None and wait(lambda: tw.tab_titles(app).count(watch_tabs) == 2, 15),
+              f'the next session restores the watch tabs ({tw.tab_titles(app) if app.root else None})')
+        check(wait(lambda: 'Finished watch' in (tw.label_containing(app.root, 'Finished') or '')
+                   and n_snapshots(app) >= 3, 15), 'as finished watches, nothing fetched again')
     except Exception:
         traceback.print_exc()
         tw.failures.append('exception')
