@@ -236,6 +236,20 @@ def main():
               f'the next session restores the watch tabs ({tw.tab_titles(app) if app.root else None})')
         check(wait(lambda: 'Finished watch' in (tw.label_containing(app.root, 'Finished') or '')
                    and n_snapshots(app) >= 3, 15), 'as finished watches, nothing fetched again')
+
+        # 8. A click on the latest point opens that snapshot in the views.
+        t = timeline(app)
+        r = Atspi.Component.get_extents(t, Atspi.CoordType.WINDOW)
+        Atspi.generate_mouse_event(r.x + r.width - 12, r.y + r.height // 2, 'b1c')
+        opened = wait(lambda: next((t for t in tw.tab_titles(app) if t.startswith('heap · 0')), None), 10)
+        path = next((f for f in kept_files(tmp) if opened and opened.endswith(os.path.basename(f))), None)
+        check(path is not None, f'a click on a point opens its snapshot in a tab ({tw.tab_titles(app)})')
+        if path is not None:
+            every, kept = top_rows(path, '--nodefraction=0'), top_rows(path)
+            got = wait(lambda: same_rows(shown_rows(app, opened), every, kept), 15)
+            if not got:
+                print('#  shown:', shown_rows(app, opened)[:6], '\n#  want: ', kept, [r[5] for r in every[:6]])
+            check(got, 'its table lists what --top lists for the file')
     except Exception:
         traceback.print_exc()
         tw.failures.append('exception')
