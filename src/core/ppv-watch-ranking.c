@@ -128,6 +128,7 @@ ppv_watch_series_rank (PpvWatchSeries *series,
   g_autofree guint32 *row_of = NULL;
   g_autofree guint32 *id_of_row = NULL;
   g_autofree double *hours = NULL;
+  g_autofree gint64 *dense = NULL;
   guint width, n_names, n_rows = 0;
   gint64 time_a;
 
@@ -141,15 +142,24 @@ ppv_watch_series_rank (PpvWatchSeries *series,
   memset (row_of, 0xff, sizeof (guint32) * MAX (n_names, 1));
   id_of_row = g_new (guint32, MAX (n_names, 1));
 
-  /* Rows for the nodes seen in the range, then their values in place. */
-  for (guint s = snapshot_a; s <= snapshot_b; s++)
+  /* Rows: the nodes with a value at A, then those that gain one after. */
+  dense = g_new0 (gint64, MAX (n_names, 1));
+  _ppv_watch_series_seek (series, snapshot_a, dense);
+  for (guint32 id = 0; id < n_names; id++)
+    if (dense[id] != 0)
+      {
+        row_of[id] = n_rows;
+        id_of_row[n_rows++] = id;
+      }
+  for (guint s = snapshot_a + 1; s <= snapshot_b; s++)
     {
       const guint32 *ids;
       const gint64 *flat;
-      guint n = _ppv_watch_series_get_nodes (series, s, &ids, &flat);
+      gboolean checkpoint;
+      guint n = _ppv_watch_series_get_stored (series, s, &checkpoint, &ids, &flat);
 
       for (guint i = 0; i < n; i++)
-        if (row_of[ids[i]] == G_MAXUINT32)
+        if (flat[i] != 0 && row_of[ids[i]] == G_MAXUINT32)
           {
             row_of[ids[i]] = n_rows;
             id_of_row[n_rows++] = ids[i];
@@ -165,18 +175,20 @@ ppv_watch_series_rank (PpvWatchSeries *series,
   self->rows = g_new0 (PpvWatchGrowthRow, MAX (n_rows, 1));
   self->values = g_new0 (gint64, (gsize) MAX (n_rows, 1) * width);
 
+  /* Then the values, one snapshot after the other. */
   hours = g_new (double, width);
   time_a = ppv_watch_series_get_snapshot (series, snapshot_a)->time;
+  _ppv_watch_series_seek (series, snapshot_a, dense);
   for (guint s = snapshot_a; s <= snapshot_b; s++)
     {
-      const guint32 *ids;
-      const gint64 *flat;
-      guint n = _ppv_watch_series_get_nodes (series, s, &ids, &flat);
+      guint column = s - snapshot_a;
 
-      hours[s - snapshot_a] = (double) (ppv_watch_series_get_snapshot (series, s)->time - time_a) /
-                              (3600.0 * G_USEC_PER_SEC);
-      for (guint i = 0; i < n; i++)
-        self->values[(gsize) row_of[ids[i]] * width + (s - snapshot_a)] = flat[i];
+      if (s > snapshot_a)
+        _ppv_watch_series_apply (series, s, dense);
+      hours[column] = (double) (ppv_watch_series_get_snapshot (series, s)->time - time_a) /
+                      (3600.0 * G_USEC_PER_SEC);
+      for (guint r = 0; r < n_rows; r++)
+        self->values[(gsize) r * width + column] = dense[id_of_row[r]];
     }
 
   for (guint r = 0; r < n_rows; r++)

@@ -308,13 +308,6 @@ load_folder_thread (GTask        *task,
     g_task_return_pointer (task, series, g_object_unref);
 }
 
-static void
-options_free (PpvReportOptions *options)
-{
-  ppv_report_options_clear (options);
-  g_free (options);
-}
-
 void
 ppv_watch_series_load_folder_async (const char              *directory,
                                     const PpvReportOptions  *options,
@@ -323,17 +316,14 @@ ppv_watch_series_load_folder_async (const char              *directory,
                                     gpointer                 user_data)
 {
   g_autoptr(GTask) task = NULL;
-  PpvReportOptions *copy = g_new0 (PpvReportOptions, 1);
 
   g_return_if_fail (directory != NULL);
 
-  ppv_report_options_init (copy);
-  if (options != NULL)
-    ppv_report_options_copy (copy, options);
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, ppv_watch_series_load_folder_async);
   g_task_set_task_data (task, g_strdup (directory), g_free);
-  g_object_set_data_full (G_OBJECT (task), "options", copy, (GDestroyNotify) options_free);
+  g_object_set_data_full (G_OBJECT (task), "options", ppv_report_options_dup (options),
+                          (GDestroyNotify) ppv_report_options_free);
   g_task_run_in_thread (task, load_folder_thread);
 }
 

@@ -157,7 +157,11 @@ typedef struct
   char         *path;
   char         *message;
   gint64       *totals;
-  /* Non-zero flat values, by interned node id. */
+  /* Flat values by interned node id: at a checkpoint every non-zero one,
+   * otherwise only those that changed since the previous snapshot (0 for
+   * a node gone).  A service's heap keeps most values from one snapshot
+   * to the next, so a long watch costs its changes, not its nodes. */
+  gboolean      checkpoint;
   guint         n_nodes;
   guint32      *ids;
   gint64       *flat;
@@ -185,7 +189,18 @@ struct _PpvWatchSeries
 
   GPtrArray        *points;       /* Entry*, time order */
   GPtrArray        *snapshots;    /* Entry* of the snapshots (borrowed) */
+
+  /* The last snapshot's values, dense by id, to store the next one's
+   * changes; the ids among them that are non-zero; a stamp per id. */
+  GArray           *current;      /* gint64 */
+  GArray           *live;         /* guint32 */
+  GArray           *seen;         /* guint */
+  guint             stamp;
 };
+
+/* Every this many snapshots all values are stored, so reading snapshot
+ * N replays at most this many lists of changes. */
+#define CHECKPOINT_EVERY 32
 
 G_DEFINE_FINAL_TYPE (PpvWatchSeries, ppv_watch_series, G_TYPE_OBJECT)
 
@@ -218,6 +233,9 @@ ppv_watch_series_finalize (GObject *object)
   g_free (self->uri);
   g_ptr_array_unref (self->snapshots);
   g_ptr_array_unref (self->points);
+  g_array_unref (self->current);
+  g_array_unref (self->live);
+  g_array_unref (self->seen);
   g_hash_table_unref (self->name_ids);
   g_ptr_array_unref (self->names);
   g_free (self->types);
@@ -248,6 +266,9 @@ ppv_watch_series_init (PpvWatchSeries *self)
   self->names = g_ptr_array_new ();
   self->points = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   self->snapshots = g_ptr_array_new ();
+  self->current = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->live = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->seen = g_array_new (FALSE, TRUE, sizeof (guint));
 }
 
 PpvWatchSeries *
@@ -407,6 +428,8 @@ intern_name (PpvWatchSeries *self,
   copy = g_string_chunk_insert_const (self->strings, name);
   g_ptr_array_add (self->names, (gpointer) copy);
   g_hash_table_insert (self->name_ids, (gpointer) copy, GUINT_TO_POINTER (self->names->len));
+  g_array_set_size (self->current, self->names->len);
+  g_array_set_size (self->seen, self->names->len);
   return self->names->len - 1;
 }
 
@@ -436,7 +459,8 @@ is_restart (PpvWatchSeries *self,
             const Entry    *entry)
 {
   if (previous->build_id != NULL && entry->build_id != NULL &&
-      previous->build_id[0] != '\0' && strcmp (previous->build_id, entry->build_id) != 0)
+      previous->build_id[0] != '\0' && entry->build_id[0] != '\0' &&
+      strcmp (previous->build_id, entry->build_id) != 0)
     return TRUE;
   if (previous->main_start != 0 && entry->main_start != 0 && previous->main_start != entry->main_start)
     return TRUE;
@@ -444,6 +468,60 @@ is_restart (PpvWatchSeries *self,
     if (is_cumulative_type (self->types[t]) && entry->totals[t] < previous->totals[t])
       return TRUE;
   return FALSE;
+}
+
+/* Keeps @values in @entry (all of them, or the changes) and makes them
+ * the current ones. */
+static void
+store_values (PpvWatchSeries *self,
+              Entry          *entry,
+              PpvWatchValues *values)
+{
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), values->n_nodes);
+  g_autoptr(GArray) flat = g_array_sized_new (FALSE, FALSE, sizeof (gint64), values->n_nodes);
+  g_autoptr(GArray) live = g_array_sized_new (FALSE, FALSE, sizeof (guint32), values->n_nodes);
+  gint64 *current;
+  guint *seen;
+
+  entry->checkpoint = self->snapshots->len % CHECKPOINT_EVERY == 0;
+  self->stamp++;
+  for (guint i = 0; i < values->n_nodes; i++)
+    {
+      guint32 id = intern_name (self, values->names[i]);
+
+      current = (gint64 *) (gpointer) self->current->data;
+      seen = (guint *) (gpointer) self->seen->data;
+      seen[id] = self->stamp;
+      g_array_append_val (live, id);
+      if (entry->checkpoint || current[id] != values->flat[i])
+        {
+          g_array_append_val (ids, id);
+          g_array_append_val (flat, values->flat[i]);
+          current[id] = values->flat[i];
+        }
+    }
+  current = (gint64 *) (gpointer) self->current->data;
+  seen = (guint *) (gpointer) self->seen->data;
+  for (guint i = 0; i < self->live->len; i++)
+    {
+      guint32 id = g_array_index (self->live, guint32, i);
+      gint64 zero = 0;
+
+      if (seen[id] == self->stamp)
+        continue;
+      current[id] = 0;
+      if (!entry->checkpoint)
+        {
+          g_array_append_val (ids, id);
+          g_array_append_val (flat, zero);
+        }
+    }
+  g_array_unref (self->live);
+  self->live = g_steal_pointer (&live);
+
+  entry->n_nodes = ids->len;
+  entry->ids = g_memdup2 (ids->data, sizeof (guint32) * MAX (ids->len, 1));
+  entry->flat = g_memdup2 (flat->data, sizeof (gint64) * MAX (flat->len, 1));
 }
 
 static guint
@@ -505,11 +583,7 @@ ppv_watch_series_add_snapshot (PpvWatchSeries *self,
   entry = g_new0 (Entry, 1);
   entry->path = g_strdup (path);
   entry->totals = g_memdup2 (values->totals, sizeof (gint64) * MAX (values->n_types, 1));
-  entry->n_nodes = values->n_nodes;
-  entry->ids = g_new (guint32, MAX (values->n_nodes, 1));
-  entry->flat = g_memdup2 (values->flat, sizeof (gint64) * MAX (values->n_nodes, 1));
-  for (guint i = 0; i < values->n_nodes; i++)
-    entry->ids[i] = intern_name (self, values->names[i]);
+  store_values (self, entry, values);
   entry->build_id = values->build_id != NULL ? g_string_chunk_insert_const (self->strings, values->build_id) : NULL;
   entry->main_start = values->main_start;
 
@@ -549,20 +623,6 @@ ppv_watch_series_add_gap (PpvWatchSeries *self,
   g_signal_emit (self, signals[POINT_ADDED], 0, position);
 }
 
-static gint64
-entry_value (const Entry *entry,
-             guint32      id)
-{
-  /* Ids are interned in first-seen order, so a snapshot's list is short
-   * enough to scan only when it is small; a binary search needs them
-   * sorted, which they are not.  Callers that read many ids use
-   * fill_values() instead. */
-  for (guint i = 0; i < entry->n_nodes; i++)
-    if (entry->ids[i] == id)
-      return entry->flat[i];
-  return 0;
-}
-
 gint64 *
 ppv_watch_series_dup_node_values (PpvWatchSeries *self,
                                   const char     *name,
@@ -579,7 +639,19 @@ ppv_watch_series_dup_node_values (PpvWatchSeries *self,
     return NULL;
   values = g_new0 (gint64, MAX (self->snapshots->len, 1));
   for (guint s = 0; s < self->snapshots->len; s++)
-    values[s] = entry_value (g_ptr_array_index (self->snapshots, s), GPOINTER_TO_UINT (found) - 1);
+    {
+      const Entry *entry = g_ptr_array_index (self->snapshots, s);
+      guint32 id = GPOINTER_TO_UINT (found) - 1;
+
+      /* A checkpoint lists every non-zero value; otherwise unchanged. */
+      values[s] = entry->checkpoint || s == 0 ? 0 : values[s - 1];
+      for (guint i = 0; i < entry->n_nodes; i++)
+        if (entry->ids[i] == id)
+          {
+            values[s] = entry->flat[i];
+            break;
+          }
+    }
   if (n_values != NULL)
     *n_values = self->snapshots->len;
   return values;
@@ -601,17 +673,50 @@ _ppv_watch_series_get_name (PpvWatchSeries *self,
 }
 
 guint
-_ppv_watch_series_get_nodes (PpvWatchSeries  *self,
-                             guint            snapshot,
-                             const guint32  **ids,
-                             const gint64   **flat)
+_ppv_watch_series_get_stored (PpvWatchSeries  *self,
+                              guint            snapshot,
+                              gboolean        *checkpoint,
+                              const guint32  **ids,
+                              const gint64   **flat)
 {
   const Entry *entry;
 
   g_assert (snapshot < self->snapshots->len);
 
   entry = g_ptr_array_index (self->snapshots, snapshot);
+  *checkpoint = entry->checkpoint;
   *ids = entry->ids;
   *flat = entry->flat;
   return entry->n_nodes;
+}
+
+void
+_ppv_watch_series_seek (PpvWatchSeries *self,
+                        guint           snapshot,
+                        gint64         *dense)
+{
+  guint from = snapshot - snapshot % CHECKPOINT_EVERY;
+
+  g_assert (snapshot < self->snapshots->len);
+  g_assert (((Entry *) g_ptr_array_index (self->snapshots, from))->checkpoint);
+
+  memset (dense, 0, sizeof (gint64) * self->names->len);
+  for (guint s = from; s <= snapshot; s++)
+    _ppv_watch_series_apply (self, s, dense);
+}
+
+void
+_ppv_watch_series_apply (PpvWatchSeries *self,
+                         guint           snapshot,
+                         gint64         *dense)
+{
+  const Entry *entry;
+
+  g_assert (snapshot < self->snapshots->len);
+
+  entry = g_ptr_array_index (self->snapshots, snapshot);
+  if (entry->checkpoint)
+    memset (dense, 0, sizeof (gint64) * self->names->len);
+  for (guint i = 0; i < entry->n_nodes; i++)
+    dense[entry->ids[i]] = entry->flat[i];
 }

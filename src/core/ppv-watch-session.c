@@ -296,12 +296,21 @@ ppv_watch_manifest_save (PpvWatchManifest  *self,
   return ppv_write_file_atomically_full (path, bytes, PPV_WRITE_FILE_PRIVATE, NULL, error);
 }
 
+/* "event N" in N's order; other groups ("watch") first. */
+static guint64
+event_number (const char *group)
+{
+  if (!g_str_has_prefix (group, EVENT_PREFIX))
+    return 0;
+  return g_ascii_strtoull (group + strlen (EVENT_PREFIX), NULL, 10);
+}
+
 static int
 compare_event_groups (gconstpointer a,
                       gconstpointer b)
 {
-  guint64 na = g_ascii_strtoull (*(const char **) a + strlen (EVENT_PREFIX), NULL, 10);
-  guint64 nb = g_ascii_strtoull (*(const char **) b + strlen (EVENT_PREFIX), NULL, 10);
+  guint64 na = event_number (*(const char **) a);
+  guint64 nb = event_number (*(const char **) b);
 
   return na < nb ? -1 : na > nb;
 }

@@ -9,54 +9,12 @@
 #include <string.h>
 
 #include "ppv-watcher.h"
+#include "ppv-watcher-private.h"
 
-#include "ppv-atomic-file.h"
 #include "ppv-fetch-private.h"
 #include "ppv-fetcher.h"
-#include "ppv-reader.h"
 #include "ppv-source.h"
 #include "ppv-watch-session.h"
-
-/* Retries wait longer after each failure, up to this many intervals and
- * never more than a minute, so a port-forward that comes back is noticed
- * soon. */
-#define BACKOFF_MAX_INTERVALS 4
-#define BACKOFF_MAX_SECONDS   60
-
-struct _PpvWatcher
-{
-  GObject           parent_instance;
-
-  char             *uri;
-  gboolean          insecure;
-  char             *directory;
-  guint             interval;
-  PpvReportOptions  options;
-
-  PpvWatchState     state;
-  gboolean          started;
-  gboolean          paused;
-  gboolean          stopped;
-  gboolean          in_flight;
-  gint64            next_fetch_time;
-  guint             failures;        /* in a row */
-  guint             n_snapshots;
-  char             *last_error;
-
-  PpvFetcher       *fetcher;
-  GCancellable     *cancellable;     /* the fetches and decodes; stop() cancels */
-  guint             timeout_id;
-  PpvWatchSeries   *series;
-  PpvWatchManifest *manifest;
-  gboolean          manifest_writing;
-  gboolean          manifest_dirty;
-
-  /* Re-ranking at other options: the new series is built in a worker;
-   * what arrives meanwhile is extracted at those options too and queued. */
-  GCancellable     *rebuild_cancellable;
-  PpvReportOptions *rebuild_options;
-  GPtrArray        *rebuild_queue;   /* Pending* */
-};
 
 G_DEFINE_FINAL_TYPE (PpvWatcher, ppv_watcher, G_TYPE_OBJECT)
 
@@ -105,18 +63,8 @@ ppv_watch_state_get_type (void)
   return type;
 }
 
-/* A point that arrived while a rebuild was running, for the new series. */
-typedef struct
-{
-  PpvWatchValues *values;     /* NULL for a gap */
-  guint           number;
-  char           *path;
-  char           *message;
-  gint64          time;
-} Pending;
-
-static void
-pending_free (Pending *pending)
+void
+_ppv_watcher_pending_free (Pending *pending)
 {
   g_clear_pointer (&pending->values, ppv_watch_values_unref);
   g_free (pending->path);
@@ -124,16 +72,9 @@ pending_free (Pending *pending)
   g_free (pending);
 }
 
-static void
-options_free (PpvReportOptions *options)
-{
-  ppv_report_options_clear (options);
-  g_free (options);
-}
-
-static void
-set_state (PpvWatcher    *self,
-           PpvWatchState  state)
+void
+_ppv_watcher_set_state (PpvWatcher    *self,
+                        PpvWatchState  state)
 {
   if (self->state == state)
     return;
@@ -141,14 +82,32 @@ set_state (PpvWatcher    *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
-static void
-set_next_fetch_time (PpvWatcher *self,
-                     gint64      time)
+void
+_ppv_watcher_set_next_fetch_time (PpvWatcher *self,
+                                  gint64      time)
 {
   if (self->next_fetch_time == time)
     return;
   self->next_fetch_time = time;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_FETCH_TIME]);
+}
+
+void
+_ppv_watcher_emit_failed (PpvWatcher *self,
+                          const char *message)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
+  g_signal_emit (self, signals[FETCH_FAILED], 0, message);
+}
+
+void
+_ppv_watcher_emit_snapshot (PpvWatcher *self,
+                            guint       snapshot,
+                            const char *path,
+                            PpvProfile *profile)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SNAPSHOTS]);
+  g_signal_emit (self, signals[SNAPSHOT_ADDED], 0, snapshot, path, profile);
 }
 
 static void
@@ -177,7 +136,7 @@ ppv_watcher_finalize (GObject *object)
   ppv_report_options_clear (&self->options);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->rebuild_cancellable);
-  g_clear_pointer (&self->rebuild_options, options_free);
+  g_clear_pointer (&self->rebuild_options, ppv_report_options_free);
   g_clear_pointer (&self->rebuild_queue, g_ptr_array_unref);
   g_clear_object (&self->series);
   g_clear_pointer (&self->manifest, ppv_watch_manifest_free);
@@ -294,6 +253,19 @@ ppv_watcher_init (PpvWatcher *self)
   ppv_report_options_init (&self->options);
 }
 
+/* *@uri with another path and query. */
+static void
+replace_uri (GUri       **uri,
+             const char  *path,
+             const char  *query)
+{
+  GUri *other = g_uri_build (G_URI_FLAGS_ENCODED, g_uri_get_scheme (*uri), g_uri_get_userinfo (*uri),
+                             g_uri_get_host (*uri), g_uri_get_port (*uri), path, query, NULL);
+
+  g_uri_unref (*uri);
+  *uri = other;
+}
+
 /* A CPU profile or a trace takes "seconds" to record and is no snapshot
  * of a state; a bare host:port, which pprof reads as the CPU profile,
  * means the heap here. */
@@ -321,13 +293,7 @@ dup_watch_uri (const char  *source,
     return NULL;
 
   if (strcmp (g_uri_get_path (parsed), PPV_SOURCE_CPU_PATH) == 0 && strstr (source, PPV_SOURCE_CPU_PATH) == NULL)
-    {
-      GUri *heap = g_uri_build (G_URI_FLAGS_ENCODED, g_uri_get_scheme (parsed), g_uri_get_userinfo (parsed),
-                                g_uri_get_host (parsed), g_uri_get_port (parsed), "/debug/pprof/heap",
-                                g_uri_get_query (parsed), NULL);
-      g_uri_unref (parsed);
-      parsed = heap;
-    }
+    replace_uri (&parsed, "/debug/pprof/heap", g_uri_get_query (parsed));
 
   g_free (uri);
   uri = g_uri_to_string (parsed);
@@ -344,11 +310,8 @@ dup_watch_uri (const char  *source,
   if (gc && (strcmp (kind, "heap") == 0 || strcmp (kind, "allocs") == 0))
     {
       g_autofree char *query = _ppv_query_replace (g_uri_get_query (parsed), "gc", "1");
-      GUri *with_gc = g_uri_build (G_URI_FLAGS_ENCODED, g_uri_get_scheme (parsed), g_uri_get_userinfo (parsed),
-                                   g_uri_get_host (parsed), g_uri_get_port (parsed), g_uri_get_path (parsed),
-                                   query, NULL);
-      g_uri_unref (parsed);
-      parsed = with_gc;
+
+      replace_uri (&parsed, g_uri_get_path (parsed), query);
     }
   return g_uri_to_string (parsed);
 }
@@ -444,297 +407,6 @@ ppv_watcher_get_series (PpvWatcher *self)
   return self->series;
 }
 
-/* --- The manifest, written after every event ------------------------------ */
-
-static void write_manifest (PpvWatcher *self);
-
-static void
-manifest_written (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(PpvWatcher) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* A manifest that cannot be written loses only exact times and gaps:
-   * the snapshots are there.  Said once, in the log. */
-  if (!ppv_write_file_atomically_finish (result, &error))
-    g_warning ("%s", error->message);
-  self->manifest_writing = FALSE;
-  if (self->manifest_dirty)
-    write_manifest (self);
-}
-
-/* One write at a time, the last state always written last. */
-static void
-write_manifest (PpvWatcher *self)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  if (self->manifest == NULL)
-    return;
-  if (self->manifest_writing)
-    {
-      self->manifest_dirty = TRUE;
-      return;
-    }
-  self->manifest_dirty = FALSE;
-  self->manifest_writing = TRUE;
-  path = g_build_filename (self->directory, PPV_WATCH_MANIFEST_NAME, NULL);
-  bytes = ppv_watch_manifest_to_bytes (self->manifest);
-  ppv_write_file_atomically_async (path, bytes, PPV_WRITE_FILE_PRIVATE, NULL,
-                                   manifest_written, g_object_ref (self));
-}
-
-/* --- Scheduling ----------------------------------------------------------- */
-
-static void attempt (PpvWatcher *self);
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  PpvWatcher *self = user_data;
-
-  self->timeout_id = 0;
-  attempt (self);
-  return G_SOURCE_REMOVE;
-}
-
-static guint
-next_delay (PpvWatcher *self)
-{
-  guint64 delay = self->interval;
-  guint64 cap = MIN ((guint64) self->interval * BACKOFF_MAX_INTERVALS, BACKOFF_MAX_SECONDS);
-
-  if (self->failures == 0)
-    return self->interval;
-  /* interval, 2×, 4× ..., then capped */
-  for (guint i = 1; i < self->failures && delay < cap; i++)
-    delay *= 2;
-  return (guint) MAX (MIN (delay, cap), MIN (self->interval, BACKOFF_MAX_SECONDS));
-}
-
-static void
-schedule (PpvWatcher *self)
-{
-  guint delay;
-
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-  if (self->stopped)
-    return;
-  if (self->paused)
-    {
-      set_next_fetch_time (self, 0);
-      set_state (self, PPV_WATCH_STATE_PAUSED);
-      return;
-    }
-  delay = next_delay (self);
-  set_next_fetch_time (self, g_get_real_time () + (gint64) delay * G_USEC_PER_SEC);
-  self->timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT, delay * 1000, timeout_cb, self, NULL);
-  set_state (self, self->failures > 0 ? PPV_WATCH_STATE_FAILING
-                   : self->n_snapshots > 0 ? PPV_WATCH_STATE_CONNECTED : PPV_WATCH_STATE_WAITING);
-}
-
-static void
-record_failure (PpvWatcher *self,
-                const char *message)
-{
-  gint64 now = g_get_real_time ();
-
-  self->failures++;
-  g_free (self->last_error);
-  self->last_error = g_strdup (message);
-  ppv_watch_series_add_gap (self->series, now, message);
-  if (self->rebuild_queue != NULL)
-    {
-      Pending *pending = g_new0 (Pending, 1);
-
-      pending->time = now;
-      pending->message = g_strdup (message);
-      g_ptr_array_add (self->rebuild_queue, pending);
-    }
-  ppv_watch_manifest_add_event (self->manifest, PPV_WATCH_EVENT_GAP, now, 0, message);
-  write_manifest (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
-  g_signal_emit (self, signals[FETCH_FAILED], 0, message);
-}
-
-/* --- One snapshot: kept, decoded and reduced in a worker ------------------ */
-
-typedef struct
-{
-  GBytes           *bytes;
-  char             *path;
-  char             *display_name;
-  guint             number;
-  gint64            time;
-  PpvReportOptions  options;
-  PpvReportOptions *rebuild_options;   /* or NULL */
-  /* Results. */
-  PpvProfile       *profile;
-  PpvWatchValues   *values;
-  PpvWatchValues   *rebuild_values;
-} Snapshot;
-
-static void
-snapshot_free (Snapshot *snapshot)
-{
-  g_bytes_unref (snapshot->bytes);
-  g_free (snapshot->path);
-  g_free (snapshot->display_name);
-  ppv_report_options_clear (&snapshot->options);
-  g_clear_pointer (&snapshot->rebuild_options, options_free);
-  g_clear_pointer (&snapshot->profile, ppv_profile_unref);
-  g_clear_pointer (&snapshot->values, ppv_watch_values_unref);
-  g_clear_pointer (&snapshot->rebuild_values, ppv_watch_values_unref);
-  g_free (snapshot);
-}
-
-static void
-snapshot_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  Snapshot *snapshot = task_data;
-  GError *error = NULL;
-
-  /* Kept first: whatever happens next, what the service sent is on disk. */
-  if (!ppv_write_file_atomically_full (snapshot->path, snapshot->bytes, PPV_WRITE_FILE_PRIVATE,
-                                       NULL, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  snapshot->profile = ppv_profile_read_bytes (snapshot->bytes, snapshot->display_name, NULL,
-                                              cancellable, &error);
-  if (snapshot->profile != NULL)
-    snapshot->values = ppv_watch_values_new (snapshot->profile, &snapshot->options, cancellable, &error);
-  if (snapshot->values != NULL && snapshot->rebuild_options != NULL)
-    snapshot->rebuild_values = ppv_watch_values_new (snapshot->profile, snapshot->rebuild_options,
-                                                     cancellable, NULL);
-  if (snapshot->values == NULL)
-    {
-      /* Not a profile after all: a snapshot file must load. */
-      g_unlink (snapshot->path);
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-snapshot_done (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  PpvWatcher *self = PPV_WATCHER (source);
-  Snapshot *snapshot = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  const PpvWatchPoint *point;
-  guint index;
-
-  self->in_flight = FALSE;
-  if (!g_task_propagate_boolean (G_TASK (result), &error) ||
-      !ppv_watch_series_add_snapshot (self->series, snapshot->values, snapshot->number, snapshot->path,
-                                      snapshot->time, &index, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->stopped)
-        return;
-      record_failure (self, error->message);
-      schedule (self);
-      return;
-    }
-
-  if (self->rebuild_queue != NULL && snapshot->rebuild_values != NULL)
-    {
-      Pending *pending = g_new0 (Pending, 1);
-
-      pending->values = g_steal_pointer (&snapshot->rebuild_values);
-      pending->number = snapshot->number;
-      pending->path = g_strdup (snapshot->path);
-      pending->time = snapshot->time;
-      g_ptr_array_add (self->rebuild_queue, pending);
-    }
-
-  point = ppv_watch_series_get_snapshot (self->series, index);
-  if (point->restart)
-    ppv_watch_manifest_add_event (self->manifest, PPV_WATCH_EVENT_RESTART, point->time, snapshot->number, NULL);
-  {
-    g_autofree char *base = g_path_get_basename (snapshot->path);
-    ppv_watch_manifest_add_event (self->manifest, PPV_WATCH_EVENT_SNAPSHOT, snapshot->time,
-                                  snapshot->number, base);
-  }
-  write_manifest (self);
-
-  self->failures = 0;
-  self->n_snapshots++;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SNAPSHOTS]);
-  if (!self->stopped)
-    schedule (self);
-  g_signal_emit (self, signals[SNAPSHOT_ADDED], 0, index, snapshot->path, snapshot->profile);
-}
-
-static void
-fetched (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(PpvWatcher) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *name = NULL;
-  Snapshot *snapshot;
-
-  bytes = ppv_fetcher_fetch_finish (PPV_FETCHER (source), result, NULL, NULL, &error);
-  if (bytes == NULL)
-    {
-      self->in_flight = FALSE;
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->stopped)
-        return;
-      record_failure (self, error->message);
-      schedule (self);
-      return;
-    }
-
-  snapshot = g_new0 (Snapshot, 1);
-  snapshot->bytes = g_steal_pointer (&bytes);
-  snapshot->number = self->n_snapshots + 1;
-  snapshot->time = g_get_real_time ();
-  name = ppv_watch_session_dup_snapshot_name (snapshot->number, snapshot->time);
-  snapshot->path = g_build_filename (self->directory, name, NULL);
-  snapshot->display_name = g_strdup (name);
-  ppv_report_options_init (&snapshot->options);
-  ppv_report_options_copy (&snapshot->options, &self->options);
-  if (self->rebuild_options != NULL)
-    {
-      snapshot->rebuild_options = g_new0 (PpvReportOptions, 1);
-      ppv_report_options_init (snapshot->rebuild_options);
-      ppv_report_options_copy (snapshot->rebuild_options, self->rebuild_options);
-    }
-
-  /* Cancelling stops the decode, never the write: the file is kept. */
-  task = g_task_new (self, self->cancellable, snapshot_done, NULL);
-  g_task_set_source_tag (task, fetched);
-  g_task_set_task_data (task, snapshot, (GDestroyNotify) snapshot_free);
-  g_task_run_in_thread (task, snapshot_thread);
-}
-
-static void
-attempt (PpvWatcher *self)
-{
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-  if (self->in_flight || self->stopped)
-    return;
-  self->in_flight = TRUE;
-  set_next_fetch_time (self, 0);
-  set_state (self, PPV_WATCH_STATE_FETCHING);
-  ppv_fetcher_fetch_async (self->fetcher, self->uri, self->cancellable, fetched, g_object_ref (self));
-}
-
 /* --- Control -------------------------------------------------------------- */
 
 void
@@ -750,7 +422,7 @@ ppv_watcher_set_interval (PpvWatcher *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVAL]);
   /* A shorter interval should not wait out the longer one. */
   if (self->timeout_id != 0)
-    schedule (self);
+    _ppv_watcher_schedule (self);
 }
 
 gboolean
@@ -780,7 +452,7 @@ ppv_watcher_start (PpvWatcher  *self,
 
   self->started = TRUE;
   self->manifest = ppv_watch_manifest_new (self->uri, self->interval, g_date_time_to_unix (now) * G_USEC_PER_SEC);
-  write_manifest (self);
+  _ppv_watcher_write_manifest (self);
 
   /* A hung service must not hold the watch: an answer takes at most a
    * few intervals (10 s at least, a minute at most). */
@@ -792,8 +464,8 @@ ppv_watcher_start (PpvWatcher  *self,
                 "deadline", deadline,
                 "insecure", self->insecure,
                 NULL);
-  set_state (self, PPV_WATCH_STATE_WAITING);
-  attempt (self);
+  _ppv_watcher_set_state (self, PPV_WATCH_STATE_WAITING);
+  _ppv_watcher_attempt (self);
   return TRUE;
 }
 
@@ -806,7 +478,7 @@ ppv_watcher_pause (PpvWatcher *self)
     return;
   self->paused = TRUE;
   if (!self->in_flight)
-    schedule (self);
+    _ppv_watcher_schedule (self);
 }
 
 void
@@ -817,7 +489,7 @@ ppv_watcher_resume (PpvWatcher *self)
   if (!self->paused || self->stopped)
     return;
   self->paused = FALSE;
-  attempt (self);
+  _ppv_watcher_attempt (self);
 }
 
 void
@@ -831,8 +503,8 @@ ppv_watcher_stop (PpvWatcher *self)
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   self->in_flight = FALSE;
-  set_next_fetch_time (self, 0);
-  set_state (self, PPV_WATCH_STATE_STOPPED);
+  _ppv_watcher_set_next_fetch_time (self, 0);
+  _ppv_watcher_set_state (self, PPV_WATCH_STATE_STOPPED);
 }
 
 gboolean
@@ -850,7 +522,7 @@ ppv_watcher_fetch_now (PpvWatcher *self)
 
   if (!self->started || self->paused)
     return;
-  attempt (self);
+  _ppv_watcher_attempt (self);
 }
 
 /* --- Other options --------------------------------------------------------- */
@@ -874,7 +546,7 @@ rebuilt (GObject      *source,
     {
       /* Options the profiles refuse (an unknown sample type): keep the
        * series as it is and say why. */
-      g_clear_pointer (&self->rebuild_options, options_free);
+      g_clear_pointer (&self->rebuild_options, ppv_report_options_free);
       g_free (self->last_error);
       self->last_error = g_strdup (error->message);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
@@ -895,7 +567,7 @@ rebuilt (GObject      *source,
   ppv_report_options_clear (&self->options);
   ppv_report_options_init (&self->options);
   ppv_report_options_copy (&self->options, self->rebuild_options);
-  g_clear_pointer (&self->rebuild_options, options_free);
+  g_clear_pointer (&self->rebuild_options, ppv_report_options_free);
   g_set_object (&self->series, series);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERIES]);
 }
@@ -912,12 +584,10 @@ ppv_watcher_set_report_options (PpvWatcher             *self,
   g_clear_object (&self->rebuild_cancellable);
   self->rebuild_cancellable = g_cancellable_new ();
 
-  g_clear_pointer (&self->rebuild_options, options_free);
-  self->rebuild_options = g_new0 (PpvReportOptions, 1);
-  ppv_report_options_init (self->rebuild_options);
-  ppv_report_options_copy (self->rebuild_options, options);
+  g_clear_pointer (&self->rebuild_options, ppv_report_options_free);
+  self->rebuild_options = ppv_report_options_dup (options);
   g_clear_pointer (&self->rebuild_queue, g_ptr_array_unref);
-  self->rebuild_queue = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+  self->rebuild_queue = g_ptr_array_new_with_free_func ((GDestroyNotify) _ppv_watcher_pending_free);
 
   ppv_watch_series_rebuild_async (self->series, options, self->rebuild_cancellable,
                                   rebuilt, g_object_ref (self));

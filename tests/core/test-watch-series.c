@@ -11,6 +11,7 @@
 #include "ppv-report.h"
 #include "ppv-test-profile.h"
 #include "ppv-watch-series.h"
+#include "ppv-watch-series-private.h"
 #include "ppv-watch-session.h"
 
 #define HOUR ((gint64) 3600 * G_USEC_PER_SEC)
@@ -212,6 +213,74 @@ test_incompatible (void)
   g_assert_cmpuint (ppv_watch_series_get_n_snapshots (series), ==, 1);
 }
 
+/* A long series stores what changed between snapshots (and everything
+ * at checkpoints); reading any range gives every value back. */
+static void
+test_long_series (void)
+{
+  g_autoptr(PpvWatchSeries) series = ppv_watch_series_new (NULL);
+  g_autoptr(PpvWatchRanking) all = NULL;
+  g_autoptr(PpvWatchRanking) part = NULL;
+  const guint n = 100;
+  gsize stored = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *folded = g_strdup_printf ("main;grows %u\nmain;same 7\n%s", i + 1,
+                                                 i % 10 == 0 ? "main;blinks 3\n" : "");
+
+      add_folded (series, "space/bytes", folded, T0 + i * G_USEC_PER_SEC);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const guint32 *ids;
+      const gint64 *flat;
+      gboolean checkpoint;
+
+      stored += _ppv_watch_series_get_stored (series, i, &checkpoint, &ids, &flat);
+    }
+  /* grows every time (100), same only at checkpoints (4), blinks on and
+   * off (20): every value of every snapshot would be 210. */
+  g_assert_cmpuint (stored, <=, 100 + 4 + 20);
+
+  all = ppv_watch_series_rank (series, 0, n - 1);
+  part = ppv_watch_series_rank (series, 45, 71);
+  for (guint k = 0; k < 2; k++)
+    {
+      PpvWatchRanking *ranking = k == 0 ? all : part;
+      guint a = ppv_watch_ranking_get_snapshot_a (ranking);
+      guint b = ppv_watch_ranking_get_snapshot_b (ranking);
+      const PpvWatchGrowthRow *grows = find_row (ranking, "grows", NULL);
+      const PpvWatchGrowthRow *same = find_row (ranking, "same", NULL);
+      const PpvWatchGrowthRow *blinks = find_row (ranking, "blinks", NULL);
+
+      g_assert_cmpstr (ppv_watch_ranking_get_row (ranking, 0)->name, ==, "grows");
+      g_assert_cmpint (grows->delta, ==, b - a);
+      g_assert_cmpuint (grows->grew, ==, b - a);
+      g_assert_cmpfloat_with_epsilon (grows->slope, 3600.0, 1e-6);
+      for (guint s = a; s <= b; s++)
+        {
+          g_assert_cmpint (grows->values[s - a], ==, s + 1);
+          g_assert_cmpint (same->values[s - a], ==, 7);
+          g_assert_cmpint (blinks->values[s - a], ==, s % 10 == 0 ? 3 : 0);
+        }
+      g_assert_cmpuint (same->grew, ==, 0);
+    }
+
+  {
+    guint count = 0;
+    g_autofree gint64 *blinks = ppv_watch_series_dup_node_values (series, "blinks", &count);
+    g_autofree gint64 *same = ppv_watch_series_dup_node_values (series, "same", &count);
+
+    g_assert_cmpuint (count, ==, n);
+    for (guint s = 0; s < n; s++)
+      {
+        g_assert_cmpint (blinks[s], ==, s % 10 == 0 ? 3 : 0);
+        g_assert_cmpint (same[s], ==, 7);
+      }
+  }
+}
+
 static void
 test_snapshot_names (void)
 {
@@ -397,6 +466,7 @@ main (int    argc,
   g_test_add_func ("/ppv/core/watch-series/rank-steady-over-jump", test_rank_steady_over_jump);
   g_test_add_func ("/ppv/core/watch-series/restart", test_restart);
   g_test_add_func ("/ppv/core/watch-series/incompatible", test_incompatible);
+  g_test_add_func ("/ppv/core/watch-series/long-series", test_long_series);
   g_test_add_func ("/ppv/core/watch-series/snapshot-names", test_snapshot_names);
   g_test_add_func ("/ppv/core/watch-series/load-folder", test_load_folder);
   g_test_add_func ("/ppv/core/watch-series/rebuild", test_rebuild);
