@@ -7,43 +7,9 @@
 #include <math.h>
 
 #include "ppv-units.h"
-#include "ppv-watch-timeline.h"
+#include "ppv-watch-timeline-private.h"
 
-#define PAD_TOP 22.0      /* room for the markers' labels */
-#define PAD_BOTTOM 20.0   /* room for the times */
-#define PAD_SIDE 12.0
 #define HIT_RADIUS 10.0
-
-typedef struct
-{
-  gint64  time;
-  gint64  value;
-  char   *error;
-  gboolean restart;
-  int     snapshot;   /* index among snapshots, -1 for a gap */
-} Point;
-
-struct _PpvWatchTimeline
-{
-  GtkWidget          parent_instance;
-
-  GArray            *points;      /* Point */
-  GArray            *snapshots;   /* guint: index into points of each snapshot */
-  char              *unit;
-  char              *type_name;
-
-  char              *series_name;
-  GArray            *series;      /* gint64 per snapshot */
-
-  int                marker[2];
-  gboolean           b_follows;   /* B is on the latest snapshot and stays there */
-  PpvTimelineMarker  selected;
-  int                dragging;    /* marker being dragged, -1 */
-  int                hover;       /* point index under the pointer, -1 */
-  int                menu_snapshot;
-  double             drag_x;
-  GtkWidget         *menu;
-};
 
 G_DEFINE_FINAL_TYPE (PpvWatchTimeline, ppv_watch_timeline, GTK_TYPE_WIDGET)
 
@@ -57,16 +23,8 @@ static guint signals[N_SIGNALS];
 
 /* --- Geometry ------------------------------------------------------------ */
 
-typedef struct
-{
-  double left, right, top, bottom;
-  gint64 t0, t1;
-  gint64 max;
-  gint64 series_max;
-} Frame;
-
-static void
-get_frame (PpvWatchTimeline *self,
+void
+_ppv_watch_timeline_get_frame (PpvWatchTimeline *self,
            Frame            *frame)
 {
   frame->left = PAD_SIDE;
@@ -91,28 +49,8 @@ get_frame (PpvWatchTimeline *self,
     frame->series_max = MAX (frame->series_max, g_array_index (self->series, gint64, i));
 }
 
-static double
-x_of (const Frame *frame,
-      gint64       time)
-{
-  if (frame->t1 <= frame->t0)
-    return (frame->left + frame->right) / 2;
-  return frame->left + (double) (time - frame->t0) / (double) (frame->t1 - frame->t0) * (frame->right - frame->left);
-}
-
-static double
-y_of (const Frame *frame,
-      gint64       value,
-      gint64       max)
-{
-  double f = max > 0 ? (double) MAX (value, 0) / (double) max : 0;
-
-  /* A little headroom keeps the top point clear of the marker labels. */
-  return frame->bottom - f * (frame->bottom - frame->top) * 0.92;
-}
-
-static Point *
-snapshot_point (PpvWatchTimeline *self,
+Point *
+_ppv_watch_timeline_snapshot_point (PpvWatchTimeline *self,
                 int               snapshot)
 {
   if (snapshot < 0 || (guint) snapshot >= self->snapshots->len)
@@ -120,21 +58,25 @@ snapshot_point (PpvWatchTimeline *self,
   return &g_array_index (self->points, Point, g_array_index (self->snapshots, guint, snapshot));
 }
 
-/* The point nearest @x within HIT_RADIUS, or -1. */
+/* The point nearest @x no further than @within (gaps too unless
+ * @snapshots_only), as an index into points, or -1. */
 static int
-point_at (PpvWatchTimeline *self,
-          double            x)
+nearest_point (PpvWatchTimeline *self,
+               double            x,
+               double            within,
+               gboolean          snapshots_only)
 {
   Frame frame;
   int best = -1;
-  double best_d = HIT_RADIUS;
+  double best_d = within;
 
-  get_frame (self, &frame);
+  _ppv_watch_timeline_get_frame (self, &frame);
   for (guint i = 0; i < self->points->len; i++)
     {
-      double d = fabs (x_of (&frame, g_array_index (self->points, Point, i).time) - x);
+      Point *p = &g_array_index (self->points, Point, i);
+      double d = fabs (_ppv_watch_timeline_x_of (&frame, p->time) - x);
 
-      if (d <= best_d)
+      if ((p->snapshot >= 0 || !snapshots_only) && d <= best_d)
         {
           best = (int) i;
           best_d = d;
@@ -143,40 +85,34 @@ point_at (PpvWatchTimeline *self,
   return best;
 }
 
+static int
+point_at (PpvWatchTimeline *self,
+          double            x)
+{
+  return nearest_point (self, x, HIT_RADIUS, FALSE);
+}
+
 /* The snapshot nearest @x, whatever the distance, or -1. */
 static int
 nearest_snapshot (PpvWatchTimeline *self,
                   double            x)
 {
-  Frame frame;
-  int best = -1;
-  double best_d = G_MAXDOUBLE;
+  int index = nearest_point (self, x, G_MAXDOUBLE, TRUE);
 
-  get_frame (self, &frame);
-  for (guint s = 0; s < self->snapshots->len; s++)
-    {
-      double d = fabs (x_of (&frame, snapshot_point (self, (int) s)->time) - x);
-
-      if (d < best_d)
-        {
-          best = (int) s;
-          best_d = d;
-        }
-    }
-  return best;
+  return index >= 0 ? g_array_index (self->points, Point, index).snapshot : -1;
 }
 
 /* --- Texts --------------------------------------------------------------- */
 
-static char *
-dup_value (PpvWatchTimeline *self,
+char *
+_ppv_watch_timeline_dup_value (PpvWatchTimeline *self,
            gint64            value)
 {
   return ppv_unit_scaled_label (value, self->unit != NULL ? self->unit : "count", "auto");
 }
 
-static char *
-dup_time (gint64 time)
+char *
+_ppv_watch_timeline_dup_time (gint64 time)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (time / G_USEC_PER_SEC);
 
@@ -187,14 +123,14 @@ static char *
 dup_marker_text (PpvWatchTimeline  *self,
                  PpvTimelineMarker  marker)
 {
-  Point *p = snapshot_point (self, self->marker[marker]);
+  Point *p = _ppv_watch_timeline_snapshot_point (self, self->marker[marker]);
   g_autofree char *time = NULL;
   g_autofree char *value = NULL;
 
   if (p == NULL)
     return g_strdup ("");
-  time = dup_time (p->time);
-  value = dup_value (self, p->value);
+  time = _ppv_watch_timeline_dup_time (p->time);
+  value = _ppv_watch_timeline_dup_value (self, p->value);
   /* Translators: a marker on the timeline: "A: #3 12:00:05, 14.5MB". */
   return g_strdup_printf (_("%s: #%d %s, %s"), marker == PPV_TIMELINE_MARKER_A ? "A" : "B",
                           self->marker[marker] + 1, time, value);
@@ -222,301 +158,6 @@ update_accessible (PpvWatchTimeline *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
-}
-
-/* --- Drawing ------------------------------------------------------------- */
-
-typedef struct
-{
-  GdkRGBA fg, dim, accent, error, warning, grid;
-} Colors;
-
-static void
-get_colors (PpvWatchTimeline *self,
-            Colors           *c)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (context, &c->fg);
-  if (!gtk_style_context_lookup_color (context, "accent_color", &c->accent))
-    gdk_rgba_parse (&c->accent, "#3584e4");
-  if (!gtk_style_context_lookup_color (context, "error_color", &c->error))
-    gdk_rgba_parse (&c->error, "#e01b24");
-  if (!gtk_style_context_lookup_color (context, "warning_color", &c->warning))
-    gdk_rgba_parse (&c->warning, "#c64600");
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  c->dim = c->fg;
-  c->dim.alpha *= 0.55f;
-  c->grid = c->fg;
-  c->grid.alpha *= 0.12f;
-}
-
-static void
-draw_text (GtkWidget     *widget,
-           cairo_t       *cr,
-           const char    *text,
-           double         x,
-           double         y,
-           double         xalign,
-           const GdkRGBA *color)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
-  PangoAttrList *attrs = pango_attr_list_new ();
-  int w, h;
-
-  pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
-  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_move_to (cr, x - w * xalign, y - h / 2.0);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
-draw_axes (PpvWatchTimeline *self,
-           cairo_t          *cr,
-           const Frame      *frame,
-           const Colors     *c)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  g_autofree char *max = dup_value (self, frame->max);
-  g_autofree char *label = NULL;
-
-  gdk_cairo_set_source_rgba (cr, &c->grid);
-  cairo_set_line_width (cr, 1);
-  for (int i = 0; i <= 2; i++)
-    {
-      double y = round (frame->bottom - i * (frame->bottom - frame->top) * 0.46) + 0.5;
-
-      cairo_move_to (cr, frame->left, y);
-      cairo_line_to (cr, frame->right, y);
-    }
-  cairo_stroke (cr);
-
-  /* The top strip is the markers'; what the line shows goes below. */
-  /* Translators: under the timeline, "inuse_space · largest 1.67MB". */
-  label = g_strdup_printf (_("%s · largest %s"), self->type_name != NULL ? self->type_name : "", max);
-  draw_text (widget, cr, label, (frame->left + frame->right) / 2, frame->bottom + 10, 0.5, &c->dim);
-  if (self->points->len > 0)
-    {
-      g_autofree char *first = dup_time (frame->t0);
-      g_autofree char *last = dup_time (frame->t1);
-
-      draw_text (widget, cr, first, frame->left, frame->bottom + 10, 0, &c->dim);
-      if (frame->t1 > frame->t0)
-        draw_text (widget, cr, last, frame->right, frame->bottom + 10, 1, &c->dim);
-    }
-}
-
-/* The totals: a line broken at every gap, a dot per snapshot. */
-static void
-draw_line (PpvWatchTimeline *self,
-           cairo_t          *cr,
-           const Frame      *frame,
-           const GdkRGBA    *color,
-           gboolean          series)
-{
-  gboolean open = FALSE;
-  gint64 max = series ? frame->series_max : frame->max;
-
-  cairo_set_line_width (cr, series ? 2 : 1.5);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  gdk_cairo_set_source_rgba (cr, color);
-  for (guint i = 0; i < self->points->len; i++)
-    {
-      Point *p = &g_array_index (self->points, Point, i);
-      gint64 value;
-      double x, y;
-
-      if (p->snapshot < 0 || p->restart)
-        {
-          if (open)
-            cairo_stroke (cr);
-          open = FALSE;
-          if (p->snapshot < 0)
-            continue;
-        }
-      if (series && (guint) p->snapshot >= self->series->len)
-        continue;
-      value = series ? g_array_index (self->series, gint64, p->snapshot) : p->value;
-      x = x_of (frame, p->time);
-      y = y_of (frame, value, max);
-      if (open)
-        cairo_line_to (cr, x, y);
-      else
-        cairo_move_to (cr, x, y);
-      open = TRUE;
-    }
-  if (open)
-    cairo_stroke (cr);
-
-  for (guint s = 0; s < self->snapshots->len; s++)
-    {
-      Point *p = snapshot_point (self, (int) s);
-      gint64 value;
-
-      if (series && s >= self->series->len)
-        break;
-      value = series ? g_array_index (self->series, gint64, s) : p->value;
-      cairo_arc (cr, x_of (frame, p->time), y_of (frame, value, max), self->snapshots->len > 60 ? 1.5 : 2.5,
-                 0, 2 * G_PI);
-      cairo_fill (cr);
-    }
-}
-
-static void
-draw_events (PpvWatchTimeline *self,
-             cairo_t          *cr,
-             const Frame      *frame,
-             const Colors     *c)
-{
-  static const double dash[] = { 3, 3 };
-
-  for (guint i = 0; i < self->points->len; i++)
-    {
-      Point *p = &g_array_index (self->points, Point, i);
-      double x = round (x_of (frame, p->time)) + 0.5;
-
-      if (p->snapshot < 0)
-        {
-          /* A failed fetch: a red cross on the baseline. */
-          gdk_cairo_set_source_rgba (cr, &c->error);
-          cairo_set_line_width (cr, 1.5);
-          cairo_move_to (cr, x - 3.5, frame->bottom - 3.5);
-          cairo_line_to (cr, x + 3.5, frame->bottom + 3.5);
-          cairo_move_to (cr, x + 3.5, frame->bottom - 3.5);
-          cairo_line_to (cr, x - 3.5, frame->bottom + 3.5);
-          cairo_stroke (cr);
-        }
-      else if (p->restart)
-        {
-          gdk_cairo_set_source_rgba (cr, &c->warning);
-          cairo_set_line_width (cr, 1);
-          cairo_set_dash (cr, dash, 2, 0);
-          cairo_move_to (cr, x, frame->top);
-          cairo_line_to (cr, x, frame->bottom);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
-          draw_text (GTK_WIDGET (self), cr, "↻", x + 3, frame->top + 8, 0, &c->warning);
-        }
-    }
-}
-
-static void
-draw_markers (PpvWatchTimeline *self,
-              cairo_t          *cr,
-              const Frame      *frame,
-              const Colors     *c)
-{
-  Point *a = snapshot_point (self, self->marker[PPV_TIMELINE_MARKER_A]);
-  Point *b = snapshot_point (self, self->marker[PPV_TIMELINE_MARKER_B]);
-  gboolean focused = gtk_widget_has_visible_focus (GTK_WIDGET (self));
-
-  if (a == NULL || b == NULL)
-    return;
-
-  {
-    GdkRGBA band = c->accent;
-    double xa = x_of (frame, a->time), xb = x_of (frame, b->time);
-
-    band.alpha = 0.10f;
-    gdk_cairo_set_source_rgba (cr, &band);
-    cairo_rectangle (cr, MIN (xa, xb), frame->top, fabs (xb - xa), frame->bottom - frame->top);
-    cairo_fill (cr);
-  }
-
-  for (int m = 0; m < 2; m++)
-    {
-      Point *p = m == 0 ? a : b;
-      double x = round (x_of (frame, p->time)) + 0.5;
-      gboolean selected = self->selected == (PpvTimelineMarker) m;
-      const char *name = m == 0 ? "A" : "B";
-      /* Two markers on one snapshot: B's label sits beside A's. */
-      double lx = x + (m == 1 && a == b ? 9 : 0);
-
-      gdk_cairo_set_source_rgba (cr, &c->accent);
-      cairo_set_line_width (cr, selected ? 2 : 1);
-      cairo_move_to (cr, x, frame->top);
-      cairo_line_to (cr, x, frame->bottom);
-      cairo_stroke (cr);
-
-      cairo_arc (cr, lx, frame->top - 10, 8, 0, 2 * G_PI);
-      if (selected)
-        cairo_fill (cr);
-      else
-        {
-          cairo_set_line_width (cr, 1.5);
-          cairo_stroke (cr);
-        }
-      if (selected && focused)
-        {
-          gdk_cairo_set_source_rgba (cr, &c->fg);
-          cairo_set_line_width (cr, 1);
-          cairo_arc (cr, lx, frame->top - 10, 10, 0, 2 * G_PI);
-          cairo_stroke (cr);
-        }
-      {
-        GdkRGBA on = selected ? (GdkRGBA) { 1, 1, 1, 1 } : c->accent;
-
-        draw_text (GTK_WIDGET (self), cr, name, lx, frame->top - 10, 0.5, &on);
-      }
-    }
-}
-
-static void
-ppv_watch_timeline_snapshot (GtkWidget   *widget,
-                             GtkSnapshot *snapshot)
-{
-  PpvWatchTimeline *self = PPV_WATCH_TIMELINE (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  Frame frame;
-  Colors c;
-  cairo_t *cr;
-
-  if (width <= 0 || height <= 0)
-    return;
-
-  get_frame (self, &frame);
-  get_colors (self, &c);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  draw_axes (self, cr, &frame, &c);
-  if (self->snapshots->len == 0)
-    {
-      draw_text (widget, cr, _("No snapshots yet"), width / 2.0, height / 2.0, 0.5, &c.dim);
-      cairo_destroy (cr);
-      return;
-    }
-  draw_markers (self, cr, &frame, &c);
-  draw_events (self, cr, &frame, &c);
-  {
-    GdkRGBA line = self->series != NULL ? c.dim : c.fg;
-
-    draw_line (self, cr, &frame, &line, FALSE);
-  }
-  if (self->series != NULL)
-    {
-      g_autofree char *max = dup_value (self, frame.series_max);
-      g_autofree char *label = g_strdup_printf ("%s · %s", self->series_name, max);
-
-      draw_line (self, cr, &frame, &c.accent, TRUE);
-      draw_text (widget, cr, label, frame.left + 4, frame.top + 8, 0, &c.accent);
-    }
-  if (self->hover >= 0 && (guint) self->hover < self->points->len)
-    {
-      Point *p = &g_array_index (self->points, Point, self->hover);
-      double x = x_of (&frame, p->time);
-
-      gdk_cairo_set_source_rgba (cr, p->snapshot >= 0 ? &c.fg : &c.error);
-      cairo_set_line_width (cr, 2);
-      cairo_arc (cr, x, p->snapshot >= 0 ? y_of (&frame, p->value, frame.max) : frame.bottom, 5, 0, 2 * G_PI);
-      cairo_stroke (cr);
-    }
-  cairo_destroy (cr);
 }
 
 static void
@@ -557,18 +198,18 @@ query_tooltip_cb (PpvWatchTimeline *self,
   if (index < 0 || (guint) index >= self->points->len)
     return FALSE;
   p = &g_array_index (self->points, Point, index);
-  time = dup_time (p->time);
+  time = _ppv_watch_timeline_dup_time (p->time);
   if (p->snapshot < 0)
     /* Translators: a failed fetch on the timeline: "12:00:05 — connection refused". */
     text = g_strdup_printf (_("%s — fetch failed: %s"), time, p->error);
   else
     {
-      g_autofree char *value = dup_value (self, p->value);
+      g_autofree char *value = _ppv_watch_timeline_dup_value (self, p->value);
       g_autofree char *series = NULL;
 
       if (self->series != NULL && (guint) p->snapshot < self->series->len)
         {
-          g_autofree char *v = dup_value (self, g_array_index (self->series, gint64, p->snapshot));
+          g_autofree char *v = _ppv_watch_timeline_dup_value (self, g_array_index (self->series, gint64, p->snapshot));
 
           series = g_strdup_printf ("\n%s: %s", self->series_name, v);
         }
@@ -697,12 +338,12 @@ marker_at (PpvWatchTimeline *self,
 {
   Frame frame;
 
-  get_frame (self, &frame);
+  _ppv_watch_timeline_get_frame (self, &frame);
   for (int m = 1; m >= 0; m--)
     {
-      Point *p = snapshot_point (self, self->marker[m]);
+      Point *p = _ppv_watch_timeline_snapshot_point (self, self->marker[m]);
 
-      if (p != NULL && fabs (x_of (&frame, p->time) + (m == 1 && self->marker[0] == self->marker[1] ? 9 : 0) - x) <= 8)
+      if (p != NULL && fabs (_ppv_watch_timeline_x_of (&frame, p->time) + (m == 1 && self->marker[0] == self->marker[1] ? 9 : 0) - x) <= 8)
         return m;
     }
   return -1;
@@ -945,7 +586,7 @@ ppv_watch_timeline_class_init (PpvWatchTimelineClass *klass)
 
   object_class->dispose = ppv_watch_timeline_dispose;
   object_class->finalize = ppv_watch_timeline_finalize;
-  widget_class->snapshot = ppv_watch_timeline_snapshot;
+  widget_class->snapshot = _ppv_watch_timeline_snapshot;
   widget_class->measure = ppv_watch_timeline_measure;
   widget_class->size_allocate = ppv_watch_timeline_size_allocate;
 
