@@ -196,11 +196,16 @@ static void
 ppv_growth_table_dispose (GObject *object)
 {
   PpvGrowthTable *self = PPV_GROWTH_TABLE (object);
+  GtkWidget *child;
 
   /* Dropping the columns changes the sorter: nobody is listening now. */
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (object), PPV_TYPE_GROWTH_TABLE);
+  /* The template's unbound top box goes too (dispose_template only
+   * unparents bound children). */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (ppv_growth_table_parent_class)->dispose (object);
 }

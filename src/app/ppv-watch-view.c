@@ -137,6 +137,8 @@ update_state (PpvWatchView *self)
 
   gtk_widget_set_visible (self->interval_box, live);
   gtk_widget_set_visible (self->run_box, live);
+  /* A baseline is "from now on": a finished watch has no now. */
+  gtk_widget_set_visible (self->baseline_button, live);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "watch.toggle-pause", live);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "watch.stop", live);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "watch.fetch-now", live && state != PPV_WATCH_STATE_FETCHING);
@@ -618,6 +620,7 @@ static void
 ppv_watch_view_dispose (GObject *object)
 {
   PpvWatchView *self = PPV_WATCH_VIEW (object);
+  GtkWidget *child;
 
   /* A closed tab stops its watch; what was fetched stays on disk. */
   if (self->watcher != NULL)
@@ -633,6 +636,10 @@ ppv_watch_view_dispose (GObject *object)
   g_clear_object (&self->rebuild_cancellable);
   g_clear_signal_handler (&self->point_added_id, self->series);
   gtk_widget_dispose_template (GTK_WIDGET (self), PPV_TYPE_WATCH_VIEW);
+  /* The template's unbound top box goes too (dispose_template only
+   * unparents bound children). */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->watcher);
   g_clear_object (&self->series);
 
