@@ -95,6 +95,8 @@ draw_axes (PpvWatchTimeline *self,
 }
 
 /* The totals: a line broken at every gap, a dot per snapshot. */
+/* Every arc starts a sub-path: text leaves a current point that an arc
+ * would otherwise join with a straight line. */
 static void
 draw_line (PpvWatchTimeline *self,
            cairo_t          *cr,
@@ -144,6 +146,7 @@ draw_line (PpvWatchTimeline *self,
       if (series && s >= self->series->len)
         break;
       value = series ? g_array_index (self->series, gint64, s) : p->value;
+      cairo_new_sub_path (cr);
       cairo_arc (cr, _ppv_watch_timeline_x_of (frame, p->time), _ppv_watch_timeline_y_of (frame, value, max), self->snapshots->len > 60 ? 1.5 : 2.5,
                  0, 2 * G_PI);
       cairo_fill (cr);
@@ -226,6 +229,7 @@ draw_markers (PpvWatchTimeline *self,
       cairo_line_to (cr, x, frame->bottom);
       cairo_stroke (cr);
 
+      cairo_new_sub_path (cr);
       cairo_arc (cr, lx, frame->top - 10, 8, 0, 2 * G_PI);
       if (selected)
         cairo_fill (cr);
@@ -238,6 +242,7 @@ draw_markers (PpvWatchTimeline *self,
         {
           gdk_cairo_set_source_rgba (cr, &c->fg);
           cairo_set_line_width (cr, 1);
+          cairo_new_sub_path (cr);
           cairo_arc (cr, lx, frame->top - 10, 10, 0, 2 * G_PI);
           cairo_stroke (cr);
         }
@@ -287,7 +292,7 @@ _ppv_watch_timeline_snapshot (GtkWidget   *widget,
       g_autofree char *label = g_strdup_printf ("%s · %s", self->series_name, max);
 
       draw_line (self, cr, &frame, &c.accent, TRUE);
-      draw_text (widget, cr, label, frame.left + 4, frame.top + 8, 0, &c.accent);
+      draw_text (widget, cr, label, frame.left + 8, frame.top + 8, 0, &c.accent);
     }
   if (self->hover >= 0 && (guint) self->hover < self->points->len)
     {
@@ -296,6 +301,7 @@ _ppv_watch_timeline_snapshot (GtkWidget   *widget,
 
       gdk_cairo_set_source_rgba (cr, p->snapshot >= 0 ? &c.fg : &c.error);
       cairo_set_line_width (cr, 2);
+      cairo_new_sub_path (cr);
       cairo_arc (cr, x, p->snapshot >= 0 ? _ppv_watch_timeline_y_of (&frame, p->value, frame.max) : frame.bottom, 5, 0, 2 * G_PI);
       cairo_stroke (cr);
     }

@@ -39,6 +39,7 @@ struct _PpvWatchTimeline
   PpvTimelineMarker  selected;
   int                dragging;    /* marker being dragged, -1 */
   int                hover;       /* point index under the pointer, -1 */
+  double             pointer_x;   /* -1 when the pointer is elsewhere */
   int                menu_snapshot;
   double             drag_x;
   GtkWidget         *menu;

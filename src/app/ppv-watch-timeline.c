@@ -400,6 +400,7 @@ motion_cb (PpvWatchTimeline         *self,
 {
   int hover = point_at (self, x);
 
+  self->pointer_x = x;
   if (hover != self->hover)
     {
       self->hover = hover;
@@ -410,6 +411,7 @@ motion_cb (PpvWatchTimeline         *self,
 static void
 leave_cb (PpvWatchTimeline *self)
 {
+  self->pointer_x = -1;
   if (self->hover >= 0)
     {
       self->hover = -1;
@@ -501,8 +503,8 @@ ppv_watch_timeline_set_points (PpvWatchTimeline       *self,
   self->unit = g_strdup (unit);
   g_free (self->type_name);
   self->type_name = g_strdup (type_name);
-  if ((guint) self->hover >= self->points->len)
-    self->hover = -1;
+  /* New points move the old ones left: hover what is under the pointer. */
+  self->hover = self->pointer_x >= 0 ? point_at (self, self->pointer_x) : -1;
 
   last = (int) self->snapshots->len - 1;
   if (last < 0)
@@ -621,6 +623,7 @@ ppv_watch_timeline_init (PpvWatchTimeline *self)
   self->selected = PPV_TIMELINE_MARKER_B;
   self->dragging = -1;
   self->hover = -1;
+  self->pointer_x = -1;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
