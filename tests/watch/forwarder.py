@@ -8,9 +8,11 @@
 # Listens on 127.0.0.1 on a port the kernel picks and prints
 # "listening on 127.0.0.1:PORT".  SIGUSR1 drops: open connections are
 # reset and the port is closed, so new ones are refused.  SIGUSR2
-# restores the same port.  Exits when standard input closes, so a test
+# restores the same port.  Each change is printed ("dropped",
+# "restored") once it has taken effect.  Exits when standard input closes, so a test
 # script cannot leave it running.
 import os
+import select
 import signal
 import socket
 import struct
@@ -78,10 +80,12 @@ def accept_loop(listener, port):
                     for sock in connections:
                         reset(sock)
                     connections.clear()
+                print('dropped', flush=True)
             dropped.wait_restore()
             continue
         if listener is None:
             listener = listen(port)
+            print('restored', flush=True)
         try:
             client, _ = listener.accept()
         except socket.timeout:
@@ -107,6 +111,11 @@ signal.signal(signal.SIGUSR2, lambda *_: dropped.clear())
 threading.Thread(target=accept_loop, args=(listener, port), daemon=True).start()
 print('listening on 127.0.0.1:%d' % port, flush=True)
 
-while sys.stdin.buffer.read(4096):
-    pass
+# Python runs signal handlers in this thread only, between bytecodes: a
+# read blocked here would keep a signal another thread took from taking
+# effect, so wait in short selects.
+while True:
+    readable, _, _ = select.select([sys.stdin], [], [], 0.05)
+    if readable and not os.read(sys.stdin.fileno(), 4096):
+        break
 os._exit(0)

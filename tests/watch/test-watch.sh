@@ -79,6 +79,16 @@ wait_for_address "$work/forwarder-address"
 forwarded=$address
 echo "leaky server on $server, forwarded from $forwarded"
 
+# Waits until the forwarder has printed @1 @2 times (its drops and
+# restores take effect a moment after the signal).
+wait_for_forwarder () {
+  for _ in $(seq 1 100); do
+    [ "$(grep -cx "$1" "$work/forwarder-address" || true)" -ge "$2" ] && return 0
+    sleep 0.1
+  done
+  fail "the forwarder never said $1 ($2)"
+}
+
 snapshot_lines () {
   grep -cE '^[0-9][0-9]:[0-9][0-9]:[0-9][0-9] #[0-9]+ ' "$1" || true
 }
@@ -110,6 +120,7 @@ pids="$pids $dropped_pid"
 (
   wait_for_snapshots "$work/dropped.out" 2
   kill -USR1 "$forwarder_pid"
+  wait_for_forwarder dropped 1
   sleep 3
   kill -USR2 "$forwarder_pid"
 ) &
@@ -197,6 +208,7 @@ check_files_load "$work/term"
 
 # --- nobody there ------------------------------------------------------------
 kill -USR1 "$forwarder_pid"
+wait_for_forwarder dropped 2
 status=0
 timeout 60 "$viewer" --watch --interval=1 --count=2 --output-dir="$work/nobody" \
   "$forwarded/debug/pprof/heap" >"$work/nobody.out" 2>"$work/nobody.err" || status=$?
