@@ -203,6 +203,28 @@ def main():
               'its growth table names the leaking function first')
         shot('watch-03-dark-800.png')
 
+        # Mark Baseline: A is the latest snapshot, B goes on with new ones.
+        baseline = button(app, 'Mark Baseline')
+        if check(baseline is not None, 'a Mark Baseline button'):
+            Atspi.Action.do_action(baseline, 0)
+            # A leaves #1 for the latest snapshot.
+            marked = wait(lambda: (lambda m: m if m and int(m.group(1)) > 1 else None)(
+                re.search(r'A: #(\d+) ', timeline_text(app))), 5)
+            base = int(marked.group(1)) if marked else -1
+            check(wait(lambda: f'A: #{base} ' in timeline_text(app)
+                       and int(re.search(r'B: #(\d+) ', timeline_text(app)).group(1)) > base > 1, 10),
+                  f'A stays on the baseline, B follows new snapshots ({timeline_text(app)!r})')
+        # Pause, then Resume.
+        pause = button(app, 'Pause')
+        if check(pause is not None, 'a Pause button'):
+            Atspi.Action.do_action(pause, 0)
+            check(wait(lambda: tw.label_containing(app.root, 'Paused') is not None, 5), 'the state says Paused')
+            resume = button(app, 'Resume')
+            check(resume is not None, 'the button now resumes')
+            if resume is not None:
+                Atspi.Action.do_action(resume, 0)
+            check(wait(lambda: tw.label_containing(app.root, 'Paused') is None, 5), 'watching again after Resume')
+
         # 6. The first session again, from Open Watch Session….
         menu = button(app, 'Main Menu')
         if check(menu is not None, 'the main menu'):
