@@ -151,24 +151,7 @@ ppv_watch_values_new_for_path (const char             *path,
 
 /* --- The series ---------------------------------------------------------- */
 
-typedef struct
-{
-  PpvWatchPoint point;
-  char         *path;
-  char         *message;
-  gint64       *totals;
-  /* Flat values by interned node id: at a checkpoint every non-zero one,
-   * otherwise only those that changed since the previous snapshot (0 for
-   * a node gone).  A service's heap keeps most values from one snapshot
-   * to the next, so a long watch costs its changes, not its nodes. */
-  gboolean      checkpoint;
-  guint         n_nodes;
-  guint32      *ids;
-  gint64       *flat;
-  /* Restart signs of this snapshot (see is_restart()). */
-  const char   *build_id;
-  guint64       main_start;
-} Entry;
+typedef PpvWatchEntry Entry;
 
 struct _PpvWatchSeries
 {
@@ -197,10 +180,6 @@ struct _PpvWatchSeries
   GArray           *seen;         /* guint */
   guint             stamp;
 };
-
-/* Every this many snapshots all values are stored, so reading snapshot
- * N replays at most this many lists of changes. */
-#define CHECKPOINT_EVERY 32
 
 G_DEFINE_FINAL_TYPE (PpvWatchSeries, ppv_watch_series, G_TYPE_OBJECT)
 
@@ -657,66 +636,21 @@ ppv_watch_series_dup_node_values (PpvWatchSeries *self,
   return values;
 }
 
-guint
-_ppv_watch_series_get_n_names (PpvWatchSeries *self)
+PpvWatchFrozen *
+ppv_watch_series_freeze (PpvWatchSeries *self)
 {
-  return self->names->len;
-}
+  PpvWatchFrozen *frozen;
 
-const char *
-_ppv_watch_series_get_name (PpvWatchSeries *self,
-                            guint32         id)
-{
-  g_assert (id < self->names->len);
+  g_return_val_if_fail (PPV_IS_WATCH_SERIES (self), NULL);
 
-  return g_ptr_array_index (self->names, id);
-}
-
-guint
-_ppv_watch_series_get_stored (PpvWatchSeries  *self,
-                              guint            snapshot,
-                              gboolean        *checkpoint,
-                              const guint32  **ids,
-                              const gint64   **flat)
-{
-  const Entry *entry;
-
-  g_assert (snapshot < self->snapshots->len);
-
-  entry = g_ptr_array_index (self->snapshots, snapshot);
-  *checkpoint = entry->checkpoint;
-  *ids = entry->ids;
-  *flat = entry->flat;
-  return entry->n_nodes;
-}
-
-void
-_ppv_watch_series_seek (PpvWatchSeries *self,
-                        guint           snapshot,
-                        gint64         *dense)
-{
-  guint from = snapshot - snapshot % CHECKPOINT_EVERY;
-
-  g_assert (snapshot < self->snapshots->len);
-  g_assert (((Entry *) g_ptr_array_index (self->snapshots, from))->checkpoint);
-
-  memset (dense, 0, sizeof (gint64) * self->names->len);
-  for (guint s = from; s <= snapshot; s++)
-    _ppv_watch_series_apply (self, s, dense);
-}
-
-void
-_ppv_watch_series_apply (PpvWatchSeries *self,
-                         guint           snapshot,
-                         gint64         *dense)
-{
-  const Entry *entry;
-
-  g_assert (snapshot < self->snapshots->len);
-
-  entry = g_ptr_array_index (self->snapshots, snapshot);
-  if (entry->checkpoint)
-    memset (dense, 0, sizeof (gint64) * self->names->len);
-  for (guint i = 0; i < entry->n_nodes; i++)
-    dense[entry->ids[i]] = entry->flat[i];
+  /* Two pointer arrays (a few kB for thousands of nodes): the entries
+   * and names they point to are never changed once added. */
+  frozen = g_new0 (PpvWatchFrozen, 1);
+  frozen->ref_count = 1;
+  frozen->series = g_object_ref (self);
+  frozen->n_snapshots = self->snapshots->len;
+  frozen->snapshots = g_memdup2 (self->snapshots->pdata, sizeof (gpointer) * MAX (self->snapshots->len, 1));
+  frozen->n_names = self->names->len;
+  frozen->names = g_memdup2 (self->names->pdata, sizeof (gpointer) * MAX (self->names->len, 1));
+  return frozen;
 }

@@ -13,8 +13,8 @@
  * Points are in time order: snapshots (numbered from 0 among snapshots)
  * and gaps (failed fetches) between them.  The series is a GObject used
  * from one thread (the main thread in the window); the extraction of one
- * snapshot's numbers, ppv_watch_values_new(), is the part to run in a
- * worker.  Changing the options builds a new series from the files
+ * snapshot's numbers, ppv_watch_values_new(), and the ranking of a frozen
+ * copy, ppv_watch_frozen_rank(), are the parts to run in a worker.  Changing the options builds a new series from the files
  * (ppv_watch_series_rebuild_async()), as changing an option builds a new
  * report.
  */
@@ -148,6 +148,26 @@ gint64                *ppv_watch_series_dup_node_values (PpvWatchSeries *self,
                                                          const char     *name,
                                                          guint          *n_values);
 
+/* --- A frozen copy, for workers -------------------------------------------- */
+
+/* The series as it is now, readable from any thread while the series
+ * goes on growing on its own: it shares the snapshots' stored values
+ * (never changed once added) and keeps the series alive.  Immutable,
+ * atomically ref-counted; freezing costs two small pointer copies. */
+typedef struct _PpvWatchFrozen PpvWatchFrozen;
+
+#define PPV_TYPE_WATCH_FROZEN (ppv_watch_frozen_get_type ())
+GType                  ppv_watch_frozen_get_type (void) G_GNUC_CONST;
+
+PpvWatchFrozen        *ppv_watch_series_freeze         (PpvWatchSeries *self);
+PpvWatchFrozen        *ppv_watch_frozen_ref            (PpvWatchFrozen *self);
+void                   ppv_watch_frozen_unref          (PpvWatchFrozen *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpvWatchFrozen, ppv_watch_frozen_unref)
+
+guint                  ppv_watch_frozen_get_n_snapshots (PpvWatchFrozen *self);
+const PpvWatchPoint   *ppv_watch_frozen_get_snapshot    (PpvWatchFrozen *self,
+                                                         guint           snapshot);
+
 /* --- Growth ranking ------------------------------------------------------ */
 
 typedef struct
@@ -170,8 +190,13 @@ GType            ppv_watch_ranking_get_type (void) G_GNUC_CONST;
 /* Every node present in a snapshot of [@snapshot_a, @snapshot_b] (A ≤ B <
  * n_snapshots), sorted by Δ descending; at equal Δ steady growers (more
  * intervals grown) come first, then the steeper slope, then by name.
- * Immutable; holds the series' names (it keeps a reference). */
+ * Immutable; holds the series' names (it keeps a reference).  Call it
+ * on the thread that adds snapshots; from another, rank a frozen copy. */
 PpvWatchRanking *ppv_watch_series_rank      (PpvWatchSeries  *self,
+                                             guint            snapshot_a,
+                                             guint            snapshot_b);
+/* The same from a frozen copy, in any thread (B < its n_snapshots). */
+PpvWatchRanking *ppv_watch_frozen_rank      (PpvWatchFrozen  *self,
                                              guint            snapshot_a,
                                              guint            snapshot_b);
 PpvWatchRanking *ppv_watch_ranking_ref      (PpvWatchRanking *self);
