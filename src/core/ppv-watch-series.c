@@ -33,6 +33,7 @@ struct _PpvWatchValues
   /* What tells one process from the next: see is_restart(). */
   const char   *build_id;
   guint64       main_start;
+  gboolean      runtime_hidden;
 };
 
 G_DEFINE_BOXED_TYPE (PpvWatchValues, ppv_watch_values, ppv_watch_values_ref, ppv_watch_values_unref)
@@ -60,6 +61,31 @@ ppv_watch_values_unref (PpvWatchValues *self)
   g_free (self);
 }
 
+/* A goroutine (or a thread's creation) always ends in the runtime that
+ * parks it (runtime.gopark, selectgo, ...): by flat value every stack
+ * counts there, and the growth ranking would name runtime.gopark for any
+ * leak.  Hiding the runtime's frames, as --hide='^runtime\.' does, counts
+ * each stack in its deepest frame outside the runtime: where it waits.
+ * Filters the user chose apply as given instead. */
+gboolean
+ppv_watch_hides_runtime (PpvProfile             *profile,
+                         const PpvReportOptions *options)
+{
+  gboolean stacks_of_waiting = FALSE;
+
+  g_return_val_if_fail (profile != NULL, FALSE);
+
+  for (guint t = 0; t < profile->n_sample_types; t++)
+    if (g_strcmp0 (profile->sample_types[t].type, "goroutine") == 0 ||
+        g_strcmp0 (profile->sample_types[t].type, "threadcreate") == 0)
+      stacks_of_waiting = TRUE;
+  if (!stacks_of_waiting)
+    return FALSE;
+  return options == NULL ||
+         (options->focus == NULL && options->ignore == NULL && options->hide == NULL &&
+          options->show == NULL && options->show_from == NULL);
+}
+
 PpvWatchValues *
 ppv_watch_values_new (PpvProfile             *profile,
                       const PpvReportOptions *options,
@@ -70,6 +96,7 @@ ppv_watch_values_new (PpvProfile             *profile,
   g_autoptr(PpvReport) report = NULL;
   PpvWatchValues *self;
   guint n_rows, kept = 0;
+  gboolean hide_runtime;
 
   g_return_val_if_fail (profile != NULL, NULL);
 
@@ -81,6 +108,9 @@ ppv_watch_values_new (PpvProfile             *profile,
     ppv_report_options_copy (&untrimmed, options);
   untrimmed.trim = FALSE;
   untrimmed.nodecount = 0;
+  hide_runtime = ppv_watch_hides_runtime (profile, options);
+  if (hide_runtime)
+    untrimmed.hide = g_strdup (PPV_WATCH_RUNTIME_HIDE);
   report = ppv_report_new (profile, &untrimmed, PPV_REPORT_KIND_TEXT, cancellable, error);
   ppv_report_options_clear (&untrimmed);
   if (report == NULL)
@@ -89,6 +119,7 @@ ppv_watch_values_new (PpvProfile             *profile,
   self = g_new0 (PpvWatchValues, 1);
   self->ref_count = 1;
   self->strings = g_string_chunk_new (4096);
+  self->runtime_hidden = hide_runtime;
   self->n_types = profile->n_sample_types;
   self->types = g_new0 (const char *, self->n_types);
   self->units = g_new0 (const char *, self->n_types);
@@ -169,6 +200,7 @@ struct _PpvWatchSeries
   const char      **types;        /* interned */
   const char      **units;
   guint             sample_index;
+  gboolean          runtime_hidden;
 
   GPtrArray        *points;       /* Entry*, time order */
   GPtrArray        *snapshots;    /* Entry* of the snapshots (borrowed) */
@@ -323,6 +355,14 @@ ppv_watch_series_get_sample_unit (PpvWatchSeries *self,
   g_return_val_if_fail (index < self->n_types, NULL);
 
   return self->units[index];
+}
+
+gboolean
+ppv_watch_series_get_runtime_hidden (PpvWatchSeries *self)
+{
+  g_return_val_if_fail (PPV_IS_WATCH_SERIES (self), FALSE);
+
+  return self->runtime_hidden;
 }
 
 guint
@@ -542,6 +582,7 @@ ppv_watch_series_add_snapshot (PpvWatchSeries *self,
           self->units[t] = g_string_chunk_insert_const (self->strings, values->units[t]);
         }
       self->sample_index = values->sample_index;
+      self->runtime_hidden = values->runtime_hidden;
     }
   else
     {

@@ -36,8 +36,20 @@ typedef struct _PpvWatchValues PpvWatchValues;
 #define PPV_TYPE_WATCH_VALUES (ppv_watch_values_get_type ())
 GType           ppv_watch_values_get_type (void) G_GNUC_CONST;
 
+/* The filter a goroutine or threadcreate watch ranks with by default. */
+#define PPV_WATCH_RUNTIME_HIDE "^runtime\\."
+
+/* Whether a watch of profiles like @profile ranks with
+ * PPV_WATCH_RUNTIME_HIDE added to @options: for goroutine and
+ * threadcreate profiles, so each stack counts in the function it waits
+ * in rather than in runtime.gopark, unless @options has a focus, ignore,
+ * hide, show or show_from filter of the user's (then those apply). */
+gboolean        ppv_watch_hides_runtime (PpvProfile             *profile,
+                                         const PpvReportOptions *options);
+
 /* Builds the `--top` report of @profile for @options (untrimmed: every
- * node) and keeps its flat values, the sum of every sample type, and what
+ * node; with the runtime hidden when ppv_watch_hides_runtime() says so)
+ * and keeps its flat values, the sum of every sample type, and what
  * restart detection needs.  Blocks: call it in a worker. */
 PpvWatchValues *ppv_watch_values_new   (PpvProfile             *profile,
                                         const PpvReportOptions *options,
@@ -103,6 +115,9 @@ const char            *ppv_watch_series_get_sample_type    (PpvWatchSeries *self
 /* The unit the profile gives the type ("bytes", "count", "nanoseconds"). */
 const char            *ppv_watch_series_get_sample_unit    (PpvWatchSeries *self,
                                                             guint           index);
+/* Whether the node values (and so the ranking) hide the Go runtime's
+ * frames although the options do not: see ppv_watch_hides_runtime(). */
+gboolean               ppv_watch_series_get_runtime_hidden (PpvWatchSeries *self);
 /* The column the options chose (pprof's default: inuse_space for heap,
  * the last type otherwise): what the totals chart and ranking show. */
 guint                  ppv_watch_series_get_sample_index   (PpvWatchSeries *self);

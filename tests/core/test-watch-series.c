@@ -370,6 +370,37 @@ test_frozen_rank (void)
   assert_same_ranking (expected, again);
 }
 
+/* Goroutines count where they wait, not in runtime.gopark, unless the
+ * user filtered the stacks their own way; other kinds keep the runtime. */
+static void
+test_goroutine_hides_runtime (void)
+{
+  const char *first = "main;main.serve;runtime.gopark 2\nmain;main.park;runtime.selectgo;runtime.gopark 1\n";
+  const char *second = "main;main.serve;runtime.gopark 2\nmain;main.park;runtime.selectgo;runtime.gopark 5\n";
+
+  for (guint k = 0; k < 3; k++)
+    {
+      PpvReportOptions options;
+      g_autoptr(PpvWatchSeries) series = NULL;
+      g_autoptr(PpvWatchRanking) ranking = NULL;
+      const char *types = k == 2 ? "space/bytes" : "goroutine/count";
+
+      ppv_report_options_init (&options);
+      if (k == 1)
+        options.focus = g_strdup ("main");
+      series = ppv_watch_series_new (&options);
+      ppv_report_options_clear (&options);
+      add_folded (series, types, first, T0);
+      add_folded (series, types, second, T0 + HOUR);
+      ranking = ppv_watch_series_rank (series, 0, 1);
+
+      g_assert_cmpint (ppv_watch_series_get_runtime_hidden (series), ==, k == 0);
+      g_assert_cmpstr (ppv_watch_ranking_get_row (ranking, 0)->name, ==, k == 0 ? "main.park" : "runtime.gopark");
+      g_assert_cmpint (ppv_watch_ranking_get_row (ranking, 0)->delta, ==, 4);
+      g_assert_null (find_row (ranking, k == 0 ? "runtime.gopark" : "main.park", NULL));
+    }
+}
+
 static void
 test_snapshot_names (void)
 {
@@ -557,6 +588,7 @@ main (int    argc,
   g_test_add_func ("/ppv/core/watch-series/incompatible", test_incompatible);
   g_test_add_func ("/ppv/core/watch-series/long-series", test_long_series);
   g_test_add_func ("/ppv/core/watch-series/frozen-rank", test_frozen_rank);
+  g_test_add_func ("/ppv/core/watch-series/goroutine-hides-runtime", test_goroutine_hides_runtime);
   g_test_add_func ("/ppv/core/watch-series/snapshot-names", test_snapshot_names);
   g_test_add_func ("/ppv/core/watch-series/load-folder", test_load_folder);
   g_test_add_func ("/ppv/core/watch-series/rebuild", test_rebuild);
