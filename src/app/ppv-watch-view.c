@@ -369,6 +369,8 @@ update_types (PpvWatchView *self)
     gtk_drop_down_set_selected (self->type_dropdown, ppv_watch_series_get_sample_index (self->series));
   self->setting_type = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->type_dropdown), n > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->runtime_label),
+                          ppv_watch_series_get_runtime_hidden (self->series));
 }
 
 static void
@@ -695,6 +697,7 @@ ppv_watch_view_class_init (PpvWatchViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpvWatchView, pause_button);
   gtk_widget_class_bind_template_child (widget_class, PpvWatchView, timeline);
   gtk_widget_class_bind_template_child (widget_class, PpvWatchView, range_label);
+  gtk_widget_class_bind_template_child (widget_class, PpvWatchView, runtime_label);
   gtk_widget_class_bind_template_child (widget_class, PpvWatchView, type_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PpvWatchView, type_list);
   gtk_widget_class_bind_template_child (widget_class, PpvWatchView, table_stack);
