@@ -271,9 +271,14 @@ def main():
 
         # 7. The next start restores both watch tabs as finished sessions.
         app = tw.App([], env)
-        watch_tabs = f'Watch: heap · {address}'
-        check(app.root is not None and wait(lambda: tw.tab_titles(app).count(watch_tabs) == 2, 15),
-              f'the next session restores the watch tabs ({tw.tab_titles(app) if app.root else None})')
+        # Kept sessions of one source are told apart by their start.
+        watch_tabs = f'Watch: heap · {address} · '
+
+        def restored_tabs():
+            return [t for t in tw.tab_titles(app) if t.startswith(watch_tabs)]
+        check(app.root is not None and wait(lambda: len(set(restored_tabs())) == 2, 15),
+              f'the next session restores the watch tabs, each named with its start '
+              f'({tw.tab_titles(app) if app.root else None})')
         check(wait(lambda: 'Finished watch' in (tw.label_containing(app.root, 'Finished') or '')
                    and n_snapshots(app) >= 3, 15), 'as finished watches, nothing fetched again')
 
