@@ -164,6 +164,14 @@ sum_share (gpointer data)
                 __builtin_prefetch (&hot[near], 1);
               else if (near == PPV_LOC_SEVERAL_LINES)
                 __builtin_prefetch (&hot[frame_info[loc_off[near_loc + 1] - 1]], 1);
+              /* The leaf's innermost line takes the flat value. */
+              if (i - 1 - HOT_AHEAD == start && near != PPV_NONE)
+                {
+                  guint32 leaf = near < PPV_LOC_SEVERAL_LINES ? near : frame_info[loc_off[near_loc]];
+
+                  __builtin_prefetch (&share->flat[leaf], 1);
+                  __builtin_prefetch (&share->flat_div[leaf], 1);
+                }
             }
           else if (i > start + 1)
             __builtin_prefetch (&loc_node[stack[i - 2]]);
