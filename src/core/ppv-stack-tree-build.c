@@ -83,22 +83,6 @@ expand_sample (PpvReportContext *ctx,
   return n;
 }
 
-void
-_ppv_run_on_two_cores (GThreadFunc func,
-                       gpointer    a,
-                       gpointer    b)
-{
-  GThread *thread = NULL;
-
-  if (g_get_num_processors () >= 2)
-    thread = g_thread_try_new ("ppv-stacks", func, b, NULL);
-  func (a);
-  if (thread != NULL)
-    g_thread_join (thread);
-  else
-    func (b);
-}
-
 /* Half of the samples, counted then expanded by one core. */
 typedef struct
 {
@@ -224,12 +208,11 @@ collect_stacks (PpvReportContext *ctx,
 
 /* Frame by frame; a stack before the longer ones it starts. */
 static int
-compare_stacks (const void *a,
-                const void *b,
-                void       *data)
+compare_stacks (guint32  x,
+                guint32  y,
+                gpointer data)
 {
   const Stacks *st = data;
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
   const guint32 *fx = st->frames + st->start[x], *fy = st->frames + st->start[y];
   guint32 nx = st->len[x], ny = st->len[y];
   guint32 n = MIN (nx, ny);
@@ -240,77 +223,26 @@ compare_stacks (const void *a,
   return nx < ny ? -1 : nx > ny;
 }
 
-/* --- Sorting on two cores ------------------------------------------------ */
-
-typedef struct
+/* The stacks in order of their frames: each keyed by its first frames
+ * (frame + 1, 0 past its end), so most comparisons need no stack. */
+static guint32 *
+sort_stacks (const Stacks *st)
 {
-  gpointer         items;
-  gsize            n;
-  gsize            size;
-  GCompareDataFunc compare;
-  gpointer         data;
-} SortJob;
+  g_autofree PpvSortKey *keys = g_new (PpvSortKey, MAX (st->n, 1));
+  guint32 *order = g_new (guint32, MAX (st->n, 1));
 
-static gpointer
-sort_thread (gpointer user_data)
-{
-  SortJob *job = user_data;
-
-  g_qsort_with_data (job->items, job->n, job->size, job->compare, job->data);
-  return NULL;
-}
-
-void
-_ppv_sort_on_two_cores (gpointer          items,
-                        gsize             n,
-                        gsize             size,
-                        GCompareDataFunc  compare,
-                        gpointer          data)
-{
-  SortJob first = { items, n / 2, size, compare, data };
-  guint8 *a, *b, *a_end, *b_end, *out, *merged;
-  GThread *thread;
-
-  if (n < 65536 || g_get_num_processors () < 2 || n > G_MAXINT)
+  for (guint32 k = 0; k < st->n; k++)
     {
-      g_qsort_with_data (items, n, size, compare, data);
-      return;
-    }
+      const guint32 *frames = st->frames + st->start[k];
 
-  /* Each half on its own core, then one merge. */
-  thread = g_thread_try_new ("ppv-sort", sort_thread, &first, NULL);
-  if (thread == NULL)
-    {
-      g_qsort_with_data (items, n, size, compare, data);
-      return;
+      for (guint32 i = 0; i < PPV_SORT_KEY_WORDS; i++)
+        keys[k].key[i] = i < st->len[k] ? frames[i] + 1 : 0;
+      keys[k].item = k;
     }
-  g_qsort_with_data ((guint8 *) items + first.n * size, n - first.n, size, compare, data);
-  g_thread_join (thread);
-
-  merged = out = g_malloc (n * size);
-  a = items;
-  a_end = b = (guint8 *) items + first.n * size;
-  b_end = (guint8 *) items + n * size;
-  while (a < a_end && b < b_end)
-    {
-      /* Ties from the first half first: the merge is stable. */
-      if (compare (b, a, data) < 0)
-        {
-          memcpy (out, b, size);
-          b += size;
-        }
-      else
-        {
-          memcpy (out, a, size);
-          a += size;
-        }
-      out += size;
-    }
-  memcpy (out, a, a_end - a);
-  out += a_end - a;
-  memcpy (out, b, b_end - b);
-  memcpy (items, merged, n * size);
-  g_free (merged);
+  _ppv_sort_keyed (keys, st->n, compare_stacks, (gpointer) st);
+  for (guint32 k = 0; k < st->n; k++)
+    order[k] = keys[k].item;
+  return order;
 }
 
 /* --- The sorted stacks --------------------------------------------------- */
@@ -360,10 +292,7 @@ _ppv_stack_tree_collect (PpvStackTree *self,
       return FALSE;
     }
 
-  order = g_new (guint32, MAX (st.n, 1));
-  for (guint32 k = 0; k < st.n; k++)
-    order[k] = k;
-  _ppv_sort_on_two_cores (order, st.n, sizeof (guint32), compare_stacks, &st);
+  order = sort_stacks (&st);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       stacks_clear (&st);

@@ -118,15 +118,26 @@ gboolean      _ppv_stack_tree_collect (PpvStackTree     *self,
 guint32      *_ppv_stack_tree_rank (guint32          n,
                                     GCompareDataFunc compare,
                                     gpointer         data);
+/* An item of a keyed sort: its first words of key (0 where undecided),
+ * then its index. */
+#define PPV_SORT_KEY_WORDS 3
+typedef struct
+{
+  guint32 key[PPV_SORT_KEY_WORDS];
+  guint32 item;
+} PpvSortKey;
+/* The full comparison of items @a and @b, used where their keys differ
+ * first at a 0 or do not differ at all. */
+typedef int (*PpvSortTieFunc) (guint32  a,
+                               guint32  b,
+                               gpointer data);
+/* Sorts @items by their keys, ties by @tie, stably, on two cores. */
+void          _ppv_sort_keyed        (PpvSortKey       *items,
+                                      gsize             n,
+                                      PpvSortTieFunc    tie,
+                                      gpointer          data);
 /* Runs @func on @a here and on @b on the other core, if there is one. */
 void          _ppv_run_on_two_cores  (GThreadFunc       func,
                                       gpointer          a,
                                       gpointer          b);
-/* Sorts @n items of @size with @compare, on two threads when it pays. */
-void          _ppv_sort_on_two_cores (gpointer          items,
-                                      gsize             n,
-                                      gsize             size,
-                                      GCompareDataFunc  compare,
-                                      gpointer          data);
-
 G_END_DECLS

@@ -346,6 +346,72 @@ compare_strings (const void *a,
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
+/* Enough distinct stacks for the two-core sorts, over names that start
+ * one another, hold spaces, or print alike once ';' is replaced ("g;x"
+ * and "g:x"): the lines must come out as an independent join and byte
+ * sort of the same stacks gives them. */
+static void
+test_folded_many (void)
+{
+  static const char *const names[] = {
+    "main", "f", "f 1", "f 12", "f a", "fa", "f!", "g;x", "g:x", "g", "h",
+    "runtime.mallocgc", "runtime.malloc", "pkg.(*T).Method", "pkg.(*T).Method2", "z",
+  };
+  const guint n_names = G_N_ELEMENTS (names), n_samples = 120000;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(PpvProfile) profile = NULL;
+  g_autoptr(PpvStackTree) tree = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folded = NULL;
+  PpvReportOptions options;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint k = 0; k < n_samples; k++)
+    {
+      guint depth = g_rand_int_range (rand, 1, 8);
+      guint v = g_rand_int_range (rand, 1, 1000);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      g_array_append_val (samples, v);
+      g_array_append_val (samples, depth);
+      for (guint i = 0; i < depth; i++)
+        {
+          guint name = g_rand_int_range (rand, 0, n_names);
+          g_array_append_val (samples, name);
+          if (i > 0)
+            g_string_append_c (line, ';');
+          g_string_append (line, names[name]);
+          if (i > 0 && g_str_has_prefix (names[name], "g;"))
+            line->str[line->len - strlen (names[name]) + 1] = ':';
+          else if (i == 0 && g_str_has_prefix (names[name], "g;"))
+            line->str[1] = ':';
+        }
+      value = g_hash_table_lookup (sums, line->str);
+      g_hash_table_replace (sums, g_strdup (line->str), GSIZE_TO_POINTER (GPOINTER_TO_SIZE (value) + v));
+    }
+  g_hash_table_iter_init (&iter, sums);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_ptr_array_add (lines, g_strdup_printf ("%s %" G_GSIZE_FORMAT "\n", (char *) key,
+                                             GPOINTER_TO_SIZE (value)));
+  g_ptr_array_sort (lines, compare_strings);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append (expected, g_ptr_array_index (lines, i));
+  g_assert_cmpuint (lines->len, >, 65536);
+
+  profile = profile_of_names (names, n_names, (const guint *) samples->data, n_samples);
+  ppv_report_options_init (&options);
+  tree = ppv_stack_tree_new (profile, &options, NULL, &error);
+  g_assert_no_error (error);
+  folded = ppv_stack_tree_format_folded (tree);
+  g_assert_true (strcmp (folded, expected->str) == 0);
+  ppv_report_options_clear (&options);
+}
+
 static void
 test_made_as_reached (void)
 {
@@ -541,6 +607,7 @@ main (int   argc,
   g_test_add_func ("/ppv/core/stack-tree/folded", test_folded);
   g_test_add_func ("/ppv/core/stack-tree/folded-order", test_folded_order);
   g_test_add_func ("/ppv/core/stack-tree/folded-value-order", test_folded_value_order);
+  g_test_add_func ("/ppv/core/stack-tree/folded-many", test_folded_many);
   g_test_add_func ("/ppv/core/stack-tree/made-as-reached", test_made_as_reached);
   g_test_add_func ("/ppv/core/stack-tree/many-children", test_many_children);
   g_test_add_func ("/ppv/core/stack-tree/inlining", test_inlining);
