@@ -283,7 +283,7 @@ _ppv_stack_tree_collect (PpvStackTree *self,
   SortedStacks *sorted = &self->stacks;
   Stacks st = { NULL, NULL, NULL, NULL, 0 };
   g_autofree guint32 *order = NULL;
-  gboolean with_base = FALSE, mean;
+  gboolean mean;
   CopyPart parts[2];
 
   if (!collect_stacks (ctx, self->kind, pivot, &st, cancellable, error))
@@ -299,22 +299,20 @@ _ppv_stack_tree_collect (PpvStackTree *self,
       return FALSE;
     }
 
-  for (guint32 k = 0; k < st.n && !with_base; k++)
-    with_base = _ppv_report_context_is_diff_base_sample (ctx, st.sample[k]);
   mean = _ppv_report_context_get_options (ctx)->mean;
-
   sorted->n = st.n;
   sorted->offset = g_new (guint64, st.n + 1);
   sorted->sum_value = g_new (gint64, st.n + 1);
   sorted->sum_div = mean ? g_new (gint64, st.n + 1) : NULL;
-  sorted->sum_base = with_base ? g_new (gint64, st.n + 1) : NULL;
+  sorted->sum_neg = g_new (gint64, st.n + 1);
   sorted->offset[0] = 0;
   sorted->sum_value[0] = 0;
   if (mean)
     sorted->sum_div[0] = 0;
-  if (with_base)
-    sorted->sum_base[0] = 0;
+  sorted->sum_neg[0] = 0;
 
+  /* A comparison keeps its decreases apart: a -diff_base's base samples
+   * are negative, and -base leaves a negative sum where a stack shrank. */
   for (guint32 i = 0; i < st.n; i++)
     {
       guint32 k = order[i], s = st.sample[k];
@@ -327,10 +325,14 @@ _ppv_stack_tree_collect (PpvStackTree *self,
       sorted->sum_value[i + 1] = sorted->sum_value[i] + w;
       if (mean)
         sorted->sum_div[i + 1] = sorted->sum_div[i] + dw;
-      if (with_base)
-        sorted->sum_base[i + 1] = sorted->sum_base[i] +
-                                  (_ppv_report_context_is_diff_base_sample (ctx, s) ? w : 0);
+      sorted->sum_neg[i + 1] = sorted->sum_neg[i] + MIN (w, 0);
+      if (self->comparison != PPV_STACK_TREE_DIFF_BASE && _ppv_report_context_is_diff_base_sample (ctx, s))
+        self->comparison = PPV_STACK_TREE_DIFF_BASE;
+      else if (self->comparison == PPV_STACK_TREE_PLAIN && w < 0)
+        self->comparison = PPV_STACK_TREE_SUBTRACTED;
     }
+  if (self->comparison == PPV_STACK_TREE_PLAIN)
+    g_clear_pointer (&sorted->sum_neg, g_free);
 
   /* The frames in sorted order, each half of them on its own core. */
   sorted->frames = g_new (guint32, MAX (sorted->offset[st.n], 1));

@@ -42,7 +42,7 @@ typedef struct
   guint64 *offset;        /* n + 1: stack i is frames[offset[i], offset[i + 1]) */
   gint64  *sum_value;     /* n + 1: the values of stacks [0, i) */
   gint64  *sum_div;       /* the same for --mean's divisors, or NULL */
-  gint64  *sum_base;      /* the same for a diff base's samples, or NULL */
+  gint64  *sum_neg;       /* the same for the negative values, or NULL when none is */
   guint32  n;
 } SortedStacks;
 
@@ -54,6 +54,7 @@ struct _PpvStackTree
   char             *root_name;
   SortedStacks      stacks;
   guint32           max_depth;
+  PpvStackTreeComparison comparison;
   char            **warnings;
 
   /* Nodes live in chunks that never move, so a node read needs no lock;

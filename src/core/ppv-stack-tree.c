@@ -377,7 +377,7 @@ ppv_stack_tree_unref (PpvStackTree *self)
   g_free (self->stacks.offset);
   g_free (self->stacks.sum_value);
   g_free (self->stacks.sum_div);
-  g_free (self->stacks.sum_base);
+  g_free (self->stacks.sum_neg);
   for (guint32 c = 0; c < self->n_chunks; c++)
     g_free (self->chunks[c]);
   g_free (self->chunks);
@@ -400,7 +400,7 @@ guint32 ppv_stack_tree_get_max_depth (PpvStackTree *self) { return self->max_dep
 guint32 ppv_stack_tree_get_parent (PpvStackTree *self, guint32 node) { return get_node (self, node)->parent; }
 guint32 ppv_stack_tree_get_next_sibling (PpvStackTree *self, guint32 node) { return get_node (self, node)->next_sibling; }
 guint32 ppv_stack_tree_get_depth (PpvStackTree *self, guint32 node) { return get_node (self, node)->depth; }
-gboolean ppv_stack_tree_has_base (PpvStackTree *self) { return self->stacks.sum_base != NULL; }
+PpvStackTreeComparison ppv_stack_tree_get_comparison (PpvStackTree *self) { return self->comparison; }
 
 gboolean
 ppv_stack_tree_is_inlined (PpvStackTree *self,
@@ -455,12 +455,25 @@ ppv_stack_tree_get_total (PpvStackTree *self,
 }
 
 gint64
-ppv_stack_tree_get_base_total (PpvStackTree *self,
-                               guint32       node)
+ppv_stack_tree_get_decrease (PpvStackTree *self,
+                             guint32       node)
 {
+  const SortedStacks *st = &self->stacks;
   const StackNode *n = get_node (self, node);
+  gint64 neg;
 
-  return self->stacks.sum_base ? self->stacks.sum_base[n->hi] - self->stacks.sum_base[n->lo] : 0;
+  if (st->sum_neg == NULL)
+    return 0;
+  neg = st->sum_neg[n->hi] - st->sum_neg[n->lo];
+  /* With --mean a part is divided as its total is. */
+  return -(st->sum_div != NULL ? _ppv_div_value (neg, st->sum_div[n->hi] - st->sum_div[n->lo]) : neg);
+}
+
+gint64
+ppv_stack_tree_get_increase (PpvStackTree *self,
+                             guint32       node)
+{
+  return ppv_stack_tree_get_total (self, node) + ppv_stack_tree_get_decrease (self, node);
 }
 
 gint64
@@ -512,7 +525,7 @@ gsize
 ppv_stack_tree_get_memory_size (PpvStackTree *self)
 {
   const SortedStacks *st = &self->stacks;
-  gsize sums = 1 + (st->sum_div ? 1 : 0) + (st->sum_base ? 1 : 0);
+  gsize sums = 1 + (st->sum_div ? 1 : 0) + (st->sum_neg ? 1 : 0);
   gsize chunks = 0, ranks = 0;
 
   for (guint32 c = 0; c < self->n_chunks; c++)
