@@ -56,6 +56,23 @@ node_total (PpvStackTree    *self,
   return _ppv_sorted_stacks_value (&self->stacks, n->lo, n->hi);
 }
 
+/* How wide a flame graph draws @n, in raw sample values: its increases
+ * plus its decreases in a comparison, else its absolute value. */
+static inline gint64
+node_weight (PpvStackTree    *self,
+             const StackNode *n)
+{
+  const SortedStacks *st = &self->stacks;
+  gint64 value = st->sum_value[n->hi] - st->sum_value[n->lo];
+
+  if (st->sum_neg != NULL)
+    {
+      gint64 neg = st->sum_neg[n->hi] - st->sum_neg[n->lo];
+      return ABS (value - neg) + ABS (neg);
+    }
+  return ABS (value);
+}
+
 /* The first stack of [lo, hi) that does not pass @test; they all pass
  * up to it.  Galloping: a run is found in time logarithmic in its length,
  * so a node's children cost their number, not their stacks'. */
@@ -279,7 +296,7 @@ make_nodes (PpvStackTree *self,
   if (root_only)
     return TRUE;
 
-  threshold = MAX (ABS (st->sum_value[st->n]) / RESOLUTION, 1);
+  threshold = MAX (node_weight (self, _ppv_stack_tree_node (self, 0)) / RESOLUTION, 1);
   for (guint32 node = 0; node < self->n_nodes; node++)
     {
       StackNode *n = _ppv_stack_tree_node (self, node);
@@ -288,11 +305,48 @@ make_nodes (PpvStackTree *self,
         return FALSE;
       if (n->first_child != STACK_TREE_UNBUILT)
         continue;
-      if (!whole && ABS (st->sum_value[n->hi] - st->sum_value[n->lo]) < threshold)
+      if (!whole && node_weight (self, n) < threshold)
         continue;
       make_children (self, node, scratch);
     }
   return TRUE;
+}
+
+gboolean
+ppv_stack_tree_make_below (PpvStackTree *self,
+                           guint32       node,
+                           GCancellable *cancellable)
+{
+  g_autoptr(GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint32));
+  gint64 threshold;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (node < ppv_stack_tree_get_n_nodes (self), FALSE);
+
+  threshold = MAX (node_weight (self, _ppv_stack_tree_node (self, node)) / RESOLUTION, 1);
+  g_array_append_val (queue, node);
+  for (guint i = 0; i < queue->len; i++)
+    {
+      guint32 parent = g_array_index (queue, guint32, i);
+
+      if ((i & 0xfff) == 0 && g_cancellable_is_cancelled (cancellable))
+        return FALSE;
+      for (guint32 child = first_child (self, parent); child != PPV_NONE;
+           child = _ppv_stack_tree_node (self, child)->next_sibling)
+        if (node_weight (self, _ppv_stack_tree_node (self, child)) >= threshold)
+          g_array_append_val (queue, child);
+    }
+  return TRUE;
+}
+
+gboolean
+ppv_stack_tree_children_made (PpvStackTree *self,
+                              guint32       node)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (node < ppv_stack_tree_get_n_nodes (self), FALSE);
+
+  return g_atomic_int_get ((gint *) &_ppv_stack_tree_node (self, node)->first_child) != (gint) STACK_TREE_UNBUILT;
 }
 
 PpvStackTree *

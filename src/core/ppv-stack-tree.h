@@ -68,6 +68,18 @@ PpvStackTree *ppv_stack_tree_ref      (PpvStackTree *self);
 void          ppv_stack_tree_unref    (PpvStackTree *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpvStackTree, ppv_stack_tree_unref)
 
+/* Makes the nodes below @node that a view zoomed on it draws: the
+ * children of every node there wider than the builder's share of it (as
+ * the builder does for the root), so that walking them never has to.
+ * For a worker: the nodes a zoom needs are made off the main thread.
+ * Safe from any thread; FALSE if @cancellable was cancelled. */
+gboolean      ppv_stack_tree_make_below     (PpvStackTree *self,
+                                             guint32       node,
+                                             GCancellable *cancellable);
+/* Whether @node's children are made: reading them then makes nothing. */
+gboolean      ppv_stack_tree_children_made  (PpvStackTree *self,
+                                             guint32       node);
+
 PpvStackTreeKind ppv_stack_tree_get_kind    (PpvStackTree *self);
 /* The nodes made so far: every id below it is valid. */
 guint32       ppv_stack_tree_get_n_nodes    (PpvStackTree *self);

@@ -412,6 +412,46 @@ test_folded_many (void)
   ppv_report_options_clear (&options);
 }
 
+/* A zoom's nodes made ahead, as a worker makes them: under "hot" (2,000
+ * of 12,000) each x_i weighs 1, under the builder's 12,000/4,096 but not
+ * under hot's 2,000/4,096, so make_below(hot) makes their children and
+ * the chains below them. */
+static void
+test_make_below (void)
+{
+  g_autoptr(GString) stacks = g_string_new ("main;cold 10000,10000\n");
+  g_autoptr(PpvStackTree) tree = NULL;
+  guint32 main_node, hot, x, chain;
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_string_append_printf (stacks, "main;hot;x%u", i);
+      for (guint d = 0; d < 30; d++)
+        g_string_append_printf (stacks, ";y%u", d);
+      g_string_append (stacks, " 1,1\n");
+    }
+  tree = tree_with (stacks->str, NULL, NULL);
+  main_node = ppv_stack_tree_get_first_child (tree, 0);
+  hot = ppv_stack_tree_get_next_sibling (tree, ppv_stack_tree_get_first_child (tree, main_node));
+  g_assert_cmpstr (ppv_stack_tree_get_name (tree, hot), ==, "hot");
+  g_assert_true (ppv_stack_tree_children_made (tree, hot));
+  x = ppv_stack_tree_get_first_child (tree, hot);
+  g_assert_false (ppv_stack_tree_children_made (tree, x));
+
+  g_assert_true (ppv_stack_tree_make_below (tree, hot, NULL));
+  for (x = ppv_stack_tree_get_first_child (tree, hot); x != PPV_NONE; x = ppv_stack_tree_get_next_sibling (tree, x))
+    {
+      guint depth = 0;
+
+      g_assert_true (ppv_stack_tree_children_made (tree, x));
+      for (chain = x; ppv_stack_tree_children_made (tree, chain) &&
+                      ppv_stack_tree_get_first_child (tree, chain) != PPV_NONE;
+           chain = ppv_stack_tree_get_first_child (tree, chain))
+        depth++;
+      g_assert_cmpuint (depth, ==, 30);
+    }
+}
+
 static void
 test_made_as_reached (void)
 {
@@ -609,6 +649,7 @@ main (int   argc,
   g_test_add_func ("/ppv/core/stack-tree/folded-value-order", test_folded_value_order);
   g_test_add_func ("/ppv/core/stack-tree/folded-many", test_folded_many);
   g_test_add_func ("/ppv/core/stack-tree/made-as-reached", test_made_as_reached);
+  g_test_add_func ("/ppv/core/stack-tree/make-below", test_make_below);
   g_test_add_func ("/ppv/core/stack-tree/many-children", test_many_children);
   g_test_add_func ("/ppv/core/stack-tree/inlining", test_inlining);
   g_test_add_func ("/ppv/core/stack-tree/recursion-pivots", test_recursion_pivots);

@@ -133,6 +133,12 @@ click_canvas (PpvFlameCanvas *canvas,
   g_assert_not_reached ();
 }
 
+static gboolean
+canvas_made (gpointer data)
+{
+  return !ppv_flame_canvas_get_making (data);
+}
+
 static void
 click_node (PpvFlameCanvas *canvas,
             guint32         node)
@@ -262,6 +268,14 @@ test_flame_zoom (void)
   click_node (fixture.canvas, node);
   g_assert_cmpuint (ppv_flame_canvas_get_zoom (fixture.canvas), ==, node);
   g_assert_cmpuint (ppv_flame_canvas_get_cursor (fixture.canvas), ==, node);
+  /* Its nodes are made in a worker, the old picture shown until then. */
+  g_assert_true (wait_for (canvas_made, fixture.canvas, 20000));
+  ppv_flame_canvas_zoom_back (fixture.canvas);
+  ppv_flame_canvas_zoom_to (fixture.canvas, node);
+  g_assert_true (ppv_flame_canvas_get_making (fixture.canvas));
+  g_assert_true (wait_for (canvas_made, fixture.canvas, 20000));
+  gtk_test_widget_wait_for_draw (fixture.window);
+  g_assert_cmpuint (ppv_flame_canvas_get_n_drawn (fixture.canvas), >, ppv_stack_tree_get_depth (tree, node) + 1);
   /* It spans the width now; its ancestors stay above, full width. */
   g_assert_true (ppv_flame_canvas_get_node_area (fixture.canvas, node, &area));
   g_assert_cmpfloat_with_epsilon (area.size.width, width, 0.5);

@@ -344,6 +344,8 @@ _ppv_flame_canvas_snapshot (GtkWidget   *widget,
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (float) -scroll));
   gtk_snapshot_append_node (snapshot, self->cache);
   gtk_snapshot_restore (snapshot);
-  draw_overlays (self, snapshot);
+  /* The hover and the cursor belong to the new zoom, not yet drawn. */
+  if (self->making == NULL)
+    draw_overlays (self, snapshot);
   gtk_snapshot_pop (snapshot);
 }
