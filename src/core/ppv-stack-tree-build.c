@@ -20,6 +20,7 @@ typedef struct
   guint32 *len;
   guint32 *sample;     /* the profile's sample index of each */
   guint32  n;
+  const guint32 *position;  /* per node id: its place in the frame order, or NULL for id order */
 } Stacks;
 
 static void
@@ -206,6 +207,17 @@ collect_stacks (PpvReportContext *ctx,
   return TRUE;
 }
 
+/* A frame's place in the order stacks are sorted by: its value, or with
+ * st->position its id's place there (inlined after plain). */
+static inline guint32
+frame_key (const Stacks *st,
+           guint32       frame)
+{
+  if (st->position == NULL)
+    return frame;
+  return st->position[frame & ~STACK_TREE_INLINED_BIT] << 1 | (frame & STACK_TREE_INLINED_BIT ? 1 : 0);
+}
+
 /* Frame by frame; a stack before the longer ones it starts. */
 static int
 compare_stacks (guint32  x,
@@ -219,7 +231,7 @@ compare_stacks (guint32  x,
 
   for (guint32 i = 0; i < n; i++)
     if (fx[i] != fy[i])
-      return fx[i] < fy[i] ? -1 : 1;
+      return frame_key (st, fx[i]) < frame_key (st, fy[i]) ? -1 : 1;
   return nx < ny ? -1 : nx > ny;
 }
 
@@ -236,7 +248,7 @@ sort_stacks (const Stacks *st)
       const guint32 *frames = st->frames + st->start[k];
 
       for (guint32 i = 0; i < PPV_SORT_KEY_WORDS; i++)
-        keys[k].key[i] = i < st->len[k] ? frames[i] + 1 : 0;
+        keys[k].key[i] = i < st->len[k] ? frame_key (st, frames[i]) + 1 : 0;
       keys[k].item = k;
     }
   _ppv_sort_keyed (keys, st->n, compare_stacks, (gpointer) st);
@@ -281,8 +293,11 @@ _ppv_stack_tree_collect (PpvStackTree *self,
 {
   PpvReportContext *ctx = self->ctx;
   SortedStacks *sorted = &self->stacks;
-  Stacks st = { NULL, NULL, NULL, NULL, 0 };
+  Stacks st = { NULL, NULL, NULL, NULL, 0, self->folded_position };
   g_autofree guint32 *order = NULL;
+  g_autofree gint64 *weights = NULL;
+  g_autofree gint64 *divisors = NULL;
+  g_autofree guint8 *base = NULL;
   gboolean mean;
   CopyPart parts[2];
 
@@ -299,7 +314,24 @@ _ppv_stack_tree_collect (PpvStackTree *self,
       return FALSE;
     }
 
+  /* The stacks' weights, read in sample order (the samples' values are
+   * scattered; the sorted order would miss the cache on each), and
+   * which are a diff base's, when the profile has labels to say so. */
   mean = _ppv_report_context_get_options (ctx)->mean;
+  weights = g_new (gint64, MAX (st.n, 1));
+  divisors = mean ? g_new (gint64, MAX (st.n, 1)) : NULL;
+  base = _ppv_report_context_get_profile (ctx)->n_labels > 0 ? g_new0 (guint8, MAX (st.n, 1)) : NULL;
+  for (guint32 k = 0; k < st.n; k++)
+    {
+      gint64 dw;
+
+      _ppv_report_context_sample_weight (ctx, st.sample[k], &weights[k], &dw);
+      if (mean)
+        divisors[k] = dw;
+      if (base != NULL)
+        base[k] = _ppv_report_context_is_diff_base_sample (ctx, st.sample[k]);
+    }
+
   sorted->n = st.n;
   sorted->offset = g_new (guint64, st.n + 1);
   sorted->sum_value = g_new (gint64, st.n + 1);
@@ -315,18 +347,17 @@ _ppv_stack_tree_collect (PpvStackTree *self,
    * are negative, and -base leaves a negative sum where a stack shrank. */
   for (guint32 i = 0; i < st.n; i++)
     {
-      guint32 k = order[i], s = st.sample[k];
-      gint64 w, dw;
+      guint32 k = order[i];
+      gint64 w = weights[k];
 
       sorted->offset[i + 1] = sorted->offset[i] + st.len[k];
       self->max_depth = MAX (self->max_depth, st.len[k]);
 
-      _ppv_report_context_sample_weight (ctx, s, &w, &dw);
       sorted->sum_value[i + 1] = sorted->sum_value[i] + w;
       if (mean)
-        sorted->sum_div[i + 1] = sorted->sum_div[i] + dw;
+        sorted->sum_div[i + 1] = sorted->sum_div[i] + divisors[k];
       sorted->sum_neg[i + 1] = sorted->sum_neg[i] + MIN (w, 0);
-      if (self->comparison != PPV_STACK_TREE_DIFF_BASE && _ppv_report_context_is_diff_base_sample (ctx, s))
+      if (base != NULL && base[k])
         self->comparison = PPV_STACK_TREE_DIFF_BASE;
       else if (self->comparison == PPV_STACK_TREE_PLAIN && w < 0)
         self->comparison = PPV_STACK_TREE_SUBTRACTED;

@@ -44,12 +44,15 @@ typedef struct
   FoldedName         *entries;  /* per node id: where its "name;" is in the pool */
   gboolean            with_value;
   const FoldedLine   *lines;    /* being sorted */
+  gboolean            in_order; /* the stacks are sorted as their lines print, but for rare cases */
 } Folded;
 
 static int
 compare_names (const void *a,
                const void *b,
                void       *data);
+static void
+folded_clear (Folded *f);
 
 static void
 folded_names_init (Folded           *f,
@@ -97,8 +100,21 @@ folded_names_init (Folded           *f,
       }
   }
 
+}
+
+guint32 *
+_ppv_stack_tree_folded_rank (PpvReportContext *ctx,
+                             guint32         **position)
+{
+  const PpvNodeIds *ids = _ppv_report_context_get_node_ids (ctx);
+  Folded f = { 0 };
+  guint32 *rank;
+
+  folded_names_init (&f, ids);
   /* Ranked as "name;" is: a line's frames but its last compare by rank. */
-  f->rank = _ppv_stack_tree_rank (n, compare_names, f);
+  rank = _ppv_stack_tree_rank (_ppv_node_ids_get_n (ids), compare_names, &f, position);
+  folded_clear (&f);
+  return rank;
 }
 
 static void
@@ -316,8 +332,20 @@ folded_lines (Folded       *f,
   if (g_cancellable_is_cancelled (cancellable))
     return lines;
 
+  /* Stacks sorted frame by frame in name order are in line order but
+   * where names that print alike differ, or where a line's last name
+   * meets a longer one ("f 10" against "f!x;g"): checked, and sorted
+   * only then. */
   f->with_value = FALSE;
-  sort_lines (f, lines);
+  {
+    gboolean sorted = f->in_order;
+
+    l = (FoldedLine *) lines->data;
+    for (guint32 i = 1; i < lines->len && sorted; i++)
+      sorted = compare_lines (&l[i - 1], &l[i], f) <= 0;
+    if (!sorted)
+      sort_lines (f, lines);
+  }
 
   l = (FoldedLine *) lines->data;
   for (guint32 i = 0; i < lines->len;)
@@ -474,6 +502,10 @@ ppv_stack_tree_write_folded (PpvStackTree  *self,
 
   f.st = &self->stacks;
   folded_names_init (&f, _ppv_report_context_get_node_ids (self->ctx));
+  f.in_order = self->folded_rank != NULL;
+  f.rank = f.in_order ? g_memdup2 (self->folded_rank, MAX (_ppv_node_ids_get_n (_ppv_report_context_get_node_ids (self->ctx)), 1) * sizeof (guint32))
+                      : _ppv_stack_tree_rank (_ppv_node_ids_get_n (_ppv_report_context_get_node_ids (self->ctx)),
+                                              compare_names, &f, NULL);
   lines = folded_lines (&f, cancellable);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {

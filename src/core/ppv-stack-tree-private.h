@@ -65,6 +65,11 @@ struct _PpvStackTree
   guint32           n_chunks;
   guint32           n_nodes;      /* atomic */
   guint32          *name_rank;    /* per node id, once a node has many children; or NULL */
+  /* Per node id, for a tree whose stacks are sorted as folded lines
+   * print (frame by frame in this order), or NULL: the order of the name
+   * followed by ';', and a place of its own in it (ties in id order). */
+  guint32          *folded_rank;
+  guint32          *folded_position;
 };
 
 #define STACK_TREE_CHUNK_BITS 12
@@ -118,7 +123,13 @@ gboolean      _ppv_stack_tree_collect (PpvStackTree     *self,
  * pointers to ids); ids that compare equal share a place.  g_free() it. */
 guint32      *_ppv_stack_tree_rank (guint32          n,
                                     GCompareDataFunc compare,
-                                    gpointer         data);
+                                    gpointer         data,
+                                    guint32        **position);
+/* Each node id's place in the byte order of its name as a folded line
+ * prints it followed by ';' (ties share one), and in @position a place
+ * of its own (ties in id order).  g_free() both. */
+guint32      *_ppv_stack_tree_folded_rank (PpvReportContext *ctx,
+                                           guint32         **position);
 /* An item of a keyed sort: its first words of key (0 where undecided),
  * then its index. */
 #define PPV_SORT_KEY_WORDS 3

@@ -157,16 +157,24 @@ compare_ids_by_name (const void *a,
 guint32 *
 _ppv_stack_tree_rank (guint32          n,
                       GCompareDataFunc compare,
-                      gpointer         data)
+                      gpointer         data,
+                      guint32        **position)
 {
   g_autofree guint32 *order = g_new (guint32, MAX (n, 1));
   guint32 *rank = g_new (guint32, MAX (n, 1));
 
   for (guint32 i = 0; i < n; i++)
     order[i] = i;
+  /* Stable: ids that compare equal stay in id order. */
   g_qsort_with_data (order, n, sizeof (guint32), compare, data);
   for (guint32 k = 0; k < n; k++)
     rank[order[k]] = k > 0 && compare (&order[k - 1], &order[k], data) == 0 ? rank[order[k - 1]] : k;
+  if (position != NULL)
+    {
+      *position = g_new (guint32, MAX (n, 1));
+      for (guint32 k = 0; k < n; k++)
+        (*position)[order[k]] = k;
+    }
   return rank;
 }
 
@@ -178,7 +186,7 @@ rank_names (PpvStackTree *self)
 {
   const PpvNodeIds *ids = _ppv_report_context_get_node_ids (self->ctx);
 
-  self->name_rank = _ppv_stack_tree_rank (_ppv_node_ids_get_n (ids), compare_ids_by_name, self);
+  self->name_rank = _ppv_stack_tree_rank (_ppv_node_ids_get_n (ids), compare_ids_by_name, self, NULL);
 }
 
 /* Decreasing total, then name, then frame (inlined after plain). */
@@ -359,6 +367,10 @@ _ppv_stack_tree_build (PpvReportContext *ctx,
 {
   g_autoptr(PpvStackTree) self = stack_tree_alloc (ctx, kind);
 
+  /* Only folded output reads a tree with just its root: its stacks are
+   * then sorted as their lines print, so that the lines need no sort. */
+  if (root_only && kind == PPV_STACK_TREE_TOP_DOWN)
+    self->folded_rank = _ppv_stack_tree_folded_rank (ctx, &self->folded_position);
   if (!_ppv_stack_tree_collect (self, pivot, cancellable, error))
     return NULL;
   if (!make_nodes (self, root_only, cancellable, error))
@@ -436,6 +448,8 @@ ppv_stack_tree_unref (PpvStackTree *self)
     g_free (self->chunks[c]);
   g_free (self->chunks);
   g_free (self->name_rank);
+  g_free (self->folded_rank);
+  g_free (self->folded_position);
   g_mutex_clear (&self->lock);
   g_free (self);
 }

@@ -409,6 +409,45 @@ test_folded_many (void)
   g_assert_no_error (error);
   folded = ppv_stack_tree_format_folded (tree);
   g_assert_true (strcmp (folded, expected->str) == 0);
+
+  /* A tree of the root alone sorts its stacks as the lines print. */
+  g_clear_pointer (&tree, ppv_stack_tree_unref);
+  g_clear_pointer (&folded, g_free);
+  tree = ppv_stack_tree_new_root_only (profile, &options, NULL, &error);
+  g_assert_no_error (error);
+  folded = ppv_stack_tree_format_folded (tree);
+  g_assert_true (strcmp (folded, expected->str) == 0);
+  ppv_report_options_clear (&options);
+}
+
+/* The same without names that print alike or start one another: the
+ * root-alone tree's stacks are then in line order as sorted. */
+static void
+test_folded_root_only (void)
+{
+  g_autoptr(PpvProfile) profile = ppv_test_profile_from_folded (TYPES,
+                                                                 "main;b;c 1,5\n"
+                                                                 "main;a 1,7\n"
+                                                                 "zeta;a;b 1,2\n"
+                                                                 "main;b 1,1\n"
+                                                                 "alpha;main 1,3\n"
+                                                                 "main;a 1,1\n");
+  g_autoptr(PpvStackTree) tree = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folded = NULL;
+  PpvReportOptions options;
+
+  ppv_report_options_init (&options);
+  tree = ppv_stack_tree_new_root_only (profile, &options, NULL, &error);
+  g_assert_no_error (error);
+  folded = ppv_stack_tree_format_folded (tree);
+  g_assert_cmpstr (folded, ==,
+                   "alpha;main 3\n"
+                   "main;a 8\n"
+                   "main;b 1\n"
+                   "main;b;c 5\n"
+                   "zeta;a;b 2\n");
+  g_assert_cmpint (ppv_stack_tree_get_total (tree, 0), ==, 19);
   ppv_report_options_clear (&options);
 }
 
@@ -648,6 +687,7 @@ main (int   argc,
   g_test_add_func ("/ppv/core/stack-tree/folded-order", test_folded_order);
   g_test_add_func ("/ppv/core/stack-tree/folded-value-order", test_folded_value_order);
   g_test_add_func ("/ppv/core/stack-tree/folded-many", test_folded_many);
+  g_test_add_func ("/ppv/core/stack-tree/folded-root-only", test_folded_root_only);
   g_test_add_func ("/ppv/core/stack-tree/made-as-reached", test_made_as_reached);
   g_test_add_func ("/ppv/core/stack-tree/make-below", test_make_below);
   g_test_add_func ("/ppv/core/stack-tree/many-children", test_many_children);
