@@ -11,11 +11,13 @@
 #include "ppv-profile-archive.h"
 
 #include "ppv-atomic-file.h"
+#include "ppv-watch-session.h"
 
 char *
 ppv_profile_archive_dup_directory (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "pprof-viewer", "profiles", NULL);
+  /* One definition for the window and the CLI's watch sessions. */
+  return ppv_kept_profiles_dup_directory ();
 }
 
 static GMutex save_lock;

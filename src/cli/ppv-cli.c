@@ -17,6 +17,7 @@
 #include "ppv-atomic-file.h"
 #include "ppv-callgraph.h"
 #include "ppv-cli.h"
+#include "ppv-cli-private.h"
 #include "ppv-fetcher.h"
 #include "ppv-flame-svg.h"
 #include "ppv-label-frames.h"
@@ -31,9 +32,9 @@
 
 /* Messages are UTF-8 ("—", names from profiles); g_printerr would
  * convert them to the locale's charset and print "?" under LANG=C. */
-static void G_GNUC_PRINTF (1, 2)
-ppv_cli_printerr (const char *format,
-                  ...)
+void
+_ppv_cli_printerr (const char *format,
+                   ...)
 {
   va_list args;
 
@@ -42,37 +43,6 @@ ppv_cli_printerr (const char *format,
   va_end (args);
   fflush (stderr);
 }
-
-typedef enum
-{
-  OUTPUT_NONE,
-  OUTPUT_TOP,
-  OUTPUT_DOT,
-  OUTPUT_SVG,
-  OUTPUT_TRACES,
-  OUTPUT_TAGS,
-  OUTPUT_FOLDED,
-  OUTPUT_TREE,
-  OUTPUT_PEEK,
-  OUTPUT_FLAMEGRAPH,
-} OutputKind;
-
-typedef struct
-{
-  OutputKind        output;
-  PpvReportOptions  report;
-  char             *output_file;
-  char            **diff_base;
-  char            **base;
-  gboolean          normalize;
-  int               seconds;
-  gint64            max_decompressed;
-  char             *symbolize;
-  char             *tagroot;
-  char             *tagleaf;
-  char             *peek;
-  char            **sources;
-} CliOptions;
 
 static gboolean
 set_granularity (const char  *name,
@@ -199,6 +169,14 @@ build_context (CliOptions *o)
     { "symbolize", 0, 0, G_OPTION_ARG_STRING, &o->symbolize, "none: read text pages as pprof does (addresses only); demangle=default|templates|full|none: how C++ names are shown", "MODE" },
     { NULL }
   };
+  const GOptionEntry watch_entries[] = {
+    { "watch", 0, 0, G_OPTION_ARG_NONE, &o->watch, "Fetch SOURCE (a /debug/pprof/<kind> URL) every interval, keep every snapshot, then print the growth from the first to the last; headless with --count, --output-dir or an output option, in the window otherwise", NULL },
+    { "interval", 0, 0, G_OPTION_ARG_INT, &o->interval, "Seconds between two fetches of --watch, 1 to 3600 (default 15)", "SECONDS" },
+    { "count", 0, 0, G_OPTION_ARG_INT, &o->count, "Stop --watch after N snapshots (default: on Ctrl+C or SIGTERM)", "N" },
+    { "output-dir", 0, 0, G_OPTION_ARG_FILENAME, &o->output_dir, "Keep the snapshots of --watch in DIR (default: a new folder under the kept profiles)", "DIR" },
+    { "gc", 0, 0, G_OPTION_ARG_NONE, &o->gc, "Ask the heap profile of --watch for a garbage collection first (gc=1)", NULL },
+    { NULL }
+  };
   GOptionContext *context = g_option_context_new ("[SOURCE…]");
   GOptionGroup *group;
 
@@ -217,6 +195,10 @@ build_context (CliOptions *o)
 
   group = g_option_group_new ("sources", "Source options:", "Show source options", o, NULL);
   g_option_group_add_entries (group, source_entries);
+  g_option_context_add_group (context, group);
+
+  group = g_option_group_new ("watch", "Watch options:", "Show watch options", o, NULL);
+  g_option_group_add_entries (group, watch_entries);
   g_option_context_add_group (context, group);
 
   return context;
@@ -323,7 +305,7 @@ load_all (char       **sources,
 
       if (p == NULL)
         {
-          ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+          _ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
           *any_failed = TRUE;
           continue;
         }
@@ -368,9 +350,9 @@ add_label_frames (PpvProfile **profile,
   if (with_frames == NULL)
     return FALSE;
   if (!root_matched)
-    ppv_cli_printerr ("TagRoot expression matched no samples\n");
+    _ppv_cli_printerr ("TagRoot expression matched no samples\n");
   if (!leaf_matched)
-    ppv_cli_printerr ("TagLeaf expression matched no samples\n");
+    _ppv_cli_printerr ("TagLeaf expression matched no samples\n");
   ppv_profile_unref (*profile);
   *profile = with_frames;
   return TRUE;
@@ -386,14 +368,14 @@ run_traces (PpvProfile *profile,
 
   if (text == NULL)
     {
-      ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+      _ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
       return 1;
     }
   for (guint i = 0; warnings[i] != NULL; i++)
-    ppv_cli_printerr ("%s\n", warnings[i]);
+    _ppv_cli_printerr ("%s\n", warnings[i]);
   if (!write_output (text, strlen (text), o->output_file, &error))
     {
-      ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+      _ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
       return 1;
     }
   return 0;
@@ -403,7 +385,7 @@ static void
 print_warnings (const char * const *warnings)
 {
   for (guint i = 0; warnings[i] != NULL; i++)
-    ppv_cli_printerr ("%s\n", warnings[i]);
+    _ppv_cli_printerr ("%s\n", warnings[i]);
 }
 
 static int
@@ -423,7 +405,7 @@ run_tags (PpvProfile *profile,
   return 0;
 
 failed:
-  ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+  _ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
   return 1;
 }
 
@@ -470,7 +452,7 @@ failed:
   /* GIO names the file when it cannot open it, not when a write fails. */
   if (file != NULL && strstr (error->message, o->output_file) == NULL)
     g_prefix_error (&error, "%s: ", o->output_file);
-  ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+  _ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
   return 1;
 }
 
@@ -489,14 +471,14 @@ run_tree (PpvProfile *profile,
   if (report == NULL)
     goto failed;
   for (const char * const *w = ppv_report_get_warnings (report); *w; w++)
-    ppv_cli_printerr ("%s\n", *w);
+    _ppv_cli_printerr ("%s\n", *w);
   text = ppv_report_format_tree (report, o->output == OUTPUT_PEEK ? o->peek : NULL, &error);
   if (text == NULL || !write_output (text, strlen (text), o->output_file, &error))
     goto failed;
   return 0;
 
 failed:
-  ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+  _ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
   return 1;
 }
 
@@ -519,20 +501,20 @@ run_flamegraph (PpvProfile *profile,
     }
   if (svg == NULL)
     {
-      ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+      _ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
       return 1;
     }
   data = g_bytes_get_data (svg, &len);
   if (!write_output (data, len, o->output_file, &error))
     {
-      ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+      _ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
       return 1;
     }
   return 0;
 }
 
-static int
-run (CliOptions *o)
+int
+_ppv_cli_run_report (CliOptions *o)
 {
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GPtrArray) bases = NULL;
@@ -545,12 +527,12 @@ run (CliOptions *o)
 
   if (o->sources == NULL || o->sources[0] == NULL)
     {
-      ppv_cli_printerr ("pprof-viewer: no profile source given (a file, '-', or host:port)\n");
+      _ppv_cli_printerr ("pprof-viewer: no profile source given (a file, '-', or host:port)\n");
       return 2;
     }
   if (o->diff_base && o->base)
     {
-      ppv_cli_printerr ("pprof-viewer: -base and -diff_base flags cannot both be specified\n");
+      _ppv_cli_printerr ("pprof-viewer: -base and -diff_base flags cannot both be specified\n");
       return 1;
     }
 
@@ -560,7 +542,7 @@ run (CliOptions *o)
   if (sources->len == 0)
     {
       if (g_strv_length (o->sources) > 1)
-        ppv_cli_printerr ("pprof-viewer: failed to fetch any source profiles\n");
+        _ppv_cli_printerr ("pprof-viewer: failed to fetch any source profiles\n");
       return 1;
     }
   if (base_sources != NULL)
@@ -569,7 +551,7 @@ run (CliOptions *o)
       if (bases->len == 0)
         {
           if (g_strv_length (base_sources) > 1)
-            ppv_cli_printerr ("pprof-viewer: failed to fetch any base profiles\n");
+            _ppv_cli_printerr ("pprof-viewer: failed to fetch any base profiles\n");
           return 1;
         }
     }
@@ -579,13 +561,13 @@ run (CliOptions *o)
                                  mode, o->normalize, &error);
   if (profile == NULL)
     {
-      ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+      _ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
       return 1;
     }
 
   if (!add_label_frames (&profile, o, &error))
     {
-      ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+      _ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
       return 1;
     }
 
@@ -605,12 +587,12 @@ run (CliOptions *o)
                            NULL, &error);
   if (report == NULL)
     {
-      ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+      _ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
       return 1;
     }
 
   for (const char * const *w = ppv_report_get_warnings (report); *w; w++)
-    ppv_cli_printerr ("%s\n", *w);
+    _ppv_cli_printerr ("%s\n", *w);
 
   if (o->output == OUTPUT_TOP)
     {
@@ -645,7 +627,7 @@ run (CliOptions *o)
   return 0;
 
 failed:
-  ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+  _ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
   return 1;
 }
 
@@ -661,6 +643,8 @@ ppv_cli_run (int    argc,
 
   ppv_report_options_init (&o.report);
   o.seconds = -1;
+  o.interval = -1;
+  o.count = -1;
   context = build_context (&o);
 
   /* GOption names the program in "Usage:" only once it has parsed. */
@@ -690,7 +674,7 @@ ppv_cli_run (int    argc,
     char **tmp = args;
     if (!g_option_context_parse_strv (context, &tmp, &error))
       {
-        ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
+        _ppv_cli_printerr ("pprof-viewer: %s\n", error->message);
         ppv_report_options_clear (&o.report);
         return 2;
       }
@@ -705,29 +689,51 @@ ppv_cli_run (int    argc,
 
       if (!ppv_read_limits_set_symbolize (&check, o.symbolize, &error))
         {
-          ppv_cli_printerr ("pprof-viewer: --symbolize: %s\n", error->message);
+          _ppv_cli_printerr ("pprof-viewer: --symbolize: %s\n", error->message);
           ppv_report_options_clear (&o.report);
           g_free (o.symbolize);
           return 2;
         }
     }
-  if (o.peek != NULL && o.output != OUTPUT_NONE)
+  if (o.watch)
     {
-      ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot, --svg, --traces, --tags, --tree, --peek, --folded and --flamegraph\n");
+      /* What the growth report prints: --top unless told otherwise. */
+      if (o.peek != NULL && o.output == OUTPUT_NONE)
+        o.output = OUTPUT_PEEK;
+      if (o.peek != NULL && o.output != OUTPUT_PEEK)
+        {
+          _ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot, --svg, --traces, --tags, --tree, --peek, --folded and --flamegraph\n");
+          status = 2;
+        }
+      else
+        {
+          if (o.output == OUTPUT_NONE)
+            o.output = OUTPUT_TOP;
+          status = _ppv_cli_run_watch (&o);
+        }
+    }
+  else if (o.interval != -1 || o.count != -1 || o.output_dir != NULL || o.gc)
+    {
+      _ppv_cli_printerr ("pprof-viewer: --interval, --count, --output-dir and --gc go with --watch\n");
+      status = 2;
+    }
+  else if (o.peek != NULL && o.output != OUTPUT_NONE)
+    {
+      _ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot, --svg, --traces, --tags, --tree, --peek, --folded and --flamegraph\n");
       status = 2;
     }
   else if (o.peek != NULL)
     {
       o.output = OUTPUT_PEEK;
-      status = run (&o);
+      status = _ppv_cli_run_report (&o);
     }
   else if (o.output == OUTPUT_NONE)
     {
-      ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot, --svg, --traces, --tags, --tree, --peek, --folded and --flamegraph\n");
+      _ppv_cli_printerr ("pprof-viewer: choose one of --top, --dot, --svg, --traces, --tags, --tree, --peek, --folded and --flamegraph\n");
       status = 2;
     }
   else
-    status = run (&o);
+    status = _ppv_cli_run_report (&o);
 
   ppv_report_options_clear (&o.report);
   g_free (o.output_file);
@@ -737,5 +743,6 @@ ppv_cli_run (int    argc,
   g_free (o.tagleaf);
   g_free (o.peek);
   g_free (o.symbolize);
+  g_free (o.output_dir);
   return status;
 }

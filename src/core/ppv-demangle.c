@@ -459,18 +459,20 @@ ppv_demangle_dup_full_name (const PpvProfile *profile,
 
   g_return_val_if_fail (profile != NULL && shown != NULL, NULL);
 
-  /* A scan per question: asked only from a tooltip, and for Go's
-   * functions, whose system name is their name, it is one compare.
-   * Overloads shortened to one name ("foo::baz") give a line each. */
+  /* A scan per question, asked only from a tooltip.  Overloads shortened
+   * to one name ("foo::baz") give a line each. */
   names = g_ptr_array_new_with_free_func (g_free);
   for (guint32 f = 0; f < profile->n_functions && names->len < MAX_FULL_NAMES; f++)
     {
       const PpvFunction *fn = &profile->functions[f];
-      gsize len = strlen (fn->name);
+      gsize len;
       char *full;
 
-      if (fn->system_name[0] == '\0' || strcmp (fn->system_name, fn->name) == 0)
+      /* Names are interned: a Go function's two names are one pointer. */
+      if (fn->system_name == fn->name || fn->system_name[0] == '\0' ||
+          strcmp (fn->system_name, fn->name) == 0)
         continue;
+      len = strlen (fn->name);
       if (len == 0 || strncmp (shown, fn->name, len) != 0 || (shown[len] != '\0' && shown[len] != ' '))
         continue;
       full = ppv_demangle_function (fn->name, fn->system_name, PPV_DEMANGLE_FULL);

@@ -103,6 +103,26 @@ warn_no_match (GPtrArray  *warnings,
     g_ptr_array_add (warnings, g_strdup_printf ("%s expression matched no samples", what));
 }
 
+static gboolean
+regex_compiles (const char  *option_name,
+                const char  *value,
+                GError     **error)
+{
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (value == NULL || value[0] == '\0')
+    return TRUE;
+  regex = g_regex_new (value, 0, 0, &local_error);
+  if (regex == NULL)
+    {
+      g_set_error (error, PPV_REPORT_ERROR, PPV_REPORT_ERROR_REGEX,
+                   "parsing %s regexp: %s", option_name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Which functions -prune_from matches: by their simplified names only
  * (not files or mappings), unanchored. */
 static guint8 *
@@ -173,6 +193,11 @@ _ppv_frame_selection_init (PpvFrameSelection      *sel,
     goto out;
   if (options->tagignore && options->tagignore[0] &&
       !(tagignore = _ppv_tag_filter_new (profile, "tagignore", options->tagignore, error)))
+    goto out;
+  /* Used only where labels are shown, but pprof refuses a bad one in any
+   * report, after the tag filters. */
+  if (!regex_compiles ("tagshow", options->tagshow, error) ||
+      !regex_compiles ("taghide", options->taghide, error))
     goto out;
 
   if (options->prune_from && options->prune_from[0] &&

@@ -39,6 +39,26 @@ ppv_report_options_clear (PpvReportOptions *options)
   g_clear_pointer (&options->prune_from, g_free);
 }
 
+PpvReportOptions *
+ppv_report_options_dup (const PpvReportOptions *src)
+{
+  PpvReportOptions *options = g_new0 (PpvReportOptions, 1);
+
+  ppv_report_options_init (options);
+  if (src != NULL)
+    ppv_report_options_copy (options, src);
+  return options;
+}
+
+void
+ppv_report_options_free (PpvReportOptions *options)
+{
+  if (options == NULL)
+    return;
+  ppv_report_options_clear (options);
+  g_free (options);
+}
+
 void
 ppv_report_options_copy (PpvReportOptions       *dest,
                          const PpvReportOptions *src)

@@ -61,6 +61,10 @@ void  ppv_report_options_init  (PpvReportOptions       *options);
 void  ppv_report_options_clear (PpvReportOptions       *options);
 void  ppv_report_options_copy  (PpvReportOptions       *dest,
                                 const PpvReportOptions *src);
+/* A new copy of @src on the heap (pprof's defaults when @src is NULL),
+ * for options handed to a worker; ppv_report_options_free() frees it. */
+PpvReportOptions *ppv_report_options_dup  (const PpvReportOptions *src);
+void              ppv_report_options_free (PpvReportOptions       *options);
 /* Human-readable summary of the active filters ("focus=main\.foo"), one per
  * line in pprof's order, or NULL if none. */
 char *ppv_report_options_describe_filters (const PpvReportOptions *options);

@@ -614,6 +614,22 @@ test_bad_regex_is_an_error (void)
   g_assert_nonnull (error);
   g_assert_true (g_str_has_prefix (error->message, "parsing focus regexp: "));
   ppv_report_options_clear (&o);
+
+  /* Label keys are refused as pprof refuses them, even in a report that
+   * shows no labels. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) key_error = NULL;
+
+      ppv_report_options_init (&o);
+      *(i == 0 ? &o.tagshow : &o.taghide) = g_strdup ("(unclosed");
+      report = ppv_report_new (profile, &o, PPV_REPORT_KIND_TEXT, NULL, &key_error);
+      g_assert_null (report);
+      g_assert_nonnull (key_error);
+      g_assert_true (g_str_has_prefix (key_error->message, i == 0 ? "parsing tagshow regexp: "
+                                                                  : "parsing taghide regexp: "));
+      ppv_report_options_clear (&o);
+    }
 }
 
 static void

@@ -53,6 +53,27 @@ test_cli (void)
   g_assert_true (headless ("--gapplication-servicex", NULL));
 }
 
+/* The watch contract with the window: with --watch, --interval and --gc
+ * among the window's options (main.c), a watch without --count,
+ * --output-dir or an output option opens the window; with one it is
+ * headless. */
+static void
+test_watch (void)
+{
+  static const char * const with_watch[] = { "--gapplication-service", "--watch", "--interval", "--gc", NULL };
+  const char *window[] = { "pprof-viewer", "--watch", "--interval=5", "--gc", "localhost:6060/debug/pprof/heap", NULL };
+  const char *counted[] = { "pprof-viewer", "--watch", "--count=3", "localhost:6060/debug/pprof/heap", NULL };
+  const char *kept[] = { "pprof-viewer", "--watch", "--output-dir=/tmp/w", "localhost:6060", NULL };
+  const char *top[] = { "pprof-viewer", "--watch", "--top", "localhost:6060", NULL };
+
+  g_assert_false (ppv_cli_is_headless (5, (char **) window, with_watch));
+  g_assert_true (ppv_cli_is_headless (4, (char **) counted, with_watch));
+  g_assert_true (ppv_cli_is_headless (4, (char **) kept, with_watch));
+  g_assert_true (ppv_cli_is_headless (4, (char **) top, with_watch));
+  /* Without them (this branch's main.c), every watch is headless. */
+  g_assert_true (headless ("--watch", "localhost:6060", NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -60,5 +81,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ppv/cli/args/window", test_window);
   g_test_add_func ("/ppv/cli/args/cli", test_cli);
+  g_test_add_func ("/ppv/cli/args/watch", test_watch);
   return g_test_run ();
 }

@@ -616,6 +616,54 @@ test_top_long_names (void)
   g_string_free (name, TRUE);
 }
 
+/* The name gets the room the value columns leave, in a narrow window
+ * too: the Base/New columns take none of it until a comparison starts. */
+static gboolean
+name_is_whole (gpointer data)
+{
+  GtkWidget *label = find_label_with_text (data, "main.allocLarge");
+  int natural = 0;
+
+  if (label == NULL || !gtk_widget_get_mapped (label))
+    return FALSE;
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return gtk_widget_get_width (label) >= natural;
+}
+
+static const char *
+first_column_title (PpvTopView *view)
+{
+  GtkColumnView *columns = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+  g_autoptr(GtkColumnViewColumn) first = g_list_model_get_item (gtk_column_view_get_columns (columns), 0);
+
+  return gtk_column_view_column_get_title (first);
+}
+
+static void
+test_top_narrow_names (void)
+{
+  TopFixture fixture = { 0 };
+  g_autoptr(PpvProfile) before = load_fixture ("heap-before.pb.gz");
+  g_autoptr(PpvProfile) after = load_fixture ("heap-after.pb.gz");
+
+  top_fixture_setup (&fixture, "heap.pb.gz");
+  /* The fixed value columns take 490 px; this leaves the name ~200 px. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 700, 600);
+  gtk_widget_set_size_request (fixture.window, 700, -1);
+  spin (200);
+  g_assert_true (wait_for (name_is_whole, fixture.view, 5000));
+  g_assert_cmpstr (first_column_title (fixture.view), ==, "Flat");
+
+  ppv_top_view_set_comparison (fixture.view, before, after);
+  g_assert_cmpstr (first_column_title (fixture.view), ==, "Base flat");
+  ppv_top_view_set_comparison (fixture.view, NULL, NULL);
+  g_assert_cmpstr (first_column_title (fixture.view), ==, "Flat");
+  spin (200);
+  g_assert_true (wait_for (name_is_whole, fixture.view, 5000));
+
+  top_fixture_teardown (&fixture);
+}
+
 /* --- Profile view -------------------------------------------------------- */
 
 typedef struct
@@ -1132,6 +1180,7 @@ main (int    argc,
   g_test_add_func ("/ppv/ui-views/top/unit", test_top_unit);
   g_test_add_func ("/ppv/ui-views/top/search", test_top_search);
   g_test_add_func ("/ppv/ui-views/top/long-names", test_top_long_names);
+  g_test_add_func ("/ppv/ui-views/top/narrow-names", test_top_narrow_names);
   g_test_add_func ("/ppv/ui-views/view/defaults", test_view_defaults);
   g_test_add_func ("/ppv/ui-views/view/refine", test_view_refine);
   g_test_add_func ("/ppv/ui-views/view/link", test_view_link);

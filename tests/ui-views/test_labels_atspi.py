@@ -158,7 +158,7 @@ def run_cpu(app):
     # Search: only what contains the text (and its key) stays.
     tv.click(tv.find(row_named(app, 'main').get_child_at_index(0), 'label'))
     tv.ctrl_key(ord('f'))
-    entry = tv.wait(lambda: tv.find(app, name='Search functions', pred=tv.visible), 10)
+    entry = tv.wait(lambda: tv.find(app, name='Search labels', pred=tv.visible), 10)
     check(entry is not None, 'Ctrl+F shows the search entry')
     time.sleep(0.3)
     Atspi.generate_keyboard_event(0, 'ash', Atspi.KeySynthType.STRING)

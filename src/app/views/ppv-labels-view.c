@@ -448,6 +448,7 @@ ppv_labels_view_class_init (PpvLabelsViewClass *klass)
 
   pane_class->page_name = "labels";
   pane_class->page_title = N_("Labels");
+  pane_class->search_placeholder = N_("Search labels");
   pane_class->icon_name = "bookmark-new-symbolic";
   pane_class->result_free = (GDestroyNotify) ppv_label_summary_unref;
   pane_class->build = ppv_labels_view_build;

@@ -121,7 +121,14 @@ on_visible_page_changed (PpvProfileView *self)
     }
 
   if (visible != NULL)
-    ppv_report_pane_refresh (visible);
+    {
+      const char *placeholder = ppv_report_pane_get_search_placeholder (visible);
+
+      g_object_set (self->search_entry, "placeholder-text", placeholder, NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder, -1);
+      ppv_report_pane_refresh (visible);
+    }
   update_details (self);
   _ppv_profile_view_update_actions (self);
 }

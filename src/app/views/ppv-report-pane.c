@@ -479,6 +479,16 @@ ppv_report_pane_get_icon_name (PpvReportPane *self)
   return PPV_REPORT_PANE_GET_CLASS (self)->icon_name;
 }
 
+const char *
+ppv_report_pane_get_search_placeholder (PpvReportPane *self)
+{
+  const char *placeholder;
+
+  g_return_val_if_fail (PPV_IS_REPORT_PANE (self), NULL);
+  placeholder = PPV_REPORT_PANE_GET_CLASS (self)->search_placeholder;
+  return placeholder != NULL ? _(placeholder) : _("Search functions");
+}
+
 gboolean
 ppv_report_pane_shows_profile (PpvReportPane *self,
                                PpvProfile    *profile)

@@ -34,6 +34,9 @@ struct _PpvReportPaneClass
   const char    *page_name;
   const char    *page_title;
   const char    *icon_name;
+  /* What the search looks through, as the search entry's placeholder
+   * (N_()); NULL: "Search functions". */
+  const char    *search_placeholder;
 
   /* Frees what build() returns. */
   GDestroyNotify result_free;
@@ -86,6 +89,8 @@ const char *ppv_report_pane_get_page_name     (PpvReportPane          *self);
 /* Translated. */
 const char *ppv_report_pane_get_page_title    (PpvReportPane          *self);
 const char *ppv_report_pane_get_icon_name     (PpvReportPane          *self);
+/* Translated. */
+const char *ppv_report_pane_get_search_placeholder (PpvReportPane     *self);
 
 /* The pane is for @profile (see shows_profile). */
 gboolean    ppv_report_pane_shows_profile     (PpvReportPane          *self,

@@ -393,6 +393,28 @@ start_sides (PpvTopView *self)
                                self->sides_cancellable, on_sides_done, g_object_ref (self));
 }
 
+/* GTK 4.8 keeps a hidden column's room in every row, which squeezes the
+ * name: the Base/New columns are taken out of the view, not hidden. */
+static void
+show_side_columns (PpvTopView *self,
+                   gboolean    shown)
+{
+  gboolean in_view = gtk_column_view_column_get_column_view (self->base_column) != NULL;
+
+  if (shown == in_view)
+    return;
+  if (shown)
+    {
+      gtk_column_view_insert_column (self->column_view, 0, self->base_column);
+      gtk_column_view_insert_column (self->column_view, 1, self->new_column);
+    }
+  else
+    {
+      gtk_column_view_remove_column (self->column_view, self->base_column);
+      gtk_column_view_remove_column (self->column_view, self->new_column);
+    }
+}
+
 void
 ppv_top_view_set_comparison (PpvTopView *self,
                              PpvProfile *before,
@@ -410,8 +432,7 @@ ppv_top_view_set_comparison (PpvTopView *self,
       self->sides_before = ppv_profile_ref (before);
       self->sides_after = ppv_profile_ref (after);
     }
-  gtk_column_view_column_set_visible (self->base_column, before != NULL);
-  gtk_column_view_column_set_visible (self->new_column, before != NULL);
+  show_side_columns (self, before != NULL);
   start_sides (self);
 }
 
@@ -629,6 +650,13 @@ ppv_top_view_dispose (GObject *object)
       self->menu = NULL;
     }
 
+  /* The references taken in init, whether or not the view shows them. */
+  if (self->base_column != NULL)
+    {
+      g_object_unref (self->base_column);
+      g_object_unref (self->new_column);
+    }
+
   gtk_widget_dispose_template (GTK_WIDGET (self), PPV_TYPE_TOP_VIEW);
 
   G_OBJECT_CLASS (ppv_top_view_parent_class)->dispose (object);
@@ -722,6 +750,12 @@ ppv_top_view_init (PpvTopView *self)
   set_column_sorter (self, self->name_column, probe_name);
 
   mark_largest_first_headers (self);
+
+  /* Shown only while comparing (see show_side_columns()). */
+  g_object_ref (self->base_column);
+  g_object_ref (self->new_column);
+  gtk_column_view_remove_column (self->column_view, self->base_column);
+  gtk_column_view_remove_column (self->column_view, self->new_column);
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
