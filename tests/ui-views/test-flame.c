@@ -14,101 +14,11 @@
 #include "ppv-callers-view.h"
 #include "ppv-flame-svg.h"
 #include "ppv-flame-view.h"
-#include "ppv-merge.h"
 #include "ppv-profile-view-private.h"
 #include "ppv-reader.h"
 #include "ppv-top-view.h"
+#include "flame-test-fixture.h"
 #include "views-test-util.h"
-
-typedef struct
-{
-  GtkWidget       *window;
-  PpvProfileView  *view;
-  PpvProfile      *profile;
-  PpvTopView      *top;
-  PpvFlameView    *flame;
-  PpvCallersView  *callers;
-  PpvFlameCanvas  *canvas;
-  GPtrArray       *selected;     /* names the flame pane emitted */
-  GPtrArray       *toasts;
-} Fixture;
-
-static void
-on_selected (PpvReportPane *pane,
-             const char    *name,
-             Fixture       *fixture)
-{
-  g_ptr_array_add (fixture->selected, g_strdup (name));
-}
-
-static void
-on_toast (PpvProfileView *view,
-          const char     *message,
-          Fixture        *fixture)
-{
-  g_ptr_array_add (fixture->toasts, g_strdup (message));
-}
-
-static gboolean
-flame_built (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return ppv_flame_view_get_tree (fixture->flame) != NULL
-         && !ppv_report_pane_get_loading (PPV_REPORT_PANE (fixture->flame))
-         && !ppv_report_pane_get_loading (PPV_REPORT_PANE (fixture->top))
-         && ppv_top_view_get_report (fixture->top) != NULL;
-}
-
-static void
-fixture_setup_profile (Fixture    *fixture,
-                       PpvProfile *profile,
-                       const char *profile_name,
-                       gboolean    dark)
-{
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-
-  fixture->profile = profile;
-  fixture->selected = g_ptr_array_new_with_free_func (g_free);
-  fixture->toasts = g_ptr_array_new_with_free_func (g_free);
-  fixture->window = adw_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
-  fixture->view = PPV_PROFILE_VIEW (ppv_profile_view_new ());
-  fixture->top = PPV_TOP_VIEW (ppv_profile_view_get_pane (fixture->view, "top"));
-  fixture->flame = PPV_FLAME_VIEW (ppv_profile_view_get_pane (fixture->view, "flame"));
-  fixture->callers = PPV_CALLERS_VIEW (ppv_profile_view_get_pane (fixture->view, "callers"));
-  g_assert_nonnull (fixture->flame);
-  g_assert_nonnull (fixture->callers);
-  fixture->canvas = ppv_flame_view_get_canvas (fixture->flame);
-  adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
-  g_signal_connect (fixture->flame, "selected", G_CALLBACK (on_selected), fixture);
-  g_signal_connect (fixture->view, "toast", G_CALLBACK (on_toast), fixture);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-
-  ppv_profile_view_set_profile (fixture->view, fixture->profile, profile_name);
-  adw_view_stack_set_visible_child_name (ppv_profile_view_get_stack (fixture->view), "flame");
-  g_assert_true (wait_for (flame_built, fixture, 30000));
-  gtk_test_widget_wait_for_draw (fixture->window);
-  spin (50);
-}
-
-static void
-fixture_setup (Fixture    *fixture,
-               const char *profile_name,
-               gboolean    dark)
-{
-  fixture_setup_profile (fixture, load_fixture (profile_name), profile_name, dark);
-}
-
-static void
-fixture_teardown (Fixture *fixture)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_ptr_array_unref (fixture->selected);
-  g_ptr_array_unref (fixture->toasts);
-  g_clear_pointer (&fixture->profile, ppv_profile_unref);
-}
 
 /* The canvas's primary click, as a release at (@x, @y) delivers it. */
 static void
@@ -690,135 +600,6 @@ test_flame_dark (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
-/* The widths of the root's children in a comparison: increases plus
- * decreases over the root's, as pprof draws a diff. */
-static void
-check_diff_widths (Fixture      *fixture,
-                   PpvStackTree *tree)
-{
-  graphene_rect_t root_area;
-  gint64 root_weight = ppv_stack_tree_get_increase (tree, 0) + ppv_stack_tree_get_decrease (tree, 0);
-  guint n_checked = 0;
-
-  g_assert_true (ppv_flame_canvas_get_node_area (fixture->canvas, 0, &root_area));
-  for (guint32 child = ppv_stack_tree_get_first_child (tree, 0);
-       child != PPV_NONE;
-       child = ppv_stack_tree_get_next_sibling (tree, child))
-    {
-      gint64 weight = ppv_stack_tree_get_increase (tree, child) + ppv_stack_tree_get_decrease (tree, child);
-      double want = root_area.size.width * (double) weight / (double) root_weight;
-      graphene_rect_t area;
-
-      g_assert_cmpint (ppv_stack_tree_get_increase (tree, child) - ppv_stack_tree_get_decrease (tree, child), ==,
-                       ppv_stack_tree_get_total (tree, child));
-      if (want < 4)
-        continue;
-      g_assert_true (ppv_flame_canvas_get_node_area (fixture->canvas, child, &area));
-      g_assert_cmpfloat (fabs (area.size.width - want), <, 1.5);
-      n_checked++;
-    }
-  g_assert_cmpuint (n_checked, >, 0);
-}
-
-static PpvProfile *
-compare_fixtures (const char  *now_name,
-                  const char  *base_name,
-                  PpvBaseMode  mode)
-{
-  g_autoptr(PpvProfile) now = load_fixture (now_name);
-  g_autoptr(PpvProfile) base = load_fixture (base_name);
-  PpvProfile *sources[] = { now }, *bases[] = { base };
-  g_autoptr(GError) error = NULL;
-  PpvProfile *compared = ppv_profile_combine (sources, 1, bases, 1, mode, FALSE, &error);
-
-  g_assert_no_error (error);
-  return compared;
-}
-
-/* A -diff_base comparison, drawn as pprof draws a diff: a box is as
- * wide as the base's value plus the profile's, so what shrank shows as
- * well as what grew (the compared root nets to -100ms), and its text
- * gives both values, summed here from the two profiles' samples. */
-static void
-test_flame_diff (void)
-{
-  Fixture fixture = { 0 };
-  g_autoptr(PpvProfile) now = load_fixture ("cpu2.pb.gz");
-  g_autoptr(PpvProfile) base = load_fixture ("cpu.pb.gz");
-  PpvStackTree *tree;
-  g_autofree char *text = NULL;
-  g_autofree char *old_value = NULL;
-  g_autofree char *new_value = NULL;
-  gint64 old_sum = 0, new_sum = 0;
-  guint index = now->n_sample_types - 1;
-
-  fixture_setup_profile (&fixture, compare_fixtures ("cpu2.pb.gz", "cpu.pb.gz", PPV_BASE_DIFF), "compared", FALSE);
-  tree = ppv_flame_view_get_tree (fixture.flame);
-  g_assert_cmpint (ppv_stack_tree_get_comparison (tree), ==, PPV_STACK_TREE_DIFF_BASE);
-  g_assert_cmpstr (ppv_stack_tree_get_type_name (tree), ==, now->sample_types[index].type);
-  g_assert_cmpint (ppv_stack_tree_get_total (tree, 0), <, 0);
-  for (guint32 s = 0; s < now->n_samples; s++)
-    new_sum += ppv_profile_sample_values (now, s)[index];
-  for (guint32 s = 0; s < base->n_samples; s++)
-    old_sum += ppv_profile_sample_values (base, s)[index];
-  g_assert_cmpint (ppv_stack_tree_get_increase (tree, 0), ==, new_sum);
-  g_assert_cmpint (ppv_stack_tree_get_decrease (tree, 0), ==, old_sum);
-  check_diff_widths (&fixture, tree);
-
-  text = ppv_flame_canvas_describe_node (fixture.canvas, 0);
-  old_value = ppv_stack_tree_format_value (tree, old_sum);
-  new_value = ppv_stack_tree_format_value (tree, new_sum);
-  g_assert_nonnull (strstr (text, old_value));
-  g_assert_nonnull (strstr (text, new_value));
-  g_assert_nonnull (strstr (text, "→"));
-  save_shot (fixture.window, "flame-diff.png");
-  fixture_teardown (&fixture);
-}
-
-/* -base nets each stack out: a box is as wide as what its stacks that
- * grew gained plus what those that shrank lost (summed here from the
- * subtracted profile's positive and negative samples), not its net. */
-static void
-test_flame_subtract (void)
-{
-  Fixture fixture = { 0 };
-  g_autoptr(PpvProfile) compared = compare_fixtures ("cpu2.pb.gz", "cpu.pb.gz", PPV_BASE_SUBTRACT);
-  PpvStackTree *tree;
-  g_autofree char *text = NULL;
-  g_autofree char *grew = NULL;
-  g_autofree char *shrank = NULL;
-  gint64 grew_sum = 0, shrank_sum = 0;
-  guint index = compared->n_sample_types - 1;
-
-  for (guint32 s = 0; s < compared->n_samples; s++)
-    {
-      gint64 v = ppv_profile_sample_values (compared, s)[index];
-      if (v > 0)
-        grew_sum += v;
-      else
-        shrank_sum -= v;
-    }
-  g_assert_cmpint (grew_sum, >, 0);
-  g_assert_cmpint (shrank_sum, >, 0);
-
-  fixture_setup_profile (&fixture, ppv_profile_ref (compared), "subtracted", TRUE);
-  tree = ppv_flame_view_get_tree (fixture.flame);
-  g_assert_cmpint (ppv_stack_tree_get_comparison (tree), ==, PPV_STACK_TREE_SUBTRACTED);
-  g_assert_cmpstr (ppv_stack_tree_get_type_name (tree), ==, compared->sample_types[index].type);
-  g_assert_cmpint (ppv_stack_tree_get_increase (tree, 0), ==, grew_sum);
-  g_assert_cmpint (ppv_stack_tree_get_decrease (tree, 0), ==, shrank_sum);
-  check_diff_widths (&fixture, tree);
-
-  text = ppv_flame_canvas_describe_node (fixture.canvas, 0);
-  grew = ppv_stack_tree_format_value (tree, grew_sum);
-  shrank = ppv_stack_tree_format_value (tree, shrank_sum);
-  g_assert_nonnull (strstr (text, grew));
-  g_assert_nonnull (strstr (text, shrank));
-  save_shot (fixture.window, "flame-subtract-dark.png");
-  fixture_teardown (&fixture);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -844,8 +625,6 @@ main (int    argc,
   g_test_add_func ("/ppv/ui-views/flame/export", test_flame_export);
   g_test_add_func ("/ppv/ui-views/flame/names", test_flame_names);
   g_test_add_func ("/ppv/ui-views/flame/dark", test_flame_dark);
-  g_test_add_func ("/ppv/ui-views/flame/diff", test_flame_diff);
-  g_test_add_func ("/ppv/ui-views/flame/subtract", test_flame_subtract);
 
   return g_test_run ();
 }

@@ -1,0 +1,164 @@
+/* test-flame-compare.c — in-process tests of the flame graph of a
+ * comparison: -diff_base and -base drawn as pprof draws a diff, box
+ * widths and texts against sums of the profiles' samples; screenshots.
+ *
+ * Copyright 2026 The Pprof Viewer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <string.h>
+
+#include "flame-test-fixture.h"
+#include "ppv-merge.h"
+#include "views-test-util.h"
+
+/* The widths of the root's children in a comparison: increases plus
+ * decreases over the root's, as pprof draws a diff. */
+static void
+check_diff_widths (Fixture      *fixture,
+                   PpvStackTree *tree)
+{
+  graphene_rect_t root_area;
+  gint64 root_weight = ppv_stack_tree_get_increase (tree, 0) + ppv_stack_tree_get_decrease (tree, 0);
+  guint n_checked = 0;
+
+  g_assert_true (ppv_flame_canvas_get_node_area (fixture->canvas, 0, &root_area));
+  for (guint32 child = ppv_stack_tree_get_first_child (tree, 0);
+       child != PPV_NONE;
+       child = ppv_stack_tree_get_next_sibling (tree, child))
+    {
+      gint64 weight = ppv_stack_tree_get_increase (tree, child) + ppv_stack_tree_get_decrease (tree, child);
+      double want = root_area.size.width * (double) weight / (double) root_weight;
+      graphene_rect_t area;
+
+      g_assert_cmpint (ppv_stack_tree_get_increase (tree, child) - ppv_stack_tree_get_decrease (tree, child), ==,
+                       ppv_stack_tree_get_total (tree, child));
+      if (want < 4)
+        continue;
+      g_assert_true (ppv_flame_canvas_get_node_area (fixture->canvas, child, &area));
+      g_assert_cmpfloat (fabs (area.size.width - want), <, 1.5);
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
+static PpvProfile *
+compare_fixtures (const char  *now_name,
+                  const char  *base_name,
+                  PpvBaseMode  mode)
+{
+  g_autoptr(PpvProfile) now = load_fixture (now_name);
+  g_autoptr(PpvProfile) base = load_fixture (base_name);
+  PpvProfile *sources[] = { now }, *bases[] = { base };
+  g_autoptr(GError) error = NULL;
+  PpvProfile *compared = ppv_profile_combine (sources, 1, bases, 1, mode, FALSE, &error);
+
+  g_assert_no_error (error);
+  return compared;
+}
+
+/* A -diff_base comparison, drawn as pprof draws a diff: a box is as
+ * wide as the base's value plus the profile's, so what shrank shows as
+ * well as what grew (the compared root nets to -100ms), and its text
+ * gives both values, summed here from the two profiles' samples. */
+static void
+test_flame_diff (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(PpvProfile) now = load_fixture ("cpu2.pb.gz");
+  g_autoptr(PpvProfile) base = load_fixture ("cpu.pb.gz");
+  PpvStackTree *tree;
+  g_autofree char *text = NULL;
+  g_autofree char *old_value = NULL;
+  g_autofree char *new_value = NULL;
+  gint64 old_sum = 0, new_sum = 0;
+  guint index = now->n_sample_types - 1;
+
+  fixture_setup_profile (&fixture, compare_fixtures ("cpu2.pb.gz", "cpu.pb.gz", PPV_BASE_DIFF), "compared", FALSE);
+  tree = ppv_flame_view_get_tree (fixture.flame);
+  g_assert_cmpint (ppv_stack_tree_get_comparison (tree), ==, PPV_STACK_TREE_DIFF_BASE);
+  g_assert_cmpstr (ppv_stack_tree_get_type_name (tree), ==, now->sample_types[index].type);
+  g_assert_cmpint (ppv_stack_tree_get_total (tree, 0), <, 0);
+  for (guint32 s = 0; s < now->n_samples; s++)
+    new_sum += ppv_profile_sample_values (now, s)[index];
+  for (guint32 s = 0; s < base->n_samples; s++)
+    old_sum += ppv_profile_sample_values (base, s)[index];
+  g_assert_cmpint (ppv_stack_tree_get_increase (tree, 0), ==, new_sum);
+  g_assert_cmpint (ppv_stack_tree_get_decrease (tree, 0), ==, old_sum);
+  check_diff_widths (&fixture, tree);
+
+  text = ppv_flame_canvas_describe_node (fixture.canvas, 0);
+  old_value = ppv_stack_tree_format_value (tree, old_sum);
+  new_value = ppv_stack_tree_format_value (tree, new_sum);
+  g_assert_nonnull (strstr (text, old_value));
+  g_assert_nonnull (strstr (text, new_value));
+  g_assert_nonnull (strstr (text, "→"));
+  save_shot (fixture.window, "flame-diff.png");
+  fixture_teardown (&fixture);
+}
+
+/* -base nets each stack out: a box is as wide as what its stacks that
+ * grew gained plus what those that shrank lost (summed here from the
+ * subtracted profile's positive and negative samples), not its net. */
+static void
+test_flame_subtract (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(PpvProfile) compared = compare_fixtures ("cpu2.pb.gz", "cpu.pb.gz", PPV_BASE_SUBTRACT);
+  PpvStackTree *tree;
+  g_autofree char *text = NULL;
+  g_autofree char *grew = NULL;
+  g_autofree char *shrank = NULL;
+  gint64 grew_sum = 0, shrank_sum = 0;
+  guint index = compared->n_sample_types - 1;
+
+  for (guint32 s = 0; s < compared->n_samples; s++)
+    {
+      gint64 v = ppv_profile_sample_values (compared, s)[index];
+      if (v > 0)
+        grew_sum += v;
+      else
+        shrank_sum -= v;
+    }
+  g_assert_cmpint (grew_sum, >, 0);
+  g_assert_cmpint (shrank_sum, >, 0);
+
+  fixture_setup_profile (&fixture, ppv_profile_ref (compared), "subtracted", TRUE);
+  tree = ppv_flame_view_get_tree (fixture.flame);
+  g_assert_cmpint (ppv_stack_tree_get_comparison (tree), ==, PPV_STACK_TREE_SUBTRACTED);
+  g_assert_cmpstr (ppv_stack_tree_get_type_name (tree), ==, compared->sample_types[index].type);
+  g_assert_cmpint (ppv_stack_tree_get_increase (tree, 0), ==, grew_sum);
+  g_assert_cmpint (ppv_stack_tree_get_decrease (tree, 0), ==, shrank_sum);
+  check_diff_widths (&fixture, tree);
+
+  text = ppv_flame_canvas_describe_node (fixture.canvas, 0);
+  grew = ppv_stack_tree_format_value (tree, grew_sum);
+  shrank = ppv_stack_tree_format_value (tree, shrank_sum);
+  g_assert_nonnull (strstr (text, grew));
+  g_assert_nonnull (strstr (text, shrank));
+  save_shot (fixture.window, "flame-subtract-dark.png");
+  fixture_teardown (&fixture);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL
+      && g_strcmp0 (g_getenv ("GDK_BACKEND"), "broadway") != 0)
+    {
+      g_printerr ("no display: skipping\n");
+      return 77;
+    }
+
+  views_test_init ();
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/ppv/ui-views/flame/diff", test_flame_diff);
+  g_test_add_func ("/ppv/ui-views/flame/subtract", test_flame_subtract);
+
+  return g_test_run ();
+}
