@@ -604,17 +604,8 @@ int
 main (int    argc,
       char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL
-      && g_strcmp0 (g_getenv ("GDK_BACKEND"), "broadway") != 0)
-    {
-      g_printerr ("no display: skipping\n");
-      return 77;
-    }
-
-  views_test_init ();
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!views_test_init_gtk (&argc, &argv))
+    return 77;
 
   g_test_add_func ("/ppv/ui-views/flame/tree", test_flame_tree);
   g_test_add_func ("/ppv/ui-views/flame/zoom", test_flame_zoom);

@@ -90,31 +90,26 @@ ppv_flame_canvas_describe_node (PpvFlameCanvas *self,
   else
     name = g_steal_pointer (&printable);
 
-  if (ppv_stack_tree_get_comparison (self->tree) == PPV_STACK_TREE_SUBTRACTED)
+  if (ppv_stack_tree_get_comparison (self->tree) != PPV_STACK_TREE_PLAIN)
     {
-      g_autofree char *grew_str = ppv_stack_tree_format_value (self->tree, ppv_stack_tree_get_increase (self->tree, node));
-      g_autofree char *shrank_str = ppv_stack_tree_format_value (self->tree, ppv_stack_tree_get_decrease (self->tree, node));
+      gboolean subtracted = ppv_stack_tree_get_comparison (self->tree) == PPV_STACK_TREE_SUBTRACTED;
+      g_autofree char *decrease = ppv_stack_tree_format_value (self->tree, ppv_stack_tree_get_decrease (self->tree, node));
+      g_autofree char *increase = ppv_stack_tree_format_value (self->tree, ppv_stack_tree_get_increase (self->tree, node));
+      const char *format = subtracted
+        /* Translators: a flame graph box after subtracting a base: its
+         * name; its net change with its share of the whole and of the
+         * zoomed box; how much its stacks that grew grew, and its stacks
+         * that shrank shrank (a subtracted profile keeps only each
+         * stack's net change, not the base's value); its self change. */
+        ? _("%s\nChange: %s (%s of all, %s of the zoomed box)\nStacks that grew: +%s, that shrank: −%s\nSelf change: %s (%s)")
+        /* Translators: a flame graph box in a comparison: its name; its
+         * net change with its share of the whole and of the zoomed box;
+         * its value in the base, then in the profile; its self change. */
+        : _("%s\nChange: %s (%s of all, %s of the zoomed box)\nBase → profile: %s → %s\nSelf change: %s (%s)");
 
-      /* Translators: a flame graph box after subtracting a base: its
-       * name; its net change with its share of the whole and of the
-       * zoomed box; how much its stacks that grew grew, and its stacks
-       * that shrank shrank (a subtracted profile keeps only each stack's
-       * net change, not the base's value); its self change. */
-      return g_strdup_printf (_("%s\nChange: %s (%s of all, %s of the zoomed box)\nStacks that grew: +%s, that shrank: −%s\nSelf change: %s (%s)"),
-                              name, total_str, g_strstrip (all_pct), g_strstrip (zoom_pct),
-                              grew_str, shrank_str, self_str, g_strstrip (self_pct));
-    }
-  if (ppv_stack_tree_get_comparison (self->tree) == PPV_STACK_TREE_DIFF_BASE)
-    {
-      g_autofree char *old_str = ppv_stack_tree_format_value (self->tree, ppv_stack_tree_get_decrease (self->tree, node));
-      g_autofree char *new_str = ppv_stack_tree_format_value (self->tree, ppv_stack_tree_get_increase (self->tree, node));
-
-      /* Translators: a flame graph box in a comparison: its name; its
-       * net change with its share of the whole and of the zoomed box;
-       * its value in the base, then in the profile; its self change. */
-      return g_strdup_printf (_("%s\nChange: %s (%s of all, %s of the zoomed box)\nBase → profile: %s → %s\nSelf change: %s (%s)"),
-                              name, total_str, g_strstrip (all_pct), g_strstrip (zoom_pct),
-                              old_str, new_str, self_str, g_strstrip (self_pct));
+      return g_strdup_printf (format, name, total_str, g_strstrip (all_pct), g_strstrip (zoom_pct),
+                              subtracted ? increase : decrease, subtracted ? decrease : increase,
+                              self_str, g_strstrip (self_pct));
     }
 
   /* Translators: a flame graph box: its name; its total with its share of
