@@ -25,6 +25,14 @@ on_toast (PpvProfileView *view,
 }
 
 gboolean
+has_toast (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->toasts->len > 0;
+}
+
+gboolean
 flame_built (gpointer data)
 {
   Fixture *fixture = data;

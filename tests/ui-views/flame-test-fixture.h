@@ -41,5 +41,7 @@ void fixture_setup         (Fixture    *fixture,
 void fixture_teardown      (Fixture    *fixture);
 /* The flame tree and the table are built (a Condition on a Fixture). */
 gboolean flame_built       (gpointer    data);
+/* The view showed a toast (a Condition on a Fixture). */
+gboolean has_toast         (gpointer    data);
 
 G_END_DECLS

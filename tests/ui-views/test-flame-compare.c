@@ -5,10 +5,12 @@
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
 #include "flame-test-fixture.h"
+#include "ppv-flame-svg.h"
 #include "ppv-merge.h"
 #include "views-test-util.h"
 
@@ -118,6 +120,35 @@ test_flame_diff (void)
   text = ppv_flame_canvas_describe_node (fixture.canvas, 0);
   g_assert_nonnull (strstr (text, "→"));
   save_shot (fixture.window, "flame-diff.png");
+
+  /* Ctrl+E exports the comparison as --flamegraph --diff-base draws it. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("ppv-flame-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "diff.svg", NULL);
+    g_autoptr(PpvProfile) compared = compare_fixtures ("cpu2.pb.gz", "cpu.pb.gz", PPV_BASE_DIFF);
+    g_autoptr(PpvStackTree) headless = NULL;
+    g_autoptr(GBytes) want = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *svg = NULL;
+    PpvReportOptions options;
+    gsize length;
+
+    ppv_report_options_init (&options);
+    headless = ppv_stack_tree_new (compared, &options, NULL, &error);
+    g_assert_no_error (error);
+    want = ppv_flame_svg_render (headless, NULL, NULL, &error);
+    g_assert_no_error (error);
+    gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.export-to", "(ss)", "svg", path);
+    g_assert_true (wait_for (has_toast, &fixture, 20000));
+    g_file_get_contents (path, &svg, &length, &error);
+    g_assert_no_error (error);
+    g_assert_cmpmem (svg, length, g_bytes_get_data (want, NULL), g_bytes_get_size (want));
+    g_assert_nonnull (strstr (svg, "; base \xe2\x86\x92 profile: "));
+    g_assert_nonnull (strstr (svg, "<rect class=\"change\""));
+    ppv_report_options_clear (&options);
+    g_unlink (path);
+    g_rmdir (dir);
+  }
   fixture_teardown (&fixture);
 }
 

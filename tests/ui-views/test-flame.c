@@ -512,14 +512,6 @@ test_callers (void)
 
 /* --- Export and dark ----------------------------------------------------- */
 
-static gboolean
-has_toast (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return fixture->toasts->len > 0;
-}
-
 static void
 test_flame_export (void)
 {
