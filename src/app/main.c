@@ -21,6 +21,9 @@ main (int    argc,
     "--gapplication-service",
     /* pprof -http's way of opening a comparison (ppv-application.c). */
     "--base", "--diff-base", "--normalize",
+    /* --watch without --count, --output-dir or an output option watches
+     * in the window (ppv-application.c); the CLI takes the rest. */
+    "--watch", "--interval", "--gc",
     NULL
   };
   g_autoptr(PpvApplication) app = NULL;

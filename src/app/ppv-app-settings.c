@@ -21,6 +21,7 @@ static const FallbackKey fallback_keys[] = {
   { "window-maximized",    "b",  "false" },
   { "recent-sources",      "as", "@as []" },
   { "cpu-profile-seconds", "i",  "30" },
+  { "watch-interval",      "i",  "15" },
   { "graph-node-count",    "i",  "80" },
   { "last-view",           "s",  "'top'" },
   { "last-goroutine-view", "s",  "'goroutines'" },

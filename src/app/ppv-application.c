@@ -9,6 +9,7 @@
 #include "ppv-app-resources.h"
 #include "ppv-app-settings.h"
 #include "ppv-application.h"
+#include "ppv-watch-session.h"
 #include "ppv-window.h"
 
 struct _PpvApplication
@@ -221,6 +222,37 @@ take_base_option (char                    **argv,
   return FALSE;
 }
 
+/* --watch, --interval=N (or --interval N) and --gc: watching in the
+ * window rather than headless (see main.c). */
+static gboolean
+take_watch_option (char      **argv,
+                   int         argc,
+                   int        *i,
+                   gboolean   *watch,
+                   gboolean   *gc,
+                   guint64    *interval,
+                   gboolean   *bad_interval)
+{
+  const char *arg = argv[*i];
+  const char *value = NULL;
+
+  if (g_strcmp0 (arg, "--watch") == 0)
+    return *watch = TRUE;
+  if (g_strcmp0 (arg, "--gc") == 0)
+    return *gc = TRUE;
+  if (g_str_has_prefix (arg, "--interval="))
+    value = arg + strlen ("--interval=");
+  else if (g_strcmp0 (arg, "--interval") == 0 && *i + 1 < argc)
+    value = argv[++*i];
+  else if (g_strcmp0 (arg, "--interval") == 0)
+    value = "";
+  else
+    return FALSE;
+  *bad_interval |= !g_ascii_string_to_unsigned (value, 10, PPV_WATCH_INTERVAL_MIN, PPV_WATCH_INTERVAL_MAX,
+                                                interval, NULL);
+  return TRUE;
+}
+
 /* The command line is handled here, rather than through ::open, because
  * GApplication turns "localhost:6060" into a GFile for a URI with the scheme
  * "localhost" and "127.0.0.1:6060" into a relative path: the original text
@@ -240,6 +272,8 @@ ppv_application_command_line (GApplication            *app,
   const char *base = NULL;
   PpvBaseMode mode = PPV_BASE_NONE;
   gboolean normalize = FALSE, both = FALSE;
+  gboolean watch = FALSE, gc = FALSE, bad_interval = FALSE;
+  guint64 interval = 0;
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
 
   argv = g_application_command_line_get_arguments (command_line, &argc);
@@ -250,6 +284,8 @@ ppv_application_command_line (GApplication            *app,
       if (!options_done && g_strcmp0 (argv[i], "--") == 0)
         options_done = TRUE;
       else if (!options_done && take_base_option (argv, argc, &i, &base, &mode, &normalize, &both))
+        continue;
+      else if (!options_done && take_watch_option (argv, argc, &i, &watch, &gc, &interval, &bad_interval))
         continue;
       else
         g_ptr_array_add (sources, argv[i]);
@@ -267,11 +303,25 @@ ppv_application_command_line (GApplication            *app,
       return 2;
     }
 
+  if (bad_interval)
+    {
+      g_application_command_line_printerr (command_line, "pprof-viewer: --interval must be 1 to 3600 seconds\n");
+      return 2;
+    }
+  if ((watch || gc || interval > 0) && (base != NULL || !watch))
+    {
+      g_application_command_line_printerr (command_line, watch ? "pprof-viewer: --watch cannot compare (--base, --diff-base)\n"
+                                                               : "pprof-viewer: --interval and --gc go with --watch\n");
+      return 2;
+    }
+
   for (guint i = 0; i < sources->len; i++)
     {
       if (window == NULL)
         window = front_window (self);
-      if (base != NULL)
+      if (watch)
+        ppv_window_watch (window, sources->pdata[i], gc, (guint) interval);
+      else if (base != NULL)
         ppv_window_open_compared (window, sources->pdata[i], cwd, base, mode, normalize);
       else
         ppv_window_open_address (window, sources->pdata[i], cwd);

@@ -30,6 +30,7 @@ G_DEFINE_FINAL_TYPE (PpvEndpointList, ppv_endpoint_list, GTK_TYPE_WIDGET)
 
 enum {
   SIGNAL_FETCH,
+  SIGNAL_WATCH,
   N_SIGNALS
 };
 
@@ -41,25 +42,20 @@ static guint signals[N_SIGNALS];
 #define SECONDS_KEY "ppv-seconds"
 #define DUMP_KEY "ppv-dump"
 
-static void
-row_activated_cb (PpvEndpointList *self,
-                  GtkListBoxRow   *row)
+/* The URI of @row's profile with the row's options (gc=1, seconds=N). */
+static char *
+dup_row_uri (GtkWidget *row)
 {
   PpvEndpoint *endpoint = g_object_get_data (G_OBJECT (row), ENDPOINT_KEY);
   GtkSwitch *gc_switch = g_object_get_data (G_OBJECT (row), GC_SWITCH_KEY);
   GtkSpinButton *seconds = g_object_get_data (G_OBJECT (row), SECONDS_KEY);
-  g_autofree char *uri = NULL;
+  char *uri;
 
   if (endpoint == NULL || !ppv_endpoint_is_profile (endpoint))
-    return;
+    return NULL;
 
   if (g_object_get_data (G_OBJECT (row), DUMP_KEY) != NULL)
-    {
-      uri = ppv_endpoint_dup_dump_uri (endpoint);
-      if (uri != NULL)
-        g_signal_emit (self, signals[SIGNAL_FETCH], 0, uri);
-      return;
-    }
+    return ppv_endpoint_dup_dump_uri (endpoint);
 
   /* A number still being typed counts. */
   if (seconds != NULL)
@@ -67,18 +63,66 @@ row_activated_cb (PpvEndpointList *self,
 
   uri = ppv_endpoint_dup_profile_uri (endpoint,
                                       seconds != NULL ? gtk_spin_button_get_value_as_int (seconds) : 0);
-  if (uri == NULL)
-    return;
-
-  if (gc_switch != NULL && gtk_switch_get_active (gc_switch))
+  if (uri != NULL && gc_switch != NULL && gtk_switch_get_active (gc_switch))
     {
       char *with_gc = g_strconcat (uri, strchr (uri, '?') != NULL ? "&" : "?", "gc=1", NULL);
 
       g_free (uri);
       uri = with_gc;
     }
+  return uri;
+}
 
-  g_signal_emit (self, signals[SIGNAL_FETCH], 0, uri);
+static void
+row_activated_cb (PpvEndpointList *self,
+                  GtkListBoxRow   *row)
+{
+  g_autofree char *uri = dup_row_uri (GTK_WIDGET (row));
+
+  if (uri != NULL)
+    g_signal_emit (self, signals[SIGNAL_FETCH], 0, uri);
+}
+
+static void
+watch_clicked_cb (GtkButton *button,
+                  GtkWidget *row)
+{
+  GtkWidget *self = gtk_widget_get_ancestor (row, PPV_TYPE_ENDPOINT_LIST);
+  g_autofree char *uri = dup_row_uri (row);
+
+  if (uri != NULL && self != NULL)
+    g_signal_emit (self, signals[SIGNAL_WATCH], 0, uri);
+}
+
+/* Profiles that are snapshots of a moment, whose change over time a
+ * watch charts (not CPU profiles or traces, which record a while). */
+static gboolean
+is_watchable (const char *name)
+{
+  static const char * const names[] = { "heap", "allocs", "goroutine", "block", "mutex", "threadcreate" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (name, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_watch_button (GtkWidget  *row,
+                  const char *name)
+{
+  GtkWidget *button = gtk_button_new_with_label (_("Watch"));
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Fetch this profile every few seconds, chart it and rank what grows"));
+  /* Translators: a button's accessible name, "Watch heap". */
+  label = g_strdup_printf (_("Watch %s"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_signal_connect (button, "clicked", G_CALLBACK (watch_clicked_cb), row);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 }
 
 static void
@@ -223,6 +267,8 @@ create_row (PpvEndpointList *self,
       g_object_set_data (G_OBJECT (row), SECONDS_KEY, spin);
     }
 
+  if (is_watchable (name))
+    add_watch_button (row, name);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
 
   return row;
@@ -307,6 +353,12 @@ ppv_endpoint_list_class_init (PpvEndpointListClass *klass)
 
   signals[SIGNAL_FETCH] =
     g_signal_new ("fetch",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SIGNAL_WATCH] =
+    g_signal_new ("watch",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,

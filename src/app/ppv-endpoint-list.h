@@ -14,7 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PpvEndpointList, ppv_endpoint_list, PPV, ENDPOINT_LIST, GtkWidget)
 
 /* Signal "fetch" (const char *uri): the user picked a profile; @uri has
- * the options of its row applied (gc=1, seconds=N). */
+ * the options of its row applied (gc=1, seconds=N).
+ * Signal "watch" (const char *uri): the user chose to watch a snapshot
+ * profile (heap, allocs, goroutine, block, mutex, threadcreate). */
 
 GtkWidget *ppv_endpoint_list_new           (void);
 /* @endpoints: a GListModel of PpvEndpoint (src/fetch/ppv-endpoint.h) from

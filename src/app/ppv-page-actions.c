@@ -26,7 +26,8 @@ _ppv_page_update_actions (PpvPage *self)
   gboolean on_profile = g_str_equal (ppv_page_get_state (self), "profile");
 
   set_enabled (self, "cancel", self->pending != NULL);
-  set_enabled (self, "reload", self->failed != NULL || self->document != NULL || self->index != NULL);
+  set_enabled (self, "reload", self->failed != NULL || self->document != NULL || self->index != NULL
+                               || _ppv_page_watch_is_live (self));
   set_enabled (self, "retry", self->failed != NULL);
   set_enabled (self, "back", self->document != NULL || self->index != NULL);
   set_enabled (self, "export-svg", on_profile);
@@ -73,6 +74,13 @@ reload_activated (GSimpleAction *action,
   const char *state = ppv_page_get_state (self);
   PpvDocument *again = NULL;
   PpvRequest *request;
+
+  /* A watch fetches now rather than wait for its next turn. */
+  if (g_str_equal (state, "watch"))
+    {
+      _ppv_page_watch_fetch_now (self);
+      return;
+    }
 
   /* The same source again: what is shown, else what last failed. */
   if (g_str_equal (state, "profile"))

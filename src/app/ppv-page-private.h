@@ -9,6 +9,7 @@
 #include "ppv-loading-page.h"
 #include "ppv-page.h"
 #include "ppv-profile-view.h"
+#include "ppv-watch-view.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,7 @@ struct _PpvPage
   GtkButton          *back_button;
   GtkButton          *retry_button;
   PpvProfileView     *profile_view;
+  PpvWatchView       *watch_view;
 
   GSimpleActionGroup *actions;
   /* One per tab: its "insecure" flag and its requests are this tab's. */
@@ -50,6 +52,10 @@ struct _PpvPage
   PpvRequest         *compare_next;   /* a base to compare with once the profile is shown */
   PpvBaseMode         compare_next_mode;
   gboolean            compare_next_normalize;
+
+  /* ppv-page-watch.c */
+  GCancellable       *watch_cancellable;   /* a session folder loading */
+  char               *watch_directory;     /* ... from this folder */
 };
 
 void _ppv_page_show_page       (PpvPage      *self,
@@ -70,5 +76,21 @@ void _ppv_page_compare_choose  (PpvPage      *self);
 /* After a profile is shown: the comparison asked for before it loaded. */
 void _ppv_page_compare_shown   (PpvPage      *self);
 void _ppv_page_compare_clear   (PpvPage      *self);
+/* ppv-page.c: the titles changed. */
+void _ppv_page_texts_changed   (PpvPage      *self);
+
+/* ppv-page-watch.c */
+void        _ppv_page_watch_init      (PpvPage  *self);
+/* The tab leaves the watch state: the watch stops, its files stay. */
+void        _ppv_page_watch_left      (PpvPage  *self);
+gboolean    _ppv_page_watch_is_live   (PpvPage  *self);
+void        _ppv_page_watch_fetch_now (PpvPage  *self);
+void        _ppv_page_watch_texts     (PpvPage  *self,
+                                       char    **title,
+                                       char    **tab_title,
+                                       char    **tooltip);
+const char *_ppv_page_watch_subtitle  (PpvPage  *self);
+/* The session folder, reopened next time as a finished session. */
+char       *_ppv_page_watch_dup_session_path (PpvPage *self);
 
 G_END_DECLS

@@ -87,8 +87,15 @@ update_texts (PpvPage *self)
   const char *subtitle = NULL;
   g_autofree char *tab_title = NULL;
   g_autofree char *tooltip = NULL;
+  g_autofree char *watch_title = NULL;
 
-  if (g_str_equal (state, "profile") && self->document != NULL)
+  if (g_str_equal (state, "watch"))
+    {
+      _ppv_page_watch_texts (self, &watch_title, &tab_title, &tooltip);
+      title = watch_title;
+      subtitle = _ppv_page_watch_subtitle (self);
+    }
+  else if (g_str_equal (state, "profile") && self->document != NULL)
     {
       shown = self->document;
       subtitle = ppv_document_get_subtitle (shown);
@@ -132,6 +139,12 @@ update_texts (PpvPage *self)
 }
 
 void
+_ppv_page_texts_changed (PpvPage *self)
+{
+  update_texts (self);
+}
+
+void
 _ppv_page_set_address (PpvPage    *self,
              const char *address)
 {
@@ -148,6 +161,8 @@ _ppv_page_show_page (PpvPage    *self,
 
   if (!g_str_equal (name, "loading"))
     ppv_loading_page_stop (self->loading_page);
+  if (!g_str_equal (name, "watch"))
+    _ppv_page_watch_left (self);
 
   /* Only the page on screen stays visible: GTK 4.8 would otherwise present
    * the hidden pages (a stale error, an old countdown) to screen readers. */
@@ -562,6 +577,8 @@ ppv_page_dup_session_path (PpvPage *self)
 
   g_return_val_if_fail (PPV_IS_PAGE (self), NULL);
 
+  if (g_str_equal (ppv_page_get_state (self), "watch"))
+    return _ppv_page_watch_dup_session_path (self);
   if (self->document == NULL)
     return NULL;
 
@@ -676,6 +693,7 @@ ppv_page_dispose (GObject *object)
     ppv_document_cancel (self->pending);
   g_clear_object (&self->pending);
   _ppv_page_compare_clear (self);
+  _ppv_page_watch_left (self);
   g_clear_weak_pointer (&self->error_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), PPV_TYPE_PAGE);
 
@@ -738,6 +756,7 @@ ppv_page_class_init (PpvPageClass *klass)
   g_type_ensure (PPV_TYPE_LOADING_PAGE);
   g_type_ensure (PPV_TYPE_ENDPOINT_LIST);
   g_type_ensure (PPV_TYPE_PROFILE_VIEW);
+  g_type_ensure (PPV_TYPE_WATCH_VIEW);
 
   ppv_application_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -752,6 +771,7 @@ ppv_page_class_init (PpvPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpvPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, PpvPage, retry_button);
   gtk_widget_class_bind_template_child (widget_class, PpvPage, profile_view);
+  gtk_widget_class_bind_template_child (widget_class, PpvPage, watch_view);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, endpoint_fetch_cb);
   gtk_widget_class_bind_template_callback (widget_class, profile_view_toast_cb);
@@ -769,6 +789,7 @@ ppv_page_init (PpvPage *self)
 
   self->fetcher = ppv_fetcher_new ();
   _ppv_page_actions_init (self);
+  _ppv_page_watch_init (self);
 
   view_stack = ppv_profile_view_get_stack (self->profile_view);
   if (view_stack != NULL)

@@ -19,7 +19,7 @@ G_DECLARE_FINAL_TYPE (PpvPage, ppv_page, PPV, PAGE, GtkWidget)
 
 /* Properties, all read-only and notified when they change:
  *   "state"       what is on screen: "empty", "loading", "endpoints",
- *                 "error" or "profile"
+ *                 "error", "profile" or "watch"
  *   "loading"     a load is in progress
  *   "title"       for the window and the header ("heap.pb.gz")
  *   "subtitle"    for the header ("Heap profile · 2026-01-05 …")
@@ -58,6 +58,15 @@ void          ppv_page_compare_after_load (PpvPage          *self,
                                            const char       *cwd,
                                            PpvBaseMode       mode,
                                            gboolean          normalize);
+/* Watches @source (a profile URL or host:port/debug/pprof/NAME) every
+ * @interval seconds (0: the remembered interval); @gc asks for gc=1. */
+void          ppv_page_watch            (PpvPage            *self,
+                                         const char         *source,
+                                         gboolean            gc,
+                                         guint               interval);
+/* The whole timeline of a watch session kept in @directory. */
+void          ppv_page_open_watch_session (PpvPage          *self,
+                                           const char       *directory);
 /* The rows of the empty state's "Recent" list. */
 void          ppv_page_set_recent       (PpvPage            *self,
                                          const char * const *recent);
@@ -76,9 +85,10 @@ PpvDocument  *ppv_page_get_document     (PpvPage            *self);
 /* The profile view's stack, for the header's view switcher. */
 AdwViewStack *ppv_page_get_view_stack   (PpvPage            *self);
 GActionGroup *ppv_page_get_actions      (PpvPage            *self);
-/* The file to reopen in the next session: a profile file, or the kept
- * copy of a fetched profile; NULL for anything that would need a live
- * server (never re-fetched silently). */
+/* The file to reopen in the next session: a profile file, the kept
+ * copy of a fetched profile, or a watch's session folder (reopened as a
+ * finished watch); NULL for anything that would need a live server
+ * (never re-fetched silently). */
 char         *ppv_page_dup_session_path (PpvPage            *self);
 
 G_END_DECLS

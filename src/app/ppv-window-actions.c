@@ -12,6 +12,7 @@
 #include "ppv-profile-archive.h"
 #include "ppv-profile-loader.h"
 #include "ppv-source.h"
+#include "ppv-watch-sessions-dialog.h"
 #include "ppv-window-private.h"
 
 static void
@@ -389,7 +390,50 @@ show_archive_activated (GSimpleAction *action,
   gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
 }
 
+/* --- Watching ------------------------------------------------------------ */
+
+/* Watches the profile whose address is in the address entry; with
+ * nothing there, says what to type. */
+static void
+watch_address_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  PpvWindow *self = user_data;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->address_entry))));
+
+  if (*text == '\0' || ppv_source_classify (text) != PPV_SOURCE_KIND_REMOTE)
+    {
+      _ppv_window_show_toast (self, _("Type the address of a profile to watch, such as "
+                                      "localhost:6060/debug/pprof/heap, then choose Watch Address"));
+      focus_address (self);
+      return;
+    }
+  ppv_window_watch (self, text, FALSE, 0);
+}
+
+static void
+session_chosen_cb (PpvWindow  *self,
+                   const char *directory)
+{
+  ppv_window_open_watch_session (self, directory);
+}
+
+static void
+open_watch_session_activated (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  PpvWindow *self = user_data;
+  PpvWatchSessionsDialog *dialog = ppv_watch_sessions_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (dialog, "session-chosen", G_CALLBACK (session_chosen_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry window_actions[] = {
+  { "watch-address", watch_address_activated },
+  { "open-watch-session", open_watch_session_activated },
   { "open", open_activated },
   { "paste", paste_activated },
   { "focus-address", focus_address_activated },

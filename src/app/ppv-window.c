@@ -373,10 +373,18 @@ void
 ppv_window_restore_file (PpvWindow *self,
                          GFile     *file)
 {
+  g_autofree char *path = NULL;
+
   g_return_if_fail (PPV_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  ppv_page_open_unremembered (target_page (self), file, TRUE);
+  /* A watch tab comes back as its session, never watching again by
+   * itself (nothing is fetched silently). */
+  path = g_file_get_path (file);
+  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_DIR))
+    ppv_page_open_watch_session (target_page (self), path);
+  else
+    ppv_page_open_unremembered (target_page (self), file, TRUE);
 }
 
 void
@@ -406,6 +414,28 @@ ppv_window_open_compared (PpvWindow   *self,
   page = target_page (self);
   ppv_page_open_address (page, text, cwd);
   ppv_page_compare_after_load (page, base_text, cwd, mode, normalize);
+}
+
+void
+ppv_window_watch (PpvWindow  *self,
+                  const char *source,
+                  gboolean    gc,
+                  guint       interval)
+{
+  g_return_if_fail (PPV_IS_WINDOW (self));
+  g_return_if_fail (source != NULL);
+
+  ppv_page_watch (target_page (self), source, gc, interval);
+}
+
+void
+ppv_window_open_watch_session (PpvWindow  *self,
+                               const char *directory)
+{
+  g_return_if_fail (PPV_IS_WINDOW (self));
+  g_return_if_fail (directory != NULL);
+
+  ppv_page_open_watch_session (target_page (self), directory);
 }
 
 void

@@ -33,7 +33,8 @@ void       ppv_window_open_pasted    (PpvWindow      *self,
                                       PpvProfile     *profile);
 void       ppv_window_open_sample    (PpvWindow      *self,
                                       GFile          *sample);
-/* Reopens a file of the last session (see ppv_window_dup_session()). */
+/* Reopens a file of the last session (see ppv_window_dup_session()), or
+ * a watch tab's session folder, as a finished watch. */
 void       ppv_window_restore_file   (PpvWindow      *self,
                                       GFile          *file);
 /* Opens what a user typed: a path (relative ones against @cwd, or the
@@ -50,6 +51,15 @@ void       ppv_window_open_compared  (PpvWindow      *self,
                                       const char     *base_text,
                                       PpvBaseMode     mode,
                                       gboolean        normalize);
+/* Watches @source (ppv_page_watch()) in the selected tab if it is
+ * empty, else in a new tab. */
+void       ppv_window_watch          (PpvWindow      *self,
+                                      const char     *source,
+                                      gboolean        gc,
+                                      guint           interval);
+/* Shows the watch session kept in @directory, likewise. */
+void       ppv_window_open_watch_session (PpvWindow  *self,
+                                          const char *directory);
 /* The files to reopen next time, one per tab in order (files, kept
  * copies of fetched profiles; never a live URL).  Adds to @paths. */
 void       ppv_window_add_session    (PpvWindow      *self,
