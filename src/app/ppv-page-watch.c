@@ -139,8 +139,21 @@ _ppv_page_watch_texts (PpvPage  *self,
 
   /* Translators: a watch tab's title, "heap on localhost:6060". */
   *title = g_strdup_printf (_("%s on %s"), kind, host);
-  /* Translators: a watch tab, "Watch: heap · localhost:6060". */
-  *tab_title = g_strdup_printf (_("Watch: %s · %s"), kind, host);
+  if (watcher == NULL && series != NULL && ppv_watch_series_get_n_points (series) > 0)
+    {
+      /* A kept session: its start tells two sessions of one source apart. */
+      g_autoptr(GDateTime) start =
+        g_date_time_new_from_unix_local (ppv_watch_series_get_point (series, 0)->time / G_USEC_PER_SEC);
+      g_autofree char *when = g_date_time_format (start, "%Y-%m-%d %H:%M:%S");
+
+      /* Translators: a re-opened watch session's tab, "Watch: heap · localhost:6060 · 2026-12-07 09:30:15". */
+      *tab_title = g_strdup_printf (_("Watch: %s · %s · %s"), kind, host, when);
+    }
+  else
+    {
+      /* Translators: a watch tab, "Watch: heap · localhost:6060". */
+      *tab_title = g_strdup_printf (_("Watch: %s · %s"), kind, host);
+    }
   *tooltip = g_strdup (series != NULL && ppv_watch_series_get_directory (series) != NULL
                        ? ppv_watch_series_get_directory (series) : uri);
 }

@@ -81,7 +81,15 @@ ppv_sparkline_measure (GtkWidget      *widget,
                        int            *minimum_baseline,
                        int            *natural_baseline)
 {
-  *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 80 : 18;
+  /* Narrower than the Trend column less its cell padding: a wider
+   * minimum ran the line past the column, clipped at the table's edge. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 40;
+      *natural = 64;
+    }
+  else
+    *minimum = *natural = 18;
 }
 
 void

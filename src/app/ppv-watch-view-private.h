@@ -26,6 +26,7 @@ struct _PpvWatchView
   GtkButton        *pause_button;
   PpvWatchTimeline *timeline;
   GtkLabel         *range_label;
+  GtkLabel         *runtime_label;
   GtkDropDown      *type_dropdown;
   GtkStringList    *type_list;
   GtkStack         *table_stack;

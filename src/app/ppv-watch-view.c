@@ -234,16 +234,20 @@ show_selected_series (PpvWatchView *self)
   ppv_watch_timeline_set_series (self->timeline, values != NULL ? ppv_growth_row_get_name (row) : NULL, values, n);
 }
 
-/* The table's rows: formatting and allocating a row per node is the
- * slow part with thousands of nodes, so it runs in a worker; the ranking
- * it reads is immutable (its names live as long as the series). */
+/* The ranking and the table's rows run in a worker: with thousands of
+ * nodes ranking, formatting and allocating a row each take tens of
+ * milliseconds.  The worker reads a frozen copy of the series, which the
+ * main thread's new snapshots leave alone. */
 static void
 build_rows_thread (GTask        *task,
                    gpointer      source_object,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  PpvWatchRanking *ranking = task_data;
+  PpvWatchFrozen *frozen = task_data;
+  guint a = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "ppv-a"));
+  guint b = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "ppv-b"));
+  g_autoptr(PpvWatchRanking) ranking = ppv_watch_frozen_rank (frozen, a, b);
   const char *unit = g_object_get_data (G_OBJECT (task), "ppv-unit");
   PpvGrowthSort key = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "ppv-sort"));
   gboolean descending = g_object_get_data (G_OBJECT (task), "ppv-descending") != NULL;
@@ -308,7 +312,6 @@ update_ranking (PpvWatchView *self)
 {
   int a = ppv_watch_timeline_get_marker (self->timeline, PPV_TIMELINE_MARKER_A);
   int b = ppv_watch_timeline_get_marker (self->timeline, PPV_TIMELINE_MARKER_B);
-  g_autoptr(PpvWatchRanking) ranking = NULL;
   g_autoptr(GTask) task = NULL;
   guint index;
 
@@ -325,9 +328,6 @@ update_ranking (PpvWatchView *self)
       return;
     }
 
-  /* The series belongs to the main thread; ranking it is arithmetic on
-   * its compact numbers, a few milliseconds for thousands of nodes. */
-  ranking = ppv_watch_series_rank (self->series, MIN (a, b), MAX (a, b));
   index = ppv_watch_series_get_sample_index (self->series);
 
   self->rows_cancellable = g_cancellable_new ();
@@ -342,7 +342,9 @@ update_ranking (PpvWatchView *self)
     g_object_set_data (G_OBJECT (task), "ppv-sort", GINT_TO_POINTER (key));
     g_object_set_data (G_OBJECT (task), "ppv-descending", GINT_TO_POINTER (descending));
   }
-  g_task_set_task_data (task, g_steal_pointer (&ranking), (GDestroyNotify) ppv_watch_ranking_unref);
+  g_object_set_data (G_OBJECT (task), "ppv-a", GUINT_TO_POINTER (MIN (a, b)));
+  g_object_set_data (G_OBJECT (task), "ppv-b", GUINT_TO_POINTER (MAX (a, b)));
+  g_task_set_task_data (task, ppv_watch_series_freeze (self->series), (GDestroyNotify) ppv_watch_frozen_unref);
   g_task_run_in_thread (task, build_rows_thread);
 }
 
@@ -367,6 +369,8 @@ update_types (PpvWatchView *self)
     gtk_drop_down_set_selected (self->type_dropdown, ppv_watch_series_get_sample_index (self->series));
   self->setting_type = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->type_dropdown), n > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->runtime_label),
+                          ppv_watch_series_get_runtime_hidden (self->series));
 }
 
 static void
@@ -693,6 +697,7 @@ ppv_watch_view_class_init (PpvWatchViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PpvWatchView, pause_button);
   gtk_widget_class_bind_template_child (widget_class, PpvWatchView, timeline);
   gtk_widget_class_bind_template_child (widget_class, PpvWatchView, range_label);
+  gtk_widget_class_bind_template_child (widget_class, PpvWatchView, runtime_label);
   gtk_widget_class_bind_template_child (widget_class, PpvWatchView, type_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PpvWatchView, type_list);
   gtk_widget_class_bind_template_child (widget_class, PpvWatchView, table_stack);

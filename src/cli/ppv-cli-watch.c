@@ -120,10 +120,16 @@ print_ranking (PpvWatchSeries *series,
   guint limit = nodecount > 0 ? (guint) nodecount : RANKING_ROWS;
   guint printed = 0;
 
-  printf ("Growth of %s from #%u to #%u:\n",
+  printf ("Growth of %s from #%u to #%u%s:\n",
           ppv_watch_series_get_sample_type (series, ppv_watch_series_get_sample_index (series)),
           ppv_watch_series_get_snapshot (series, 0)->number,
-          ppv_watch_series_get_snapshot (series, n - 1)->number);
+          ppv_watch_series_get_snapshot (series, n - 1)->number,
+          /* The comparison above is the user's --top --diff-base as
+           * given; only this ranking hides the runtime by default. */
+          ppv_watch_series_get_runtime_hidden (series)
+            ? ", each stack counted in its deepest function outside the Go runtime"
+              " (this ranking only, as with --hide='^runtime\\.')"
+            : "");
   for (guint i = 0; i < ppv_watch_ranking_get_n_rows (ranking) && printed < limit; i++)
     {
       const PpvWatchGrowthRow *row = ppv_watch_ranking_get_row (ranking, i);

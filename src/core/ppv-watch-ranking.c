@@ -12,7 +12,7 @@
 struct _PpvWatchRanking
 {
   gint               ref_count;
-  PpvWatchSeries    *series;     /* keeps the names alive */
+  PpvWatchFrozen    *frozen;     /* keeps the names alive */
   guint              snapshot_a;
   guint              snapshot_b;
   guint              n_rows;
@@ -36,7 +36,7 @@ ppv_watch_ranking_unref (PpvWatchRanking *self)
 {
   if (self == NULL || !g_atomic_int_dec_and_test (&self->ref_count))
     return;
-  g_object_unref (self->series);
+  ppv_watch_frozen_unref (self->frozen);
   g_free (self->rows);
   g_free (self->values);
   g_free (self);
@@ -124,6 +124,19 @@ ppv_watch_series_rank (PpvWatchSeries *series,
                        guint           snapshot_a,
                        guint           snapshot_b)
 {
+  g_autoptr(PpvWatchFrozen) frozen = NULL;
+
+  g_return_val_if_fail (PPV_IS_WATCH_SERIES (series), NULL);
+
+  frozen = ppv_watch_series_freeze (series);
+  return ppv_watch_frozen_rank (frozen, snapshot_a, snapshot_b);
+}
+
+PpvWatchRanking *
+ppv_watch_frozen_rank (PpvWatchFrozen *frozen,
+                       guint           snapshot_a,
+                       guint           snapshot_b)
+{
   PpvWatchRanking *self;
   g_autofree guint32 *row_of = NULL;
   g_autofree guint32 *id_of_row = NULL;
@@ -132,19 +145,19 @@ ppv_watch_series_rank (PpvWatchSeries *series,
   guint width, n_names, n_rows = 0;
   gint64 time_a;
 
-  g_return_val_if_fail (PPV_IS_WATCH_SERIES (series), NULL);
+  g_return_val_if_fail (frozen != NULL, NULL);
   g_return_val_if_fail (snapshot_a <= snapshot_b, NULL);
-  g_return_val_if_fail (snapshot_b < ppv_watch_series_get_n_snapshots (series), NULL);
+  g_return_val_if_fail (snapshot_b < frozen->n_snapshots, NULL);
 
   width = snapshot_b - snapshot_a + 1;
-  n_names = _ppv_watch_series_get_n_names (series);
+  n_names = _ppv_watch_frozen_get_n_names (frozen);
   row_of = g_new (guint32, MAX (n_names, 1));
   memset (row_of, 0xff, sizeof (guint32) * MAX (n_names, 1));
   id_of_row = g_new (guint32, MAX (n_names, 1));
 
   /* Rows: the nodes with a value at A, then those that gain one after. */
   dense = g_new0 (gint64, MAX (n_names, 1));
-  _ppv_watch_series_seek (series, snapshot_a, dense);
+  _ppv_watch_frozen_seek (frozen, snapshot_a, dense);
   for (guint32 id = 0; id < n_names; id++)
     if (dense[id] != 0)
       {
@@ -156,7 +169,7 @@ ppv_watch_series_rank (PpvWatchSeries *series,
       const guint32 *ids;
       const gint64 *flat;
       gboolean checkpoint;
-      guint n = _ppv_watch_series_get_stored (series, s, &checkpoint, &ids, &flat);
+      guint n = _ppv_watch_frozen_get_stored (frozen, s, &checkpoint, &ids, &flat);
 
       for (guint i = 0; i < n; i++)
         if (flat[i] != 0 && row_of[ids[i]] == G_MAXUINT32)
@@ -168,7 +181,7 @@ ppv_watch_series_rank (PpvWatchSeries *series,
 
   self = g_new0 (PpvWatchRanking, 1);
   self->ref_count = 1;
-  self->series = g_object_ref (series);
+  self->frozen = ppv_watch_frozen_ref (frozen);
   self->snapshot_a = snapshot_a;
   self->snapshot_b = snapshot_b;
   self->n_rows = n_rows;
@@ -177,15 +190,15 @@ ppv_watch_series_rank (PpvWatchSeries *series,
 
   /* Then the values, one snapshot after the other. */
   hours = g_new (double, width);
-  time_a = ppv_watch_series_get_snapshot (series, snapshot_a)->time;
-  _ppv_watch_series_seek (series, snapshot_a, dense);
+  time_a = ppv_watch_frozen_get_snapshot (frozen, snapshot_a)->time;
+  _ppv_watch_frozen_seek (frozen, snapshot_a, dense);
   for (guint s = snapshot_a; s <= snapshot_b; s++)
     {
       guint column = s - snapshot_a;
 
       if (s > snapshot_a)
-        _ppv_watch_series_apply (series, s, dense);
-      hours[column] = (double) (ppv_watch_series_get_snapshot (series, s)->time - time_a) /
+        _ppv_watch_frozen_apply (frozen, s, dense);
+      hours[column] = (double) (ppv_watch_frozen_get_snapshot (frozen, s)->time - time_a) /
                       (3600.0 * G_USEC_PER_SEC);
       for (guint r = 0; r < n_rows; r++)
         self->values[(gsize) r * width + column] = dense[id_of_row[r]];
@@ -196,7 +209,7 @@ ppv_watch_series_rank (PpvWatchSeries *series,
       PpvWatchGrowthRow *row = &self->rows[r];
       const gint64 *values = &self->values[(gsize) r * width];
 
-      row->name = _ppv_watch_series_get_name (series, id_of_row[r]);
+      row->name = _ppv_watch_frozen_get_name (frozen, id_of_row[r]);
       row->values = values;
       row->value_a = values[0];
       row->value_b = values[width - 1];

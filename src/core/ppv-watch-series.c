@@ -33,6 +33,7 @@ struct _PpvWatchValues
   /* What tells one process from the next: see is_restart(). */
   const char   *build_id;
   guint64       main_start;
+  gboolean      runtime_hidden;
 };
 
 G_DEFINE_BOXED_TYPE (PpvWatchValues, ppv_watch_values, ppv_watch_values_ref, ppv_watch_values_unref)
@@ -60,6 +61,31 @@ ppv_watch_values_unref (PpvWatchValues *self)
   g_free (self);
 }
 
+/* A goroutine (or a thread's creation) always ends in the runtime that
+ * parks it (runtime.gopark, selectgo, ...): by flat value every stack
+ * counts there, and the growth ranking would name runtime.gopark for any
+ * leak.  Hiding the runtime's frames, as --hide='^runtime\.' does, counts
+ * each stack in its deepest frame outside the runtime: where it waits.
+ * Filters the user chose apply as given instead. */
+gboolean
+ppv_watch_hides_runtime (PpvProfile             *profile,
+                         const PpvReportOptions *options)
+{
+  gboolean stacks_of_waiting = FALSE;
+
+  g_return_val_if_fail (profile != NULL, FALSE);
+
+  for (guint t = 0; t < profile->n_sample_types; t++)
+    if (g_strcmp0 (profile->sample_types[t].type, "goroutine") == 0 ||
+        g_strcmp0 (profile->sample_types[t].type, "threadcreate") == 0)
+      stacks_of_waiting = TRUE;
+  if (!stacks_of_waiting)
+    return FALSE;
+  return options == NULL ||
+         (options->focus == NULL && options->ignore == NULL && options->hide == NULL &&
+          options->show == NULL && options->show_from == NULL);
+}
+
 PpvWatchValues *
 ppv_watch_values_new (PpvProfile             *profile,
                       const PpvReportOptions *options,
@@ -70,6 +96,7 @@ ppv_watch_values_new (PpvProfile             *profile,
   g_autoptr(PpvReport) report = NULL;
   PpvWatchValues *self;
   guint n_rows, kept = 0;
+  gboolean hide_runtime;
 
   g_return_val_if_fail (profile != NULL, NULL);
 
@@ -81,6 +108,9 @@ ppv_watch_values_new (PpvProfile             *profile,
     ppv_report_options_copy (&untrimmed, options);
   untrimmed.trim = FALSE;
   untrimmed.nodecount = 0;
+  hide_runtime = ppv_watch_hides_runtime (profile, options);
+  if (hide_runtime)
+    untrimmed.hide = g_strdup (PPV_WATCH_RUNTIME_HIDE);
   report = ppv_report_new (profile, &untrimmed, PPV_REPORT_KIND_TEXT, cancellable, error);
   ppv_report_options_clear (&untrimmed);
   if (report == NULL)
@@ -89,6 +119,7 @@ ppv_watch_values_new (PpvProfile             *profile,
   self = g_new0 (PpvWatchValues, 1);
   self->ref_count = 1;
   self->strings = g_string_chunk_new (4096);
+  self->runtime_hidden = hide_runtime;
   self->n_types = profile->n_sample_types;
   self->types = g_new0 (const char *, self->n_types);
   self->units = g_new0 (const char *, self->n_types);
@@ -151,24 +182,7 @@ ppv_watch_values_new_for_path (const char             *path,
 
 /* --- The series ---------------------------------------------------------- */
 
-typedef struct
-{
-  PpvWatchPoint point;
-  char         *path;
-  char         *message;
-  gint64       *totals;
-  /* Flat values by interned node id: at a checkpoint every non-zero one,
-   * otherwise only those that changed since the previous snapshot (0 for
-   * a node gone).  A service's heap keeps most values from one snapshot
-   * to the next, so a long watch costs its changes, not its nodes. */
-  gboolean      checkpoint;
-  guint         n_nodes;
-  guint32      *ids;
-  gint64       *flat;
-  /* Restart signs of this snapshot (see is_restart()). */
-  const char   *build_id;
-  guint64       main_start;
-} Entry;
+typedef PpvWatchEntry Entry;
 
 struct _PpvWatchSeries
 {
@@ -186,6 +200,7 @@ struct _PpvWatchSeries
   const char      **types;        /* interned */
   const char      **units;
   guint             sample_index;
+  gboolean          runtime_hidden;
 
   GPtrArray        *points;       /* Entry*, time order */
   GPtrArray        *snapshots;    /* Entry* of the snapshots (borrowed) */
@@ -197,10 +212,6 @@ struct _PpvWatchSeries
   GArray           *seen;         /* guint */
   guint             stamp;
 };
-
-/* Every this many snapshots all values are stored, so reading snapshot
- * N replays at most this many lists of changes. */
-#define CHECKPOINT_EVERY 32
 
 G_DEFINE_FINAL_TYPE (PpvWatchSeries, ppv_watch_series, G_TYPE_OBJECT)
 
@@ -344,6 +355,14 @@ ppv_watch_series_get_sample_unit (PpvWatchSeries *self,
   g_return_val_if_fail (index < self->n_types, NULL);
 
   return self->units[index];
+}
+
+gboolean
+ppv_watch_series_get_runtime_hidden (PpvWatchSeries *self)
+{
+  g_return_val_if_fail (PPV_IS_WATCH_SERIES (self), FALSE);
+
+  return self->runtime_hidden;
 }
 
 guint
@@ -563,6 +582,7 @@ ppv_watch_series_add_snapshot (PpvWatchSeries *self,
           self->units[t] = g_string_chunk_insert_const (self->strings, values->units[t]);
         }
       self->sample_index = values->sample_index;
+      self->runtime_hidden = values->runtime_hidden;
     }
   else
     {
@@ -657,66 +677,21 @@ ppv_watch_series_dup_node_values (PpvWatchSeries *self,
   return values;
 }
 
-guint
-_ppv_watch_series_get_n_names (PpvWatchSeries *self)
+PpvWatchFrozen *
+ppv_watch_series_freeze (PpvWatchSeries *self)
 {
-  return self->names->len;
-}
+  PpvWatchFrozen *frozen;
 
-const char *
-_ppv_watch_series_get_name (PpvWatchSeries *self,
-                            guint32         id)
-{
-  g_assert (id < self->names->len);
+  g_return_val_if_fail (PPV_IS_WATCH_SERIES (self), NULL);
 
-  return g_ptr_array_index (self->names, id);
-}
-
-guint
-_ppv_watch_series_get_stored (PpvWatchSeries  *self,
-                              guint            snapshot,
-                              gboolean        *checkpoint,
-                              const guint32  **ids,
-                              const gint64   **flat)
-{
-  const Entry *entry;
-
-  g_assert (snapshot < self->snapshots->len);
-
-  entry = g_ptr_array_index (self->snapshots, snapshot);
-  *checkpoint = entry->checkpoint;
-  *ids = entry->ids;
-  *flat = entry->flat;
-  return entry->n_nodes;
-}
-
-void
-_ppv_watch_series_seek (PpvWatchSeries *self,
-                        guint           snapshot,
-                        gint64         *dense)
-{
-  guint from = snapshot - snapshot % CHECKPOINT_EVERY;
-
-  g_assert (snapshot < self->snapshots->len);
-  g_assert (((Entry *) g_ptr_array_index (self->snapshots, from))->checkpoint);
-
-  memset (dense, 0, sizeof (gint64) * self->names->len);
-  for (guint s = from; s <= snapshot; s++)
-    _ppv_watch_series_apply (self, s, dense);
-}
-
-void
-_ppv_watch_series_apply (PpvWatchSeries *self,
-                         guint           snapshot,
-                         gint64         *dense)
-{
-  const Entry *entry;
-
-  g_assert (snapshot < self->snapshots->len);
-
-  entry = g_ptr_array_index (self->snapshots, snapshot);
-  if (entry->checkpoint)
-    memset (dense, 0, sizeof (gint64) * self->names->len);
-  for (guint i = 0; i < entry->n_nodes; i++)
-    dense[entry->ids[i]] = entry->flat[i];
+  /* Two pointer arrays (a few kB for thousands of nodes): the entries
+   * and names they point to are never changed once added. */
+  frozen = g_new0 (PpvWatchFrozen, 1);
+  frozen->ref_count = 1;
+  frozen->series = g_object_ref (self);
+  frozen->n_snapshots = self->snapshots->len;
+  frozen->snapshots = g_memdup2 (self->snapshots->pdata, sizeof (gpointer) * MAX (self->snapshots->len, 1));
+  frozen->n_names = self->names->len;
+  frozen->names = g_memdup2 (self->names->pdata, sizeof (gpointer) * MAX (self->names->len, 1));
+  return frozen;
 }

@@ -13,8 +13,8 @@
  * Points are in time order: snapshots (numbered from 0 among snapshots)
  * and gaps (failed fetches) between them.  The series is a GObject used
  * from one thread (the main thread in the window); the extraction of one
- * snapshot's numbers, ppv_watch_values_new(), is the part to run in a
- * worker.  Changing the options builds a new series from the files
+ * snapshot's numbers, ppv_watch_values_new(), and the ranking of a frozen
+ * copy, ppv_watch_frozen_rank(), are the parts to run in a worker.  Changing the options builds a new series from the files
  * (ppv_watch_series_rebuild_async()), as changing an option builds a new
  * report.
  */
@@ -36,8 +36,20 @@ typedef struct _PpvWatchValues PpvWatchValues;
 #define PPV_TYPE_WATCH_VALUES (ppv_watch_values_get_type ())
 GType           ppv_watch_values_get_type (void) G_GNUC_CONST;
 
+/* The filter a goroutine or threadcreate watch ranks with by default. */
+#define PPV_WATCH_RUNTIME_HIDE "^runtime\\."
+
+/* Whether a watch of profiles like @profile ranks with
+ * PPV_WATCH_RUNTIME_HIDE added to @options: for goroutine and
+ * threadcreate profiles, so each stack counts in the function it waits
+ * in rather than in runtime.gopark, unless @options has a focus, ignore,
+ * hide, show or show_from filter of the user's (then those apply). */
+gboolean        ppv_watch_hides_runtime (PpvProfile             *profile,
+                                         const PpvReportOptions *options);
+
 /* Builds the `--top` report of @profile for @options (untrimmed: every
- * node) and keeps its flat values, the sum of every sample type, and what
+ * node; with the runtime hidden when ppv_watch_hides_runtime() says so)
+ * and keeps its flat values, the sum of every sample type, and what
  * restart detection needs.  Blocks: call it in a worker. */
 PpvWatchValues *ppv_watch_values_new   (PpvProfile             *profile,
                                         const PpvReportOptions *options,
@@ -103,6 +115,9 @@ const char            *ppv_watch_series_get_sample_type    (PpvWatchSeries *self
 /* The unit the profile gives the type ("bytes", "count", "nanoseconds"). */
 const char            *ppv_watch_series_get_sample_unit    (PpvWatchSeries *self,
                                                             guint           index);
+/* Whether the node values (and so the ranking) hide the Go runtime's
+ * frames although the options do not: see ppv_watch_hides_runtime(). */
+gboolean               ppv_watch_series_get_runtime_hidden (PpvWatchSeries *self);
 /* The column the options chose (pprof's default: inuse_space for heap,
  * the last type otherwise): what the totals chart and ranking show. */
 guint                  ppv_watch_series_get_sample_index   (PpvWatchSeries *self);
@@ -148,6 +163,26 @@ gint64                *ppv_watch_series_dup_node_values (PpvWatchSeries *self,
                                                          const char     *name,
                                                          guint          *n_values);
 
+/* --- A frozen copy, for workers -------------------------------------------- */
+
+/* The series as it is now, readable from any thread while the series
+ * goes on growing on its own: it shares the snapshots' stored values
+ * (never changed once added) and keeps the series alive.  Immutable,
+ * atomically ref-counted; freezing costs two small pointer copies. */
+typedef struct _PpvWatchFrozen PpvWatchFrozen;
+
+#define PPV_TYPE_WATCH_FROZEN (ppv_watch_frozen_get_type ())
+GType                  ppv_watch_frozen_get_type (void) G_GNUC_CONST;
+
+PpvWatchFrozen        *ppv_watch_series_freeze         (PpvWatchSeries *self);
+PpvWatchFrozen        *ppv_watch_frozen_ref            (PpvWatchFrozen *self);
+void                   ppv_watch_frozen_unref          (PpvWatchFrozen *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpvWatchFrozen, ppv_watch_frozen_unref)
+
+guint                  ppv_watch_frozen_get_n_snapshots (PpvWatchFrozen *self);
+const PpvWatchPoint   *ppv_watch_frozen_get_snapshot    (PpvWatchFrozen *self,
+                                                         guint           snapshot);
+
 /* --- Growth ranking ------------------------------------------------------ */
 
 typedef struct
@@ -170,8 +205,13 @@ GType            ppv_watch_ranking_get_type (void) G_GNUC_CONST;
 /* Every node present in a snapshot of [@snapshot_a, @snapshot_b] (A ≤ B <
  * n_snapshots), sorted by Δ descending; at equal Δ steady growers (more
  * intervals grown) come first, then the steeper slope, then by name.
- * Immutable; holds the series' names (it keeps a reference). */
+ * Immutable; holds the series' names (it keeps a reference).  Call it
+ * on the thread that adds snapshots; from another, rank a frozen copy. */
 PpvWatchRanking *ppv_watch_series_rank      (PpvWatchSeries  *self,
+                                             guint            snapshot_a,
+                                             guint            snapshot_b);
+/* The same from a frozen copy, in any thread (B < its n_snapshots). */
+PpvWatchRanking *ppv_watch_frozen_rank      (PpvWatchFrozen  *self,
                                              guint            snapshot_a,
                                              guint            snapshot_b);
 PpvWatchRanking *ppv_watch_ranking_ref      (PpvWatchRanking *self);

@@ -88,19 +88,20 @@ tick (gpointer user_data)
 static gsize
 series_bytes (PpvWatchSeries *series)
 {
+  g_autoptr(PpvWatchFrozen) frozen = ppv_watch_series_freeze (series);
   gsize bytes = 0;
 
-  for (guint s = 0; s < ppv_watch_series_get_n_snapshots (series); s++)
+  for (guint s = 0; s < ppv_watch_frozen_get_n_snapshots (frozen); s++)
     {
       const guint32 *ids;
       const gint64 *flat;
       gboolean checkpoint;
 
-      bytes += _ppv_watch_series_get_stored (series, s, &checkpoint, &ids, &flat) *
+      bytes += _ppv_watch_frozen_get_stored (frozen, s, &checkpoint, &ids, &flat) *
                (sizeof (guint32) + sizeof (gint64));
     }
-  for (guint32 i = 0; i < _ppv_watch_series_get_n_names (series); i++)
-    bytes += strlen (_ppv_watch_series_get_name (series, i)) + 1;
+  for (guint32 i = 0; i < _ppv_watch_frozen_get_n_names (frozen); i++)
+    bytes += strlen (_ppv_watch_frozen_get_name (frozen, i)) + 1;
   return bytes;
 }
 

@@ -231,14 +231,18 @@ test_long_series (void)
 
       add_folded (series, "space/bytes", folded, T0 + i * G_USEC_PER_SEC);
     }
-  for (guint i = 0; i < n; i++)
-    {
-      const guint32 *ids;
-      const gint64 *flat;
-      gboolean checkpoint;
+  {
+    g_autoptr(PpvWatchFrozen) frozen = ppv_watch_series_freeze (series);
 
-      stored += _ppv_watch_series_get_stored (series, i, &checkpoint, &ids, &flat);
-    }
+    for (guint i = 0; i < n; i++)
+      {
+        const guint32 *ids;
+        const gint64 *flat;
+        gboolean checkpoint;
+
+        stored += _ppv_watch_frozen_get_stored (frozen, i, &checkpoint, &ids, &flat);
+      }
+  }
   /* grows every time (100), same only at checkpoints (4), blinks on and
    * off (20): every value of every snapshot would be 210. */
   g_assert_cmpuint (stored, <=, 100 + 4 + 20);
@@ -279,6 +283,122 @@ test_long_series (void)
         g_assert_cmpint (same[s], ==, 7);
       }
   }
+}
+
+static void
+assert_same_ranking (PpvWatchRanking *expected,
+                     PpvWatchRanking *actual)
+{
+  guint width = ppv_watch_ranking_get_snapshot_b (expected) - ppv_watch_ranking_get_snapshot_a (expected) + 1;
+
+  g_assert_cmpuint (ppv_watch_ranking_get_snapshot_a (actual), ==, ppv_watch_ranking_get_snapshot_a (expected));
+  g_assert_cmpuint (ppv_watch_ranking_get_snapshot_b (actual), ==, ppv_watch_ranking_get_snapshot_b (expected));
+  g_assert_cmpuint (ppv_watch_ranking_get_n_rows (actual), ==, ppv_watch_ranking_get_n_rows (expected));
+  for (guint i = 0; i < ppv_watch_ranking_get_n_rows (expected); i++)
+    {
+      const PpvWatchGrowthRow *e = ppv_watch_ranking_get_row (expected, i);
+      const PpvWatchGrowthRow *a = ppv_watch_ranking_get_row (actual, i);
+
+      g_assert_cmpstr (a->name, ==, e->name);
+      g_assert_cmpint (a->delta, ==, e->delta);
+      g_assert_cmpuint (a->grew, ==, e->grew);
+      g_assert_cmpuint (a->n_intervals, ==, e->n_intervals);
+      g_assert_cmpfloat (a->slope, ==, e->slope);
+      g_assert_cmpmem (a->values, sizeof (gint64) * width, e->values, sizeof (gint64) * width);
+    }
+}
+
+static gint adding_done;
+
+static gpointer
+rank_frozen_thread (gpointer data)
+{
+  PpvWatchFrozen *frozen = data;
+  guint n = ppv_watch_frozen_get_n_snapshots (frozen);
+  PpvWatchRanking *last = NULL;
+
+  /* Rank over and over while the main thread adds snapshots. */
+  do
+    {
+      ppv_watch_ranking_unref (last);
+      last = ppv_watch_frozen_rank (frozen, 0, n - 1);
+    }
+  while (!g_atomic_int_get (&adding_done));
+  return last;
+}
+
+/* A frozen copy ranks in a worker exactly as the series ranked when it
+ * was frozen, however many snapshots (with new names, past checkpoints)
+ * the series gains meanwhile. */
+static void
+test_frozen_rank (void)
+{
+  g_autoptr(PpvWatchSeries) series = ppv_watch_series_new (NULL);
+  g_autoptr(PpvWatchRanking) expected = NULL;
+  g_autoptr(PpvWatchRanking) ranked = NULL;
+  g_autoptr(PpvWatchRanking) again = NULL;
+  g_autoptr(PpvWatchFrozen) frozen = NULL;
+  GThread *thread = NULL;
+  const guint before = 40, after = 300;
+
+  for (guint i = 0; i < before + after; i++)
+    {
+      g_autoptr(GString) folded = g_string_new (NULL);
+
+      g_string_append_printf (folded, "main;grows %u\nmain;jumps %u\nmain;same 7\n",
+                              i + 1, i < 20 ? 1 : 50);
+      /* New names keep coming, so the series' name table reallocates. */
+      for (guint k = 0; k < 8; k++)
+        g_string_append_printf (folded, "main;n%u_%u %u\n", i, k, k + 1);
+      if (i == before)
+        {
+          expected = ppv_watch_series_rank (series, 0, before - 1);
+          frozen = ppv_watch_series_freeze (series);
+          thread = g_thread_new ("rank-frozen", rank_frozen_thread, frozen);
+        }
+      add_folded (series, "space/bytes", folded->str, T0 + i * G_USEC_PER_SEC);
+    }
+  g_atomic_int_set (&adding_done, TRUE);
+  ranked = g_thread_join (thread);
+
+  g_assert_cmpuint (ppv_watch_frozen_get_n_snapshots (frozen), ==, before);
+  g_assert_cmpuint (ppv_watch_series_get_n_snapshots (series), ==, before + after);
+  g_assert_cmpstr (ppv_watch_ranking_get_row (expected, 0)->name, ==, "jumps");
+  assert_same_ranking (expected, ranked);
+  /* And the series itself still ranks that range the same. */
+  again = ppv_watch_series_rank (series, 0, before - 1);
+  assert_same_ranking (expected, again);
+}
+
+/* Goroutines count where they wait, not in runtime.gopark, unless the
+ * user filtered the stacks their own way; other kinds keep the runtime. */
+static void
+test_goroutine_hides_runtime (void)
+{
+  const char *first = "main;main.serve;runtime.gopark 2\nmain;main.park;runtime.selectgo;runtime.gopark 1\n";
+  const char *second = "main;main.serve;runtime.gopark 2\nmain;main.park;runtime.selectgo;runtime.gopark 5\n";
+
+  for (guint k = 0; k < 3; k++)
+    {
+      PpvReportOptions options;
+      g_autoptr(PpvWatchSeries) series = NULL;
+      g_autoptr(PpvWatchRanking) ranking = NULL;
+      const char *types = k == 2 ? "space/bytes" : "goroutine/count";
+
+      ppv_report_options_init (&options);
+      if (k == 1)
+        options.focus = g_strdup ("main");
+      series = ppv_watch_series_new (&options);
+      ppv_report_options_clear (&options);
+      add_folded (series, types, first, T0);
+      add_folded (series, types, second, T0 + HOUR);
+      ranking = ppv_watch_series_rank (series, 0, 1);
+
+      g_assert_cmpint (ppv_watch_series_get_runtime_hidden (series), ==, k == 0);
+      g_assert_cmpstr (ppv_watch_ranking_get_row (ranking, 0)->name, ==, k == 0 ? "main.park" : "runtime.gopark");
+      g_assert_cmpint (ppv_watch_ranking_get_row (ranking, 0)->delta, ==, 4);
+      g_assert_null (find_row (ranking, k == 0 ? "runtime.gopark" : "main.park", NULL));
+    }
 }
 
 static void
@@ -467,6 +587,8 @@ main (int    argc,
   g_test_add_func ("/ppv/core/watch-series/restart", test_restart);
   g_test_add_func ("/ppv/core/watch-series/incompatible", test_incompatible);
   g_test_add_func ("/ppv/core/watch-series/long-series", test_long_series);
+  g_test_add_func ("/ppv/core/watch-series/frozen-rank", test_frozen_rank);
+  g_test_add_func ("/ppv/core/watch-series/goroutine-hides-runtime", test_goroutine_hides_runtime);
   g_test_add_func ("/ppv/core/watch-series/snapshot-names", test_snapshot_names);
   g_test_add_func ("/ppv/core/watch-series/load-folder", test_load_folder);
   g_test_add_func ("/ppv/core/watch-series/rebuild", test_rebuild);

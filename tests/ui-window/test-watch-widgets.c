@@ -1,4 +1,4 @@
-/* test-watch-widgets.c — the watch window's timeline (points, gaps, markers, what it says to screen readers), growth table (rows swapped in place, selection kept) and row orders.
+/* test-watch-widgets.c — the watch window's timeline (points, gaps, markers, what it says to screen readers), growth table (rows swapped in place, selection kept), row orders and the runtime note.
  *
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,6 +8,7 @@
 #include "ppv-application.h"
 #include "ppv-growth-table.h"
 #include "ppv-watch-timeline.h"
+#include "ppv-watch-view.h"
 
 #define MB (1024 * 1024)
 #define T0 ((gint64) 1765000000 * G_USEC_PER_SEC)   /* 2025-12-06 05:46:40 UTC */
@@ -207,6 +208,49 @@ test_row_orders (void)
     g_assert_cmpstr (ppv_growth_row_get_name (array->pdata[i]), ==, by_b[i]);
 }
 
+static gboolean
+label_shown (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return gtk_widget_is_visible (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_shown (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A goroutine watch says its ranking hides the runtime; a heap watch
+ * has nothing to say. */
+static void
+test_runtime_note (void)
+{
+  const char *files[] = { "goroutine.pb.gz", "heap-before.pb.gz" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (files); k++)
+    {
+      g_autofree char *path = g_build_filename (PPV_FIXTURES_DIR, "profiles", files[k], NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PpvWatchValues) values = ppv_watch_values_new_for_path (path, NULL, NULL, &error);
+      g_autoptr(PpvWatchSeries) series = ppv_watch_series_new (NULL);
+      GtkWidget *window = gtk_window_new ();
+      GtkWidget *view = ppv_watch_view_new ();
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < 2; i++)
+        g_assert_true (ppv_watch_series_add_snapshot (series, values, i + 1, path, T0 + i * G_USEC_PER_SEC,
+                                                      NULL, NULL));
+      gtk_window_set_child (GTK_WINDOW (window), view);
+      ppv_watch_view_set_series (PPV_WATCH_VIEW (view), series);
+      gtk_window_present (GTK_WINDOW (window));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_assert_cmpint (label_shown (view, "Runtime frames hidden"), ==, k == 0);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -229,6 +273,7 @@ main (int    argc,
   g_test_add_func ("/ppv/ui-window/watch/timeline", test_timeline);
   g_test_add_func ("/ppv/ui-window/watch/growth-table", test_growth_table);
   g_test_add_func ("/ppv/ui-window/watch/row-orders", test_row_orders);
+  g_test_add_func ("/ppv/ui-window/watch/runtime-note", test_runtime_note);
 
   return g_test_run ();
 }

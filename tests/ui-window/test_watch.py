@@ -118,6 +118,14 @@ def write_settings(tmp, width):
         f.write(SETTINGS.format(width))
 
 
+def read_settings(tmp):
+    try:
+        with open(os.path.join(tmp, 'config', 'glib-2.0', 'settings', 'keyfile')) as f:
+            return f.read()
+    except OSError:
+        return ''
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix='ppv-watch-')
     env = dict(os.environ, XDG_DATA_HOME=os.path.join(tmp, 'data'), XDG_CONFIG_HOME=os.path.join(tmp, 'config'),
@@ -147,6 +155,16 @@ def main():
         check(grew is not None and int(grew.group(1)) * 2 >= int(grew.group(2)) >= 3 and first[3].startswith('+'),
               f'it grew, in most intervals ({first})')
         shot('watch-01-light-1200.png')
+
+        # The interval: the spin button sets it for this watch (the tab's
+        # subtitle follows) and GSettings keeps it for the next one.
+        spin = find(app.root, 'spin button', pred=tw.shown)
+        if check(spin is not None, 'an interval spin button'):
+            Atspi.Value.set_current_value(spin, 3)
+            check(wait(lambda: tw.label_containing(app.root, 'Every 3 s') is not None, 5),
+                  'the interval set to 3 s shows in the tab\'s subtitle')
+            check(wait(lambda: 'watch-interval=3' in read_settings(tmp), 5),
+                  'the interval is remembered in GSettings')
 
         # 2. Stopped: what was fetched stays, on screen and on disk.
         stop = button(app, 'Stop Watching')
@@ -253,9 +271,14 @@ def main():
 
         # 7. The next start restores both watch tabs as finished sessions.
         app = tw.App([], env)
-        watch_tabs = f'Watch: heap · {address}'
-        check(app.root is not None and wait(lambda: tw.tab_titles(app).count(watch_tabs) == 2, 15),
-              f'the next session restores the watch tabs ({tw.tab_titles(app) if app.root else None})')
+        # Kept sessions of one source are told apart by their start.
+        watch_tabs = f'Watch: heap · {address} · '
+
+        def restored_tabs():
+            return [t for t in tw.tab_titles(app) if t.startswith(watch_tabs)]
+        check(app.root is not None and wait(lambda: len(set(restored_tabs())) == 2, 15),
+              f'the next session restores the watch tabs, each named with its start '
+              f'({tw.tab_titles(app) if app.root else None})')
         check(wait(lambda: 'Finished watch' in (tw.label_containing(app.root, 'Finished') or '')
                    and n_snapshots(app) >= 3, 15), 'as finished watches, nothing fetched again')
 

@@ -14,7 +14,8 @@
 #    the count still reaches six, every fetched file kept, gaps in the
 #    manifest;
 #  - SIGTERM mid-watch: exit 0, the report printed, files kept;
-#  - goroutine: the count grows, the ranking names the parking function;
+#  - goroutine: the count grows, the ranking (runtime hidden by default)
+#    names the parking function;
 #  - a port nobody listens on: --count failed attempts, then exit 1.
 set -eu
 
@@ -162,19 +163,29 @@ go_flat=$(go tool pprof -top -unit=B -diff_base="$first" "$last" 2>/dev/null | a
 [ "$delta" = "$go_flat" ] || fail "ranking Δ $delta differs from go tool pprof's $go_flat"
 
 # --- goroutines -------------------------------------------------------------
-# The flat value of a parked goroutine is in runtime.gopark; hiding the
-# runtime gives it to the function that parks.
+# The flat value of a parked goroutine is in runtime.gopark; without
+# filters of the user's, the ranking (only) hides the runtime and so
+# names the function that parks.
 status=0
-timeout 60 "$viewer" --watch --interval=1 --count=4 --hide='^runtime\.' --output-dir="$work/goroutine" \
+timeout 60 "$viewer" --watch --interval=1 --count=4 --output-dir="$work/goroutine" \
   "$server/debug/pprof/goroutine" >"$work/goroutine.out" 2>"$work/goroutine.err" || status=$?
 cat "$work/goroutine.out"
 [ "$status" -eq 0 ] || fail "goroutine watch exited $status"
 first_count=$(awk '$1 ~ /^[0-9][0-9]:/ && $2 == "#1" { print $3 }' "$work/goroutine.out")
 last_count=$(awk '$1 ~ /^[0-9][0-9]:/ && $2 == "#4" { print $3 }' "$work/goroutine.out")
 [ "$last_count" -gt "$first_count" ] || fail "goroutine count did not grow ($first_count -> $last_count)"
-ranked=$(sed -n '/^Growth of goroutine from #1 to #4:/{n;p;}' "$work/goroutine.out")
+grep -q '^Growth of goroutine from #1 to #4, .* outside the Go runtime' "$work/goroutine.out" ||
+  fail "the goroutine ranking's header does not say the runtime is hidden"
+ranked=$(sed -n '/^Growth of goroutine from #1 to #4/{n;p;}' "$work/goroutine.out")
 set -- $ranked
 [ "$#" -eq 7 ] && [ "$7" = main.parkForever ] || fail "main.parkForever is not first in the goroutine ranking"
+# The comparison before it is still --top --diff-base as given (runtime
+# frames and all).
+"$viewer" --top --diff-base="$(ls "$work/goroutine"/0001-*.pb.gz)" "$(ls "$work/goroutine"/0004-*.pb.gz)" \
+  >"$work/goroutine.top"
+sed -n '/^Comparing #1 /,/^Growth of /p' "$work/goroutine.out" | sed '1d;$d' >"$work/goroutine.report"
+cmp "$work/goroutine.top" "$work/goroutine.report" || fail "the goroutine report differs from --top --diff-base"
+grep -q 'runtime\.gopark$' "$work/goroutine.report" || fail "the goroutine report lost runtime.gopark"
 
 # --- the dropped forward ----------------------------------------------------
 wait "$switch_pid" || fail "the forwarder was not dropped after two snapshots"
