@@ -157,6 +157,23 @@ append_varints (Reader        *r,
     return FALSE;
 
   values = *table;
+  /* Packed stacks are most of a profile's bytes, and their varints short:
+   * the first two bytes are read without bounds checks while ten remain. */
+  while (wire == WIRE_LEN && end - p >= 10)
+    {
+      guint64 v = p[0];
+
+      if (G_LIKELY (v < 0x80))
+        p += 1;
+      else if (p[1] < 0x80)
+        {
+          v = (v & 0x7f) | (guint64) p[1] << 7;
+          p += 2;
+        }
+      else if (read_varint (p, end, &v, &p) != VARINT_OK)
+        return TRUE;
+      values[(*count)++] = v;
+    }
   while (p < end)
     {
       if (read_varint (p, end, &values[*count], &p) != VARINT_OK)

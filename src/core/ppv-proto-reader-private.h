@@ -180,6 +180,18 @@ typedef struct
   gsize    n_lines;
 } RawLocation;
 
+/* Which message a diagnosis is about. */
+typedef enum
+{
+  KIND_VALUE_TYPE,
+  KIND_SAMPLE,
+  KIND_LABEL,
+  KIND_MAPPING,
+  KIND_LOCATION,
+  KIND_LINE,
+  KIND_FUNCTION,
+} Kind;
+
 /* ppv-proto-reader.c */
 gboolean _ppv_proto_fail              (Reader       *r,
                                        int           code,
@@ -205,6 +217,33 @@ void     _ppv_proto_reader_clear      (Reader       *r);
 PpvProfile *_ppv_proto_reader_run     (Reader       *r,
                                        gboolean     *looks_like_proto,
                                        GError      **error);
+gboolean _ppv_proto_check_cancelled   (Reader       *r);
+/* Reads one field (tag and value) starting at *@pp, inside r->data. */
+gboolean _ppv_proto_read_field        (Reader        *r,
+                                       const guint8 **pp,
+                                       const guint8  *end,
+                                       Field         *f);
+gboolean _ppv_proto_varint_error      (Reader       *r,
+                                       VarintResult  result,
+                                       gsize         field_offset,
+                                       gsize         varint_offset);
+gboolean _ppv_proto_wrong_wire        (Reader       *r,
+                                       const Field  *f,
+                                       const char   *message);
+
+/* ppv-proto-decode.c: pass 2 (and pass 1 before it, if not done). */
+gboolean _ppv_proto_decode            (Reader       *r);
+
+/* ppv-proto-unpack.c: protobuf-c's allocator, and its failures explained. */
+void    *_ppv_proto_arena_alloc       (void         *data,
+                                       size_t        size);
+void     _ppv_proto_arena_free        (void         *data,
+                                       void         *pointer);
+void     _ppv_proto_arena_clear       (Arena        *a);
+void     _ppv_proto_prepare_arena     (Reader       *r);
+gboolean _ppv_proto_unpack_failed     (Reader       *r,
+                                       Kind          kind,
+                                       const Field  *f);
 
 /* ppv-proto-fast.c: messages decoded by hand; FAST_NOT_HANDLED leaves
  * them to protobuf-c, which explains what is wrong. */

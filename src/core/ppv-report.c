@@ -255,7 +255,13 @@ build_trimmed_graph (PpvReport *self,
       if (n_kept != self->graph->n_nodes)
         {
           *dropped_nodes = self->graph->n_nodes - n_kept;
-          rebuild_tagged (self, kept, edges, edge_cutoff, no_tags);
+          /* A text or tree report sorts by node sums alone, which do not
+           * depend on the kept set: when nodecount is going to cut the
+           * kept nodes again, their edges would only be thrown away. */
+          if (!visual && nodecount > 0 && (guint32) nodecount < n_kept)
+            _ppv_graph_restrict (self->graph, kept);
+          else
+            rebuild_tagged (self, kept, edges, edge_cutoff, no_tags);
           sorted_kept = g_steal_pointer (&kept);
         }
     }

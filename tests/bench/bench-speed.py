@@ -14,8 +14,9 @@
 # minutes; --no-pprof skips it), both peak RSS figures and the size of the
 # uncompressed profile.  --base DIR also times another build's viewer,
 # interleaved run by run with ours so that load from other processes hits
-# both alike.  The load average is printed: on a shared machine the
-# figures are only comparable within one run.  Asserts nothing.
+# both alike, and prints both CPU times (user + system, best of --runs).
+# The load average is printed: on a shared machine the figures are only
+# comparable within one run.  Asserts nothing.
 import argparse
 import os
 import shutil
@@ -48,13 +49,14 @@ TARGET_RAW = 3.0       # our peak / uncompressed size
 
 
 def measure(argv, env=None):
-    """Runs argv once; returns (wall seconds, peak RSS MiB, exit status)."""
+    """Runs argv once; returns (wall seconds, peak RSS MiB, exit status, CPU seconds)."""
     start = time.monotonic()
     with open(os.devnull, 'wb') as devnull:
         proc = subprocess.Popen(argv, stdout=devnull, stderr=subprocess.DEVNULL, env=env)
         _, status, usage = os.wait4(proc.pid, 0)
     wall = time.monotonic() - start
-    return wall, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
+    return (wall, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status),
+            usage.ru_utime + usage.ru_stime)
 
 
 def raw_size(path):
@@ -100,7 +102,7 @@ def main():
     print('load average before: %.2f %.2f %.2f' % os.getloadavg())
     header = '%-5s %7s %7s | %7s %7s %6s' % ('shape', 'gz MB', 'raw MB', 'ours s', 'gzip s', 'ratio')
     if base:
-        header += ' %7s %6s' % ('base s', 'b/o')
+        header += ' %7s %6s | %6s %6s %6s' % ('base s', 'b/o', 'CPU s', 'base', 'b/o')
     header += ' | %8s %7s | %8s %9s %7s %7s' % ('pprof s', 'o/pprof', 'ours MiB', 'pprof MiB',
                                                  'o/pprof', 'o/raw')
     print(header)
@@ -128,8 +130,14 @@ def main():
         line = '%-5s %7.1f %7.1f | %7.2f %7.2f %5.1fx%s' % (name, gz_mb, raw_mb, t_ours, t_floor,
                                                           ratio, mark(ratio, TARGET_FLOOR))
         if base:
+            # CPU time (best of the runs) moves less with other processes'
+            # load than wall time does, though caches shared with them still
+            # slow it.
             t_base = statistics.median(r[0] for r in theirs_base)
-            line += ' %7.2f %5.2fx' % (t_base, t_base / t_ours)
+            c_ours = min(r[3] for r in ours)
+            c_base = min(r[3] for r in theirs_base)
+            line += ' %7.2f %5.2fx | %6.2f %6.2f %5.2fx' % (t_base, t_base / t_ours, c_ours, c_base,
+                                                          c_base / c_ours)
         if any(r[2] != 0 for r in ours):
             line += ' (exit %d)' % ours[0][2]
 
