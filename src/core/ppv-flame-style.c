@@ -87,6 +87,22 @@ ppv_flame_box_color (const char *name,
     hsl_to_rgb (hue, 0.50, inlined ? 0.86 : 0.80, rgb);
 }
 
+void
+ppv_flame_diff_color (gboolean change,
+                      gboolean grew,
+                      gboolean dark,
+                      guint8   rgb[3])
+{
+  static const guint8 colors[2][3][3] = {
+    /* light: box, shrank, grew */
+    { { 217, 217, 217 }, { 171, 204, 171 }, { 204, 171, 171 } },
+    /* dark */
+    { { 82, 82, 82 }, { 71, 133, 77 }, { 158, 77, 77 } },
+  };
+
+  memcpy (rgb, colors[dark ? 1 : 0][change ? (grew ? 2 : 1) : 0], 3);
+}
+
 char **
 ppv_flame_short_names (const char *name)
 {

@@ -27,6 +27,14 @@ void    ppv_flame_box_color    (const char *name,
                                 gboolean    dark,
                                 guint8      rgb[3]);
 
+/* A comparison's colours, as pprof draws a diff: the box grey, and the
+ * part of it for the net change reddish where it @grew, greenish where
+ * it shrank.  @change FALSE gives the box's grey. */
+void    ppv_flame_diff_color   (gboolean    change,
+                                gboolean    grew,
+                                gboolean    dark,
+                                guint8      rgb[3]);
+
 /* Names to try when a box is narrow, longest first, ending with the
  * shortest: the full name, then without the package path, then every
  * suffix after '.' or "::" ("github.com/a/b.(*T).M", "b.(*T).M",

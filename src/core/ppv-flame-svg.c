@@ -147,20 +147,16 @@ typedef struct
   guint64                   n_boxes;
 } Render;
 
-/* What a box's width stands for: pprof's increases plus decreases with a
- * diff base (the base's samples are negative), else the absolute total. */
+/* What a box's width stands for: pprof's increases plus decreases in a
+ * comparison, else the absolute total. */
 static double
 node_weight (PpvStackTree *tree,
              guint32       node)
 {
-  double total = (double) ppv_stack_tree_get_total (tree, node);
-
-  if (ppv_stack_tree_has_base (tree))
-    {
-      double base = (double) ppv_stack_tree_get_base_total (tree, node);
-      return fabs (total - base) + fabs (base);
-    }
-  return fabs (total);
+  if (ppv_stack_tree_get_comparison (tree) != PPV_STACK_TREE_PLAIN)
+    return fabs ((double) ppv_stack_tree_get_increase (tree, node)) +
+           fabs ((double) ppv_stack_tree_get_decrease (tree, node));
+  return fabs ((double) ppv_stack_tree_get_total (tree, node));
 }
 
 /* ' x="…" y="…" width="…" height="…"': a box's place, one row high. */
@@ -190,6 +186,54 @@ append_rect (Render     *r,
 {
   g_string_append (r->out, "<rect");
   append_box_geometry (r, x, y, w);
+  g_string_append_printf (r->out, " fill=\"%s\"/>", fill);
+}
+
+/* A comparison's box: what its title adds after the value, still on one
+ * line ("NAME (NET, PCT%; base → profile: OLD → NEW)", or what its
+ * stacks gained and lost after -base), then the part of the box for the
+ * net change, from its left edge, as the window draws it. */
+static void
+append_change_title (Render  *r,
+                     guint32  node)
+{
+  g_autofree char *decrease = ppv_stack_tree_format_value (r->tree, ppv_stack_tree_get_decrease (r->tree, node));
+  g_autofree char *increase = ppv_stack_tree_format_value (r->tree, ppv_stack_tree_get_increase (r->tree, node));
+
+  if (ppv_stack_tree_get_comparison (r->tree) == PPV_STACK_TREE_DIFF_BASE)
+    {
+      g_string_append (r->out, "; base \xe2\x86\x92 profile: ");
+      append_text (r->out, decrease);
+      g_string_append (r->out, " \xe2\x86\x92 ");
+      append_text (r->out, increase);
+    }
+  else
+    {
+      g_string_append (r->out, "; stacks that grew: +");
+      append_text (r->out, increase);
+      g_string_append (r->out, ", that shrank: \xe2\x88\x92");
+      append_text (r->out, decrease);
+    }
+}
+
+static void
+append_change_rect (Render  *r,
+                    guint32  node,
+                    double   x,
+                    double   y,
+                    double   w)
+{
+  gint64 net = ppv_stack_tree_get_total (r->tree, node);
+  double part = MIN (fabs ((double) net) * r->scale, w);
+  guint8 rgb[3];
+  char fill[8];
+
+  if (part < 0.005)
+    return;
+  ppv_flame_diff_color (TRUE, net > 0, r->options->dark, rgb);
+  g_snprintf (fill, sizeof fill, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
+  g_string_append (r->out, "<rect class=\"change\"");
+  append_box_geometry (r, x, y, part);
   g_string_append_printf (r->out, " fill=\"%s\"/>", fill);
 }
 
@@ -257,6 +301,7 @@ draw_box (Render  *r,
 {
   const char *name = ppv_stack_tree_get_name (r->tree, node);
   gboolean inlined = ppv_stack_tree_is_inlined (r->tree, node);
+  gboolean diff = ppv_stack_tree_get_comparison (r->tree) != PPV_STACK_TREE_PLAIN;
   double y = row_y (r, row);
   guint8 rgb[3];
   char fill[8];
@@ -268,14 +313,25 @@ draw_box (Render  *r,
       g_array_append_val (r->widths, w);
       return;
     }
-  ppv_flame_box_color (name, inlined, r->options->dark, rgb);
+  if (diff)
+    ppv_flame_diff_color (FALSE, FALSE, r->options->dark, rgb);
+  else
+    ppv_flame_box_color (name, inlined, r->options->dark, rgb);
   g_snprintf (fill, sizeof fill, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
 
   g_string_append (r->out, inlined ? "<g class=\"frame inlined\"><title>" : "<g class=\"frame\"><title>");
   append_text (r->out, name);
   append_value (r->out, r->tree, ppv_stack_tree_get_total (r->tree, node));
+  if (diff)
+    {
+      g_string_truncate (r->out, r->out->len - 1);   /* the value's ')' */
+      append_change_title (r, node);
+      g_string_append_c (r->out, ')');
+    }
   g_string_append (r->out, "</title>");
   append_rect (r, x, y, w, fill);
+  if (diff)
+    append_change_rect (r, node, x, y, w);
   append_label (r, name, x, y, w);
   g_string_append (r->out, "</g>\n");
 }
@@ -389,6 +445,10 @@ append_header (GString                  *svg,
       append_text (svg, ppv_stack_tree_get_type_name (r->tree));
       g_string_append (svg, ", total ");
       append_text (svg, total);
+      if (ppv_stack_tree_get_comparison (r->tree) == PPV_STACK_TREE_DIFF_BASE)
+        g_string_append (svg, "; compared with a base: a box spans base + profile, red grew, green shrank");
+      else if (ppv_stack_tree_get_comparison (r->tree) == PPV_STACK_TREE_SUBTRACTED)
+        g_string_append (svg, "; base subtracted: a box spans growth + shrinkage, red grew, green shrank");
     }
   if (r->min_width > o->min_width)
     {

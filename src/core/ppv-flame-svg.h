@@ -47,9 +47,13 @@ void    ppv_flame_svg_options_init (PpvFlameSvgOptions *options);
  * bytes: markup characters escaped, each byte that is not UTF-8 as U+FFFD,
  * and control characters as their Unicode control pictures (a line break
  * as U+240A "␊"), so a title stays one line.  @options may be NULL for the
- * defaults.  With a diff base a box is as wide as its increases plus its
- * decreases, as in pprof; other negative values (-base) count by their
- * absolute value; a box is never wider than what its parent has left. */
+ * defaults.  A comparison is drawn as the window draws it, as pprof
+ * draws a diff: a grey box as wide as its increases plus its decreases
+ * (base + profile with a diff base), from its left edge a part as wide
+ * as the net change, red where it grew and green where it shrank, and a
+ * title "NAME (NET, PCT%; base → profile: OLD → NEW)" (after -base, what
+ * its stacks gained and lost instead).  A box is never wider than what its parent
+ * has left. */
 GBytes *ppv_flame_svg_render       (PpvStackTree             *tree,
                                     const PpvFlameSvgOptions *options,
                                     GCancellable             *cancellable,

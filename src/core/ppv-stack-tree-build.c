@@ -20,6 +20,7 @@ typedef struct
   guint32 *len;
   guint32 *sample;     /* the profile's sample index of each */
   guint32  n;
+  const guint32 *position;  /* per node id: its place in the frame order, or NULL for id order */
 } Stacks;
 
 static void
@@ -81,22 +82,6 @@ expand_sample (PpvReportContext *ctx,
         out[n++] = ids->frame_info[j - 1] | (j != sel->loc_lines_offset[loc + 1] ? STACK_TREE_INLINED_BIT : 0);
     }
   return n;
-}
-
-void
-_ppv_run_on_two_cores (GThreadFunc func,
-                       gpointer    a,
-                       gpointer    b)
-{
-  GThread *thread = NULL;
-
-  if (g_get_num_processors () >= 2)
-    thread = g_thread_try_new ("ppv-stacks", func, b, NULL);
-  func (a);
-  if (thread != NULL)
-    g_thread_join (thread);
-  else
-    func (b);
 }
 
 /* Half of the samples, counted then expanded by one core. */
@@ -222,95 +207,54 @@ collect_stacks (PpvReportContext *ctx,
   return TRUE;
 }
 
+/* A frame's place in the order stacks are sorted by: its value, or with
+ * st->position its id's place there (inlined after plain). */
+static inline guint32
+frame_key (const Stacks *st,
+           guint32       frame)
+{
+  if (st->position == NULL)
+    return frame;
+  return st->position[frame & ~STACK_TREE_INLINED_BIT] << 1 | (frame & STACK_TREE_INLINED_BIT ? 1 : 0);
+}
+
 /* Frame by frame; a stack before the longer ones it starts. */
 static int
-compare_stacks (const void *a,
-                const void *b,
-                void       *data)
+compare_stacks (guint32  x,
+                guint32  y,
+                gpointer data)
 {
   const Stacks *st = data;
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
   const guint32 *fx = st->frames + st->start[x], *fy = st->frames + st->start[y];
   guint32 nx = st->len[x], ny = st->len[y];
   guint32 n = MIN (nx, ny);
 
   for (guint32 i = 0; i < n; i++)
     if (fx[i] != fy[i])
-      return fx[i] < fy[i] ? -1 : 1;
+      return frame_key (st, fx[i]) < frame_key (st, fy[i]) ? -1 : 1;
   return nx < ny ? -1 : nx > ny;
 }
 
-/* --- Sorting on two cores ------------------------------------------------ */
-
-typedef struct
+/* The stacks in order of their frames: each keyed by its first frames
+ * (frame + 1, 0 past its end), so most comparisons need no stack. */
+static guint32 *
+sort_stacks (const Stacks *st)
 {
-  gpointer         items;
-  gsize            n;
-  gsize            size;
-  GCompareDataFunc compare;
-  gpointer         data;
-} SortJob;
+  g_autofree PpvSortKey *keys = g_new (PpvSortKey, MAX (st->n, 1));
+  guint32 *order = g_new (guint32, MAX (st->n, 1));
 
-static gpointer
-sort_thread (gpointer user_data)
-{
-  SortJob *job = user_data;
-
-  g_qsort_with_data (job->items, job->n, job->size, job->compare, job->data);
-  return NULL;
-}
-
-void
-_ppv_sort_on_two_cores (gpointer          items,
-                        gsize             n,
-                        gsize             size,
-                        GCompareDataFunc  compare,
-                        gpointer          data)
-{
-  SortJob first = { items, n / 2, size, compare, data };
-  guint8 *a, *b, *a_end, *b_end, *out, *merged;
-  GThread *thread;
-
-  if (n < 65536 || g_get_num_processors () < 2 || n > G_MAXINT)
+  for (guint32 k = 0; k < st->n; k++)
     {
-      g_qsort_with_data (items, n, size, compare, data);
-      return;
-    }
+      const guint32 *frames = st->frames + st->start[k];
 
-  /* Each half on its own core, then one merge. */
-  thread = g_thread_try_new ("ppv-sort", sort_thread, &first, NULL);
-  if (thread == NULL)
-    {
-      g_qsort_with_data (items, n, size, compare, data);
-      return;
+      for (guint32 i = 0; i < PPV_SORT_KEY_WORDS; i++)
+        keys[k].key[i] = i < st->len[k] ? frame_key (st, frames[i]) + 1 : 0;
+      keys[k].item = k;
     }
-  g_qsort_with_data ((guint8 *) items + first.n * size, n - first.n, size, compare, data);
-  g_thread_join (thread);
-
-  merged = out = g_malloc (n * size);
-  a = items;
-  a_end = b = (guint8 *) items + first.n * size;
-  b_end = (guint8 *) items + n * size;
-  while (a < a_end && b < b_end)
-    {
-      /* Ties from the first half first: the merge is stable. */
-      if (compare (b, a, data) < 0)
-        {
-          memcpy (out, b, size);
-          b += size;
-        }
-      else
-        {
-          memcpy (out, a, size);
-          a += size;
-        }
-      out += size;
-    }
-  memcpy (out, a, a_end - a);
-  out += a_end - a;
-  memcpy (out, b, b_end - b);
-  memcpy (items, merged, n * size);
-  g_free (merged);
+  _ppv_sort_keyed (keys, st->n, compare_stacks, (gpointer) st);
+  for (guint32 k = 0; k < st->n; k++)
+    order[k] = keys[k].item;
+  return order;
 }
 
 /* --- The sorted stacks --------------------------------------------------- */
@@ -349,9 +293,12 @@ _ppv_stack_tree_collect (PpvStackTree *self,
 {
   PpvReportContext *ctx = self->ctx;
   SortedStacks *sorted = &self->stacks;
-  Stacks st = { NULL, NULL, NULL, NULL, 0 };
+  Stacks st = { NULL, NULL, NULL, NULL, 0, self->folded_position };
   g_autofree guint32 *order = NULL;
-  gboolean with_base = FALSE, mean;
+  g_autofree gint64 *weights = NULL;
+  g_autofree gint64 *divisors = NULL;
+  g_autofree guint8 *base = NULL;
+  gboolean mean;
   CopyPart parts[2];
 
   if (!collect_stacks (ctx, self->kind, pivot, &st, cancellable, error))
@@ -360,48 +307,63 @@ _ppv_stack_tree_collect (PpvStackTree *self,
       return FALSE;
     }
 
-  order = g_new (guint32, MAX (st.n, 1));
-  for (guint32 k = 0; k < st.n; k++)
-    order[k] = k;
-  _ppv_sort_on_two_cores (order, st.n, sizeof (guint32), compare_stacks, &st);
+  order = sort_stacks (&st);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       stacks_clear (&st);
       return FALSE;
     }
 
-  for (guint32 k = 0; k < st.n && !with_base; k++)
-    with_base = _ppv_report_context_is_diff_base_sample (ctx, st.sample[k]);
+  /* The stacks' weights, read in sample order (the samples' values are
+   * scattered; the sorted order would miss the cache on each), and
+   * which are a diff base's, when the profile has labels to say so. */
   mean = _ppv_report_context_get_options (ctx)->mean;
+  weights = g_new (gint64, MAX (st.n, 1));
+  divisors = mean ? g_new (gint64, MAX (st.n, 1)) : NULL;
+  base = _ppv_report_context_get_profile (ctx)->n_labels > 0 ? g_new0 (guint8, MAX (st.n, 1)) : NULL;
+  for (guint32 k = 0; k < st.n; k++)
+    {
+      gint64 dw;
+
+      _ppv_report_context_sample_weight (ctx, st.sample[k], &weights[k], &dw);
+      if (mean)
+        divisors[k] = dw;
+      if (base != NULL)
+        base[k] = _ppv_report_context_is_diff_base_sample (ctx, st.sample[k]);
+    }
 
   sorted->n = st.n;
   sorted->offset = g_new (guint64, st.n + 1);
   sorted->sum_value = g_new (gint64, st.n + 1);
   sorted->sum_div = mean ? g_new (gint64, st.n + 1) : NULL;
-  sorted->sum_base = with_base ? g_new (gint64, st.n + 1) : NULL;
+  sorted->sum_neg = g_new (gint64, st.n + 1);
   sorted->offset[0] = 0;
   sorted->sum_value[0] = 0;
   if (mean)
     sorted->sum_div[0] = 0;
-  if (with_base)
-    sorted->sum_base[0] = 0;
+  sorted->sum_neg[0] = 0;
 
+  /* A comparison keeps its decreases apart: a -diff_base's base samples
+   * are negative, and -base leaves a negative sum where a stack shrank. */
   for (guint32 i = 0; i < st.n; i++)
     {
-      guint32 k = order[i], s = st.sample[k];
-      gint64 w, dw;
+      guint32 k = order[i];
+      gint64 w = weights[k];
 
       sorted->offset[i + 1] = sorted->offset[i] + st.len[k];
       self->max_depth = MAX (self->max_depth, st.len[k]);
 
-      _ppv_report_context_sample_weight (ctx, s, &w, &dw);
       sorted->sum_value[i + 1] = sorted->sum_value[i] + w;
       if (mean)
-        sorted->sum_div[i + 1] = sorted->sum_div[i] + dw;
-      if (with_base)
-        sorted->sum_base[i + 1] = sorted->sum_base[i] +
-                                  (_ppv_report_context_is_diff_base_sample (ctx, s) ? w : 0);
+        sorted->sum_div[i + 1] = sorted->sum_div[i] + divisors[k];
+      sorted->sum_neg[i + 1] = sorted->sum_neg[i] + MIN (w, 0);
+      if (base != NULL && base[k])
+        self->comparison = PPV_STACK_TREE_DIFF_BASE;
+      else if (self->comparison == PPV_STACK_TREE_PLAIN && w < 0)
+        self->comparison = PPV_STACK_TREE_SUBTRACTED;
     }
+  if (self->comparison == PPV_STACK_TREE_PLAIN)
+    g_clear_pointer (&sorted->sum_neg, g_free);
 
   /* The frames in sorted order, each half of them on its own core. */
   sorted->frames = g_new (guint32, MAX (sorted->offset[st.n], 1));

@@ -23,6 +23,16 @@ typedef struct
   gint64  value;
 } FoldedLine;
 
+/* Copies of a name read this far past its start, so that most are one
+ * fixed-size copy: the pool is padded by as much. */
+#define NAME_COPY 64
+
+typedef struct
+{
+  guint32 offset;
+  guint32 len;            /* with its ';' */
+} FoldedName;
+
 typedef struct
 {
   const SortedStacks *st;
@@ -30,14 +40,19 @@ typedef struct
   guint32            *name_len;
   guint32            *rank;     /* per node id: the order of "name;" among them all */
   GStringChunk       *cleaned;
-  char               *pool;     /* the names, one after another */
+  char               *pool;     /* the names, each followed by ';', then padding */
+  FoldedName         *entries;  /* per node id: where its "name;" is in the pool */
   gboolean            with_value;
+  const FoldedLine   *lines;    /* being sorted */
+  gboolean            in_order; /* the stacks are sorted as their lines print, but for rare cases */
 } Folded;
 
 static int
 compare_names (const void *a,
                const void *b,
                void       *data);
+static void
+folded_clear (Folded *f);
 
 static void
 folded_names_init (Folded           *f,
@@ -63,25 +78,43 @@ folded_names_init (Folded           *f,
       f->name_len[i] = strlen (name);
     }
 
-  /* One block holds them all: lines copy names from all over, and a
-   * block takes fewer cache and TLB misses than the heap's strings. */
+  /* One block holds them all, each name with the ';' that follows it
+   * in a line: lines copy names from all over, and a block takes fewer
+   * cache and TLB misses than the heap's strings. */
   {
     gsize size = 0;
     char *at;
 
     for (guint32 i = 0; i < n; i++)
-      size += f->name_len[i];
-    f->pool = at = g_malloc (MAX (size, 1));
+      size += f->name_len[i] + 1;
+    g_assert (size <= G_MAXUINT32);
+    f->pool = at = g_malloc0 (size + NAME_COPY);
+    f->entries = g_new (FoldedName, MAX (n, 1));
     for (guint32 i = 0; i < n; i++)
       {
         memcpy (at, f->names[i], f->name_len[i]);
+        at[f->name_len[i]] = ';';
+        f->entries[i] = (FoldedName) { (guint32) (at - f->pool), f->name_len[i] + 1 };
         f->names[i] = at;
-        at += f->name_len[i];
+        at += f->name_len[i] + 1;
       }
   }
 
+}
+
+guint32 *
+_ppv_stack_tree_folded_rank (PpvReportContext *ctx,
+                             guint32         **position)
+{
+  const PpvNodeIds *ids = _ppv_report_context_get_node_ids (ctx);
+  Folded f = { 0 };
+  guint32 *rank;
+
+  folded_names_init (&f, ids);
   /* Ranked as "name;" is: a line's frames but its last compare by rank. */
-  f->rank = _ppv_stack_tree_rank (n, compare_names, f);
+  rank = _ppv_stack_tree_rank (_ppv_node_ids_get_n (ids), compare_names, &f, position);
+  folded_clear (&f);
+  return rank;
 }
 
 static void
@@ -91,6 +124,7 @@ folded_clear (Folded *f)
   g_free (f->name_len);
   g_free (f->rank);
   g_free (f->pool);
+  g_free (f->entries);
   g_string_chunk_free (f->cleaned);
 }
 
@@ -204,6 +238,44 @@ compare_lines (const void *pa,
     }
 }
 
+static int
+compare_line_items (guint32  a,
+                    guint32  b,
+                    gpointer data)
+{
+  Folded *f = data;
+
+  return compare_lines (&f->lines[a], &f->lines[b], data);
+}
+
+/* Sorts @lines as compare_lines() does (f->with_value FALSE), keyed by
+ * the ranks of their first frames: a frame but the last prints as
+ * "name;", whose rank orders it; a last one prints as "name " and its
+ * value, which only the full comparison orders (key 0). */
+static void
+sort_lines (Folded *f,
+            GArray *lines)
+{
+  g_autofree PpvSortKey *keys = g_new (PpvSortKey, MAX (lines->len, 1));
+  g_autofree FoldedLine *sorted = g_new (FoldedLine, MAX (lines->len, 1));
+  const FoldedLine *l = (const FoldedLine *) lines->data;
+
+  for (guint32 k = 0; k < lines->len; k++)
+    {
+      guint32 len;
+      const guint32 *frames = _ppv_sorted_stack (f->st, l[k].stack, &len);
+
+      for (guint32 i = 0; i < PPV_SORT_KEY_WORDS; i++)
+        keys[k].key[i] = i + 1 < len ? f->rank[frames[i] & ~STACK_TREE_INLINED_BIT] + 1 : 0;
+      keys[k].item = k;
+    }
+  f->lines = l;
+  _ppv_sort_keyed (keys, lines->len, compare_line_items, f);
+  for (guint32 k = 0; k < lines->len; k++)
+    sorted[k] = l[keys[k].item];
+  memcpy (lines->data, sorted, lines->len * sizeof (FoldedLine));
+}
+
 /* Whether @a's line, up to its value, starts @b's: then only their
  * values order them ("f 10" against "f x;g 5"). */
 static gboolean
@@ -260,8 +332,20 @@ folded_lines (Folded       *f,
   if (g_cancellable_is_cancelled (cancellable))
     return lines;
 
+  /* Stacks sorted frame by frame in name order are in line order but
+   * where names that print alike differ, or where a line's last name
+   * meets a longer one ("f 10" against "f!x;g"): checked, and sorted
+   * only then. */
   f->with_value = FALSE;
-  _ppv_sort_on_two_cores (lines->data, lines->len, sizeof (FoldedLine), compare_lines, f);
+  {
+    gboolean sorted = f->in_order;
+
+    l = (FoldedLine *) lines->data;
+    for (guint32 i = 1; i < lines->len && sorted; i++)
+      sorted = compare_lines (&l[i - 1], &l[i], f) <= 0;
+    if (!sorted)
+      sort_lines (f, lines);
+  }
 
   l = (FoldedLine *) lines->data;
   for (guint32 i = 0; i < lines->len;)
@@ -299,43 +383,68 @@ typedef struct
   Folded           *f;
   const FoldedLine *lines;
   guint32           first, last;
-  GByteArray       *out;
-  GArray           *ends;
+  char             *out;
+  gsize             len, size;
+  guint32          *ends;       /* max_depth: where each name of the last line ends in it */
 } Chunk;
+
+static inline char *
+chunk_reserve (Chunk *chunk,
+               char  *at,
+               gsize  more)
+{
+  gsize used = at - chunk->out;
+
+  if (G_LIKELY (used + more <= chunk->size))
+    return at;
+  chunk->size = MAX (chunk->size * 2, used + more + (1u << 20));
+  chunk->out = g_realloc (chunk->out, chunk->size);
+  return chunk->out + used;
+}
 
 /* Formats lines [first, last) into chunk->out.  Each line copies the
  * names it shares with the one before (ends[] are where they end in it),
- * then adds its own. */
+ * then adds its own: each name with its ';' in one copy, the last ';'
+ * then overwritten by the value. */
 static gpointer
 format_chunk (gpointer data)
 {
   Chunk *chunk = data;
   Folded *f = chunk->f;
+  const SortedStacks *st = f->st;
+  const FoldedName *entries = f->entries;
   const guint32 *previous = NULL;
   guint32 previous_len = 0;
   gsize line = 0;
+  char *at = chunk->out;
 
-  g_byte_array_set_size (chunk->out, 0);
-  g_array_set_size (chunk->ends, 0);
   for (guint32 k = chunk->first; k < chunk->last; k++)
     {
       const FoldedLine *l = &chunk->lines[k];
       guint32 len, common = 0, shared;
-      const guint32 *frames = _ppv_sorted_stack (f->st, l->stack, &len);
-      gsize need = 24, start = chunk->out->len;
-      char *at;
+      const guint32 *frames = _ppv_sorted_stack (st, l->stack, &len);
+      gsize start;
 
       /* Lines come in name order, their stacks and names from anywhere:
-       * fetch a later line's frames, and the names of the next. */
+       * fetch a later line's frames, the entries of the line after next
+       * and the names of the next (whose entries came in last time). */
       if (k + 4 < chunk->last)
-        __builtin_prefetch (f->st->frames + f->st->offset[l[4].stack]);
+        __builtin_prefetch (st->frames + st->offset[l[4].stack]);
+      if (k + 2 < chunk->last)
+        {
+          guint32 ahead_len;
+          const guint32 *ahead = _ppv_sorted_stack (st, l[2].stack, &ahead_len);
+
+          for (guint32 i = 0; i < ahead_len; i++)
+            __builtin_prefetch (&entries[ahead[i] & ~STACK_TREE_INLINED_BIT]);
+        }
       if (k + 1 < chunk->last)
         {
           guint32 next_len;
-          const guint32 *next = _ppv_sorted_stack (f->st, l[1].stack, &next_len);
+          const guint32 *next = _ppv_sorted_stack (st, l[1].stack, &next_len);
 
           for (guint32 i = 0; i < next_len; i++)
-            __builtin_prefetch (f->names[next[i] & ~STACK_TREE_INLINED_BIT]);
+            __builtin_prefetch (f->pool + entries[next[i] & ~STACK_TREE_INLINED_BIT].offset);
         }
 
       while (common < len && common < previous_len && frames[common] == previous[common])
@@ -344,33 +453,35 @@ format_chunk (gpointer data)
              f->rank[frames[common] & ~STACK_TREE_INLINED_BIT] ==
              f->rank[previous[common] & ~STACK_TREE_INLINED_BIT])
         common++;
-      shared = common > 0 ? g_array_index (chunk->ends, guint32, common - 1) : 0;
-      for (guint32 i = common; i < len; i++)
-        need += f->name_len[frames[i] & ~STACK_TREE_INLINED_BIT] + 1;
-      g_byte_array_set_size (chunk->out, start + shared + need);
+      shared = common > 0 ? chunk->ends[common - 1] : 0;
 
-      at = (char *) chunk->out->data + start;
-      memcpy (at, chunk->out->data + line, shared);
+      at = chunk_reserve (chunk, at, shared);
+      start = at - chunk->out;
+      memcpy (at, chunk->out + line, shared);
       at += shared;
-      g_array_set_size (chunk->ends, common);
+      /* The line before may have ended there: its value took the ';'. */
+      if (shared > 0)
+        at[-1] = ';';
       for (guint32 i = common; i < len; i++)
         {
-          guint32 x = frames[i] & ~STACK_TREE_INLINED_BIT;
-          guint32 end;
+          const FoldedName *e = &entries[frames[i] & ~STACK_TREE_INLINED_BIT];
+          const char *name = f->pool + e->offset;
 
-          if (i > 0)
-            *at++ = ';';
-          memcpy (at, f->names[x], f->name_len[x]);
-          at += f->name_len[x];
-          end = (guint32) (at - ((char *) chunk->out->data + start));
-          g_array_append_val (chunk->ends, end);
+          at = chunk_reserve (chunk, at, MAX (e->len, NAME_COPY));
+          if (e->len <= NAME_COPY)
+            memcpy (at, name, NAME_COPY);
+          else
+            memcpy (at, name, e->len);
+          at += e->len;
+          chunk->ends[i] = (guint32) (at - chunk->out - start);
         }
-      at += format_value_text (at, l->value);
-      g_byte_array_set_size (chunk->out, at - (char *) chunk->out->data);
+      at = chunk_reserve (chunk, at, 24);
+      at += format_value_text (at - 1, l->value) - 1;
       line = start;
       previous = frames;
       previous_len = len;
     }
+  chunk->len = at - chunk->out;
   return NULL;
 }
 
@@ -391,6 +502,10 @@ ppv_stack_tree_write_folded (PpvStackTree  *self,
 
   f.st = &self->stacks;
   folded_names_init (&f, _ppv_report_context_get_node_ids (self->ctx));
+  f.in_order = self->folded_rank != NULL;
+  f.rank = f.in_order ? g_memdup2 (self->folded_rank, MAX (_ppv_node_ids_get_n (_ppv_report_context_get_node_ids (self->ctx)), 1) * sizeof (guint32))
+                      : _ppv_stack_tree_rank (_ppv_node_ids_get_n (_ppv_report_context_get_node_ids (self->ctx)),
+                                              compare_names, &f, NULL);
   lines = folded_lines (&f, cancellable);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
@@ -399,8 +514,8 @@ ppv_stack_tree_write_folded (PpvStackTree  *self,
     }
 
   for (guint i = 0; i < 2; i++)
-    chunks[i] = (Chunk) { &f, (const FoldedLine *) lines->data, 0, 0,
-                          g_byte_array_new (), g_array_new (FALSE, FALSE, sizeof (guint32)) };
+    chunks[i] = (Chunk) { &f, (const FoldedLine *) lines->data, 0, 0, g_malloc (1u << 20), 0, 1u << 20,
+                          g_new (guint32, self->max_depth + 1) };
   for (guint32 k = 0; k < lines->len && ok; k = chunks[1].last)
     {
       for (guint i = 0; i < 2; i++)
@@ -416,13 +531,12 @@ ppv_stack_tree_write_folded (PpvStackTree  *self,
         }
       _ppv_run_on_two_cores (format_chunk, &chunks[0], &chunks[1]);
       for (guint i = 0; i < 2 && ok; i++)
-        ok = g_output_stream_write_all (out, chunks[i].out->data, chunks[i].out->len, NULL,
-                                        cancellable, error);
+        ok = g_output_stream_write_all (out, chunks[i].out, chunks[i].len, NULL, cancellable, error);
     }
   for (guint i = 0; i < 2; i++)
     {
-      g_byte_array_unref (chunks[i].out);
-      g_array_unref (chunks[i].ends);
+      g_free (chunks[i].out);
+      g_free (chunks[i].ends);
     }
   folded_clear (&f);
   return ok;

@@ -42,7 +42,7 @@ typedef struct
   guint64 *offset;        /* n + 1: stack i is frames[offset[i], offset[i + 1]) */
   gint64  *sum_value;     /* n + 1: the values of stacks [0, i) */
   gint64  *sum_div;       /* the same for --mean's divisors, or NULL */
-  gint64  *sum_base;      /* the same for a diff base's samples, or NULL */
+  gint64  *sum_neg;       /* the same for the negative values, or NULL when none is */
   guint32  n;
 } SortedStacks;
 
@@ -54,6 +54,7 @@ struct _PpvStackTree
   char             *root_name;
   SortedStacks      stacks;
   guint32           max_depth;
+  PpvStackTreeComparison comparison;
   char            **warnings;
 
   /* Nodes live in chunks that never move, so a node read needs no lock;
@@ -64,6 +65,11 @@ struct _PpvStackTree
   guint32           n_chunks;
   guint32           n_nodes;      /* atomic */
   guint32          *name_rank;    /* per node id, once a node has many children; or NULL */
+  /* Per node id, for a tree whose stacks are sorted as folded lines
+   * print (frame by frame in this order), or NULL: the order of the name
+   * followed by ';', and a place of its own in it (ties in id order). */
+  guint32          *folded_rank;
+  guint32          *folded_position;
 };
 
 #define STACK_TREE_CHUNK_BITS 12
@@ -117,16 +123,33 @@ gboolean      _ppv_stack_tree_collect (PpvStackTree     *self,
  * pointers to ids); ids that compare equal share a place.  g_free() it. */
 guint32      *_ppv_stack_tree_rank (guint32          n,
                                     GCompareDataFunc compare,
-                                    gpointer         data);
+                                    gpointer         data,
+                                    guint32        **position);
+/* Each node id's place in the byte order of its name as a folded line
+ * prints it followed by ';' (ties share one), and in @position a place
+ * of its own (ties in id order).  g_free() both. */
+guint32      *_ppv_stack_tree_folded_rank (PpvReportContext *ctx,
+                                           guint32         **position);
+/* An item of a keyed sort: its first words of key (0 where undecided),
+ * then its index. */
+#define PPV_SORT_KEY_WORDS 3
+typedef struct
+{
+  guint32 key[PPV_SORT_KEY_WORDS];
+  guint32 item;
+} PpvSortKey;
+/* The full comparison of items @a and @b, used where their keys differ
+ * first at a 0 or do not differ at all. */
+typedef int (*PpvSortTieFunc) (guint32  a,
+                               guint32  b,
+                               gpointer data);
+/* Sorts @items by their keys, ties by @tie, stably, on two cores. */
+void          _ppv_sort_keyed        (PpvSortKey       *items,
+                                      gsize             n,
+                                      PpvSortTieFunc    tie,
+                                      gpointer          data);
 /* Runs @func on @a here and on @b on the other core, if there is one. */
 void          _ppv_run_on_two_cores  (GThreadFunc       func,
                                       gpointer          a,
                                       gpointer          b);
-/* Sorts @n items of @size with @compare, on two threads when it pays. */
-void          _ppv_sort_on_two_cores (gpointer          items,
-                                      gsize             n,
-                                      gsize             size,
-                                      GCompareDataFunc  compare,
-                                      gpointer          data);
-
 G_END_DECLS

@@ -56,6 +56,23 @@ node_total (PpvStackTree    *self,
   return _ppv_sorted_stacks_value (&self->stacks, n->lo, n->hi);
 }
 
+/* How wide a flame graph draws @n, in raw sample values: its increases
+ * plus its decreases in a comparison, else its absolute value. */
+static inline gint64
+node_weight (PpvStackTree    *self,
+             const StackNode *n)
+{
+  const SortedStacks *st = &self->stacks;
+  gint64 value = st->sum_value[n->hi] - st->sum_value[n->lo];
+
+  if (st->sum_neg != NULL)
+    {
+      gint64 neg = st->sum_neg[n->hi] - st->sum_neg[n->lo];
+      return ABS (value - neg) + ABS (neg);
+    }
+  return ABS (value);
+}
+
 /* The first stack of [lo, hi) that does not pass @test; they all pass
  * up to it.  Galloping: a run is found in time logarithmic in its length,
  * so a node's children cost their number, not their stacks'. */
@@ -140,16 +157,24 @@ compare_ids_by_name (const void *a,
 guint32 *
 _ppv_stack_tree_rank (guint32          n,
                       GCompareDataFunc compare,
-                      gpointer         data)
+                      gpointer         data,
+                      guint32        **position)
 {
   g_autofree guint32 *order = g_new (guint32, MAX (n, 1));
   guint32 *rank = g_new (guint32, MAX (n, 1));
 
   for (guint32 i = 0; i < n; i++)
     order[i] = i;
+  /* Stable: ids that compare equal stay in id order. */
   g_qsort_with_data (order, n, sizeof (guint32), compare, data);
   for (guint32 k = 0; k < n; k++)
     rank[order[k]] = k > 0 && compare (&order[k - 1], &order[k], data) == 0 ? rank[order[k - 1]] : k;
+  if (position != NULL)
+    {
+      *position = g_new (guint32, MAX (n, 1));
+      for (guint32 k = 0; k < n; k++)
+        (*position)[order[k]] = k;
+    }
   return rank;
 }
 
@@ -161,7 +186,7 @@ rank_names (PpvStackTree *self)
 {
   const PpvNodeIds *ids = _ppv_report_context_get_node_ids (self->ctx);
 
-  self->name_rank = _ppv_stack_tree_rank (_ppv_node_ids_get_n (ids), compare_ids_by_name, self);
+  self->name_rank = _ppv_stack_tree_rank (_ppv_node_ids_get_n (ids), compare_ids_by_name, self, NULL);
 }
 
 /* Decreasing total, then name, then frame (inlined after plain). */
@@ -279,7 +304,7 @@ make_nodes (PpvStackTree *self,
   if (root_only)
     return TRUE;
 
-  threshold = MAX (ABS (st->sum_value[st->n]) / RESOLUTION, 1);
+  threshold = MAX (node_weight (self, _ppv_stack_tree_node (self, 0)) / RESOLUTION, 1);
   for (guint32 node = 0; node < self->n_nodes; node++)
     {
       StackNode *n = _ppv_stack_tree_node (self, node);
@@ -288,11 +313,48 @@ make_nodes (PpvStackTree *self,
         return FALSE;
       if (n->first_child != STACK_TREE_UNBUILT)
         continue;
-      if (!whole && ABS (st->sum_value[n->hi] - st->sum_value[n->lo]) < threshold)
+      if (!whole && node_weight (self, n) < threshold)
         continue;
       make_children (self, node, scratch);
     }
   return TRUE;
+}
+
+gboolean
+ppv_stack_tree_make_below (PpvStackTree *self,
+                           guint32       node,
+                           GCancellable *cancellable)
+{
+  g_autoptr(GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint32));
+  gint64 threshold;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (node < ppv_stack_tree_get_n_nodes (self), FALSE);
+
+  threshold = MAX (node_weight (self, _ppv_stack_tree_node (self, node)) / RESOLUTION, 1);
+  g_array_append_val (queue, node);
+  for (guint i = 0; i < queue->len; i++)
+    {
+      guint32 parent = g_array_index (queue, guint32, i);
+
+      if ((i & 0xfff) == 0 && g_cancellable_is_cancelled (cancellable))
+        return FALSE;
+      for (guint32 child = first_child (self, parent); child != PPV_NONE;
+           child = _ppv_stack_tree_node (self, child)->next_sibling)
+        if (node_weight (self, _ppv_stack_tree_node (self, child)) >= threshold)
+          g_array_append_val (queue, child);
+    }
+  return TRUE;
+}
+
+gboolean
+ppv_stack_tree_children_made (PpvStackTree *self,
+                              guint32       node)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (node < ppv_stack_tree_get_n_nodes (self), FALSE);
+
+  return g_atomic_int_get ((gint *) &_ppv_stack_tree_node (self, node)->first_child) != (gint) STACK_TREE_UNBUILT;
 }
 
 PpvStackTree *
@@ -305,6 +367,10 @@ _ppv_stack_tree_build (PpvReportContext *ctx,
 {
   g_autoptr(PpvStackTree) self = stack_tree_alloc (ctx, kind);
 
+  /* Only folded output reads a tree with just its root: its stacks are
+   * then sorted as their lines print, so that the lines need no sort. */
+  if (root_only && kind == PPV_STACK_TREE_TOP_DOWN)
+    self->folded_rank = _ppv_stack_tree_folded_rank (ctx, &self->folded_position);
   if (!_ppv_stack_tree_collect (self, pivot, cancellable, error))
     return NULL;
   if (!make_nodes (self, root_only, cancellable, error))
@@ -377,11 +443,13 @@ ppv_stack_tree_unref (PpvStackTree *self)
   g_free (self->stacks.offset);
   g_free (self->stacks.sum_value);
   g_free (self->stacks.sum_div);
-  g_free (self->stacks.sum_base);
+  g_free (self->stacks.sum_neg);
   for (guint32 c = 0; c < self->n_chunks; c++)
     g_free (self->chunks[c]);
   g_free (self->chunks);
   g_free (self->name_rank);
+  g_free (self->folded_rank);
+  g_free (self->folded_position);
   g_mutex_clear (&self->lock);
   g_free (self);
 }
@@ -400,7 +468,7 @@ guint32 ppv_stack_tree_get_max_depth (PpvStackTree *self) { return self->max_dep
 guint32 ppv_stack_tree_get_parent (PpvStackTree *self, guint32 node) { return get_node (self, node)->parent; }
 guint32 ppv_stack_tree_get_next_sibling (PpvStackTree *self, guint32 node) { return get_node (self, node)->next_sibling; }
 guint32 ppv_stack_tree_get_depth (PpvStackTree *self, guint32 node) { return get_node (self, node)->depth; }
-gboolean ppv_stack_tree_has_base (PpvStackTree *self) { return self->stacks.sum_base != NULL; }
+PpvStackTreeComparison ppv_stack_tree_get_comparison (PpvStackTree *self) { return self->comparison; }
 
 gboolean
 ppv_stack_tree_is_inlined (PpvStackTree *self,
@@ -455,12 +523,25 @@ ppv_stack_tree_get_total (PpvStackTree *self,
 }
 
 gint64
-ppv_stack_tree_get_base_total (PpvStackTree *self,
-                               guint32       node)
+ppv_stack_tree_get_decrease (PpvStackTree *self,
+                             guint32       node)
 {
+  const SortedStacks *st = &self->stacks;
   const StackNode *n = get_node (self, node);
+  gint64 neg;
 
-  return self->stacks.sum_base ? self->stacks.sum_base[n->hi] - self->stacks.sum_base[n->lo] : 0;
+  if (st->sum_neg == NULL)
+    return 0;
+  neg = st->sum_neg[n->hi] - st->sum_neg[n->lo];
+  /* With --mean a part is divided as its total is. */
+  return -(st->sum_div != NULL ? _ppv_div_value (neg, st->sum_div[n->hi] - st->sum_div[n->lo]) : neg);
+}
+
+gint64
+ppv_stack_tree_get_increase (PpvStackTree *self,
+                             guint32       node)
+{
+  return ppv_stack_tree_get_total (self, node) + ppv_stack_tree_get_decrease (self, node);
 }
 
 gint64
@@ -512,7 +593,7 @@ gsize
 ppv_stack_tree_get_memory_size (PpvStackTree *self)
 {
   const SortedStacks *st = &self->stacks;
-  gsize sums = 1 + (st->sum_div ? 1 : 0) + (st->sum_base ? 1 : 0);
+  gsize sums = 1 + (st->sum_div ? 1 : 0) + (st->sum_neg ? 1 : 0);
   gsize chunks = 0, ranks = 0;
 
   for (guint32 c = 0; c < self->n_chunks; c++)

@@ -27,6 +27,14 @@ typedef struct _PpvStackTree PpvStackTree;
 
 #define PPV_TYPE_STACK_TREE (ppv_stack_tree_get_type ())
 
+/* What a tree's negative values are. */
+typedef enum
+{
+  PPV_STACK_TREE_PLAIN,       /* none: no comparison */
+  PPV_STACK_TREE_DIFF_BASE,   /* a -diff_base's base samples: its decreases are the base's values */
+  PPV_STACK_TREE_SUBTRACTED,  /* stacks that shrank once a base was subtracted (-base) */
+} PpvStackTreeComparison;
+
 typedef enum
 {
   PPV_STACK_TREE_TOP_DOWN,   /* root = outermost frames, children = callees */
@@ -60,6 +68,18 @@ PpvStackTree *ppv_stack_tree_ref      (PpvStackTree *self);
 void          ppv_stack_tree_unref    (PpvStackTree *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PpvStackTree, ppv_stack_tree_unref)
 
+/* Makes the nodes below @node that a view zoomed on it draws: the
+ * children of every node there wider than the builder's share of it (as
+ * the builder does for the root), so that walking them never has to.
+ * For a worker: the nodes a zoom needs are made off the main thread.
+ * Safe from any thread; FALSE if @cancellable was cancelled. */
+gboolean      ppv_stack_tree_make_below     (PpvStackTree *self,
+                                             guint32       node,
+                                             GCancellable *cancellable);
+/* Whether @node's children are made: reading them then makes nothing. */
+gboolean      ppv_stack_tree_children_made  (PpvStackTree *self,
+                                             guint32       node);
+
 PpvStackTreeKind ppv_stack_tree_get_kind    (PpvStackTree *self);
 /* The nodes made so far: every id below it is valid. */
 guint32       ppv_stack_tree_get_n_nodes    (PpvStackTree *self);
@@ -80,10 +100,16 @@ gboolean      ppv_stack_tree_is_inlined       (PpvStackTree *self, guint32 node)
  * ordered by decreasing total, ties by name; total = self + children's. */
 gint64        ppv_stack_tree_get_self         (PpvStackTree *self, guint32 node);
 gint64        ppv_stack_tree_get_total        (PpvStackTree *self, guint32 node);
-/* The part of total and self from a -diff_base's base samples (0 without
- * one): new = total - base. */
-gint64        ppv_stack_tree_get_base_total   (PpvStackTree *self, guint32 node);
-gboolean      ppv_stack_tree_has_base         (PpvStackTree *self);
+/* A comparison's two sides of a node's total, each >= 0 on profiles
+ * without negative values of their own: total = increase - decrease.
+ * With a diff base, decrease is the base's value and increase the
+ * profile's (base -> profile); after -base, whose stacks net out, they
+ * are the sums of the stacks that shrank and that grew.  A flame graph
+ * draws a comparison's box as wide as both, as pprof does.  Decrease is
+ * 0 in a plain tree. */
+PpvStackTreeComparison ppv_stack_tree_get_comparison (PpvStackTree *self);
+gint64        ppv_stack_tree_get_decrease     (PpvStackTree *self, guint32 node);
+gint64        ppv_stack_tree_get_increase     (PpvStackTree *self, guint32 node);
 
 /* The report's percentage base (pprof's total, of the base with a diff). */
 gint64        ppv_stack_tree_get_report_total (PpvStackTree *self);

@@ -346,6 +346,151 @@ compare_strings (const void *a,
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
+/* Enough distinct stacks for the two-core sorts, over names that start
+ * one another, hold spaces, or print alike once ';' is replaced ("g;x"
+ * and "g:x"): the lines must come out as an independent join and byte
+ * sort of the same stacks gives them. */
+static void
+test_folded_many (void)
+{
+  static const char *const names[] = {
+    "main", "f", "f 1", "f 12", "f a", "fa", "f!", "g;x", "g:x", "g", "h",
+    "runtime.mallocgc", "runtime.malloc", "pkg.(*T).Method", "pkg.(*T).Method2", "z",
+  };
+  const guint n_names = G_N_ELEMENTS (names), n_samples = 120000;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(PpvProfile) profile = NULL;
+  g_autoptr(PpvStackTree) tree = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folded = NULL;
+  PpvReportOptions options;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint k = 0; k < n_samples; k++)
+    {
+      guint depth = g_rand_int_range (rand, 1, 8);
+      guint v = g_rand_int_range (rand, 1, 1000);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      g_array_append_val (samples, v);
+      g_array_append_val (samples, depth);
+      for (guint i = 0; i < depth; i++)
+        {
+          guint name = g_rand_int_range (rand, 0, n_names);
+          g_array_append_val (samples, name);
+          if (i > 0)
+            g_string_append_c (line, ';');
+          g_string_append (line, names[name]);
+          if (i > 0 && g_str_has_prefix (names[name], "g;"))
+            line->str[line->len - strlen (names[name]) + 1] = ':';
+          else if (i == 0 && g_str_has_prefix (names[name], "g;"))
+            line->str[1] = ':';
+        }
+      value = g_hash_table_lookup (sums, line->str);
+      g_hash_table_replace (sums, g_strdup (line->str), GSIZE_TO_POINTER (GPOINTER_TO_SIZE (value) + v));
+    }
+  g_hash_table_iter_init (&iter, sums);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_ptr_array_add (lines, g_strdup_printf ("%s %" G_GSIZE_FORMAT "\n", (char *) key,
+                                             GPOINTER_TO_SIZE (value)));
+  g_ptr_array_sort (lines, compare_strings);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append (expected, g_ptr_array_index (lines, i));
+  g_assert_cmpuint (lines->len, >, 65536);
+
+  profile = profile_of_names (names, n_names, (const guint *) samples->data, n_samples);
+  ppv_report_options_init (&options);
+  tree = ppv_stack_tree_new (profile, &options, NULL, &error);
+  g_assert_no_error (error);
+  folded = ppv_stack_tree_format_folded (tree);
+  g_assert_true (strcmp (folded, expected->str) == 0);
+
+  /* A tree of the root alone sorts its stacks as the lines print. */
+  g_clear_pointer (&tree, ppv_stack_tree_unref);
+  g_clear_pointer (&folded, g_free);
+  tree = ppv_stack_tree_new_root_only (profile, &options, NULL, &error);
+  g_assert_no_error (error);
+  folded = ppv_stack_tree_format_folded (tree);
+  g_assert_true (strcmp (folded, expected->str) == 0);
+  ppv_report_options_clear (&options);
+}
+
+/* The same without names that print alike or start one another: the
+ * root-alone tree's stacks are then in line order as sorted. */
+static void
+test_folded_root_only (void)
+{
+  g_autoptr(PpvProfile) profile = ppv_test_profile_from_folded (TYPES,
+                                                                 "main;b;c 1,5\n"
+                                                                 "main;a 1,7\n"
+                                                                 "zeta;a;b 1,2\n"
+                                                                 "main;b 1,1\n"
+                                                                 "alpha;main 1,3\n"
+                                                                 "main;a 1,1\n");
+  g_autoptr(PpvStackTree) tree = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folded = NULL;
+  PpvReportOptions options;
+
+  ppv_report_options_init (&options);
+  tree = ppv_stack_tree_new_root_only (profile, &options, NULL, &error);
+  g_assert_no_error (error);
+  folded = ppv_stack_tree_format_folded (tree);
+  g_assert_cmpstr (folded, ==,
+                   "alpha;main 3\n"
+                   "main;a 8\n"
+                   "main;b 1\n"
+                   "main;b;c 5\n"
+                   "zeta;a;b 2\n");
+  g_assert_cmpint (ppv_stack_tree_get_total (tree, 0), ==, 19);
+  ppv_report_options_clear (&options);
+}
+
+/* A zoom's nodes made ahead, as a worker makes them: under "hot" (2,000
+ * of 12,000) each x_i weighs 1, under the builder's 12,000/4,096 but not
+ * under hot's 2,000/4,096, so make_below(hot) makes their children and
+ * the chains below them. */
+static void
+test_make_below (void)
+{
+  g_autoptr(GString) stacks = g_string_new ("main;cold 10000,10000\n");
+  g_autoptr(PpvStackTree) tree = NULL;
+  guint32 main_node, hot, x, chain;
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_string_append_printf (stacks, "main;hot;x%u", i);
+      for (guint d = 0; d < 30; d++)
+        g_string_append_printf (stacks, ";y%u", d);
+      g_string_append (stacks, " 1,1\n");
+    }
+  tree = tree_with (stacks->str, NULL, NULL);
+  main_node = ppv_stack_tree_get_first_child (tree, 0);
+  hot = ppv_stack_tree_get_next_sibling (tree, ppv_stack_tree_get_first_child (tree, main_node));
+  g_assert_cmpstr (ppv_stack_tree_get_name (tree, hot), ==, "hot");
+  g_assert_true (ppv_stack_tree_children_made (tree, hot));
+  x = ppv_stack_tree_get_first_child (tree, hot);
+  g_assert_false (ppv_stack_tree_children_made (tree, x));
+
+  g_assert_true (ppv_stack_tree_make_below (tree, hot, NULL));
+  for (x = ppv_stack_tree_get_first_child (tree, hot); x != PPV_NONE; x = ppv_stack_tree_get_next_sibling (tree, x))
+    {
+      guint depth = 0;
+
+      g_assert_true (ppv_stack_tree_children_made (tree, x));
+      for (chain = x; ppv_stack_tree_children_made (tree, chain) &&
+                      ppv_stack_tree_get_first_child (tree, chain) != PPV_NONE;
+           chain = ppv_stack_tree_get_first_child (tree, chain))
+        depth++;
+      g_assert_cmpuint (depth, ==, 30);
+    }
+}
+
 static void
 test_made_as_reached (void)
 {
@@ -541,7 +686,10 @@ main (int   argc,
   g_test_add_func ("/ppv/core/stack-tree/folded", test_folded);
   g_test_add_func ("/ppv/core/stack-tree/folded-order", test_folded_order);
   g_test_add_func ("/ppv/core/stack-tree/folded-value-order", test_folded_value_order);
+  g_test_add_func ("/ppv/core/stack-tree/folded-many", test_folded_many);
+  g_test_add_func ("/ppv/core/stack-tree/folded-root-only", test_folded_root_only);
   g_test_add_func ("/ppv/core/stack-tree/made-as-reached", test_made_as_reached);
+  g_test_add_func ("/ppv/core/stack-tree/make-below", test_make_below);
   g_test_add_func ("/ppv/core/stack-tree/many-children", test_many_children);
   g_test_add_func ("/ppv/core/stack-tree/inlining", test_inlining);
   g_test_add_func ("/ppv/core/stack-tree/recursion-pivots", test_recursion_pivots);

@@ -59,10 +59,12 @@ CASES = [
     ('synthetic', ['synthetic.pb.gz'], [], True),
     ('threadcreate', ['threadcreate.pb.gz'], [], True),
     ('heap-debug1', ['heap-debug1.txt'], [], True),
-    # A diff's boxes are as wide as increases plus decreases (pprof's
-    # rule), not as its net cum: only the structure is checked.
-    ('heap-diff-base', ['heap-after.pb.gz'], ['--diff-base=heap-before.pb.gz'], False),
-    ('heap-base', ['heap-after.pb.gz'], ['--base=heap-before.pb.gz'], False),
+    # A comparison's boxes are as wide as increases plus decreases
+    # (pprof's rule), not as its net cum: checked against the two sides
+    # summed from --folded instead (values asked for in bytes, exactly).
+    ('heap-diff-base', ['heap-after.pb.gz'], ['--diff-base=heap-before.pb.gz', '--unit=B'], 'diff'),
+    ('heap-base', ['heap-after.pb.gz'], ['--base=heap-before.pb.gz', '--unit=B'], 'base'),
+    ('cpu-diff-base', ['cpu2.pb.gz'], ['--diff-base=cpu.pb.gz', '--unit=ns'], 'diff'),
 ]
 
 # The base unit --top is asked for, so its numbers are exact.
@@ -73,7 +75,12 @@ UNIT_FAMILIES = {
 VALUE_RE = re.compile(r'^(-?[0-9.]+(?:e[+-]?[0-9]+)?)([A-Za-zµ]*)$')
 ROW_RE = re.compile(rb'^ *(\S+) +(\S+) +(\S+) +(\S+) +(\S+)  (.*)$')
 SHOWING_RE = re.compile(r'^Showing nodes accounting for (\S+), (\S+) of (\S+) total')
-TITLE_RE = re.compile(r'^(.*) \(([^()]*), (-?[0-9.]+)%\)$', re.S)
+TITLE_RE = re.compile(r'^(.*) \(([^()]*), (-?[0-9.]+)%(?:; ([^()]*))?\)$', re.S)
+# What a comparison's title adds: the two sides of the box.
+CHANGE_RE = re.compile(r'^base \u2192 profile: (\S+) \u2192 (\S+)$|'
+                       r'^stacks that grew: \+(\S+), that shrank: \u2212(\S+)$')
+GREW_FILL, SHRANK_FILL = '#ccabab', '#abccab'
+
 
 
 def as_svg_text(raw):
@@ -207,6 +214,10 @@ class Box:
         rect = g.find(SVG + 'rect')
         self.title = title.text if title is not None else None
         self.has_rect = rect is not None
+        self.change = None
+        for r in g.findall(SVG + 'rect'):
+            if r.get('class') == 'change':
+                self.change = (float(r.get('x')), float(r.get('width')), r.get('fill'))
         if rect is not None:
             self.x, self.y = float(rect.get('x')), float(rect.get('y'))
             self.w = float(rect.get('width'))
@@ -214,6 +225,12 @@ class Box:
         self.parent = None
         m = TITLE_RE.match(self.title or '')
         self.name, self.value, self.pct = (m.group(1), m.group(2), float(m.group(3))) if m else (None, None, None)
+        self.sides = None       # (decrease, increase) in a comparison
+        if m and m.group(4):
+            c = CHANGE_RE.match(m.group(4))
+            if c:
+                old, new = (c.group(1), c.group(2)) if c.group(1) else (c.group(4), c.group(3))
+                self.sides = (number(old)[0], number(new)[0])
 
 
 MERGED_RE = re.compile(r' \(boxes under ([0-9.]+) px merged\)$')
@@ -282,6 +299,8 @@ def check(viewer, profiles_dir, case, tmp):
     problem = link_parents(boxes)
     if problem or not compare:
         return problem
+    if compare in ('diff', 'base'):
+        return check_comparison(viewer, profiles_dir, case, width, boxes)
 
     cum, pct, shown, total = read_top(viewer, profiles_dir, case)
     if not cum:
@@ -324,6 +343,57 @@ def check(viewer, profiles_dir, case, tmp):
     if problems:
         return '; '.join(problems[:5]) + (' (and %d more)' % (len(problems) - 5) if len(problems) > 5 else '')
     return None
+
+
+def folded_sides(viewer, cwd, case):
+    """(decrease, increase) of the whole comparison, from --folded: with a
+    diff base, the base's total and the profile's, each read alone; after
+    -base, the lines that shrank and those that grew."""
+    _, profiles, options, compare = case
+    if compare == 'base':
+        sums = [0, 0]
+        out = run(viewer, ['--folded'] + options + profiles, cwd).stdout
+        for line in out.split(b'\n'):
+            if line:
+                value = int(line.rpartition(b' ')[2])
+                sums[value > 0] += abs(value)
+        return tuple(sums)
+    plain = [o for o in options if not o.startswith('--diff-base=')]
+    base = [o.split('=', 1)[1] for o in options if o.startswith('--diff-base=')]
+
+    def total(args):
+        out = run(viewer, ['--folded'] + plain + args, cwd).stdout
+        return sum(abs(int(line.rpartition(b' ')[2])) for line in out.split(b'\n') if line)
+    return total(base), total(profiles)
+
+
+def check_comparison(viewer, profiles_dir, case, width, boxes):
+    """The root's two sides equal --folded's; every box is as wide as its
+    two sides over the root's, and its change part as wide as their
+    difference, red where it grew, green where it shrank."""
+    root = boxes[0]
+    if root.sides is None:
+        return 'root title %r gives no base and profile values' % root.title
+    want = folded_sides(viewer, profiles_dir, case)
+    if root.sides != want:
+        return 'root title gives %r, --folded sums %r' % (root.sides, want)
+    scale = width / (want[0] + want[1])
+    problems = []
+    for b in boxes:
+        if b.klass == 'small':
+            continue
+        if b.sides is None:
+            problems.append('%r: no base and profile values' % b.title)
+            continue
+        old, new = b.sides
+        if abs(b.w - min((old + new) * scale, b.parent.w if b.parent else width)) > 0.02:
+            problems.append('%r: %.2f px wide, its two sides give %.2f' % (b.title, b.w, (old + new) * scale))
+        part = min(abs(new - old) * scale, b.w)
+        got = b.change[1] if b.change else 0.0
+        if abs(got - part) > 0.02 or (b.change and (b.change[0] != b.x or
+                                                   b.change[2] != (GREW_FILL if new > old else SHRANK_FILL))):
+            problems.append('%r: change part %r, want %.2f px from x=%g' % (b.title, b.change, part, b.x))
+    return '; '.join(problems[:5]) if problems else None
 
 
 def main():

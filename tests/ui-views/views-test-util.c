@@ -3,6 +3,7 @@
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <adwaita.h>
 #include <glib/gstdio.h>
 
 #include "views-test-util.h"
@@ -17,6 +18,22 @@ views_test_init (void)
   if (fixtures == NULL)
     fixtures = PPV_FIXTURES_DIR;
   shot_dir = g_getenv ("PPV_SHOT_DIR");
+}
+
+gboolean
+views_test_init_gtk (int    *argc,
+                     char ***argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL
+      && g_strcmp0 (g_getenv ("GDK_BACKEND"), "broadway") != 0)
+    {
+      g_printerr ("no display: skipping\n");
+      return FALSE;
+    }
+  views_test_init ();
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  return TRUE;
 }
 
 const char *

@@ -17,6 +17,10 @@ typedef gboolean (*Condition) (gpointer data);
 
 /* Reads PPV_FIXTURES (default: the source tree's) and PPV_SHOT_DIR. */
 void        views_test_init      (void);
+/* views_test_init(), GTK's and libadwaita's test set-up; FALSE (the test
+ * is skipped: exit 77) without a display. */
+gboolean    views_test_init_gtk  (int         *argc,
+                                  char      ***argv);
 /* Iterates the main loop until @condition holds; FALSE on timeout. */
 gboolean    wait_for             (Condition   condition,
                                   gpointer    data,

@@ -161,7 +161,7 @@ paint_box (PpvFlameCanvas    *self,
   const char *name;
   guint8 rgb[3];
   GdkRGBA fill, text = paint->text;
-  gboolean diff = ppv_stack_tree_has_base (self->tree);
+  gboolean diff = ppv_stack_tree_get_comparison (self->tree) != PPV_STACK_TREE_PLAIN;
   gboolean faded;
 
   graphene_rect_init (&rect, (float) x0, (float) y, (float) (width - gap), (float) (self->row_height - 1));
@@ -178,12 +178,10 @@ paint_box (PpvFlameCanvas    *self,
     /* pprof's diff colours: a grey box, and from its left edge a part as
      * wide as the net change, reddish where it grew, greenish where it
      * shrank. */
-    fill = paint->dark ? (GdkRGBA) { 0.32f, 0.32f, 0.32f, 1.f } : (GdkRGBA) { 0.85f, 0.85f, 0.85f, 1.f };
+    ppv_flame_diff_color (FALSE, FALSE, paint->dark, rgb);
   else
-    {
-      ppv_flame_box_color (name, ppv_stack_tree_is_inlined (self->tree, box->node), paint->dark, rgb);
-      fill = (GdkRGBA) { rgb[0] / 255.f, rgb[1] / 255.f, rgb[2] / 255.f, 1.f };
-    }
+    ppv_flame_box_color (name, ppv_stack_tree_is_inlined (self->tree, box->node), paint->dark, rgb);
+  fill = (GdkRGBA) { rgb[0] / 255.f, rgb[1] / 255.f, rgb[2] / 255.f, 1.f };
 
   /* A search fades what does not match; the breadcrumb rows fade a little. */
   faded = self->needle != NULL && !_ppv_flame_canvas_matches (self, name);
@@ -203,11 +201,8 @@ paint_box (PpvFlameCanvas    *self,
       double part = weight > 0 ? rect.size.width * (double) ABS (net) / (double) weight : 0;
       GdkRGBA change;
 
-      if (net > 0)
-        change = paint->dark ? (GdkRGBA) { 0.62f, 0.30f, 0.30f, 1.f } : (GdkRGBA) { 0.80f, 0.67f, 0.67f, 1.f };
-      else
-        change = paint->dark ? (GdkRGBA) { 0.28f, 0.52f, 0.30f, 1.f } : (GdkRGBA) { 0.67f, 0.80f, 0.67f, 1.f };
-      change.alpha = fill.alpha;
+      ppv_flame_diff_color (TRUE, net > 0, paint->dark, rgb);
+      change = (GdkRGBA) { rgb[0] / 255.f, rgb[1] / 255.f, rgb[2] / 255.f, fill.alpha };
       if (part >= 1)
         gtk_snapshot_append_color (paint->snapshot, &change,
                                    &GRAPHENE_RECT_INIT (rect.origin.x, rect.origin.y, (float) part, rect.size.height));
@@ -349,6 +344,8 @@ _ppv_flame_canvas_snapshot (GtkWidget   *widget,
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (float) -scroll));
   gtk_snapshot_append_node (snapshot, self->cache);
   gtk_snapshot_restore (snapshot);
-  draw_overlays (self, snapshot);
+  /* The hover and the cursor belong to the new zoom, not yet drawn. */
+  if (self->making == NULL)
+    draw_overlays (self, snapshot);
   gtk_snapshot_pop (snapshot);
 }

@@ -41,18 +41,16 @@ _ppv_flame_canvas_row_to_depth (PpvFlameCanvas *self,
   return depth < 0 ? G_MAXUINT : (guint) depth;
 }
 
-/* A box's width: its value; in a -diff_base comparison what the base had
- * plus what the profile has (old + new), as pprof's flame graph draws a
- * diff, so that what shrank stays as visible as what grew. */
+/* A box's width: its value; in a comparison its increases plus its
+ * decreases (with a diff base, old + new), as pprof's flame graph draws
+ * a diff, so that what shrank stays as visible as what grew. */
 gint64
 _ppv_flame_canvas_box_weight (PpvStackTree *tree,
                               guint32       node)
 {
-  gint64 total = ppv_stack_tree_get_total (tree, node);
-
-  if (ppv_stack_tree_has_base (tree))
-    return MAX (total - 2 * ppv_stack_tree_get_base_total (tree, node), 0);
-  return MAX (total, 0);
+  if (ppv_stack_tree_get_comparison (tree) != PPV_STACK_TREE_PLAIN)
+    return MAX (ppv_stack_tree_get_increase (tree, node), 0) + MAX (ppv_stack_tree_get_decrease (tree, node), 0);
+  return MAX (ppv_stack_tree_get_total (tree, node), 0);
 }
 
 #define box_weight _ppv_flame_canvas_box_weight
@@ -75,7 +73,7 @@ walk_node (Walk    *walk,
 {
   PpvStackTree *tree = walk->self->tree;
   PpvFlameBox box = { node, PPV_NONE, depth, x, width, FALSE };
-  gboolean diff = ppv_stack_tree_has_base (tree);
+  gboolean diff = ppv_stack_tree_get_comparison (tree) != PPV_STACK_TREE_PLAIN;
   gboolean any_small = FALSE;
   gint64 total, drawn = 0, small_rest = 0;
   double scale, cx = x;
@@ -205,7 +203,7 @@ ppv_flame_canvas_node_at (PpvFlameCanvas *self,
         {
           double cw = (double) box_weight (self->tree, child) * scale;
 
-          if (cw < PPV_FLAME_MIN_BOX && ppv_stack_tree_has_base (self->tree))
+          if (cw < PPV_FLAME_MIN_BOX && ppv_stack_tree_get_comparison (self->tree) != PPV_STACK_TREE_PLAIN)
             continue;   /* in the small slice, drawn after the rest */
           if (cw < PPV_FLAME_MIN_BOX)
             break;

@@ -48,6 +48,10 @@ struct _PpvFlameCanvas
   int             cache_width;
   gboolean        cache_dark;
   guint           n_drawn;
+  /* Set while a worker makes the nodes a new zoom draws; until then the
+   * picture before the zoom stays (no half-made frame, no main-thread
+   * work). */
+  GCancellable   *making;
 
   gboolean        keyboard_mode;
 };

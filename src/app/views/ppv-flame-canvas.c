@@ -90,18 +90,26 @@ ppv_flame_canvas_describe_node (PpvFlameCanvas *self,
   else
     name = g_steal_pointer (&printable);
 
-  if (ppv_stack_tree_has_base (self->tree))
+  if (ppv_stack_tree_get_comparison (self->tree) != PPV_STACK_TREE_PLAIN)
     {
-      gint64 base = ppv_stack_tree_get_base_total (self->tree, node);
-      g_autofree char *old_str = ppv_stack_tree_format_value (self->tree, -base);
-      g_autofree char *new_str = ppv_stack_tree_format_value (self->tree, total - base);
+      gboolean subtracted = ppv_stack_tree_get_comparison (self->tree) == PPV_STACK_TREE_SUBTRACTED;
+      g_autofree char *decrease = ppv_stack_tree_format_value (self->tree, ppv_stack_tree_get_decrease (self->tree, node));
+      g_autofree char *increase = ppv_stack_tree_format_value (self->tree, ppv_stack_tree_get_increase (self->tree, node));
+      const char *format = subtracted
+        /* Translators: a flame graph box after subtracting a base: its
+         * name; its net change with its share of the whole and of the
+         * zoomed box; how much its stacks that grew grew, and its stacks
+         * that shrank shrank (a subtracted profile keeps only each
+         * stack's net change, not the base's value); its self change. */
+        ? _("%s\nChange: %s (%s of all, %s of the zoomed box)\nStacks that grew: +%s, that shrank: −%s\nSelf change: %s (%s)")
+        /* Translators: a flame graph box in a comparison: its name; its
+         * net change with its share of the whole and of the zoomed box;
+         * its value in the base, then in the profile; its self change. */
+        : _("%s\nChange: %s (%s of all, %s of the zoomed box)\nBase → profile: %s → %s\nSelf change: %s (%s)");
 
-      /* Translators: a flame graph box in a comparison: its name; its
-       * net change with its share of the whole and of the zoomed box;
-       * its value in the base, then in the profile; its self change. */
-      return g_strdup_printf (_("%s\nChange: %s (%s of all, %s of the zoomed box)\nBase → profile: %s → %s\nSelf change: %s (%s)"),
-                              name, total_str, g_strstrip (all_pct), g_strstrip (zoom_pct),
-                              old_str, new_str, self_str, g_strstrip (self_pct));
+      return g_strdup_printf (format, name, total_str, g_strstrip (all_pct), g_strstrip (zoom_pct),
+                              subtracted ? increase : decrease, subtracted ? decrease : increase,
+                              self_str, g_strstrip (self_pct));
     }
 
   /* Translators: a flame graph box: its name; its total with its share of
@@ -221,6 +229,8 @@ set_adjustment (PpvFlameCanvas  *self,
 
 /* --- Tree, zoom and cursor ------------------------------------------------ */
 
+static void stop_making (PpvFlameCanvas *self);
+
 void
 _ppv_flame_canvas_invalidate (PpvFlameCanvas *self)
 {
@@ -253,6 +263,8 @@ ppv_flame_canvas_set_tree (PpvFlameCanvas *self,
     ppv_stack_tree_ref (tree);
   g_clear_pointer (&self->tree, ppv_stack_tree_unref);
   self->tree = tree;
+  /* The builder made what the unzoomed tree draws. */
+  stop_making (self);
 
   self->zoom = 0;
   self->hover = PPV_NONE;
@@ -298,13 +310,79 @@ ppv_flame_canvas_get_zoom (PpvFlameCanvas *self)
   return self->zoom;
 }
 
+/* --- Zoom: its nodes made in a worker ---------------------------------- */
+
+static void
+make_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  PpvStackTree *tree = task_data;
+  guint32 node = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "node"));
+
+  if (ppv_stack_tree_make_below (tree, node, cancellable))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+}
+
+static void
+make_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  PpvFlameCanvas *self = PPV_FLAME_CANVAS (object);
+
+  /* Cancelled: a newer zoom or tree took over, with its own worker. */
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) ||
+      g_task_get_cancellable (G_TASK (result)) != self->making)
+    return;
+  g_clear_object (&self->making);
+  _ppv_flame_canvas_invalidate (self);
+}
+
+static void
+stop_making (PpvFlameCanvas *self)
+{
+  if (self->making != NULL)
+    g_cancellable_cancel (self->making);
+  g_clear_object (&self->making);
+}
+
+/* Nodes below the builder's resolution are made when first reached:
+ * below a zoom that is thousands of them (milliseconds), so a worker
+ * makes them and the picture is redrawn once they are. */
+static void
+start_making (PpvFlameCanvas *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  stop_making (self);
+  self->making = g_cancellable_new ();
+  task = g_task_new (self, self->making, make_done, NULL);
+  g_task_set_source_tag (task, start_making);
+  g_task_set_task_data (task, ppv_stack_tree_ref (self->tree), (GDestroyNotify) ppv_stack_tree_unref);
+  g_object_set_data (G_OBJECT (task), "node", GUINT_TO_POINTER (self->zoom));
+  g_task_run_in_thread (task, make_thread);
+}
+
+gboolean
+ppv_flame_canvas_get_making (PpvFlameCanvas *self)
+{
+  g_return_val_if_fail (PPV_IS_FLAME_CANVAS (self), FALSE);
+  return self->making != NULL;
+}
+
 static void
 set_zoom (PpvFlameCanvas *self,
           guint32         node)
 {
   self->zoom = node;
   self->hover = PPV_NONE;
-  _ppv_flame_canvas_invalidate (self);
+  /* The old picture stays (its cache is kept) until the worker is done. */
+  start_making (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   _ppv_flame_canvas_reveal_depth (self, ppv_stack_tree_get_depth (self->tree, node));
   update_accessible (self);
   g_signal_emit (self, signals[ZOOM_CHANGED], 0);
@@ -481,6 +559,7 @@ ppv_flame_canvas_dispose (GObject *object)
 {
   PpvFlameCanvas *self = PPV_FLAME_CANVAS (object);
 
+  stop_making (self);
   g_clear_pointer (&self->cache, gsk_render_node_unref);
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_data (self->hadjustment, self);

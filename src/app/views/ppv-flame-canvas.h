@@ -37,6 +37,9 @@ void          ppv_flame_canvas_set_inverted      (PpvFlameCanvas *self,
 guint32       ppv_flame_canvas_get_zoom          (PpvFlameCanvas *self);
 void          ppv_flame_canvas_zoom_to           (PpvFlameCanvas *self,
                                                   guint32         node);
+/* TRUE from a zoom until the nodes it draws are made (in a worker) and
+ * the new picture is queued; the one before stays until then. */
+gboolean      ppv_flame_canvas_get_making        (PpvFlameCanvas *self);
 /* Back to the zoom before, else to the parent; FALSE at the root. */
 gboolean      ppv_flame_canvas_zoom_back         (PpvFlameCanvas *self);
 
