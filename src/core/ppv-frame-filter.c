@@ -29,19 +29,11 @@ name_matcher_init (NameMatcher  *m,
                    const char   *pattern,
                    GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
   memset (m, 0, sizeof *m);
-  if (pattern == NULL || pattern[0] == '\0')
-    return TRUE;
-
-  m->regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &local_error);
+  if (!_ppv_option_regex_compile (option, pattern, G_REGEX_OPTIMIZE, &m->regex, error))
+    return FALSE;
   if (m->regex == NULL)
-    {
-      g_set_error (error, PPV_REPORT_ERROR, PPV_REPORT_ERROR_REGEX,
-                   "parsing %s regexp: %s", option, local_error->message);
-      return FALSE;
-    }
+    return TRUE;
 
   m->function_match = g_new0 (guint8, profile->n_functions);
   for (guint32 i = 0; i < profile->n_functions; i++)
@@ -103,26 +95,6 @@ warn_no_match (GPtrArray  *warnings,
     g_ptr_array_add (warnings, g_strdup_printf ("%s expression matched no samples", what));
 }
 
-static gboolean
-regex_compiles (const char  *option_name,
-                const char  *value,
-                GError     **error)
-{
-  g_autoptr(GRegex) regex = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  if (value == NULL || value[0] == '\0')
-    return TRUE;
-  regex = g_regex_new (value, 0, 0, &local_error);
-  if (regex == NULL)
-    {
-      g_set_error (error, PPV_REPORT_ERROR, PPV_REPORT_ERROR_REGEX,
-                   "parsing %s regexp: %s", option_name, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Which functions -prune_from matches: by their simplified names only
  * (not files or mappings), unanchored. */
 static guint8 *
@@ -130,16 +102,11 @@ match_simplified_functions (PpvProfile  *profile,
                             const char  *pattern,
                             GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &local_error);
+  g_autoptr(GRegex) regex = NULL;
   guint8 *matches;
 
-  if (regex == NULL)
-    {
-      g_set_error (error, PPV_REPORT_ERROR, PPV_REPORT_ERROR_REGEX,
-                   "parsing prune_from regexp: %s", local_error->message);
-      return NULL;
-    }
+  if (!_ppv_option_regex_compile ("prune_from", pattern, G_REGEX_OPTIMIZE, &regex, error))
+    return NULL;
   matches = g_new0 (guint8, MAX (profile->n_functions, 1));
   for (guint32 f = 0; f < profile->n_functions; f++)
     if (profile->functions[f].name[0] != '\0')
@@ -165,6 +132,8 @@ _ppv_frame_selection_init (PpvFrameSelection      *sel,
   g_autofree guint8 *prune_fn = NULL;     /* -prune_from: per function, it matches */
   g_autofree guint8 *prune_loc = NULL;    /* per location, a kept line matched */
   PpvTagFilter *tagfocus = NULL, *tagignore = NULL;
+  g_autoptr(GRegex) tagshow = NULL;   /* compiled only to refuse a bad one */
+  g_autoptr(GRegex) taghide = NULL;
   /* Whether each filter matched anything, for pprof's "matched no
    * samples" warnings. */
   gboolean focus_matched = FALSE, ignore_matched = FALSE, hide_matched = FALSE;
@@ -196,8 +165,8 @@ _ppv_frame_selection_init (PpvFrameSelection      *sel,
     goto out;
   /* Used only where labels are shown, but pprof refuses a bad one in any
    * report, after the tag filters. */
-  if (!regex_compiles ("tagshow", options->tagshow, error) ||
-      !regex_compiles ("taghide", options->taghide, error))
+  if (!_ppv_option_regex_compile ("tagshow", options->tagshow, 0, &tagshow, error) ||
+      !_ppv_option_regex_compile ("taghide", options->taghide, 0, &taghide, error))
     goto out;
 
   if (options->prune_from && options->prune_from[0] &&

@@ -15,6 +15,7 @@
 #include "ppv-error.h"
 #include "ppv-label-summary.h"
 #include "ppv-report-context.h"
+#include "ppv-report-private.h"
 #include "ppv-tabwriter.h"
 #include "ppv-units.h"
 
@@ -121,26 +122,6 @@ warn_no_match (PpvLabelSummary *self,
     g_ptr_array_add (self->warnings, g_strdup_printf ("%s expression matched no samples", what));
 }
 
-static gboolean
-compile_key_regex (const char  *option_name,
-                   const char  *value,
-                   GRegex     **regex,
-                   GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (value == NULL || value[0] == '\0')
-    return TRUE;
-  *regex = g_regex_new (value, 0, 0, &local_error);
-  if (*regex == NULL)
-    {
-      g_set_error (error, PPV_REPORT_ERROR, PPV_REPORT_ERROR_REGEX,
-                   "parsing %s regexp: %s", option_name, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Sums every kept sample under its labels; FALSE on a bad tagshow or
  * taghide, or when cancelled. */
 static gboolean
@@ -159,8 +140,8 @@ collect (PpvLabelSummary        *self,
   g_autoptr(GRegex) hide = NULL;
   gboolean show_matched = FALSE, hide_matched = FALSE;
 
-  if (!compile_key_regex ("tagshow", options->tagshow, &show, error) ||
-      !compile_key_regex ("taghide", options->taghide, &hide, error))
+  if (!_ppv_option_regex_compile ("tagshow", options->tagshow, 0, &show, error) ||
+      !_ppv_option_regex_compile ("taghide", options->taghide, 0, &hide, error))
     return FALSE;
 
   for (guint32 s = 0; s < p->n_samples; s++)

@@ -3,7 +3,8 @@
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "ppv-report.h"
+#include "ppv-error.h"
+#include "ppv-report-private.h"
 
 void
 ppv_report_options_init (PpvReportOptions *options)
@@ -109,4 +110,26 @@ ppv_report_options_describe_filters (const PpvReportOptions *options)
     }
 
   return out ? g_string_free (out, FALSE) : NULL;
+}
+
+gboolean
+_ppv_option_regex_compile (const char          *option,
+                           const char          *pattern,
+                           GRegexCompileFlags   flags,
+                           GRegex             **regex,
+                           GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *regex = NULL;
+  if (pattern == NULL || pattern[0] == '\0')
+    return TRUE;
+  *regex = g_regex_new (pattern, flags, 0, &local_error);
+  if (*regex == NULL)
+    {
+      g_set_error (error, PPV_REPORT_ERROR, PPV_REPORT_ERROR_REGEX,
+                   "parsing %s regexp: %s", option, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }

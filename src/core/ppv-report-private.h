@@ -206,4 +206,13 @@ PpvGraph         *_ppv_report_get_graph   (PpvReport *self);
 PpvGraphBuilder  *_ppv_report_get_builder (PpvReport *self);
 PpvReportContext *_ppv_report_get_context (PpvReport *self);
 
+/* Compiles the regexp of option @option ("focus", "tagshow", …) into
+ * *@regex, NULL when @pattern is NULL or empty; FALSE with pprof's
+ * "parsing OPTION regexp: …" error when it does not compile. */
+gboolean          _ppv_option_regex_compile (const char          *option,
+                                             const char          *pattern,
+                                             GRegexCompileFlags   flags,
+                                             GRegex             **regex,
+                                             GError             **error);
+
 G_END_DECLS
