@@ -19,7 +19,9 @@ struct _PpvGraphBuilder
   gboolean                 mean;
   gboolean                 drop_negative;
   GStringChunk            *strings;        /* tag names */
-  gboolean                 bounded;        /* see _ppv_graph_builder_is_bounded */
+  gboolean                 bounded;        /* no kept sample is negative and their sum
+                                            * fits in 64 bits: then an edge weighs at
+                                            * most the cum of either end */
 
   /* Tags (graph kind only). */
   gboolean                 with_tags;

@@ -94,12 +94,6 @@ _ppv_graph_builder_has_tags (PpvGraphBuilder *self)
   return self->with_tags;
 }
 
-gboolean
-_ppv_graph_builder_is_bounded (PpvGraphBuilder *self)
-{
-  return self->bounded;
-}
-
 void
 _ppv_graph_restrict (PpvGraph     *g,
                      const guint8 *kept)

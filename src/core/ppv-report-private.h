@@ -111,8 +111,6 @@ struct _PpvGraph
   guint32      *nodes;    /* node info ids in the graph, in display order */
   guint32       n_nodes;
   GArray       *edges;    /* PpvEdge */
-  guint64      *edge_bounds;  /* PPV_EDGES_BOUNDS only, see ppv-graph-sum.c */
-  guint64       n_bounded_edges;  /* and about how many distinct edges they cover */
   guint8       *summed;   /* the kept set of its build, NULL for every node: the
                            * stats of these nodes are their exact sums */
   guint32      *in_offset;   /* lazily built adjacency (CSR) by dst / src */
@@ -132,9 +130,6 @@ const PpvNodeInfo *_ppv_graph_builder_get_info (PpvGraphBuilder *builder,
 guint32          _ppv_graph_builder_get_n_infos (PpvGraphBuilder *builder);
 /* TRUE if some node is ever an inlined (non-outermost) line. */
 gboolean         _ppv_graph_builder_has_inlined (PpvGraphBuilder *builder);
-/* TRUE if no kept sample is negative and their sum fits in 64 bits: then
- * an edge weighs at most the cum of either end. */
-gboolean         _ppv_graph_builder_is_bounded (PpvGraphBuilder *builder);
 /* Drops nodes outside @kept from a graph built without a kept set and
  * without edges.  Equal to rebuilding with @kept in that case: a node's cum
  * does not depend on other nodes, and flat only ever goes to the leaf-most
@@ -151,16 +146,12 @@ typedef enum
   PPV_EDGES_INTO_INLINED,  /* only edges into nodes that are ever inlined:
                             * all a text report needs for its "(inline)" marks */
   PPV_EDGES_ALL,
-  PPV_EDGES_BOUNDS,        /* no edges, but upper bounds on the weights of
-                            * edges into inlined nodes, for a later
-                            * PPV_EDGES_INTO_INLINED build to skip light ones */
 } PpvEdgeMode;
 
 /* Builds the graph from the samples; @kept (bitmap over infos) or NULL.
  * With PPV_EDGES_INTO_INLINED, @sums (an earlier build whose kept set
  * includes @kept, or NULL) lets it skip edges that must weigh less than
- * @edge_cutoff, which a text report trims unseen: by their ends' cum, and
- * by the bounds of a PPV_EDGES_BOUNDS build when both have no @kept.
+ * @edge_cutoff, which a text report trims unseen: by their ends' cum.
  * A builder with tags sums them with edges, for the nodes flagged in
  * @tag_nodes (NULL: every node; none flagged: no tags, and threads). */
 PpvGraph        *_ppv_graph_build         (PpvGraphBuilder *builder,

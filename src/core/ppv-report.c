@@ -218,19 +218,12 @@ build_trimmed_graph (PpvReport *self,
 
   /* The first pass only decides which nodes survive nodefraction; edges
    * are summed once the surviving set is known, by a pass that reuses its
-   * node sums.  Without a nodefraction nothing is decided, and the first
-   * pass is the full one; but a text report's first pass bounds edge
-   * weights when it can, for its second to sum only the few edges
-   * edgefraction may leave.  With one, bounds would only serve if no node
-   * were dropped, and they cost a fifth of the pass. */
-  if (nodefraction > 0)
-    first = PPV_EDGES_NONE;
-  else if (!all_edges && edgefraction > 0 && _ppv_graph_builder_is_bounded (self->builder))
-    first = PPV_EDGES_BOUNDS;
-  /* A comparison's text report (negative samples, no bounds): node sums
-   * first, so that the edge pass skips every node the base cancelled
-   * (see sums_known() in ppv-graph-sum.c). */
-  else if (!all_edges && !_ppv_graph_builder_is_bounded (self->builder))
+   * node sums.  Without a nodefraction nothing is decided, but a text
+   * report still sums nodes first: that pass is the fastest loop there is,
+   * and with its sums the edge pass skips every node lighter than
+   * edgefraction or cancelled by a base (see sums_known() in
+   * ppv-graph-sum.c).  Graphs and trees want every edge: one pass. */
+  if (nodefraction > 0 || !all_edges)
     first = PPV_EDGES_NONE;
   else
     first = edges;

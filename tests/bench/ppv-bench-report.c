@@ -3,7 +3,7 @@
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   ppv-bench-report PROFILE [RUNS]
+ *   ppv-bench-report PROFILE [RUNS [ONLY]]
  *
  * Reads PROFILE once, then builds the `--top` report (what the top view
  * shows) from it under each option a user changes in the window: the
@@ -12,10 +12,12 @@
  * sees a change (a report reuses node ids of the previous one of its
  * granularity, so later runs of a new granularity are cheaper), and the
  * best of RUNS builds (issue 16's target is 0.5 s on the 1M-sample
- * shapes).  Asserts nothing.
+ * shapes).  ONLY times just the changes whose name contains it.  Asserts
+ * nothing.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 
 #include "ppv-reader.h"
@@ -37,6 +39,7 @@ typedef struct
   PpvGranularity  granularity;
   const char     *focus;
   int             nodecount;
+  gboolean        every_row;  /* the window's table: --nodefraction=0 */
 } Change;
 
 int
@@ -51,6 +54,10 @@ main (int   argc,
     { "addresses", NULL, PPV_GRANULARITY_ADDRESSES, NULL, -1 },
     { "focus pkg1", NULL, PPV_GRANULARITY_FUNCTIONS, "pkg1", -1 },
     { "nodecount 20", NULL, PPV_GRANULARITY_FUNCTIONS, NULL, 20 },
+    { "table default", NULL, PPV_GRANULARITY_FUNCTIONS, NULL, -1, TRUE },
+    { "table type 0", "0", PPV_GRANULARITY_FUNCTIONS, NULL, -1, TRUE },
+    { "table lines", NULL, PPV_GRANULARITY_LINES, NULL, -1, TRUE },
+    { "table focus", NULL, PPV_GRANULARITY_FUNCTIONS, "pkg1", -1, TRUE },
   };
   g_autoptr(PpvProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
@@ -59,7 +66,7 @@ main (int   argc,
 
   if (argc < 2 || runs < 1)
     {
-      fprintf (stderr, "usage: %s PROFILE [RUNS]\n", argv[0]);
+      fprintf (stderr, "usage: %s PROFILE [RUNS [ONLY]]\n", argv[0]);
       return 2;
     }
 
@@ -78,6 +85,9 @@ main (int   argc,
       double best = G_MAXDOUBLE, cpu_best = G_MAXDOUBLE, first = 0, cpu_first = 0;
       guint n_rows = 0;
 
+      if (argc > 3 && strstr (changes[c].name, argv[3]) == NULL)
+        continue;
+
       for (int i = 0; i < runs; i++)
         {
           PpvReportOptions options;
@@ -89,6 +99,8 @@ main (int   argc,
           options.granularity = changes[c].granularity;
           options.focus = g_strdup (changes[c].focus);
           options.nodecount = changes[c].nodecount;
+          if (changes[c].every_row)
+            options.nodefraction = 0;
 
           start = g_get_monotonic_time ();
           report = ppv_report_new (profile, &options, PPV_REPORT_KIND_TEXT, NULL, &error);

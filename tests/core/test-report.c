@@ -336,17 +336,17 @@ deep_inline_profile (guint n,
   return ppv_test_profile_from_folded ("samples/count", stacks->str);
 }
 
-/* Deep stacks of inlined calls: a text report with an edgefraction takes
- * the bounded path (edge bounds, then only edges that may reach the
- * cutoff, many per sample, in prefetching batches, in one pass or split
- * over threads), which must sum every edge as the plain pass does.  The
- * cutoff here is below every edge, so all keep the same edges. */
+/* Deep stacks of inlined calls: a text report with an edgefraction sums
+ * nodes first, then only the edges between nodes that may reach the
+ * cutoff, in prefetching batches, in one pass or split over threads; it
+ * must sum every edge as the plain pass does.  The cutoff here is below
+ * every edge, so all keep the same edges. */
 static void
 test_deep_inline_edges (void)
 {
   g_autoptr(PpvProfile) profile = NULL;
   g_autoptr(PpvReport) plain = NULL;
-  const char *names[] = { "plain", "bounded", "bounded and split" };
+  const char *names[] = { "plain", "nodes first", "nodes first and split" };
   PpvReport *reports[3] = { NULL };
   g_autofree char *plain_text = NULL;
   PpvGraph *g;
@@ -485,6 +485,47 @@ test_kept_edges_only (void)
       _ppv_graph_free (plain_some);
       _ppv_graph_free (few);
       _ppv_graph_free (plain_few);
+    }
+}
+
+/* A build of node sums alone runs a loop of its own: its sums must be
+ * those of a build with every edge (recursion, several-line locations,
+ * -prune_from's shortened stacks), in one pass or split. */
+static void
+test_node_sums_loop (void)
+{
+  g_autoptr(PpvProfile) profile = deep_inline_profile (300, 40);
+
+  for (guint pruned = 0; pruned < 2; pruned++)
+    {
+      g_autoptr(PpvReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      PpvReportOptions o;
+      PpvGraphBuilder *builder;
+
+      ppv_report_options_init (&o);
+      o.prune_from = pruned ? g_strdup ("pkg\\.inl3") : NULL;
+      report = ppv_report_new (profile, &o, PPV_REPORT_KIND_TEXT, NULL, &error);
+      g_assert_no_error (error);
+      ppv_report_options_clear (&o);
+      builder = _ppv_report_get_builder (report);
+
+      for (guint split = 0; split < 2; split++)
+        {
+          PpvGraph *sums, *full;
+
+          if (split)
+            g_setenv ("PPV_GRAPH_SHARE_FRAMES", "1000", TRUE);
+          sums = _ppv_graph_build (builder, NULL, PPV_EDGES_NONE, NULL, 0, NULL);
+          full = _ppv_graph_build (builder, NULL, PPV_EDGES_ALL, NULL, 0, NULL);
+          g_unsetenv ("PPV_GRAPH_SHARE_FRAMES");
+          g_assert_cmpuint (sums->n_nodes, >, 20);
+          g_assert_cmpuint (full->edges->len, >, 10);
+          g_array_set_size (full->edges, 0);
+          assert_same_graph (pruned ? "pruned node sums" : "node sums", sums, full);
+          _ppv_graph_free (sums);
+          _ppv_graph_free (full);
+        }
     }
 }
 
@@ -832,6 +873,7 @@ main (int    argc,
   g_test_add_func ("/ppv/core/report/shares-match-one-pass", test_shares_match_one_pass);
   g_test_add_func ("/ppv/core/report/deep-inline-edges", test_deep_inline_edges);
   g_test_add_func ("/ppv/core/report/kept-edges-only", test_kept_edges_only);
+  g_test_add_func ("/ppv/core/report/node-sums-loop", test_node_sums_loop);
   g_test_add_func ("/ppv/core/report/node-ids-shared", test_node_ids_shared);
   g_test_add_func ("/ppv/core/callgraph/dot", test_dot_matches_pprof);
 
