@@ -316,35 +316,45 @@ compare_edges_cb (gconstpointer a,
                                    *(const guint32 *) a, *(const guint32 *) b);
 }
 
+enum
+{
+  CALLS_INLINE = 1 << 0,
+  CALLS_CALL   = 1 << 1,
+};
+
 static void
 collect_rows (PpvReport *self)
 {
   PpvGraph *g = self->graph;
-  g_autofree guint *row_of = g_new (guint, MAX (_ppv_graph_builder_get_n_infos (self->builder), 1));
+  guint32 n_infos = _ppv_graph_builder_get_n_infos (self->builder);
+  g_autofree guint *row_of = g_new (guint, MAX (n_infos, 1));
+  g_autofree guint8 *calls_in = g_new0 (guint8, MAX (n_infos, 1));
   g_autoptr(GArray) edge_ids = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   self->rows = g_array_sized_new (FALSE, TRUE, sizeof (PpvReportRow), g->n_nodes);
   self->edges = g_array_new (FALSE, TRUE, sizeof (PpvReportEdge));
 
-  for (guint32 n = 0; n < _ppv_graph_builder_get_n_infos (self->builder); n++)
+  for (guint32 n = 0; n < n_infos; n++)
     row_of[n] = G_MAXUINT;
+  /* The "(inline)" marks: what kinds of calls come in, over every edge
+   * left (one walk, where a list of in-edges per row would allocate). */
+  for (guint32 k = 0; k < g->edges->len; k++)
+    {
+      const PpvEdge *e = &g_array_index (g->edges, PpvEdge, k);
+
+      if (!e->removed)
+        calls_in[e->dst] |= e->inline_call ? CALLS_INLINE : CALLS_CALL;
+    }
 
   for (guint32 i = 0; i < g->n_nodes; i++)
     {
       guint32 n = g->nodes[i];
       const PpvNodeStats *st = &g->stats[n];
       const PpvNodeInfo *info = _ppv_graph_builder_get_info (self->builder, n);
-      g_autoptr(GArray) in = _ppv_graph_in_edges (g, self->builder, n);
-      gboolean any_inline = FALSE, any_call = FALSE;
+      gboolean any_inline = (calls_in[n] & CALLS_INLINE) != 0;
+      gboolean any_call = (calls_in[n] & CALLS_CALL) != 0;
       PpvReportRow row = { 0 };
 
-      for (guint k = 0; k < in->len; k++)
-        {
-          if (g_array_index (g->edges, PpvEdge, g_array_index (in, guint32, k)).inline_call)
-            any_inline = TRUE;
-          else
-            any_call = TRUE;
-        }
       if (self->kind == PPV_REPORT_KIND_GRAPH)
         {
           /* pprof's DOT emits every edge out of a shown node. */
