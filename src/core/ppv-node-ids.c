@@ -203,72 +203,167 @@ node_index_intern (NodeIndex     *index,
   return infos->len - 1;
 }
 
-PpvNodeIds *
-_ppv_node_ids_new (PpvProfile              *profile,
-                   const PpvFrameSelection *sel,
-                   PpvGranularity           gran)
+/* The node of every line of every location at one granularity.  A node's
+ * identity depends on its line and location alone, and filters only take
+ * lines away: the ids of any selection are looked up here, not hashed
+ * anew, and one table per granularity serves every filter. */
+struct _PpvNodeTable
 {
-  PpvNodeIds *self = g_new0 (PpvNodeIds, 1);
-  NodeIndex index;
-  g_autoptr(GHashTable) cleaned = g_hash_table_new (g_direct_hash, g_direct_equal);
-  gboolean keep_function = gran != PPV_GRANULARITY_FILES;
-  gboolean keep_file = gran != PPV_GRANULARITY_FUNCTIONS;
-  gboolean keep_line = gran == PPV_GRANULARITY_LINES || gran == PPV_GRANULARITY_ADDRESSES;
-  gboolean keep_address = gran == PPV_GRANULARITY_ADDRESSES;
-  gsize n_frames = sel->loc_lines_offset[profile->n_locations];
+  gint          ref_count;
+  GArray       *infos;        /* PpvNodeInfo, indexed by node id */
+  guint32      *slot_offset;  /* per location, its first slot; n_locations + 1 */
+  guint32      *slot_node;    /* per slot (a line, or a line-less location's
+                               * one), its node id */
+  GStringChunk *strings;      /* cleaned file names and printable names */
+};
 
+/* What @loc's line @line (PPV_NONE: it has none) is at @gran. */
+static PpvNodeInfo
+line_info (PpvProfile        *profile,
+           const PpvLocation *loc,
+           guint32            line,
+           PpvGranularity     gran,
+           GHashTable        *cleaned,
+           GStringChunk      *strings)
+{
+  PpvNodeInfo info = { "", "", "", 0, 0, 0, NULL };
+  const char *objfile = "";
+  const PpvLine *ln;
+  const PpvFunction *fn;
+
+  if (loc->mapping != PPV_NONE && profile->mappings[loc->mapping].filename[0])
+    objfile = profile->mappings[loc->mapping].filename;
+  info.address = gran == PPV_GRANULARITY_ADDRESSES ? loc->address : 0;
+  if (line == PPV_NONE)
+    {
+      info.objfile = objfile;
+      return info;
+    }
+
+  ln = &profile->lines[line];
+  fn = &profile->functions[ln->function];
+  info.lineno = gran == PPV_GRANULARITY_LINES || gran == PPV_GRANULARITY_ADDRESSES ? ln->line : 0;
+  info.name = gran != PPV_GRANULARITY_FILES ? fn->name : "";
+  if (gran != PPV_GRANULARITY_FUNCTIONS && fn->filename[0] != '\0')
+    {
+      const char *c = g_hash_table_lookup (cleaned, fn->filename);
+
+      if (c == NULL)
+        {
+          g_autofree char *tmp = _ppv_clean_path (trim_source_path (fn->filename));
+
+          c = g_string_chunk_insert_const (strings, tmp);
+          g_hash_table_insert (cleaned, (gpointer) fn->filename, (gpointer) c);
+        }
+      info.file = c;
+    }
+  if (info.name[0] == '\0')
+    {
+      info.objfile = objfile;
+      info.start_line = fn->start_line;
+    }
+  return info;
+}
+
+static PpvNodeTable *
+node_table_new (PpvProfile     *profile,
+                PpvGranularity  gran)
+{
+  PpvNodeTable *self = g_new0 (PpvNodeTable, 1);
+  g_autoptr(GHashTable) cleaned = g_hash_table_new (g_direct_hash, g_direct_equal);
+  NodeIndex index;
+  gsize n_slots = 0;
+
+  self->ref_count = 1;
+  self->slot_offset = g_new (guint32, profile->n_locations + 1);
+  for (guint32 l = 0; l < profile->n_locations; l++)
+    {
+      self->slot_offset[l] = n_slots;
+      n_slots += MAX (profile->locations[l].n_lines, 1);
+    }
+  self->slot_offset[profile->n_locations] = n_slots;
+  self->slot_node = g_new (guint32, MAX (n_slots, 1));
   self->infos = g_array_sized_new (FALSE, TRUE, sizeof (PpvNodeInfo),
-                                   MIN (n_frames, profile->n_functions + 1024));
-  node_index_init (&index, n_frames);
-  self->frame_info = g_new (guint32, MAX (n_frames, 1));
+                                   MIN (n_slots, profile->n_functions + 1024));
   self->strings = g_string_chunk_new (4096);
+  node_index_init (&index, n_slots);
 
   for (guint32 l = 0; l < profile->n_locations; l++)
     {
       const PpvLocation *loc = &profile->locations[l];
-      const char *objfile = "";
+      guint32 slot = self->slot_offset[l];
 
-      if (loc->mapping != PPV_NONE && profile->mappings[loc->mapping].filename[0])
-        objfile = profile->mappings[loc->mapping].filename;
-
-      for (guint32 k = sel->loc_lines_offset[l]; k < sel->loc_lines_offset[l + 1]; k++)
+      for (guint32 i = 0; i < MAX (loc->n_lines, 1); i++)
         {
-          guint32 line = sel->loc_lines[k];
-          PpvNodeInfo info = { "", "", "", 0, 0, 0, NULL };
+          guint32 line = loc->n_lines == 0 ? PPV_NONE : loc->lines_offset + i;
+          PpvNodeInfo info = line_info (profile, loc, line, gran, cleaned, self->strings);
 
-          info.address = keep_address ? loc->address : 0;
-          if (line == PPV_NONE)
-            info.objfile = objfile;
-          else
-            {
-              const PpvLine *ln = &profile->lines[line];
-              const PpvFunction *fn = &profile->functions[ln->function];
-
-              info.lineno = keep_line ? ln->line : 0;
-              info.name = keep_function ? fn->name : "";
-              if (keep_file && fn->filename[0] != '\0')
-                {
-                  const char *c = g_hash_table_lookup (cleaned, fn->filename);
-                  if (c == NULL)
-                    {
-                      g_autofree char *tmp = _ppv_clean_path (trim_source_path (fn->filename));
-                      c = g_string_chunk_insert_const (self->strings, tmp);
-                      g_hash_table_insert (cleaned, (gpointer) fn->filename, (gpointer) c);
-                    }
-                  info.file = c;
-                }
-              if (info.name[0] == '\0')
-                {
-                  info.objfile = objfile;
-                  info.start_line = fn->start_line;
-                }
-            }
-
-          self->frame_info[k] = node_index_intern (&index, self->infos, self->strings, &info);
+          self->slot_node[slot + i] = node_index_intern (&index, self->infos, self->strings, &info);
         }
     }
-
   g_free (index.slots);
+  return self;
+}
+
+static void
+node_table_unref (gpointer data)
+{
+  PpvNodeTable *self = data;
+
+  if (self == NULL || !g_atomic_int_dec_and_test (&self->ref_count))
+    return;
+  g_array_unref (self->infos);
+  g_free (self->slot_offset);
+  g_free (self->slot_node);
+  g_string_chunk_free (self->strings);
+  g_free (self);
+}
+
+/* Whether @sel keeps every line of every location (no hide or show). */
+static gboolean
+selection_keeps_all (const PpvNodeTable      *table,
+                     PpvProfile              *profile,
+                     const PpvFrameSelection *sel)
+{
+  /* Filters only take lines away, in order: equal counts, equal lines. */
+  return memcmp (sel->loc_lines_offset, table->slot_offset,
+                 (profile->n_locations + 1) * sizeof (guint32)) == 0;
+}
+
+static PpvNodeIds *
+node_ids_new (PpvProfile              *profile,
+              const PpvFrameSelection *sel,
+              PpvGranularity           gran,
+              PpvNodeTable            *table)
+{
+  PpvNodeIds *self = g_new0 (PpvNodeIds, 1);
+  gsize n_frames = sel->loc_lines_offset[profile->n_locations];
+
+  self->ref_count = 1;
+  self->granularity = gran;
+  self->table = table;
+  g_atomic_int_inc (&table->ref_count);
+  self->infos = g_array_ref (table->infos);
+  self->keeps_all = selection_keeps_all (table, profile, sel);
+
+  if (self->keeps_all)
+    self->frame_info = table->slot_node;
+  else
+    {
+      guint32 *frame_info = g_new (guint32, MAX (n_frames, 1));
+
+      for (guint32 l = 0; l < profile->n_locations; l++)
+        for (guint32 k = sel->loc_lines_offset[l]; k < sel->loc_lines_offset[l + 1]; k++)
+          {
+            guint32 line = sel->loc_lines[k];
+            guint32 i = line == PPV_NONE ? 0 : line - profile->locations[l].lines_offset;
+
+            frame_info[k] = table->slot_node[table->slot_offset[l] + i];
+          }
+      self->frame_info = frame_info;
+      self->key_offsets = g_memdup2 (sel->loc_lines_offset, (profile->n_locations + 1) * sizeof (guint32));
+      self->key_lines = n_frames > 0 ? g_memdup2 (sel->loc_lines, n_frames * sizeof (guint32)) : NULL;
+    }
 
   self->loc_node = g_new (guint32, MAX (profile->n_locations, 1));
   for (guint32 l = 0; l < profile->n_locations; l++)
@@ -284,11 +379,6 @@ _ppv_node_ids_new (PpvProfile              *profile,
   for (guint32 l = 0; l < profile->n_locations; l++)
     for (guint32 k = sel->loc_lines_offset[l]; k + 1 < sel->loc_lines_offset[l + 1]; k++)
       self->inlined[self->frame_info[k]] = self->has_inlined = TRUE;
-
-  self->ref_count = 1;
-  self->granularity = gran;
-  self->key_offsets = g_memdup2 (sel->loc_lines_offset, (profile->n_locations + 1) * sizeof (guint32));
-  self->key_lines = n_frames > 0 ? g_memdup2 (sel->loc_lines, n_frames * sizeof (guint32)) : NULL;
   return self;
 }
 
@@ -305,12 +395,13 @@ _ppv_node_ids_unref (PpvNodeIds *self)
   if (self == NULL || !g_atomic_int_dec_and_test (&self->ref_count))
     return;
   g_array_unref (self->infos);
-  g_free (self->frame_info);
+  if (!self->keeps_all)
+    g_free ((guint32 *) self->frame_info);
   g_free (self->loc_node);
   g_free (self->inlined);
   g_free (self->key_offsets);
   g_free (self->key_lines);
-  g_string_chunk_free (self->strings);
+  node_table_unref (self->table);
   g_free (self);
 }
 
@@ -323,32 +414,54 @@ ids_fit (const PpvNodeIds        *ids,
   guint32 n_locations = profile->n_locations;
   guint32 n_frames = sel->loc_lines_offset[n_locations];
 
-  return ids != NULL && ids->granularity == granularity &&
-         memcmp (ids->key_offsets, sel->loc_lines_offset, (n_locations + 1) * sizeof (guint32)) == 0 &&
+  if (ids == NULL || ids->granularity != granularity)
+    return FALSE;
+  if (ids->keeps_all)
+    return selection_keeps_all (ids->table, profile, sel);
+  return memcmp (ids->key_offsets, sel->loc_lines_offset, (n_locations + 1) * sizeof (guint32)) == 0 &&
          (n_frames == 0 || memcmp (ids->key_lines, sel->loc_lines, n_frames * sizeof (guint32)) == 0);
 }
 
-/* Building ids reads every location and hashes every frame's names: a
- * tenth of a report on big profiles, the same for each report of one
- * granularity unless a filter hides lines.  Built outside the lock, so
- * that reports in other threads never wait for another's ids. */
+/* A table per granularity, built once (hashing every line's names is a
+ * tenth of a report on big profiles), and the ids of the last selection,
+ * which the reports of one filter share.  Both are built outside the
+ * lock, so that reports in other threads never wait for another's. */
 PpvNodeIds *
 _ppv_node_ids_dup_for (PpvProfile              *profile,
                        const PpvFrameSelection *sel,
                        PpvGranularity           granularity)
 {
   PpvProfileReal *real = (PpvProfileReal *) profile;
+  PpvNodeTable *table = NULL;
   PpvNodeIds *ids = NULL;
   PpvNodeIds *old;
+
+  G_STATIC_ASSERT (PPV_GRANULARITY_ADDRESSES < G_N_ELEMENTS (real->node_tables));
 
   g_mutex_lock (&real->cache_lock);
   if (ids_fit (real->node_ids, profile, sel, granularity))
     ids = _ppv_node_ids_ref (real->node_ids);
+  else if ((table = real->node_tables[granularity]) != NULL)
+    g_atomic_int_inc (&table->ref_count);
   g_mutex_unlock (&real->cache_lock);
   if (ids != NULL)
     return ids;
 
-  ids = _ppv_node_ids_new (profile, sel, granularity);
+  if (table == NULL)
+    {
+      table = node_table_new (profile, granularity);
+      g_mutex_lock (&real->cache_lock);
+      if (real->node_tables[granularity] == NULL)
+        {
+          g_atomic_int_inc (&table->ref_count);
+          real->node_tables[granularity] = table;
+          real->node_table_unref = node_table_unref;
+        }
+      g_mutex_unlock (&real->cache_lock);
+    }
+  ids = node_ids_new (profile, sel, granularity, table);
+  node_table_unref (table);
+
   g_mutex_lock (&real->cache_lock);
   old = real->node_ids;
   real->node_ids = _ppv_node_ids_ref (ids);

@@ -17,28 +17,29 @@ G_BEGIN_DECLS
 /* A location whose kept lines are several nodes (inlined calls). */
 #define PPV_LOC_SEVERAL_LINES (PPV_NONE - 1)
 
+typedef struct _PpvNodeTable PpvNodeTable;
+
 /* Immutable once built: shared by threads without locks, and by the
  * reports of one profile through its cache (see _ppv_node_ids_dup_for()). */
 typedef struct
 {
-  gint          ref_count;
+  gint           ref_count;
   PpvGranularity granularity;
-  guint32      *key_offsets;  /* copies of the selection's loc_lines_offset */
-  guint32      *key_lines;    /* and loc_lines: the ids depend on nothing else */
-  GArray       *infos;        /* PpvNodeInfo, indexed by node id */
-  guint32      *frame_info;   /* node id per entry of the selection's loc_lines */
-  guint32      *loc_node;     /* per location: its one line's node,
-                               * PPV_NONE or PPV_LOC_SEVERAL_LINES */
-  guint8       *inlined;      /* per node: seen as an inlined (non-outermost) line */
-  gboolean      has_inlined;  /* some node is */
-  GStringChunk *strings;      /* cleaned file names and printable names */
+  PpvNodeTable  *table;        /* the granularity's nodes, whose infos these are */
+  gboolean       keeps_all;    /* the selection has every line: frame_info is the table's */
+  guint32       *key_offsets;  /* else copies of the selection's loc_lines_offset */
+  guint32       *key_lines;    /* and loc_lines: the ids depend on nothing else */
+  GArray        *infos;        /* PpvNodeInfo, indexed by node id */
+  const guint32 *frame_info;   /* node id per entry of the selection's loc_lines */
+  guint32       *loc_node;     /* per location: its one line's node,
+                                * PPV_NONE or PPV_LOC_SEVERAL_LINES */
+  guint8        *inlined;      /* per node: seen as an inlined (non-outermost) line */
+  gboolean       has_inlined;  /* some node is */
 } PpvNodeIds;
 
-PpvNodeIds *_ppv_node_ids_new    (PpvProfile              *profile,
-                                  const PpvFrameSelection *sel,
-                                  PpvGranularity           granularity);
 /* The ids of the profile's last report when it had the same granularity
- * and location lines, else new ones that replace them. */
+ * and location lines, else new ones that replace them, from the
+ * granularity's table of nodes (built once per profile). */
 PpvNodeIds *_ppv_node_ids_dup_for (PpvProfile              *profile,
                                    const PpvFrameSelection *sel,
                                    PpvGranularity           granularity);

@@ -18,10 +18,13 @@ typedef struct
   gsize      string_bytes;       /* bytes held by pub.strings */
 
   /* Derived data reports share, not part of the profile's value (see
-   * _ppv_node_ids_dup_for()): the last node ids built, under the lock. */
+   * _ppv_node_ids_dup_for()): the last node ids built and the node table
+   * of each granularity, under the lock. */
   GMutex     cache_lock;
   gpointer   node_ids;           /* PpvNodeIds */
   GDestroyNotify node_ids_unref;
+  gpointer   node_tables[5];     /* PpvNodeTable, by PpvGranularity */
+  GDestroyNotify node_table_unref;
 } PpvProfileReal;
 
 /* Interns @len bytes that need not be nul-terminated; embedded nuls and

@@ -39,6 +39,9 @@ ppv_profile_unref (PpvProfile *self)
   g_free (self->comments);
   if (((PpvProfileReal *) self)->node_ids != NULL)
     ((PpvProfileReal *) self)->node_ids_unref (((PpvProfileReal *) self)->node_ids);
+  for (guint g = 0; g < G_N_ELEMENTS (((PpvProfileReal *) self)->node_tables); g++)
+    if (((PpvProfileReal *) self)->node_tables[g] != NULL)
+      ((PpvProfileReal *) self)->node_table_unref (((PpvProfileReal *) self)->node_tables[g]);
   g_mutex_clear (&((PpvProfileReal *) self)->cache_lock);
   g_free ((PpvProfileReal *) self);
 }

@@ -529,6 +529,55 @@ test_node_sums_loop (void)
     }
 }
 
+/* The top report of @stacks under @hide, without its "Active filters" lines. */
+static char *
+top_hiding (const char *stacks,
+            const char *hide)
+{
+  g_autoptr(PpvProfile) profile = ppv_test_profile_from_folded (CPU_TYPES, stacks);
+  g_autoptr(PpvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) kept = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *text = NULL;
+  PpvReportOptions o;
+
+  ppv_report_options_init (&o);
+  o.nodefraction = 0;
+  report = ppv_report_new (profile, &o, PPV_REPORT_KIND_TEXT, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&report, ppv_report_unref);
+  /* The second report takes its ids from the table the first built. */
+  o.hide = g_strdup (hide);
+  report = ppv_report_new (profile, &o, PPV_REPORT_KIND_TEXT, NULL, &error);
+  g_assert_no_error (error);
+  ppv_report_options_clear (&o);
+  text = ppv_report_format_top (report);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (!g_str_has_prefix (lines[i], "Active filters:") && !g_str_has_prefix (lines[i], "   hide="))
+      g_string_append_printf (kept, "%s\n", lines[i]);
+  return g_string_free (g_steal_pointer (&kept), FALSE);
+}
+
+/* Hiding a frame's outer or inner line leaves what a profile without that
+ * line shows: the ids of a filtered selection map each kept line to its
+ * own node. */
+static void
+test_hide_is_removal (void)
+{
+  static const char *with_inline = "main.main;main.foo+main.inl+main.deep 20,200\nmain.main;main.bar 5,50\n";
+  g_autofree char *no_inl = top_hiding (with_inline, "main\\.inl");
+  g_autofree char *no_foo = top_hiding (with_inline, "main\\.foo");
+  g_autofree char *no_inl_expected = top_hiding ("main.main;main.foo+main.deep 20,200\nmain.main;main.bar 5,50\n", NULL);
+  g_autofree char *no_foo_expected = top_hiding ("main.main;main.inl+main.deep 20,200\nmain.main;main.bar 5,50\n", NULL);
+
+  g_assert_cmpstr (no_inl, ==, no_inl_expected);
+  g_assert_cmpstr (no_foo, ==, no_foo_expected);
+  g_assert_nonnull (strstr (no_inl, "main.deep (inline)"));
+  g_assert_nonnull (strstr (no_inl, "main.foo\n"));
+}
+
 typedef struct
 {
   const char     *sample_index;
@@ -574,6 +623,11 @@ test_node_ids_shared (void)
     { NULL, "main.inl", PPV_GRANULARITY_FUNCTIONS },
     { NULL, NULL, PPV_GRANULARITY_LINES },
     { NULL, NULL, PPV_GRANULARITY_FUNCTIONS },
+    /* Ids of a filter come from the granularity's table, built before. */
+    { NULL, "main.inl", PPV_GRANULARITY_LINES },
+    { NULL, "main.inl", PPV_GRANULARITY_FUNCTIONS },
+    { NULL, "main.foo", PPV_GRANULARITY_FUNCTIONS },
+    { "0", "main\\.(inl|foo)", PPV_GRANULARITY_ADDRESSES },
   };
   g_autoptr(PpvProfile) profile = ppv_test_profile_from_folded (CPU_TYPES, CPU_STACKS);
   PpvReport *reports[G_N_ELEMENTS (cases)];
@@ -875,6 +929,7 @@ main (int    argc,
   g_test_add_func ("/ppv/core/report/kept-edges-only", test_kept_edges_only);
   g_test_add_func ("/ppv/core/report/node-sums-loop", test_node_sums_loop);
   g_test_add_func ("/ppv/core/report/node-ids-shared", test_node_ids_shared);
+  g_test_add_func ("/ppv/core/report/hide-is-removal", test_hide_is_removal);
   g_test_add_func ("/ppv/core/callgraph/dot", test_dot_matches_pprof);
 
   return g_test_run ();
