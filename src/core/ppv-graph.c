@@ -118,7 +118,8 @@ typedef struct
   PpvGraph        *graph;
   PpvGraphBuilder *builder;
   PpvSortOrder     order;
-  gint64          *score;   /* indexed by info id */
+  gint64          *score;      /* indexed by info id */
+  const guint32   *name_rank;  /* big sorts: see _ppv_node_ids_get_name_rank() */
 } SortContext;
 
 /* Go prints a NodeInfo with fmt.Sprint for the last tie break. */
@@ -139,6 +140,17 @@ compare_infos_last (PpvGraphBuilder *b,
   return strcmp (dx, dy);
 }
 
+static inline int
+compare_names (SortContext *ctx,
+               guint32      x,
+               guint32      y)
+{
+  if (ctx->name_rank != NULL)
+    return ctx->name_rank[x] < ctx->name_rank[y] ? -1 : ctx->name_rank[x] > ctx->name_rank[y];
+  return strcmp (_ppv_graph_builder_get_info (ctx->builder, x)->printable,
+                 _ppv_graph_builder_get_info (ctx->builder, y)->printable);
+}
+
 #define CMP_DESC(a, b) do { gint64 _a = (a), _b = (b); if (_a != _b) return _a > _b ? -1 : 1; } while (0)
 
 static int
@@ -154,8 +166,7 @@ compare_nodes (gconstpointer pa,
   if (ctx->order == PPV_SORT_FLAT)
     {
       CMP_DESC (_ppv_abs64 (sx->flat), _ppv_abs64 (sy->flat));
-      c = strcmp (_ppv_graph_builder_get_info (ctx->builder, x)->printable,
-                  _ppv_graph_builder_get_info (ctx->builder, y)->printable);
+      c = compare_names (ctx, x, y);
       if (c != 0)
         return c;
       CMP_DESC (_ppv_abs64 (sx->cum), _ppv_abs64 (sy->cum));
@@ -163,8 +174,7 @@ compare_nodes (gconstpointer pa,
   else
     {
       CMP_DESC (_ppv_abs64 (ctx->score[x]), _ppv_abs64 (ctx->score[y]));
-      c = strcmp (_ppv_graph_builder_get_info (ctx->builder, x)->printable,
-                  _ppv_graph_builder_get_info (ctx->builder, y)->printable);
+      c = compare_names (ctx, x, y);
       if (c != 0)
         return c;
       CMP_DESC (_ppv_abs64 (sx->flat), _ppv_abs64 (sy->flat));
@@ -191,6 +201,8 @@ sort_half (gpointer data)
 
 /* Big graphs (every row of a large profile) sort their halves in two
  * threads and merge them: the order is total, so the result is the same. */
+#define BIG_SORT_NODES 20000
+
 static void
 sort_nodes (guint32     *nodes,
             guint32      n,
@@ -287,7 +299,12 @@ _ppv_graph_sort (PpvGraph        *g,
                  PpvGraphBuilder *b,
                  PpvSortOrder     order)
 {
-  SortContext ctx = { g, b, order, NULL };
+  SortContext ctx = { g, b, order, NULL, NULL };
+
+  /* Every row of a large profile: names compare by rank, which pays for
+   * itself from the second sort at this granularity on. */
+  if (g->n_nodes >= BIG_SORT_NODES)
+    ctx.name_rank = _ppv_node_ids_get_name_rank (b->ids);
 
   if (order != PPV_SORT_FLAT)
     {

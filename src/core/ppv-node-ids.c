@@ -215,6 +215,9 @@ struct _PpvNodeTable
   guint32      *slot_node;    /* per slot (a line, or a line-less location's
                                * one), its node id */
   GStringChunk *strings;      /* cleaned file names and printable names */
+
+  GMutex        rank_lock;
+  guint32      *name_rank;    /* see _ppv_node_ids_get_name_rank() */
 };
 
 /* What @loc's line @line (PPV_NONE: it has none) is at @gran. */
@@ -275,6 +278,7 @@ node_table_new (PpvProfile     *profile,
   gsize n_slots = 0;
 
   self->ref_count = 1;
+  g_mutex_init (&self->rank_lock);
   self->slot_offset = g_new (guint32, profile->n_locations + 1);
   for (guint32 l = 0; l < profile->n_locations; l++)
     {
@@ -316,6 +320,8 @@ node_table_unref (gpointer data)
   g_free (self->slot_offset);
   g_free (self->slot_node);
   g_string_chunk_free (self->strings);
+  g_free (self->name_rank);
+  g_mutex_clear (&self->rank_lock);
   g_free (self);
 }
 
@@ -469,4 +475,90 @@ _ppv_node_ids_dup_for (PpvProfile              *profile,
   g_mutex_unlock (&real->cache_lock);
   _ppv_node_ids_unref (old);
   return ids;
+}
+
+/* --- Name order ------------------------------------------------------------ */
+
+static int
+compare_printable (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      data)
+{
+  GArray *infos = data;
+
+  return strcmp (g_array_index (infos, PpvNodeInfo, *(const guint32 *) a).printable,
+                 g_array_index (infos, PpvNodeInfo, *(const guint32 *) b).printable);
+}
+
+typedef struct
+{
+  guint32 *ids;
+  guint32  n;
+  GArray  *infos;
+} NameSortHalf;
+
+static gpointer
+sort_half_by_name (gpointer data)
+{
+  NameSortHalf *half = data;
+
+  g_qsort_with_data (half->ids, half->n, sizeof (guint32), compare_printable, half->infos);
+  return NULL;
+}
+
+/* Node ids in name order, the halves sorted in two threads and merged. */
+static guint32 *
+ids_by_name (GArray *infos)
+{
+  guint32 n = infos->len;
+  guint32 *order = g_new (guint32, MAX (n, 1));
+  g_autofree guint32 *merged = NULL;
+  NameSortHalf halves[2] = { { order, n / 2, infos }, { order + n / 2, n - n / 2, infos } };
+  GThread *thread = NULL;
+  guint32 a = 0, b = 0, out = 0;
+
+  for (guint32 i = 0; i < n; i++)
+    order[i] = i;
+  if (n < 50000 || g_get_num_processors () < 2
+      || (thread = g_thread_try_new ("ppv-names", sort_half_by_name, &halves[1], NULL)) == NULL)
+    {
+      g_qsort_with_data (order, n, sizeof (guint32), compare_printable, infos);
+      return order;
+    }
+  sort_half_by_name (&halves[0]);
+  g_thread_join (thread);
+
+  merged = g_new (guint32, n);
+  while (a < halves[0].n && b < halves[1].n)
+    merged[out++] = compare_printable (&halves[0].ids[a], &halves[1].ids[b], infos) <= 0
+                    ? halves[0].ids[a++] : halves[1].ids[b++];
+  while (a < halves[0].n)
+    merged[out++] = halves[0].ids[a++];
+  while (b < halves[1].n)
+    merged[out++] = halves[1].ids[b++];
+  memcpy (order, merged, sizeof (guint32) * n);
+  return order;
+}
+
+const guint32 *
+_ppv_node_ids_get_name_rank (const PpvNodeIds *ids)
+{
+  PpvNodeTable *table = ids->table;
+  const guint32 *rank;
+
+  g_mutex_lock (&table->rank_lock);
+  if (table->name_rank == NULL)
+    {
+      g_autofree guint32 *order = ids_by_name (table->infos);
+      guint32 n = table->infos->len;
+      guint32 *ranks = g_new (guint32, MAX (n, 1));
+
+      for (guint32 k = 0; k < n; k++)
+        ranks[order[k]] = k > 0 && compare_printable (&order[k - 1], &order[k], table->infos) == 0
+                          ? ranks[order[k - 1]] : k;
+      table->name_rank = ranks;
+    }
+  rank = table->name_rank;
+  g_mutex_unlock (&table->rank_lock);
+  return rank;
 }

@@ -46,6 +46,11 @@ PpvNodeIds *_ppv_node_ids_dup_for (PpvProfile              *profile,
 PpvNodeIds *_ppv_node_ids_ref    (PpvNodeIds              *ids);
 void        _ppv_node_ids_unref  (PpvNodeIds              *ids);
 
+/* Per node id, its place in the order of printable names (equal names,
+ * equal places): big sorts compare these rather than the names.  Built
+ * on first use, once per granularity, and kept with the table. */
+const guint32 *_ppv_node_ids_get_name_rank (const PpvNodeIds *ids);
+
 /* Go's filepath.Clean. */
 char *_ppv_clean_path (const char *path);
 

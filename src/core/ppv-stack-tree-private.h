@@ -64,7 +64,8 @@ struct _PpvStackTree
   StackNode       **chunks;
   guint32           n_chunks;
   guint32           n_nodes;      /* atomic */
-  guint32          *name_rank;    /* per node id, once a node has many children; or NULL */
+  const guint32    *name_rank;    /* the ids' (see _ppv_node_ids_get_name_rank()), once
+                                   * a node has many children; or NULL */
   /* Per node id, for a tree whose stacks are sorted as folded lines
    * print (frame by frame in this order), or NULL: the order of the name
    * followed by ';', and a place of its own in it (ties in id order). */

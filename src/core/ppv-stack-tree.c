@@ -145,15 +145,6 @@ typedef struct
   guint32 id;
 } Child;
 
-static int
-compare_ids_by_name (const void *a,
-                     const void *b,
-                     void       *data)
-{
-  return strcmp (_ppv_stack_tree_frame_name (data, *(const guint32 *) a),
-                 _ppv_stack_tree_frame_name (data, *(const guint32 *) b));
-}
-
 guint32 *
 _ppv_stack_tree_rank (guint32          n,
                       GCompareDataFunc compare,
@@ -186,7 +177,7 @@ rank_names (PpvStackTree *self)
 {
   const PpvNodeIds *ids = _ppv_report_context_get_node_ids (self->ctx);
 
-  self->name_rank = _ppv_stack_tree_rank (_ppv_node_ids_get_n (ids), compare_ids_by_name, self, NULL);
+  self->name_rank = _ppv_node_ids_get_name_rank (ids);
 }
 
 /* Decreasing total, then name, then frame (inlined after plain). */
@@ -447,7 +438,6 @@ ppv_stack_tree_unref (PpvStackTree *self)
   for (guint32 c = 0; c < self->n_chunks; c++)
     g_free (self->chunks[c]);
   g_free (self->chunks);
-  g_free (self->name_rank);
   g_free (self->folded_rank);
   g_free (self->folded_position);
   g_mutex_clear (&self->lock);
@@ -594,13 +584,11 @@ ppv_stack_tree_get_memory_size (PpvStackTree *self)
 {
   const SortedStacks *st = &self->stacks;
   gsize sums = 1 + (st->sum_div ? 1 : 0) + (st->sum_neg ? 1 : 0);
-  gsize chunks = 0, ranks = 0;
+  gsize chunks = 0;
 
   for (guint32 c = 0; c < self->n_chunks; c++)
     chunks += self->chunks[c] != NULL;
-  if (self->name_rank != NULL)
-    ranks = _ppv_node_ids_get_n (_ppv_report_context_get_node_ids (self->ctx)) * sizeof (guint32);
-  return sizeof *self + ranks + st->offset[st->n] * sizeof (guint32) + (st->n + 1) * sizeof (guint64) +
+  return sizeof *self + st->offset[st->n] * sizeof (guint32) + (st->n + 1) * sizeof (guint64) +
          (st->n + 1) * sums * sizeof (gint64) + self->n_chunks * sizeof (StackNode *) +
          chunks * (sizeof (StackNode) << STACK_TREE_CHUNK_BITS);
 }
