@@ -185,9 +185,10 @@ compare_nodes (gconstpointer pa,
 
 typedef struct
 {
-  guint32     *nodes;
-  guint32      n;
-  SortContext *ctx;
+  gpointer          base;
+  gsize             n, size;
+  GCompareDataFunc  compare;
+  gpointer          data;
 } SortHalf;
 
 static gpointer
@@ -195,12 +196,76 @@ sort_half (gpointer data)
 {
   SortHalf *half = data;
 
-  g_qsort_with_data (half->nodes, half->n, sizeof (guint32), compare_nodes, half->ctx);
+  g_qsort_with_data (half->base, half->n, half->size, half->compare, half->data);
   return NULL;
 }
 
-/* Big graphs (every row of a large profile) sort their halves in two
- * threads and merge them: the order is total, so the result is the same. */
+void
+_ppv_sort_in_halves (gpointer         base,
+                     gsize            n,
+                     gsize            size,
+                     GCompareDataFunc compare,
+                     gpointer         data)
+{
+  guint8 *bytes = base;
+  SortHalf halves[2] = { { bytes, n / 2, size, compare, data },
+                         { bytes + n / 2 * size, n - n / 2, size, compare, data } };
+  g_autofree guint8 *merged = NULL;
+  GThread *thread = NULL;
+  gsize a = 0, b = 0, out = 0;
+
+  if (n < 50000 || g_get_num_processors () < 2
+      || (thread = g_thread_try_new ("ppv-sort", sort_half, &halves[1], NULL)) == NULL)
+    {
+      g_qsort_with_data (base, n, size, compare, data);
+      return;
+    }
+  sort_half (&halves[0]);
+  g_thread_join (thread);
+
+  merged = g_malloc (n * size);
+  while (a < halves[0].n && b < halves[1].n)
+    {
+      const guint8 *x = bytes + a * size, *y = (const guint8 *) halves[1].base + b * size;
+      gboolean first = compare (x, y, data) <= 0;
+
+      memcpy (merged + out++ * size, first ? x : y, size);
+      if (first)
+        a++;
+      else
+        b++;
+    }
+  memcpy (merged + out * size, bytes + a * size, (halves[0].n - a) * size);
+  out += halves[0].n - a;
+  memcpy (merged + out * size, (guint8 *) halves[1].base + b * size, (halves[1].n - b) * size);
+  memcpy (base, merged, n * size);
+}
+
+/* A big sort's element: the first two keys packed, so that most
+ * comparisons read 16 contiguous bytes and no node's stats or name. */
+typedef struct
+{
+  guint64 major;   /* |first key| complemented: ascending is decreasing */
+  guint32 rank;    /* of the name */
+  guint32 node;
+} SortKey;
+
+static int
+compare_keys (gconstpointer pa,
+              gconstpointer pb,
+              gpointer      user_data)
+{
+  const SortKey *x = pa, *y = pb;
+
+  if (x->major != y->major)
+    return x->major < y->major ? -1 : 1;
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  return compare_nodes (&x->node, &y->node, user_data);
+}
+
+/* Big graphs (every row of a large profile) sort in two threads, and
+ * with name ranks, on packed keys. */
 #define BIG_SORT_NODES 20000
 
 static void
@@ -208,29 +273,25 @@ sort_nodes (guint32     *nodes,
             guint32      n,
             SortContext *ctx)
 {
-  SortHalf halves[2] = { { nodes, n / 2, ctx }, { nodes + n / 2, n - n / 2, ctx } };
-  g_autofree guint32 *merged = NULL;
-  GThread *thread = NULL;
-  guint32 a = 0, b = 0, out = 0;
+  g_autofree SortKey *keys = NULL;
 
-  if (n < 50000 || g_get_num_processors () < 2
-      || (thread = g_thread_try_new ("ppv-sort", sort_half, &halves[1], NULL)) == NULL)
+  if (ctx->name_rank == NULL)
     {
-      g_qsort_with_data (nodes, n, sizeof (guint32), compare_nodes, ctx);
+      _ppv_sort_in_halves (nodes, n, sizeof (guint32), compare_nodes, ctx);
       return;
     }
-  sort_half (&halves[0]);
-  g_thread_join (thread);
 
-  merged = g_new (guint32, n);
-  while (a < halves[0].n && b < halves[1].n)
-    merged[out++] = compare_nodes (&halves[0].nodes[a], &halves[1].nodes[b], ctx) <= 0
-                    ? halves[0].nodes[a++] : halves[1].nodes[b++];
-  while (a < halves[0].n)
-    merged[out++] = halves[0].nodes[a++];
-  while (b < halves[1].n)
-    merged[out++] = halves[1].nodes[b++];
-  memcpy (nodes, merged, sizeof (guint32) * n);
+  keys = g_new (SortKey, MAX (n, 1));
+  for (guint32 i = 0; i < n; i++)
+    {
+      guint32 node = nodes[i];
+      gint64 first = ctx->order == PPV_SORT_FLAT ? ctx->graph->stats[node].flat : ctx->score[node];
+
+      keys[i] = (SortKey) { ~(guint64) _ppv_abs64 (first), ctx->name_rank[node], node };
+    }
+  _ppv_sort_in_halves (keys, n, sizeof (SortKey), compare_keys, ctx);
+  for (guint32 i = 0; i < n; i++)
+    nodes[i] = keys[i].node;
 }
 
 static double

@@ -490,56 +490,6 @@ compare_printable (gconstpointer a,
                  g_array_index (infos, PpvNodeInfo, *(const guint32 *) b).printable);
 }
 
-typedef struct
-{
-  guint32 *ids;
-  guint32  n;
-  GArray  *infos;
-} NameSortHalf;
-
-static gpointer
-sort_half_by_name (gpointer data)
-{
-  NameSortHalf *half = data;
-
-  g_qsort_with_data (half->ids, half->n, sizeof (guint32), compare_printable, half->infos);
-  return NULL;
-}
-
-/* Node ids in name order, the halves sorted in two threads and merged. */
-static guint32 *
-ids_by_name (GArray *infos)
-{
-  guint32 n = infos->len;
-  guint32 *order = g_new (guint32, MAX (n, 1));
-  g_autofree guint32 *merged = NULL;
-  NameSortHalf halves[2] = { { order, n / 2, infos }, { order + n / 2, n - n / 2, infos } };
-  GThread *thread = NULL;
-  guint32 a = 0, b = 0, out = 0;
-
-  for (guint32 i = 0; i < n; i++)
-    order[i] = i;
-  if (n < 50000 || g_get_num_processors () < 2
-      || (thread = g_thread_try_new ("ppv-names", sort_half_by_name, &halves[1], NULL)) == NULL)
-    {
-      g_qsort_with_data (order, n, sizeof (guint32), compare_printable, infos);
-      return order;
-    }
-  sort_half_by_name (&halves[0]);
-  g_thread_join (thread);
-
-  merged = g_new (guint32, n);
-  while (a < halves[0].n && b < halves[1].n)
-    merged[out++] = compare_printable (&halves[0].ids[a], &halves[1].ids[b], infos) <= 0
-                    ? halves[0].ids[a++] : halves[1].ids[b++];
-  while (a < halves[0].n)
-    merged[out++] = halves[0].ids[a++];
-  while (b < halves[1].n)
-    merged[out++] = halves[1].ids[b++];
-  memcpy (order, merged, sizeof (guint32) * n);
-  return order;
-}
-
 const guint32 *
 _ppv_node_ids_get_name_rank (const PpvNodeIds *ids)
 {
@@ -549,9 +499,13 @@ _ppv_node_ids_get_name_rank (const PpvNodeIds *ids)
   g_mutex_lock (&table->rank_lock);
   if (table->name_rank == NULL)
     {
-      g_autofree guint32 *order = ids_by_name (table->infos);
       guint32 n = table->infos->len;
+      g_autofree guint32 *order = g_new (guint32, MAX (n, 1));
       guint32 *ranks = g_new (guint32, MAX (n, 1));
+
+      for (guint32 i = 0; i < n; i++)
+        order[i] = i;
+      _ppv_sort_in_halves (order, n, sizeof (guint32), compare_printable, table->infos);
 
       for (guint32 k = 0; k < n; k++)
         ranks[order[k]] = k > 0 && compare_printable (&order[k - 1], &order[k], table->infos) == 0

@@ -119,6 +119,14 @@ struct _PpvGraph
   guint32      *out_list;
 };
 
+/* g_qsort_with_data() of @n elements, big arrays in two threads (the
+ * halves sorted apart, then merged): the order must be total. */
+void _ppv_sort_in_halves (gpointer         base,
+                          gsize            n,
+                          gsize            size,
+                          GCompareDataFunc compare,
+                          gpointer         data);
+
 typedef struct _PpvGraphBuilder PpvGraphBuilder;
 
 /* The graph's nodes are the context's node ids. */
