@@ -22,6 +22,43 @@ typedef struct
   guint8 *mapping_match;    /* per mapping: file matches */
 } NameMatcher;
 
+/* One share of the functions to match: a regex match costs about as
+ * much as the rest of a report's filtering, and functions share files. */
+typedef struct
+{
+  GRegex            *regex;
+  const PpvFunction *functions;
+  guint8            *match;
+  guint32            first, end;
+} MatchShare;
+
+static gpointer
+match_functions (gpointer data)
+{
+  MatchShare *share = data;
+  g_autoptr(GHashTable) files = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  for (guint32 i = share->first; i < share->end; i++)
+    {
+      const PpvFunction *f = &share->functions[i];
+      gpointer known;
+
+      if (g_regex_match (share->regex, f->name, 0, NULL))
+        share->match[i] = TRUE;
+      /* File names are interned: one match per file. */
+      else if (g_hash_table_lookup_extended (files, f->filename, NULL, &known))
+        share->match[i] = GPOINTER_TO_INT (known);
+      else
+        {
+          share->match[i] = g_regex_match (share->regex, f->filename, 0, NULL);
+          g_hash_table_insert (files, (gpointer) f->filename, GINT_TO_POINTER (share->match[i]));
+        }
+    }
+  return NULL;
+}
+
+#define MATCH_SPLIT_FUNCTIONS 65536
+
 static gboolean
 name_matcher_init (NameMatcher  *m,
                    PpvProfile   *profile,
@@ -29,19 +66,27 @@ name_matcher_init (NameMatcher  *m,
                    const char   *pattern,
                    GError      **error)
 {
+  MatchShare shares[2];
+  GThread *thread = NULL;
+  guint32 half = profile->n_functions / 2;
+
   memset (m, 0, sizeof *m);
   if (!_ppv_option_regex_compile (option, pattern, G_REGEX_OPTIMIZE, &m->regex, error))
     return FALSE;
   if (m->regex == NULL)
     return TRUE;
 
-  m->function_match = g_new0 (guint8, profile->n_functions);
-  for (guint32 i = 0; i < profile->n_functions; i++)
-    {
-      const PpvFunction *f = &profile->functions[i];
-      m->function_match[i] = g_regex_match (m->regex, f->name, 0, NULL) ||
-                             g_regex_match (m->regex, f->filename, 0, NULL);
-    }
+  m->function_match = g_new0 (guint8, MAX (profile->n_functions, 1));
+  shares[0] = (MatchShare) { m->regex, profile->functions, m->function_match, 0, half };
+  shares[1] = (MatchShare) { m->regex, profile->functions, m->function_match, half, profile->n_functions };
+  /* GRegex matches from several threads at once. */
+  if (profile->n_functions >= MATCH_SPLIT_FUNCTIONS && g_get_num_processors () > 1)
+    thread = g_thread_try_new ("ppv-match", match_functions, &shares[1], NULL);
+  if (thread == NULL)
+    shares[0].end = profile->n_functions;
+  match_functions (&shares[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
 
   m->mapping_match = g_new0 (guint8, profile->n_mappings);
   for (guint32 i = 0; i < profile->n_mappings; i++)

@@ -529,6 +529,39 @@ test_node_sums_loop (void)
     }
 }
 
+/* Filters match function names and files in two threads on profiles
+ * with many functions: every share's matches count. */
+static void
+test_filter_many_functions (void)
+{
+  g_autoptr(GString) stacks = g_string_new (NULL);
+  g_autoptr(PpvProfile) profile = NULL;
+  const char *focus[] = { "pkg3\\.", "^/src/pkg5\\." };
+
+  for (guint i = 0; i < 70000; i++)
+    g_string_append_printf (stacks, "main.main;pkg%u.f%u 1\n", i % 7, i);
+  profile = ppv_test_profile_from_folded ("samples/count", stacks->str);
+  g_assert_cmpuint (profile->n_functions, >, 65536);
+
+  for (guint k = 0; k < G_N_ELEMENTS (focus); k++)
+    {
+      g_autoptr(PpvReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      PpvReportOptions o;
+      gint64 shown = 0;
+
+      ppv_report_options_init (&o);
+      o.nodefraction = 0;
+      o.focus = g_strdup (focus[k]);
+      report = ppv_report_new (profile, &o, PPV_REPORT_KIND_TEXT, NULL, &error);
+      ppv_report_options_clear (&o);
+      g_assert_no_error (error);
+      for (guint r = 0; r < ppv_report_get_n_rows (report); r++)
+        shown += ppv_report_get_row (report, r)->flat;
+      g_assert_cmpint (shown, ==, 10000);
+    }
+}
+
 /* The top report of @stacks under @hide, without its "Active filters" lines. */
 static char *
 top_hiding (const char *stacks,
@@ -930,6 +963,7 @@ main (int    argc,
   g_test_add_func ("/ppv/core/report/node-sums-loop", test_node_sums_loop);
   g_test_add_func ("/ppv/core/report/node-ids-shared", test_node_ids_shared);
   g_test_add_func ("/ppv/core/report/hide-is-removal", test_hide_is_removal);
+  g_test_add_func ("/ppv/core/report/filter-many-functions", test_filter_many_functions);
   g_test_add_func ("/ppv/core/callgraph/dot", test_dot_matches_pprof);
 
   return g_test_run ();
