@@ -246,7 +246,7 @@ _ppv_sort_in_halves (gpointer         base,
 typedef struct
 {
   guint64 major;   /* |first key| complemented: ascending is decreasing */
-  guint32 rank;    /* of the name */
+  guint32 rank;    /* of the name, or 0 without ranks */
   guint32 node;
 } SortKey;
 
@@ -264,8 +264,8 @@ compare_keys (gconstpointer pa,
   return compare_nodes (&x->node, &y->node, user_data);
 }
 
-/* Big graphs (every row of a large profile) sort in two threads, and
- * with name ranks, on packed keys. */
+/* Big graphs (every row of a large profile) sort in two threads, on
+ * packed keys. */
 #define BIG_SORT_NODES 20000
 
 static void
@@ -275,9 +275,9 @@ sort_nodes (guint32     *nodes,
 {
   g_autofree SortKey *keys = NULL;
 
-  if (ctx->name_rank == NULL)
+  if (n < BIG_SORT_NODES)
     {
-      _ppv_sort_in_halves (nodes, n, sizeof (guint32), compare_nodes, ctx);
+      g_qsort_with_data (nodes, n, sizeof (guint32), compare_nodes, ctx);
       return;
     }
 
@@ -287,7 +287,7 @@ sort_nodes (guint32     *nodes,
       guint32 node = nodes[i];
       gint64 first = ctx->order == PPV_SORT_FLAT ? ctx->graph->stats[node].flat : ctx->score[node];
 
-      keys[i] = (SortKey) { ~(guint64) _ppv_abs64 (first), ctx->name_rank[node], node };
+      keys[i] = (SortKey) { ~(guint64) _ppv_abs64 (first), ctx->name_rank ? ctx->name_rank[node] : 0, node };
     }
   _ppv_sort_in_halves (keys, n, sizeof (SortKey), compare_keys, ctx);
   for (guint32 i = 0; i < n; i++)
@@ -362,10 +362,10 @@ _ppv_graph_sort (PpvGraph        *g,
 {
   SortContext ctx = { g, b, order, NULL, NULL };
 
-  /* Every row of a large profile: names compare by rank, which pays for
-   * itself from the second sort at this granularity on. */
+  /* Every row of a large profile: names compare by rank once it is
+   * ready; the first such sort compares names and has it built. */
   if (g->n_nodes >= BIG_SORT_NODES)
-    ctx.name_rank = _ppv_node_ids_get_name_rank (b->ids);
+    ctx.name_rank = _ppv_node_ids_peek_name_rank (b->ids);
 
   if (order != PPV_SORT_FLAT)
     {

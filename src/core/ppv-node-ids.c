@@ -216,8 +216,10 @@ struct _PpvNodeTable
                                * one), its node id */
   GStringChunk *strings;      /* cleaned file names and printable names */
 
-  GMutex        rank_lock;
+  PpvProfile   *profile;      /* borrowed: the profile holds the table */
+  GMutex        rank_lock;    /* held while the ranks are built */
   guint32      *name_rank;    /* see _ppv_node_ids_get_name_rank() */
+  gboolean      ranking;      /* a thread was started to build them */
 };
 
 /* What @loc's line @line (PPV_NONE: it has none) is at @gran. */
@@ -278,6 +280,7 @@ node_table_new (PpvProfile     *profile,
   gsize n_slots = 0;
 
   self->ref_count = 1;
+  self->profile = profile;
   g_mutex_init (&self->rank_lock);
   self->slot_offset = g_new (guint32, profile->n_locations + 1);
   for (guint32 l = 0; l < profile->n_locations; l++)
@@ -490,6 +493,23 @@ compare_printable (gconstpointer a,
                  g_array_index (infos, PpvNodeInfo, *(const guint32 *) b).printable);
 }
 
+/* Under the table's lock. */
+static void
+rank_names (PpvNodeTable *table)
+{
+  guint32 n = table->infos->len;
+  g_autofree guint32 *order = g_new (guint32, MAX (n, 1));
+  guint32 *ranks = g_new (guint32, MAX (n, 1));
+
+  for (guint32 i = 0; i < n; i++)
+    order[i] = i;
+  _ppv_sort_in_halves (order, n, sizeof (guint32), compare_printable, table->infos);
+  for (guint32 k = 0; k < n; k++)
+    ranks[order[k]] = k > 0 && compare_printable (&order[k - 1], &order[k], table->infos) == 0
+                      ? ranks[order[k - 1]] : k;
+  table->name_rank = ranks;
+}
+
 const guint32 *
 _ppv_node_ids_get_name_rank (const PpvNodeIds *ids)
 {
@@ -498,21 +518,52 @@ _ppv_node_ids_get_name_rank (const PpvNodeIds *ids)
 
   g_mutex_lock (&table->rank_lock);
   if (table->name_rank == NULL)
-    {
-      guint32 n = table->infos->len;
-      g_autofree guint32 *order = g_new (guint32, MAX (n, 1));
-      guint32 *ranks = g_new (guint32, MAX (n, 1));
-
-      for (guint32 i = 0; i < n; i++)
-        order[i] = i;
-      _ppv_sort_in_halves (order, n, sizeof (guint32), compare_printable, table->infos);
-
-      for (guint32 k = 0; k < n; k++)
-        ranks[order[k]] = k > 0 && compare_printable (&order[k - 1], &order[k], table->infos) == 0
-                          ? ranks[order[k - 1]] : k;
-      table->name_rank = ranks;
-    }
+    rank_names (table);
   rank = table->name_rank;
+  g_mutex_unlock (&table->rank_lock);
+  return rank;
+}
+
+static gpointer
+rank_thread (gpointer data)
+{
+  PpvNodeTable *table = data;
+  PpvProfile *profile = table->profile;   /* referenced by the caller */
+
+  g_mutex_lock (&table->rank_lock);
+  if (table->name_rank == NULL)
+    rank_names (table);
+  g_mutex_unlock (&table->rank_lock);
+  node_table_unref (table);
+  ppv_profile_unref (profile);
+  return NULL;
+}
+
+const guint32 *
+_ppv_node_ids_peek_name_rank (const PpvNodeIds *ids)
+{
+  PpvNodeTable *table = ids->table;
+  const guint32 *rank = NULL;
+  GThread *thread;
+
+  /* Being built: not ready. */
+  if (!g_mutex_trylock (&table->rank_lock))
+    return NULL;
+  rank = table->name_rank;
+  if (rank == NULL && !table->ranking)
+    {
+      table->ranking = TRUE;
+      ppv_profile_ref (table->profile);
+      g_atomic_int_inc (&table->ref_count);
+      thread = g_thread_try_new ("ppv-rank", rank_thread, table, NULL);
+      if (thread != NULL)
+        g_thread_unref (thread);
+      else
+        {
+          (void) g_atomic_int_dec_and_test (&table->ref_count);
+          ppv_profile_unref (table->profile);
+        }
+    }
   g_mutex_unlock (&table->rank_lock);
   return rank;
 }
