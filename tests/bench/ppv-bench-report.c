@@ -7,7 +7,9 @@
  *
  * Reads PROFILE once, then builds the `--top` report (what the top view
  * shows) from it under each option a user changes in the window: the
- * default, another sample type, each granularity, a focus, a node count.
+ * default, another sample type, each granularity, a focus, a node count;
+ * then as the window's table lists every row (--nodefraction=0), the
+ * default, a sample type, lines and back to functions, a focus, a hide.
  * Prints the wall and CPU time of the first build of each, as the window
  * sees a change (a report reuses node ids of the previous one of its
  * granularity, so later runs of a new granularity are cheaper), and the
@@ -38,6 +40,7 @@ typedef struct
   const char     *sample_index;
   PpvGranularity  granularity;
   const char     *focus;
+  const char     *hide;
   int             nodecount;
   gboolean        every_row;  /* the window's table: --nodefraction=0 */
 } Change;
@@ -47,17 +50,19 @@ main (int   argc,
       char *argv[])
 {
   static const Change changes[] = {
-    { "default", NULL, PPV_GRANULARITY_FUNCTIONS, NULL, -1 },
-    { "sample type 0", "0", PPV_GRANULARITY_FUNCTIONS, NULL, -1 },
-    { "lines", NULL, PPV_GRANULARITY_LINES, NULL, -1 },
-    { "files", NULL, PPV_GRANULARITY_FILES, NULL, -1 },
-    { "addresses", NULL, PPV_GRANULARITY_ADDRESSES, NULL, -1 },
-    { "focus pkg1", NULL, PPV_GRANULARITY_FUNCTIONS, "pkg1", -1 },
-    { "nodecount 20", NULL, PPV_GRANULARITY_FUNCTIONS, NULL, 20 },
-    { "table default", NULL, PPV_GRANULARITY_FUNCTIONS, NULL, -1, TRUE },
-    { "table type 0", "0", PPV_GRANULARITY_FUNCTIONS, NULL, -1, TRUE },
-    { "table lines", NULL, PPV_GRANULARITY_LINES, NULL, -1, TRUE },
-    { "table focus", NULL, PPV_GRANULARITY_FUNCTIONS, "pkg1", -1, TRUE },
+    { "default", NULL, PPV_GRANULARITY_FUNCTIONS, NULL, NULL, -1 },
+    { "sample type 0", "0", PPV_GRANULARITY_FUNCTIONS, NULL, NULL, -1 },
+    { "lines", NULL, PPV_GRANULARITY_LINES, NULL, NULL, -1 },
+    { "files", NULL, PPV_GRANULARITY_FILES, NULL, NULL, -1 },
+    { "addresses", NULL, PPV_GRANULARITY_ADDRESSES, NULL, NULL, -1 },
+    { "focus pkg1", NULL, PPV_GRANULARITY_FUNCTIONS, "pkg1", NULL, -1 },
+    { "nodecount 20", NULL, PPV_GRANULARITY_FUNCTIONS, NULL, NULL, 20 },
+    { "table default", NULL, PPV_GRANULARITY_FUNCTIONS, NULL, NULL, -1, TRUE },
+    { "table type 0", "0", PPV_GRANULARITY_FUNCTIONS, NULL, NULL, -1, TRUE },
+    { "table lines", NULL, PPV_GRANULARITY_LINES, NULL, NULL, -1, TRUE },
+    { "table functions", NULL, PPV_GRANULARITY_FUNCTIONS, NULL, NULL, -1, TRUE },
+    { "table focus", NULL, PPV_GRANULARITY_FUNCTIONS, "pkg1", NULL, -1, TRUE },
+    { "table hide", NULL, PPV_GRANULARITY_FUNCTIONS, NULL, "pkg2", -1, TRUE },
   };
   g_autoptr(PpvProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
@@ -98,6 +103,7 @@ main (int   argc,
           options.sample_index = g_strdup (changes[c].sample_index);
           options.granularity = changes[c].granularity;
           options.focus = g_strdup (changes[c].focus);
+          options.hide = g_strdup (changes[c].hide);
           options.nodecount = changes[c].nodecount;
           if (changes[c].every_row)
             options.nodefraction = 0;
