@@ -14,6 +14,30 @@
 
 /* --- Go's path helpers ---------------------------------------------------- */
 
+/* Whether Go's filepath.Clean would return @path unchanged (most source
+ * paths are): no empty, "." or ".." element, no trailing slash. */
+static gboolean
+is_clean_path (const char *path)
+{
+  const char *e = path[0] == '/' ? path + 1 : path;
+
+  if (path[0] == '\0')
+    return FALSE;
+  if (*e == '\0')
+    return path[0] == '/';
+  for (;;)
+    {
+      const char *slash = strchr (e, '/');
+      gsize len = slash != NULL ? (gsize) (slash - e) : strlen (e);
+
+      if (len == 0 || (e[0] == '.' && (len == 1 || (len == 2 && e[1] == '.'))))
+        return FALSE;
+      if (slash == NULL)
+        return TRUE;
+      e = slash + 1;
+    }
+}
+
 char *
 _ppv_clean_path (const char *path)
 {
@@ -22,6 +46,11 @@ _ppv_clean_path (const char *path)
   g_auto(GStrv) elems = NULL;
   GString *out;
 
+  if (is_clean_path (path))
+    {
+      g_ptr_array_unref (parts);
+      return g_strdup (path);
+    }
   if (path[0] == '\0')
     {
       g_ptr_array_unref (parts);
@@ -92,42 +121,54 @@ trim_source_path (const char *path)
 /* --- Node identities ------------------------------------------------------- */
 
 /* The name alone where that is all there is to print (function
- * granularity, the common case): no copy for 200k nodes. */
+ * granularity, the common case): no copy for 200k nodes.  Otherwise built
+ * in @scratch without printf: lines granularity prints every line. */
 static const char *
 node_info_printable (GStringChunk      *strings,
+                     GString           *scratch,
                      const PpvNodeInfo *i)
 {
-  g_autoptr(GString) s = NULL;
+  char number[32];
 
   if (i->address == 0 && i->name[0] != '\0' && i->lineno == 0 && i->file[0] == '\0')
     return i->name;
 
-  s = g_string_new (NULL);
-
+  g_string_truncate (scratch, 0);
   if (i->address != 0)
-    g_string_append_printf (s, "%016" G_GINT64_MODIFIER "x", i->address);
+    {
+      g_snprintf (number, sizeof number, "%016" G_GINT64_MODIFIER "x", i->address);
+      g_string_append (scratch, number);
+    }
   if (i->name[0] != '\0')
     {
-      if (s->len)
-        g_string_append_c (s, ' ');
-      g_string_append (s, i->name);
+      if (scratch->len)
+        g_string_append_c (scratch, ' ');
+      g_string_append (scratch, i->name);
     }
 
-  if (i->lineno != 0)
-    g_string_append_printf (s, "%s%s:%" G_GINT64_FORMAT, s->len ? " " : "", i->file, i->lineno);
-  else if (i->file[0] != '\0')
-    g_string_append_printf (s, "%s%s", s->len ? " " : "", i->file);
+  if (i->lineno != 0 || i->file[0] != '\0')
+    {
+      if (scratch->len)
+        g_string_append_c (scratch, ' ');
+      g_string_append (scratch, i->file);
+      if (i->lineno != 0)
+        {
+          g_snprintf (number, sizeof number, ":%" G_GINT64_FORMAT, i->lineno);
+          g_string_append (scratch, number);
+        }
+    }
   else if (i->name[0] != '\0')
     ;
   else if (i->objfile[0] != '\0')
     {
       g_autofree char *base = go_base (i->objfile);
-      g_string_append_printf (s, "%s[%s]", s->len ? " " : "", base);
+
+      g_string_append_printf (scratch, "%s[%s]", scratch->len ? " " : "", base);
     }
   else
-    g_string_append_printf (s, "%s<unknown>", s->len ? " " : "");
+    g_string_append (scratch, scratch->len ? " <unknown>" : "<unknown>");
 
-  return g_string_chunk_insert_len (strings, s->str, s->len);
+  return g_string_chunk_insert_len (strings, scratch->str, scratch->len);
 }
 
 static guint32
@@ -165,8 +206,9 @@ typedef struct
 
 typedef struct
 {
-  Slot  *slots;
-  gsize  mask;
+  Slot    *slots;
+  gsize    mask;
+  GString *scratch;   /* for printable names */
 } NodeIndex;
 
 static void
@@ -179,6 +221,7 @@ node_index_init (NodeIndex *index,
     cap *= 2;
   index->slots = g_new0 (Slot, cap);
   index->mask = cap - 1;
+  index->scratch = g_string_new (NULL);
 }
 
 /* The node equal to @info, or a new one. */
@@ -196,7 +239,7 @@ node_index_intern (NodeIndex     *index,
         node_info_equal (&g_array_index (infos, PpvNodeInfo, index->slots[i].id - 1), info))
       return index->slots[i].id - 1;
 
-  info->printable = node_info_printable (strings, info);
+  info->printable = node_info_printable (strings, index->scratch, info);
   g_array_append_val (infos, *info);
   index->slots[i].hash = hash;
   index->slots[i].id = infos->len;
@@ -309,6 +352,7 @@ node_table_new (PpvProfile     *profile,
         }
     }
   g_free (index.slots);
+  g_string_free (index.scratch, TRUE);
   return self;
 }
 

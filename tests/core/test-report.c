@@ -544,6 +544,27 @@ test_node_sums_loop (void)
     }
 }
 
+/* Go's filepath.Clean, on paths already clean (returned as they are)
+ * and on paths that are not. */
+static void
+test_clean_path (void)
+{
+  static const char *cases[][2] = {
+    { "abc", "abc" }, { "/abc/def.go", "/abc/def.go" }, { "/", "/" }, { "", "." },
+    { ".", "." }, { "..", ".." }, { "../abc", "../abc" }, { "abc/", "abc" },
+    { "abc//def", "abc/def" }, { "./abc", "abc" }, { "abc/./def", "abc/def" },
+    { "abc/../def", "def" }, { "/../abc", "/abc" }, { "abc/..", "." },
+    { "a/b/c/../../d", "a/d" }, { "/a/.b/..c", "/a/.b/..c" }, { "//a", "/a" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *clean = _ppv_clean_path (cases[i][0]);
+
+      g_assert_cmpstr (clean, ==, cases[i][1]);
+    }
+}
+
 /* Filters match function names and files in two threads on profiles
  * with many functions: every share's matches count. */
 static void
@@ -974,6 +995,7 @@ main (int    argc,
   g_test_add_func ("/ppv/core/report/node-ids-shared", test_node_ids_shared);
   g_test_add_func ("/ppv/core/report/hide-is-removal", test_hide_is_removal);
   g_test_add_func ("/ppv/core/report/filter-many-functions", test_filter_many_functions);
+  g_test_add_func ("/ppv/core/report/clean-path", test_clean_path);
   g_test_add_func ("/ppv/core/callgraph/dot", test_dot_matches_pprof);
 
   return g_test_run ();
