@@ -526,31 +526,152 @@ _ppv_node_ids_dup_for (PpvProfile              *profile,
 
 /* --- Name order ------------------------------------------------------------ */
 
-static int
-compare_printable (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      data)
+/* A name and its node, sorted by multikey quicksort: names share long
+ * prefixes ("github.com/org/service/..."), which a comparison sort reads
+ * again at every comparison and this reads once per partition level. */
+typedef struct
 {
-  GArray *infos = data;
+  const char *str;
+  guint32     id;
+} NameRef;
 
-  return strcmp (g_array_index (infos, PpvNodeInfo, *(const guint32 *) a).printable,
-                 g_array_index (infos, PpvNodeInfo, *(const guint32 *) b).printable);
+static inline int
+char_at (const NameRef *r,
+         gsize          depth)
+{
+  return (guint8) r->str[depth];
 }
 
-/* Under the table's lock. */
+static inline void
+swap_refs (NameRef *a,
+           NameRef *b)
+{
+  NameRef t = *a;
+
+  *a = *b;
+  *b = t;
+}
+
+/* How many characters from @depth on all names of @a share. */
+static gsize
+common_prefix (const NameRef *a,
+               gsize          n,
+               gsize          depth)
+{
+  const char *first = a[0].str + depth;
+  gsize len = strlen (first);
+
+  for (gsize i = 1; i < n && len > 0; i++)
+    {
+      const char *other = a[i].str + depth;
+      gsize k = 0;
+
+      while (k < len && other[k] == first[k])
+        k++;
+      len = k;
+    }
+  return len;
+}
+
+/* Sorts @a (all equal before @depth) by the rest of their names. */
+static void
+sort_names_from (NameRef *a,
+                 gsize    n,
+                 gsize    depth)
+{
+  while (n > 1)
+    {
+      gsize lt = 0, i = 0, gt = n;
+      int pivot;
+
+      if (n < 12)
+        {
+          for (gsize k = 1; k < n; k++)
+            for (gsize j = k; j > 0 && strcmp (a[j - 1].str + depth, a[j].str + depth) > 0; j--)
+              swap_refs (&a[j - 1], &a[j]);
+          return;
+        }
+      /* Median of three characters. */
+      {
+        int x = char_at (&a[0], depth), y = char_at (&a[n / 2], depth), z = char_at (&a[n - 1], depth);
+
+        pivot = MAX (MIN (x, y), MIN (MAX (x, y), z));
+      }
+      while (i < gt)
+        {
+          int c = char_at (&a[i], depth);
+
+          if (c < pivot)
+            swap_refs (&a[lt++], &a[i++]);
+          else if (c > pivot)
+            swap_refs (&a[i], &a[--gt]);
+          else
+            i++;
+        }
+      sort_names_from (a, lt, depth);
+      sort_names_from (a + gt, n - gt, depth);
+      /* The equal part goes on with the next character, unless the
+       * names ended here: then they are all the same. */
+      if (pivot == 0)
+        return;
+      /* All equal here: skip the rest of their common prefix in one pass
+       * rather than a pass per character. */
+      if (lt == 0 && gt == n)
+        depth += 1 + common_prefix (a, n, depth + 1);
+      else
+        depth++;
+      a += lt;
+      n = gt - lt;
+    }
+}
+
+static gpointer
+sort_names_thread (gpointer data)
+{
+  NameRef **range = data;
+
+  sort_names_from (range[0], range[1] - range[0], 0);
+  return NULL;
+}
+
+/* Under the table's lock.  Halves sorted in two threads, then merged. */
 static void
 rank_names (PpvNodeTable *table)
 {
   guint32 n = table->infos->len;
-  g_autofree guint32 *order = g_new (guint32, MAX (n, 1));
+  g_autofree NameRef *refs = g_new (NameRef, MAX (n, 1));
+  g_autofree NameRef *merged = NULL;
+  NameRef *halves[2][2] = { { refs, refs + n / 2 }, { refs + n / 2, refs + n } };
   guint32 *ranks = g_new (guint32, MAX (n, 1));
+  GThread *thread = NULL;
+  NameRef *sorted = refs, *x, *y;
+  guint32 k = 0;
 
   for (guint32 i = 0; i < n; i++)
-    order[i] = i;
-  _ppv_sort_in_halves (order, n, sizeof (guint32), compare_printable, table->infos);
-  for (guint32 k = 0; k < n; k++)
-    ranks[order[k]] = k > 0 && compare_printable (&order[k - 1], &order[k], table->infos) == 0
-                      ? ranks[order[k - 1]] : k;
+    refs[i] = (NameRef) { g_array_index (table->infos, PpvNodeInfo, i).printable, i };
+  if (n >= 50000 && g_get_num_processors () > 1)
+    thread = g_thread_try_new ("ppv-names", sort_names_thread, halves[1], NULL);
+  if (thread == NULL)
+    sort_names_from (refs, n, 0);
+  else
+    {
+      sort_names_thread (halves[0]);
+      g_thread_join (thread);
+      merged = g_new (NameRef, n);
+      x = halves[0][0];
+      y = halves[1][0];
+      while (x < halves[0][1] && y < halves[1][1])
+        merged[k++] = strcmp (x->str, y->str) <= 0 ? *x++ : *y++;
+      while (x < halves[0][1])
+        merged[k++] = *x++;
+      while (y < halves[1][1])
+        merged[k++] = *y++;
+      sorted = merged;
+    }
+
+  for (guint32 i = 0; i < n; i++)
+    ranks[sorted[i].id] = i > 0 && strcmp (sorted[i - 1].str, sorted[i].str) == 0
+                          ? ranks[sorted[i - 1].id] : i;
   table->name_rank = ranks;
 }
 

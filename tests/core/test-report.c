@@ -565,6 +565,57 @@ test_clean_path (void)
     }
 }
 
+static int
+compare_names_by_strcmp (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      infos)
+{
+  return strcmp (g_array_index ((GArray *) infos, PpvNodeInfo, *(const guint32 *) a).printable,
+                 g_array_index ((GArray *) infos, PpvNodeInfo, *(const guint32 *) b).printable);
+}
+
+/* Name ranks (a multikey quicksort in two threads) order names as strcmp
+ * does: prefixes of each other, long shared prefixes, bytes above 127. */
+static void
+test_name_rank (void)
+{
+  g_autoptr(GString) stacks = g_string_new (NULL);
+  g_autoptr(PpvProfile) profile = NULL;
+  g_autoptr(PpvReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint32 *order = NULL;
+  const PpvNodeIds *ids;
+  const guint32 *rank;
+  PpvReportOptions o;
+  guint32 n;
+
+  for (guint i = 0; i < 60000; i++)
+    g_string_append_printf (stacks, "main.main;github.com/example/service/internal/p%u%s.f%u%s 1\n",
+                            i % 13, i % 5 == 0 ? "\xc3\xa9" : "", i / 2, i % 3 == 0 ? "x" : "");
+  profile = ppv_test_profile_from_folded ("samples/count", stacks->str);
+  ppv_report_options_init (&o);
+  report = ppv_report_new (profile, &o, PPV_REPORT_KIND_TEXT, NULL, &error);
+  ppv_report_options_clear (&o);
+  g_assert_no_error (error);
+  ids = ids_of (report);
+  rank = _ppv_node_ids_get_name_rank (ids);
+  n = _ppv_node_ids_get_n (ids);
+  g_assert_cmpuint (n, >, 50000);
+
+  order = g_new (guint32, n);
+  for (guint32 i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n, sizeof (guint32), compare_names_by_strcmp, ids->infos);
+  for (guint32 i = 1; i < n; i++)
+    {
+      int c = compare_names_by_strcmp (&order[i - 1], &order[i], ids->infos);
+
+      if ((c == 0) != (rank[order[i - 1]] == rank[order[i]]) || rank[order[i - 1]] > rank[order[i]])
+        g_error ("names %u and %u: ranks %u and %u", order[i - 1], order[i],
+                 rank[order[i - 1]], rank[order[i]]);
+    }
+}
+
 /* Filters match function names and files in two threads on profiles
  * with many functions: every share's matches count. */
 static void
@@ -996,6 +1047,7 @@ main (int    argc,
   g_test_add_func ("/ppv/core/report/hide-is-removal", test_hide_is_removal);
   g_test_add_func ("/ppv/core/report/filter-many-functions", test_filter_many_functions);
   g_test_add_func ("/ppv/core/report/clean-path", test_clean_path);
+  g_test_add_func ("/ppv/core/report/name-rank", test_name_rank);
   g_test_add_func ("/ppv/core/callgraph/dot", test_dot_matches_pprof);
 
   return g_test_run ();
