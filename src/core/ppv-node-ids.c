@@ -224,14 +224,14 @@ node_index_init (NodeIndex *index,
   index->scratch = g_string_new (NULL);
 }
 
-/* The node equal to @info, or a new one. */
+/* The node equal to @info (whose hash is @hash), or a new one. */
 static guint32
 node_index_intern (NodeIndex     *index,
                    GArray        *infos,
                    GStringChunk  *strings,
-                   PpvNodeInfo   *info)
+                   PpvNodeInfo   *info,
+                   guint32        hash)
 {
-  guint32 hash = node_info_hash (info);
   gsize i;
 
   for (i = hash & index->mask; index->slots[i].id != 0; i = (i + 1) & index->mask)
@@ -313,6 +313,14 @@ line_info (PpvProfile        *profile,
   return info;
 }
 
+/* A slot whose node is being looked up. */
+typedef struct
+{
+  PpvNodeInfo info;
+  guint32     hash;
+  guint32     slot;
+} PendingSlot;
+
 static PpvNodeTable *
 node_table_new (PpvProfile     *profile,
                 PpvGranularity  gran)
@@ -321,6 +329,7 @@ node_table_new (PpvProfile     *profile,
   g_autoptr(GHashTable) cleaned = g_hash_table_new (g_direct_hash, g_direct_equal);
   NodeIndex index;
   gsize n_slots = 0;
+  PendingSlot pending[32];
 
   self->ref_count = 1;
   self->profile = profile;
@@ -338,7 +347,9 @@ node_table_new (PpvProfile     *profile,
   self->strings = g_string_chunk_new (4096);
   node_index_init (&index, n_slots);
 
-  for (guint32 l = 0; l < profile->n_locations; l++)
+  /* The index is too big for the cache: a batch of slots asks for their
+   * index entries before the first is looked up. */
+  for (guint32 l = 0, n_pending = 0; l < profile->n_locations; l++)
     {
       const PpvLocation *loc = &profile->locations[l];
       guint32 slot = self->slot_offset[l];
@@ -346,9 +357,19 @@ node_table_new (PpvProfile     *profile,
       for (guint32 i = 0; i < MAX (loc->n_lines, 1); i++)
         {
           guint32 line = loc->n_lines == 0 ? PPV_NONE : loc->lines_offset + i;
-          PpvNodeInfo info = line_info (profile, loc, line, gran, cleaned, self->strings);
+          PendingSlot *next = &pending[n_pending++];
 
-          self->slot_node[slot + i] = node_index_intern (&index, self->infos, self->strings, &info);
+          next->info = line_info (profile, loc, line, gran, cleaned, self->strings);
+          next->hash = node_info_hash (&next->info);
+          next->slot = slot + i;
+          __builtin_prefetch (&index.slots[next->hash & index.mask]);
+          if (n_pending == G_N_ELEMENTS (pending) || (l + 1 == profile->n_locations && i + 1 >= loc->n_lines))
+            {
+              for (guint32 k = 0; k < n_pending; k++)
+                self->slot_node[pending[k].slot] = node_index_intern (&index, self->infos, self->strings,
+                                                                      &pending[k].info, pending[k].hash);
+              n_pending = 0;
+            }
         }
     }
   g_free (index.slots);
