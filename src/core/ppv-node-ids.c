@@ -265,7 +265,30 @@ struct _PpvNodeTable
   gboolean      ranking;      /* a thread was started to build them */
 };
 
-/* What @loc's line @line (PPV_NONE: it has none) is at @gran. */
+/* Whether every function's file prints as it is stored (no prefix to
+ * trim, already clean, the usual case): then, names being interned, the
+ * stored pointers are the files, equal files equal pointers, and nothing
+ * needs cleaning or copying. */
+static gboolean
+files_print_as_stored (PpvProfile *profile)
+{
+  const char *last = NULL;
+
+  for (guint32 f = 0; f < profile->n_functions; f++)
+    {
+      const char *file = profile->functions[f].filename;
+
+      if (file == last || file[0] == '\0')
+        continue;
+      if (trim_source_path (file) != file || !is_clean_path (file))
+        return FALSE;
+      last = file;
+    }
+  return TRUE;
+}
+
+/* What @loc's line @line (PPV_NONE: it has none) is at @gran; @cleaned is
+ * NULL when files print as stored. */
 static PpvNodeInfo
 line_info (PpvProfile        *profile,
            const PpvLocation *loc,
@@ -292,7 +315,9 @@ line_info (PpvProfile        *profile,
   fn = &profile->functions[ln->function];
   info.lineno = gran == PPV_GRANULARITY_LINES || gran == PPV_GRANULARITY_ADDRESSES ? ln->line : 0;
   info.name = gran != PPV_GRANULARITY_FILES ? fn->name : "";
-  if (gran != PPV_GRANULARITY_FUNCTIONS && fn->filename[0] != '\0')
+  if (gran != PPV_GRANULARITY_FUNCTIONS && fn->filename[0] != '\0' && cleaned == NULL)
+    info.file = fn->filename;
+  else if (gran != PPV_GRANULARITY_FUNCTIONS && fn->filename[0] != '\0')
     {
       const char *c = g_hash_table_lookup (cleaned, fn->filename);
 
@@ -326,7 +351,7 @@ node_table_new (PpvProfile     *profile,
                 PpvGranularity  gran)
 {
   PpvNodeTable *self = g_new0 (PpvNodeTable, 1);
-  g_autoptr(GHashTable) cleaned = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GHashTable) cleaned = NULL;
   NodeIndex index;
   gsize n_slots = 0;
   PendingSlot pending[32];
@@ -346,6 +371,8 @@ node_table_new (PpvProfile     *profile,
                                    MIN (n_slots, profile->n_functions + 1024));
   self->strings = g_string_chunk_new (4096);
   node_index_init (&index, n_slots);
+  if (gran != PPV_GRANULARITY_FUNCTIONS && !files_print_as_stored (profile))
+    cleaned = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   /* The index is too big for the cache: a batch of slots asks for their
    * index entries before the first is looked up. */
