@@ -616,6 +616,63 @@ test_name_rank (void)
     }
 }
 
+/* Four functions, one sample each (1, 2, 4, 8) in files @files. */
+static PpvProfile *
+profile_with_files (const char * const files[4])
+{
+  PpvProfileBuilder *b = ppv_profile_builder_new ();   /* finish() frees it */
+  g_autoptr(GError) error = NULL;
+  PpvMapping mapping = { 1, 0x1000, 0x100000, 0, "/bin/prog", "", 1, 1, 1, 0 };
+  PpvProfile *profile;
+
+  ppv_profile_builder_add_sample_type (b, "samples", "count");
+  ppv_profile_builder_add_mapping (b, &mapping);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("main.f%u", i);
+      PpvFunction f = { i + 1, name, name, files[i], 0 };
+      guint64 fid = i + 1, loc = i + 1;
+      gint64 line = 10, column = 0, value = 1 << i;
+
+      ppv_profile_builder_add_function (b, &f);
+      ppv_profile_builder_add_location (b, loc, 1, 0x1000 + 16 * i, FALSE, &fid, &line, &column, 1);
+      ppv_profile_builder_add_sample (b, &loc, 1, &value, 1, NULL, 0);
+    }
+  profile = ppv_profile_builder_finish (b, "test", &error);
+  g_assert_no_error (error);
+  return profile;
+}
+
+/* At files granularity, files print trimmed of /proc/self/cwd and
+ * cleaned, and files equal then are one node; files that print as
+ * stored are one node per file too. */
+static void
+test_files_cleaned (void)
+{
+  static const char * const unclean[4] = { "/proc/self/cwd/./pkg/a.go", "pkg/a.go", "pkg//b.go", "pkg/b.go" };
+  static const char * const clean[4] = { "pkg/a.go", "pkg/a.go", "pkg/b.go", "/src/c.go" };
+  static const char * const *sets[] = { unclean, clean };
+  static const char *expected[][3] = { { "pkg/b.go", "12", "pkg/a.go" }, { "/src/c.go", "8", "pkg/b.go" } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+    {
+      g_autoptr(PpvProfile) profile = profile_with_files (sets[k]);
+      g_autoptr(PpvReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      PpvReportOptions o;
+
+      ppv_report_options_init (&o);
+      o.granularity = PPV_GRANULARITY_FILES;
+      report = ppv_report_new (profile, &o, PPV_REPORT_KIND_TEXT, NULL, &error);
+      ppv_report_options_clear (&o);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ppv_report_get_n_rows (report), ==, k == 0 ? 2 : 3);
+      g_assert_cmpstr (ppv_report_get_row (report, 0)->name, ==, expected[k][0]);
+      g_assert_cmpint (ppv_report_get_row (report, 0)->flat, ==, g_ascii_strtoll (expected[k][1], NULL, 10));
+      g_assert_cmpstr (ppv_report_get_row (report, 1)->name, ==, expected[k][2]);
+    }
+}
+
 /* Filters match function names and files in two threads on profiles
  * with many functions: every share's matches count. */
 static void
@@ -1047,6 +1104,7 @@ main (int    argc,
   g_test_add_func ("/ppv/core/report/hide-is-removal", test_hide_is_removal);
   g_test_add_func ("/ppv/core/report/filter-many-functions", test_filter_many_functions);
   g_test_add_func ("/ppv/core/report/clean-path", test_clean_path);
+  g_test_add_func ("/ppv/core/report/files-cleaned", test_files_cleaned);
   g_test_add_func ("/ppv/core/report/name-rank", test_name_rank);
   g_test_add_func ("/ppv/core/callgraph/dot", test_dot_matches_pprof);
 
