@@ -522,16 +522,19 @@ _ppv_graph_trim_low_frequency_tags (PpvGraph *g,
   for (guint32 i = 0; i < g->n_nodes; i++)
     {
       GArray *tags = g->stats[g->nodes[i]].tags;
+      guint kept = 0;
+
       if (tags == NULL)
         continue;
-      for (guint t = 0; t < tags->len;)
+      /* In place, in order: a node may have thousands of tags. */
+      for (guint t = 0; t < tags->len; t++)
         {
-          PpvNodeTag *tag = &g_array_index (tags, PpvNodeTag, t);
-          if (_ppv_abs64 (tag->flat) < cutoff && _ppv_abs64 (tag->cum) < cutoff)
-            g_array_remove_index (tags, t);
-          else
-            t++;
+          const PpvNodeTag *tag = &g_array_index (tags, PpvNodeTag, t);
+
+          if (_ppv_abs64 (tag->flat) >= cutoff || _ppv_abs64 (tag->cum) >= cutoff)
+            g_array_index (tags, PpvNodeTag, kept++) = *tag;
         }
+      g_array_set_size (tags, kept);
     }
 }
 

@@ -182,6 +182,40 @@ rebuild (PpvReport    *self,
   rebuild_tagged (self, kept, mode, edge_cutoff, NULL);
 }
 
+static gboolean
+covers (const guint8 *set,
+        const guint8 *subset,
+        guint32       n)
+{
+  for (guint32 i = 0; i < n; i++)
+    if (subset[i] && !set[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* Rebuilds with @kept, all of whose nodes have their tags in the graph
+ * being replaced: a node's tags do not depend on which others are kept
+ * (see _ppv_graph_restrict()), so they move over, and the pass sums no
+ * tags (in threads, where summing every kept node's tags takes one). */
+static void
+rebuild_keeping_tags (PpvReport    *self,
+                      const guint8 *kept,
+                      PpvEdgeMode   mode,
+                      gint64        edge_cutoff,
+                      const guint8 *no_tags)
+{
+  PpvGraph *old = self->graph;
+
+  self->graph = _ppv_graph_build (self->builder, kept, mode, old, edge_cutoff, no_tags);
+  for (guint32 n = 0; n < old->n_infos; n++)
+    if (kept[n])
+      {
+        self->graph->stats[n].tags = old->stats[n].tags;
+        old->stats[n].tags = NULL;
+      }
+  _ppv_graph_free (old);
+}
+
 /* pprof's newTrimmedGraph. */
 static void
 build_trimmed_graph (PpvReport *self,
@@ -199,6 +233,7 @@ build_trimmed_graph (PpvReport *self,
   PpvEdgeMode first;
   gint64 flat_total = 0, node_cutoff, edge_cutoff;
   g_autofree guint8 *no_tags = NULL;       /* see below */
+  g_autofree guint8 *tagged = NULL;        /* the nodes whose tags the graph has */
   g_autofree guint8 *sorted_kept = NULL;   /* the kept set of the graph first sorted */
 
   if (nodecount < 0)
@@ -265,11 +300,10 @@ build_trimmed_graph (PpvReport *self,
   _ppv_graph_sort (self->graph, self->builder, order);
   if (no_tags != NULL)
     {
-      g_autofree guint8 *tag_nodes = g_new0 (guint8, MAX (_ppv_graph_builder_get_n_infos (self->builder), 1));
-
+      tagged = g_new0 (guint8, MAX (_ppv_graph_builder_get_n_infos (self->builder), 1));
       for (guint32 i = 0; i < MIN ((guint32) nodecount, self->graph->n_nodes); i++)
-        tag_nodes[self->graph->nodes[i]] = TRUE;
-      rebuild_tagged (self, sorted_kept, edges, edge_cutoff, tag_nodes);
+        tagged[self->graph->nodes[i]] = TRUE;
+      rebuild_tagged (self, sorted_kept, edges, edge_cutoff, tagged);
       _ppv_graph_sort (self->graph, self->builder, order);
     }
   if (nodecount > 0)
@@ -295,7 +329,11 @@ build_trimmed_graph (PpvReport *self,
       if (max_nodes < self->graph->n_nodes)
         {
           g_autofree guint8 *kept = node_set_from (self, self->graph->nodes, max_nodes, 0);
-          rebuild (self, kept, edges, edge_cutoff);
+
+          if (tagged != NULL && covers (tagged, kept, _ppv_graph_builder_get_n_infos (self->builder)))
+            rebuild_keeping_tags (self, kept, edges, edge_cutoff, no_tags);
+          else
+            rebuild (self, kept, edges, edge_cutoff);
           _ppv_graph_sort (self->graph, self->builder, order);
         }
     }
