@@ -531,10 +531,9 @@ _ppv_profile_builder_resolve_deferred (PpvProfileBuilder   *self,
   if (self->full_message != NULL)
     return FALSE;
 
-  for (gsize i = 0; i < self->stacks.len; i++)
-    if ((stacks[i] = _ppv_builder_id_map_lookup (&self->location_ids, stacks[i])) == PPV_NONE)
-      return FALSE;
-
+  /* Labels first: a bad string index fails the read at once, as it does
+   * for a sample added the ordinary way; a missing location only waits
+   * for finish(). */
   for (gsize i = 0; i < self->labels.len; i++)
     {
       PpvLabel *l = &labels[i];
@@ -551,32 +550,28 @@ _ppv_profile_builder_resolve_deferred (PpvProfileBuilder   *self,
       else if (!string (data, unit, &l->num_unit))
         return FALSE;
     }
+
+  for (guint32 s = 0; s < self->samples.len; s++)
+    {
+      const PpvSample *sample = &VEC_AT (self->samples, PpvSample, s);
+
+      for (guint32 pos = sample->stack_offset; pos < sample->stack_offset + sample->n_locations; pos++)
+        {
+          guint32 id = stacks[pos];
+
+          stacks[pos] = _ppv_builder_id_map_lookup (&self->location_ids, id);
+          if (G_UNLIKELY (stacks[pos] == PPV_NONE) &&
+              _ppv_builder_vec_grow (self, &self->pending_stacks, sizeof (PendingStack), 1))
+            {
+              PendingStack *p = &VEC_AT (self->pending_stacks, PendingStack,
+                                         self->pending_stacks.len++);
+              p->sample = s;
+              p->pos = pos;
+              p->id = id;
+            }
+        }
+    }
   return TRUE;
-}
-
-static void
-vec_drop (PpvProfileBuilder *self,
-          Vec               *v,
-          gsize              elt)
-{
-  self->bytes -= MIN (self->bytes, v->cap * elt);
-  g_clear_pointer (&v->data, g_free);
-  v->len = v->cap = 0;
-}
-
-void
-_ppv_profile_builder_drop_samples (PpvProfileBuilder *self)
-{
-  vec_drop (self, &self->samples, sizeof (PpvSample));
-  vec_drop (self, &self->stacks, sizeof (guint32));
-  vec_drop (self, &self->values, sizeof (gint64));
-  vec_drop (self, &self->labels, sizeof (PpvLabel));
-  vec_drop (self, &self->pending_stacks, sizeof (PendingStack));
-  self->first_n_values = 0;
-  self->has_odd_sample = FALSE;
-  self->odd_sample = PPV_NONE;
-  self->odd_n_values = 0;
-  self->max_indexed = 0;
 }
 
 void

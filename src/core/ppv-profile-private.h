@@ -55,8 +55,8 @@ void        _ppv_profile_builder_set_trusted     (PpvProfileBuilder *self,
  * hold string-table indices cast to pointers (0: none), as the protobuf
  * reader's label rules leave them.  Nothing else may be added to the
  * samples until _ppv_profile_builder_resolve_deferred() (after every
- * location) turns them into indices and strings, or
- * _ppv_profile_builder_drop_samples() forgets them all. */
+ * location) turns them into indices and strings; samples added after
+ * that follow them. */
 typedef gboolean (*PpvDeferredStringFn) (gpointer     data,
                                          gsize        index,
                                          const char **out);
@@ -68,13 +68,12 @@ void        _ppv_profile_builder_add_sample_deferred (PpvProfileBuilder   *self,
                                                       guint                n_values,
                                                       const PpvLabel      *labels,
                                                       guint                n_labels);
-/* FALSE, leaving the samples half resolved, if an id names no location or
- * @string fails: the caller then drops the samples and adds them again
- * the ordinary way, which reports the problem as usual. */
+/* FALSE, leaving the samples half resolved, if @string fails (the caller
+ * has the reason) or the builder is full.  A location id that names no
+ * location is reported by finish(), as for ppv_profile_builder_add_sample(). */
 gboolean    _ppv_profile_builder_resolve_deferred    (PpvProfileBuilder   *self,
                                                       PpvDeferredStringFn  string,
                                                       gpointer             data);
-void        _ppv_profile_builder_drop_samples        (PpvProfileBuilder   *self);
 
 /* Pre-sizes the arrays when the caller knows the counts (the protobuf
  * reader does after its first pass).  Returns FALSE once the memory cap

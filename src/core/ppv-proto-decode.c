@@ -256,15 +256,17 @@ add_sample (Reader      *r,
 
 typedef gboolean (*FieldHandler) (Reader *r, const Field *f);
 
-/* Hands each top-level field numbered @number, in order, to @handler.
- * The top level was validated in pass 1. */
+/* Hands each top-level field numbered @number, in order, to @handler,
+ * but for the first *@skip of them.  The top level was validated in
+ * pass 1; the deferred samples' stretch is stepped over unread. */
 static gboolean
 for_each_field_in (Reader       *r,
                    gsize         start,
                    gsize         stop,
                    guint32       number,
                    FieldHandler  handler,
-                   guint        *count)
+                   guint        *count,
+                   gsize        *skip)
 {
   const guint8 *p = r->data + start, *end = r->data + stop;
 
@@ -272,10 +274,23 @@ for_each_field_in (Reader       *r,
     {
       Field f;
 
+      if (G_UNLIKELY (p == r->data + r->skip_start) && r->skip_count > 0)
+        {
+          p = r->data + r->skip_end;
+          if (number == 2)
+            *skip -= r->skip_count;
+          continue;
+        }
+
       if (!_ppv_proto_read_field (r, &p, r->data + r->len, &f))
         return FALSE;
       if (f.number != number)
         continue;
+      if (*skip > 0)
+        {
+          (*skip)--;
+          continue;
+        }
 
       if ((++*count & 0xfff) == 0 &&
           (_ppv_proto_check_cancelled (r) || _ppv_profile_builder_is_full (r->builder)))
@@ -294,13 +309,14 @@ for_each_field (Reader       *r,
                 FieldHandler  handler)
 {
   guint count = 0;
+  gsize skip = number == 2 ? r->n_streamed : 0;
 
   if (r->runs == NULL)
-    return for_each_field_in (r, 0, r->len, number, handler, &count);
+    return for_each_field_in (r, 0, r->len, number, handler, &count, &skip);
 
   for (gsize i = 0; i < r->n_runs; i++)
     if (r->runs[i].number == number &&
-        !for_each_field_in (r, r->runs[i].start, r->runs[i].end, number, handler, &count))
+        !for_each_field_in (r, r->runs[i].start, r->runs[i].end, number, handler, &count, &skip))
       return FALSE;
 
   return TRUE;
@@ -354,11 +370,13 @@ add_scalars (Reader *r)
 }
 
 /* After pass 1: the samples deferred while inflating, resolved now that
- * every location and string is known, or all samples the ordinary way. */
+ * every location and string is known, then the rest the ordinary way. */
 static gboolean
 add_samples (Reader *r)
 {
-  if (_ppv_proto_resolve_streamed (r))
+  if (!_ppv_proto_resolve_streamed (r))
+    return FALSE;
+  if (r->n_streamed == r->n_samples)
     return TRUE;
   return for_each_field (r, 2, add_sample);
 }

@@ -92,7 +92,18 @@ typedef struct
   gboolean           streaming;       /* r->data may grow: stop at a cut field */
   gsize              scan_pos;        /* pass 1 got this far */
   gboolean           stream_samples;  /* samples so far went in deferred */
-  gsize              n_streamed;
+  gsize              n_streamed;      /* the first n_streamed samples went in deferred */
+  gsize              stream_n_values; /* how many values each of them has */
+
+  /* The deferred samples' bytes are not read again: the first unbroken
+   * stretch of them, [skip_start, skip_end) (skip_count fields, from
+   * sample 0 on), is stepped over by pass 2 and its pages given back as
+   * it grows. */
+  gsize              skip_start;
+  gsize              skip_end;
+  gsize              skip_count;
+  gsize              dropped_end;     /* offset up to which pages went */
+  gboolean           poison;          /* PPV_PROTO_POISON_DROPPED: overwrite, for tests */
 
   Run               *runs;            /* NULL: walk the whole top level */
   gsize              n_runs;
@@ -265,9 +276,10 @@ FastResult _ppv_proto_parse_sample      (Reader       *r,
 /* ppv-proto-stream.c: samples taken while the profile is inflated. */
 void     _ppv_proto_stream_sample     (Reader       *r,
                                        const Field  *f);
+/* Later samples go the ordinary way; those taken so far stay. */
 void     _ppv_proto_stop_streaming    (Reader       *r);
-/* Resolves the samples taken while inflating: FALSE if there were none,
- * or they were dropped to be read again the ordinary way. */
+/* Resolves the samples taken while inflating (if any): FALSE, with
+ * r->error set, where the ordinary way would have failed on them. */
 gboolean _ppv_proto_resolve_streamed  (Reader       *r);
 gboolean _ppv_proto_field_complete    (const guint8 *p,
                                        const guint8 *end);

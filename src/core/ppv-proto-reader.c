@@ -443,7 +443,9 @@ _ppv_proto_reader_run (Reader    *r,
 {
   PpvProfile *profile = NULL;
 
-  if (_ppv_proto_decode (r) || _ppv_profile_builder_is_full (r->builder))
+  /* An error already set is pass 1's while inflating (see
+   * _ppv_gunzip_proto_read()). */
+  if (r->error == NULL && (_ppv_proto_decode (r) || _ppv_profile_builder_is_full (r->builder)))
     {
       /* A full builder fails here with its own "too large" message. */
       if (r->error == NULL || _ppv_profile_builder_is_full (r->builder))

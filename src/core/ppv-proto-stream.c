@@ -8,27 +8,59 @@
  * the builder deferred: location ids and string indices, resolved once
  * everything is known.  Anything out of the ordinary (a sample the fast
  * path would not take, an id or index that does not fit, a dropped label,
- * a sample type after the first sample, memory getting tight) stops this,
- * and the samples are added again the ordinary way, which explains any
- * problem exactly as a plain read does.
+ * a sample type after the first sample, memory getting tight) stops this:
+ * the samples from there on are added the ordinary way, after the
+ * deferred ones.  Resolving those fails where the ordinary way would
+ * have, with its words, so their bytes are never needed again, and their
+ * pages go back to the system as they are read (the model built from
+ * them would otherwise sit beside them).
  *
  * Pass 1 (the top-level scan) runs on each window the inflater publishes;
  * a field cut at the window's end waits for the next.  A problem pass 1
- * finds there is left for a plain read of the whole inflated profile,
- * after the inflater's own verdict, so messages and their order stay
- * those of ppv_maybe_gunzip() then _ppv_proto_read().
+ * finds is reported after the inflater's own verdict, so messages and
+ * their order stay those of ppv_maybe_gunzip() then _ppv_proto_read():
+ * by a plain read of the whole inflated profile if no sample was taken,
+ * else as pass 1 found it, which is where and how a plain read fails.
  */
 #include "ppv-proto-reader-private.h"
 
+#include "ppv-error.h"
 #include "ppv-profile-private.h"
+
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 void
 _ppv_proto_stop_streaming (Reader *r)
 {
   r->stream_samples = FALSE;
-  if (r->n_streamed > 0)
-    _ppv_profile_builder_drop_samples (r->builder);
-  r->n_streamed = 0;
+}
+
+/* Gives back the pages of the deferred samples' bytes read so far: they
+ * are most of a profile, and the model built from them is as large
+ * again.  Only whole pages, a few megabytes at a time. */
+#define DROP_STEP ((gsize) 4 << 20)
+
+static void
+drop_skipped_pages (Reader *r)
+{
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  guintptr base = (guintptr) r->data;
+  guintptr start = (base + MAX (r->skip_start, r->dropped_end) + page - 1) & ~(guintptr) (page - 1);
+  guintptr end = (base + r->skip_end) & ~(guintptr) (page - 1);
+
+  if (r->poison)
+    {
+      /* Tests: make any later read of these bytes fail loudly. */
+      memset ((guint8 *) r->data + r->dropped_end, 0xff, r->skip_end - r->dropped_end);
+      r->dropped_end = r->skip_end;
+      return;
+    }
+  if (end <= start || end - start < DROP_STEP)
+    return;
+  madvise ((void *) start, end - start, MADV_DONTNEED);
+  r->dropped_end = end - base;
 }
 
 void
@@ -79,7 +111,20 @@ _ppv_proto_stream_sample (Reader      *r,
   _ppv_profile_builder_add_sample_deferred (r->builder, r->sample_locations, n_locations,
                                             r->sample_values, r->n_sample_types,
                                             r->labels, n_raw);
+  if (r->n_streamed == 0)
+    {
+      r->stream_n_values = r->n_sample_types;
+      r->skip_start = r->skip_end = r->dropped_end = f->offset;
+    }
   r->n_streamed++;
+
+  /* Samples in one unbroken run (as Go writes them) are skipped as one. */
+  if (f->offset == r->skip_end)
+    {
+      r->skip_end = f->payload + f->payload_len - r->data;
+      r->skip_count++;
+      drop_skipped_pages (r);
+    }
 }
 
 static gboolean
@@ -87,28 +132,25 @@ deferred_string (gpointer     data,
                  gsize        index,
                  const char **out)
 {
-  Reader *r = data;
-
-  return index < r->n_strings && _ppv_proto_get_string (r, (gint64) index, out);
+  return _ppv_proto_get_string (data, (gint64) index, out);
 }
 
 gboolean
 _ppv_proto_resolve_streamed (Reader *r)
 {
   if (r->n_streamed == 0)
-    return FALSE;
+    return TRUE;
 
-  if (r->stream_samples && r->n_streamed == r->n_samples &&
-      _ppv_profile_builder_resolve_deferred (r->builder, deferred_string, r))
-    {
-      r->sample_index = r->n_streamed;
-      return TRUE;
-    }
+  /* The ordinary way stops at the first sample with a wrong count of
+   * values: all those taken here have the same count. */
+  if (r->stream_n_values != r->n_sample_types)
+    return _ppv_proto_fail (r, PPV_PROFILE_ERROR_INVALID,
+                            "sample 0 has %" G_GSIZE_FORMAT " values but the profile has %"
+                            G_GSIZE_FORMAT " sample types", r->stream_n_values, r->n_sample_types);
 
-  _ppv_proto_stop_streaming (r);
-  _ppv_profile_builder_reserve (r->builder, r->n_samples, r->n_samples * r->n_sample_types,
-                                r->n_mappings, r->n_functions, r->n_locations);
-  return FALSE;
+  r->sample_index = r->n_streamed;
+  /* FALSE with no error: the builder is full, which finish() reports. */
+  return _ppv_profile_builder_resolve_deferred (r->builder, deferred_string, r);
 }
 
 /* Whether the field at @p lies whole before @end.  A field read_field()
@@ -177,6 +219,7 @@ _ppv_gunzip_proto_read (GBytes        *compressed,
   _ppv_proto_reader_init (&r, source, max_model, cancellable);
   r.streaming = TRUE;
   r.stream_samples = TRUE;
+  r.poison = g_getenv ("PPV_PROTO_POISON_DROPPED") != NULL;
 
   /* Pass 1 (and the samples) on each window the inflater publishes. */
   stream = _ppv_gunzip_stream_new (compressed, droppable, max_output, r.source, cancellable);
@@ -203,7 +246,9 @@ _ppv_gunzip_proto_read (GBytes        *compressed,
 
   r.data = g_bytes_get_data (raw, &r.len);
   r.streaming = FALSE;
-  if (scan_ok)
+  /* Once samples were taken, their bytes may be gone: a plain read is
+   * out, but pass 1 failed where it would have, with the same words. */
+  if (scan_ok || r.n_streamed > 0)
     *profile = _ppv_proto_reader_run (&r, looks_like_proto, proto_error);
   else
     {

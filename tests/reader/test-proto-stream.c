@@ -8,8 +8,8 @@
  * (samples first, strings last), reads the raw bytes (no gzip: the plain
  * path) and the same bytes gzipped, in one member and in several (the
  * output buffer then moves as it grows), and requires the same model or
- * the same error message.  Some cases are well-formed; others make the
- * streamed samples fall back to the plain path at the very end.
+ * the same error message.  Some cases are well-formed; others stop the
+ * streaming of samples midway, or fail after it.
  */
 #include <string.h>
 #include <zlib.h>
@@ -26,6 +26,8 @@ typedef enum
   CASE_DROPPED_LABEL,
   CASE_HUGE_LOCATION_ID,
   CASE_TRUNCATED,
+  CASE_FIELD_AMID_SAMPLES,
+  CASE_BAD_FIELD_AFTER_SAMPLES,
 } Case;
 
 #define N_SAMPLES   80000
@@ -102,7 +104,17 @@ build_profile (Case c)
       wire_message (msg, 3, sub);
 
       wire_message (out, 2, msg);
+
+      /* A comment breaks the run of samples: pass 2 must still step
+       * over every sample taken while inflating, and only those. */
+      if (c == CASE_FIELD_AMID_SAMPLES && s == N_SAMPLES / 3)
+        wire_uint (out, 13, 4);
     }
+
+  /* Pass 1 fails after all samples were taken (a string table entry
+   * with the wrong wire type). */
+  if (c == CASE_BAD_FIELD_AFTER_SAMPLES)
+    wire_uint (out, 6, 5);
 
   g_byte_array_set_size (msg, 0);
   wire_uint (msg, 1, 1);
@@ -275,7 +287,8 @@ check_case (gconstpointer data)
 
   plain = read_bytes (raw, "p.pb.gz", NULL, &plain_error);
   g_assert_true ((plain == NULL) != (plain_error == NULL));
-  if (c == CASE_PLAIN || c == CASE_DROPPED_LABEL || c == CASE_HUGE_LOCATION_ID)
+  if (c == CASE_PLAIN || c == CASE_DROPPED_LABEL || c == CASE_HUGE_LOCATION_ID ||
+      c == CASE_FIELD_AMID_SAMPLES)
     g_assert_nonnull (plain);
   else
     g_assert_null (plain);
@@ -310,6 +323,9 @@ main (int   argc,
 
   /* Every gzip goes through the threaded path, however small. */
   g_setenv ("PPV_GUNZIP_THREAD_MIN", "0", TRUE);
+  /* The bytes of samples taken while inflating are overwritten once
+   * read, so that reading them again shows. */
+  g_setenv ("PPV_PROTO_POISON_DROPPED", "1", TRUE);
 
   g_test_add_data_func ("/ppv/reader/stream/plain", GINT_TO_POINTER (CASE_PLAIN), check_case);
   g_test_add_data_func ("/ppv/reader/stream/type-after-samples",
@@ -323,6 +339,10 @@ main (int   argc,
   g_test_add_data_func ("/ppv/reader/stream/huge-location-id",
                         GINT_TO_POINTER (CASE_HUGE_LOCATION_ID), check_case);
   g_test_add_data_func ("/ppv/reader/stream/truncated", GINT_TO_POINTER (CASE_TRUNCATED), check_case);
+  g_test_add_data_func ("/ppv/reader/stream/field-amid-samples",
+                        GINT_TO_POINTER (CASE_FIELD_AMID_SAMPLES), check_case);
+  g_test_add_data_func ("/ppv/reader/stream/bad-field-after-samples",
+                        GINT_TO_POINTER (CASE_BAD_FIELD_AFTER_SAMPLES), check_case);
 
   return g_test_run ();
 }
