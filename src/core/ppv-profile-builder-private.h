@@ -54,6 +54,15 @@ typedef struct
   guint64 id;
 } PendingMapping;
 
+/* A slot of the set of stored label sets: the labels at
+ * labels[offset..offset + n) (n == 0: free). */
+typedef struct
+{
+  guint32 hash;
+  guint32 offset;
+  guint32 n;
+} LabelSetSlot;
+
 typedef enum
 {
   CHECK_MAPPINGS,
@@ -96,6 +105,14 @@ struct _PpvProfileBuilder
   Vec           locations;         /* PpvLocation */
   Vec           lines;             /* PpvLine */
   Vec           comments;          /* const char * */
+
+  /* Samples with equal labels share one copy (a heap profile labels
+   * every sample with one of a few sizes); given up (label_sets_off)
+   * when they turn out to be nearly all different. */
+  LabelSetSlot *label_sets;
+  gsize         label_sets_cap;    /* power of two, or 0 */
+  gsize         label_sets_count;
+  gboolean      label_sets_off;
 
   Vec           pending_stacks;    /* PendingStack */
   Vec           pending_lines;     /* PendingLine */
@@ -156,6 +173,11 @@ IdInsertResult _ppv_builder_id_map_insert (PpvProfileBuilder *self,
                                            guint32            value,
                                            gsize              n_stored);
 void           _ppv_builder_id_map_clear  (IdMap             *map);
+/* Points the last sample at an equal, earlier copy of its labels, if
+ * there is one, and gives back its own. */
+void           _ppv_builder_share_labels  (PpvProfileBuilder *self);
+/* After the labels they hold changed in place. */
+void           _ppv_builder_label_sets_rehash (PpvProfileBuilder *self);
 
 /* ppv-profile-builder.c: problems finish() reports. */
 void           _ppv_builder_set_location_message (PpvProfileBuilder *self,

@@ -217,3 +217,118 @@ _ppv_builder_id_map_clear (IdMap *map)
   g_clear_pointer (&map->vals, g_free);
   map->dense_len = map->cap = map->count = 0;
 }
+
+/* --- Shared label sets --------------------------------------------------- */
+
+/* Past this many different sets, samples rarely share theirs (a CPU
+ * profile with a request id on each): the set is given up. */
+#define MAX_LABEL_SETS ((gsize) 1 << 16)
+
+static guint32
+label_set_hash (const PpvLabel *labels,
+                guint32         n)
+{
+  guint64 h = n;
+
+  for (guint32 i = 0; i < n; i++)
+    {
+      h = (h ^ (guint64) GPOINTER_TO_SIZE (labels[i].key)) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+      h = (h ^ (guint64) GPOINTER_TO_SIZE (labels[i].str)) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+      h = (h ^ (guint64) labels[i].num) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+      h = (h ^ (guint64) GPOINTER_TO_SIZE (labels[i].num_unit)) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+    }
+  return (guint32) (h >> 32) ^ (guint32) h;
+}
+
+static void
+label_sets_clear (PpvProfileBuilder *self)
+{
+  g_clear_pointer (&self->label_sets, g_free);
+  self->label_sets_cap = self->label_sets_count = 0;
+}
+
+
+/* Into a new table of @new_cap slots; with @rehash, the labels changed
+ * (deferred ones resolved) and their hashes are computed again. */
+static gboolean
+label_sets_move (PpvProfileBuilder *self,
+                 gsize              new_cap,
+                 gboolean           rehash)
+{
+  LabelSetSlot *slots = g_try_new0 (LabelSetSlot, new_cap);
+  const PpvLabel *labels = self->labels.data;
+
+  if (slots == NULL)
+    return FALSE;
+  for (gsize i = 0; i < self->label_sets_cap; i++)
+    if (self->label_sets[i].n != 0)
+      {
+        gsize j;
+
+        if (rehash)
+          self->label_sets[i].hash = label_set_hash (labels + self->label_sets[i].offset,
+                                                     self->label_sets[i].n);
+        j = self->label_sets[i].hash & (new_cap - 1);
+
+        while (slots[j].n != 0)
+          j = (j + 1) & (new_cap - 1);
+        slots[j] = self->label_sets[i];
+      }
+  g_free (self->label_sets);
+  self->label_sets = slots;
+  self->label_sets_cap = new_cap;
+  return TRUE;
+}
+
+void
+_ppv_builder_label_sets_rehash (PpvProfileBuilder *self)
+{
+  if (self->label_sets_cap != 0 && !label_sets_move (self, self->label_sets_cap, TRUE))
+    {
+      label_sets_clear (self);
+      self->label_sets_off = TRUE;
+    }
+}
+
+void
+_ppv_builder_share_labels (PpvProfileBuilder *self)
+{
+  PpvSample *sample = &VEC_AT (self->samples, PpvSample, self->samples.len - 1);
+  const PpvLabel *labels = self->labels.data;
+  const PpvLabel *set = labels + sample->labels_offset;
+  guint32 n = sample->n_labels, hash;
+  gsize i;
+
+  if (n == 0 || self->label_sets_off)
+    return;
+
+  if ((self->label_sets_count + 1) * 2 > self->label_sets_cap)
+    {
+      if (self->label_sets_count == MAX_LABEL_SETS ||
+          !label_sets_move (self, self->label_sets_cap ? self->label_sets_cap * 2 : 1024, FALSE))
+        {
+          label_sets_clear (self);
+          self->label_sets_off = TRUE;
+          return;
+        }
+    }
+
+  hash = label_set_hash (set, n);
+  for (i = hash & (self->label_sets_cap - 1); self->label_sets[i].n != 0;
+       i = (i + 1) & (self->label_sets_cap - 1))
+    {
+      const LabelSetSlot *slot = &self->label_sets[i];
+
+      if (slot->hash == hash && slot->n == n &&
+          memcmp (labels + slot->offset, set, n * sizeof (PpvLabel)) == 0)
+        {
+          /* The sample's own copy is the last thing in the array. */
+          self->labels.len -= n;
+          sample->labels_offset = slot->offset;
+          return;
+        }
+    }
+
+  self->label_sets[i] = (LabelSetSlot) { hash, sample->labels_offset, n };
+  self->label_sets_count++;
+}

@@ -60,6 +60,7 @@ ppv_profile_builder_free (PpvProfileBuilder *self)
   g_free (self->lines.data);
   g_free (self->comments.data);
   g_free (self->pending_stacks.data);
+  g_free (self->label_sets);
   g_free (self->pending_lines.data);
   g_free (self->pending_mappings.data);
 
@@ -417,6 +418,7 @@ finish_sample (PpvProfileBuilder *self,
       label->num = labels[i].num;
       label->num_unit = _ppv_builder_intern_input (self, labels[i].num_unit);
     }
+  _ppv_builder_share_labels (self);
 }
 
 void
@@ -518,6 +520,7 @@ _ppv_profile_builder_add_sample_deferred (PpvProfileBuilder *self,
   if (n_labels > 0)
     memcpy (&VEC_AT (self->labels, PpvLabel, self->labels.len), labels, n_labels * sizeof (PpvLabel));
   self->labels.len += n_labels;
+  _ppv_builder_share_labels (self);
 }
 
 gboolean
@@ -550,6 +553,9 @@ _ppv_profile_builder_resolve_deferred (PpvProfileBuilder   *self,
       else if (!string (data, unit, &l->num_unit))
         return FALSE;
     }
+  /* The sets stored so far held string indices: samples added from now
+   * on share them by their strings. */
+  _ppv_builder_label_sets_rehash (self);
 
   for (guint32 s = 0; s < self->samples.len; s++)
     {
