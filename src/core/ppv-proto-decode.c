@@ -256,9 +256,13 @@ add_sample (Reader      *r,
 
 typedef gboolean (*FieldHandler) (Reader *r, const Field *f);
 
+/* Pages of a run are given back this many bytes at a time. */
+#define DROP_STEP ((gsize) 4 << 20)
+
 /* Hands each top-level field numbered @number, in order, to @handler,
  * but for the first *@skip of them.  The top level was validated in
- * pass 1; the deferred samples' stretch is stepped over unread. */
+ * pass 1; the deferred samples' stretch is stepped over unread.  With
+ * @drop (a run, visited once), the bytes handled are given back. */
 static gboolean
 for_each_field_in (Reader       *r,
                    gsize         start,
@@ -266,12 +270,20 @@ for_each_field_in (Reader       *r,
                    guint32       number,
                    FieldHandler  handler,
                    guint        *count,
-                   gsize        *skip)
+                   gsize        *skip,
+                   gboolean      drop)
 {
   const guint8 *p = r->data + start, *end = r->data + stop;
+  const guint8 *kept = p;
 
   while (p < end)
     {
+      if (drop && (gsize) (p - kept) >= DROP_STEP)
+        {
+          _ppv_proto_drop_range (r, kept - r->data, p - r->data);
+          kept = p;
+        }
+
       Field f;
 
       if (G_UNLIKELY (p == r->data + r->skip_start) && r->skip_count > 0)
@@ -300,6 +312,8 @@ for_each_field_in (Reader       *r,
         return FALSE;
     }
 
+  if (drop)
+    _ppv_proto_drop_range (r, kept - r->data, stop);
   return TRUE;
 }
 
@@ -311,12 +325,14 @@ for_each_field (Reader       *r,
   guint count = 0;
   gsize skip = number == 2 ? r->n_streamed : 0;
 
+  /* Without runs, each kind walks the whole top level: nothing goes. */
   if (r->runs == NULL)
-    return for_each_field_in (r, 0, r->len, number, handler, &count, &skip);
+    return for_each_field_in (r, 0, r->len, number, handler, &count, &skip, FALSE);
 
   for (gsize i = 0; i < r->n_runs; i++)
     if (r->runs[i].number == number &&
-        !for_each_field_in (r, r->runs[i].start, r->runs[i].end, number, handler, &count, &skip))
+        !for_each_field_in (r, r->runs[i].start, r->runs[i].end, number, handler, &count, &skip,
+                            TRUE))
       return FALSE;
 
   return TRUE;
@@ -410,9 +426,11 @@ _ppv_proto_decode (Reader *r)
   _ppv_profile_builder_reserve (r->builder, r->n_samples, n_values, r->n_mappings,
                                 r->n_functions, r->n_locations);
 
+  /* Functions name most strings: what they did not is read later. */
   return for_each_field (r, 1, add_value_type) &&
          for_each_field (r, 3, add_mapping) &&
          for_each_field (r, 5, add_function) &&
+         (_ppv_proto_drop_interned_strings (r), TRUE) &&
          for_each_field (r, 4, add_location) &&
          add_samples (r) &&
          add_scalars (r);

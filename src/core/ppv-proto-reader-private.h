@@ -103,7 +103,12 @@ typedef struct
   gsize              skip_end;
   gsize              skip_count;
   gsize              dropped_end;     /* offset up to which pages went */
-  gboolean           poison;          /* PPV_PROTO_POISON_DROPPED: overwrite, for tests */
+
+  /* r->data is the inflater's buffer, ours to give back page by page as
+   * pass 2 is done with it; PPV_PROTO_POISON_DROPPED overwrites the bytes
+   * instead, so that tests see any later read of them. */
+  gboolean           droppable;
+  gboolean           poison;
 
   Run               *runs;            /* NULL: walk the whole top level */
   gsize              n_runs;
@@ -278,6 +283,14 @@ void     _ppv_proto_stream_sample     (Reader       *r,
                                        const Field  *f);
 /* Later samples go the ordinary way; those taken so far stay. */
 void     _ppv_proto_stop_streaming    (Reader       *r);
+/* Gives back the whole pages of [@start, @end) of r->data, if it is
+ * droppable: its bytes will not be read again. */
+void     _ppv_proto_drop_range        (Reader       *r,
+                                       gsize         start,
+                                       gsize         end);
+/* The same for the stretches of the string table whose strings were all
+ * interned already. */
+void     _ppv_proto_drop_interned_strings (Reader   *r);
 /* Resolves the samples taken while inflating (if any): FALSE, with
  * r->error set, where the ordinary way would have failed on them. */
 gboolean _ppv_proto_resolve_streamed  (Reader       *r);

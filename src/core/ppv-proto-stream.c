@@ -37,30 +37,75 @@ _ppv_proto_stop_streaming (Reader *r)
   r->stream_samples = FALSE;
 }
 
-/* Gives back the pages of the deferred samples' bytes read so far: they
- * are most of a profile, and the model built from them is as large
- * again.  Only whole pages, a few megabytes at a time. */
+void
+_ppv_proto_drop_range (Reader *r,
+                       gsize   start,
+                       gsize   end)
+{
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  guintptr first, last;
+
+  if (!r->droppable || end <= start)
+    return;
+  if (r->poison)
+    {
+      memset ((guint8 *) r->data + start, 0xff, end - start);
+      return;
+    }
+  first = ((guintptr) r->data + start + page - 1) & ~(guintptr) (page - 1);
+  last = ((guintptr) r->data + end) & ~(guintptr) (page - 1);
+  if (last > first)
+    madvise ((void *) first, last - first, MADV_DONTNEED);
+}
+
+/* Strings are asked for by index, each once from the bytes: a stretch of
+ * consecutive string fields all interned is not read again. */
+void
+_ppv_proto_drop_interned_strings (Reader *r)
+{
+  gsize i = 0;
+
+  if (!r->droppable || r->string_cache == NULL)
+    return;
+
+  while (i < r->n_strings)
+    {
+      gsize start, end = 0;
+
+      if (r->string_cache[i] == NULL)
+        {
+          i++;
+          continue;
+        }
+      start = r->string_pos[i];
+      for (; i < r->n_strings && r->string_cache[i] != NULL; i++)
+        {
+          const guint8 *p = r->data + r->string_pos[i];
+          Field f;
+
+          if (end != 0 && r->string_pos[i] != end)
+            break;
+          /* Read in pass 1 already: cannot fail. */
+          if (!_ppv_proto_read_field (r, &p, r->data + r->len, &f))
+            return;
+          end = p - r->data;
+        }
+      _ppv_proto_drop_range (r, start, end);
+    }
+}
+
+/* The deferred samples' bytes so far: they are most of a profile, and
+ * the model built from them is as large again.  A few megabytes at a
+ * time. */
 #define DROP_STEP ((gsize) 4 << 20)
 
 static void
 drop_skipped_pages (Reader *r)
 {
-  gsize page = (gsize) sysconf (_SC_PAGESIZE);
-  guintptr base = (guintptr) r->data;
-  guintptr start = (base + MAX (r->skip_start, r->dropped_end) + page - 1) & ~(guintptr) (page - 1);
-  guintptr end = (base + r->skip_end) & ~(guintptr) (page - 1);
-
-  if (r->poison)
-    {
-      /* Tests: make any later read of these bytes fail loudly. */
-      memset ((guint8 *) r->data + r->dropped_end, 0xff, r->skip_end - r->dropped_end);
-      r->dropped_end = r->skip_end;
-      return;
-    }
-  if (end <= start || end - start < DROP_STEP)
+  if (!r->poison && r->skip_end - r->dropped_end < DROP_STEP)
     return;
-  madvise ((void *) start, end - start, MADV_DONTNEED);
-  r->dropped_end = end - base;
+  _ppv_proto_drop_range (r, r->dropped_end, r->skip_end);
+  r->dropped_end = r->skip_end;
 }
 
 void
@@ -219,6 +264,7 @@ _ppv_gunzip_proto_read (GBytes        *compressed,
   _ppv_proto_reader_init (&r, source, max_model, cancellable);
   r.streaming = TRUE;
   r.stream_samples = TRUE;
+  r.droppable = TRUE;
   r.poison = g_getenv ("PPV_PROTO_POISON_DROPPED") != NULL;
 
   /* Pass 1 (and the samples) on each window the inflater publishes. */
