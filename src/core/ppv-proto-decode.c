@@ -278,13 +278,13 @@ for_each_field_in (Reader       *r,
 
   while (p < end)
     {
+      Field f;
+
       if (drop && (gsize) (p - kept) >= DROP_STEP)
         {
           _ppv_proto_drop_range (r, kept - r->data, p - r->data);
           kept = p;
         }
-
-      Field f;
 
       if (G_UNLIKELY (p == r->data + r->skip_start) && r->skip_count > 0)
         {
@@ -426,12 +426,13 @@ _ppv_proto_decode (Reader *r)
   _ppv_profile_builder_reserve (r->builder, r->n_samples, n_values, r->n_mappings,
                                 r->n_functions, r->n_locations);
 
-  /* Functions name most strings: what they did not is read later. */
-  return for_each_field (r, 1, add_value_type) &&
-         for_each_field (r, 3, add_mapping) &&
-         for_each_field (r, 5, add_function) &&
-         (_ppv_proto_drop_interned_strings (r), TRUE) &&
-         for_each_field (r, 4, add_location) &&
+  if (!for_each_field (r, 1, add_value_type) ||
+      !for_each_field (r, 3, add_mapping) ||
+      !for_each_field (r, 5, add_function))
+    return FALSE;
+  /* Functions name most strings: those they did not are read later. */
+  _ppv_proto_drop_interned_strings (r);
+  return for_each_field (r, 4, add_location) &&
          add_samples (r) &&
          add_scalars (r);
 }

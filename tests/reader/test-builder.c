@@ -146,6 +146,55 @@ test_indexed (void)
                 "b.pb: sample 1 refers to location index 5 but the profile has 1 locations");
 }
 
+/* Samples with equal labels share one stored copy, until so many
+ * different sets came that sharing is given up; each sample still reads
+ * its own labels. */
+static void
+test_shared_labels (void)
+{
+  PpvProfileBuilder *b = ppv_profile_builder_new ();
+  guint64 loc = 1;
+  gint64 value = 1;
+  guint n_distinct = 70000;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PpvProfile) p = NULL;
+
+  ppv_profile_builder_add_sample_type (b, "a", "count");
+  add_location (b, 1, 0, 0);
+  /* Six samples, then n_distinct different ones, then one more like
+   * sample 0. */
+  for (guint s = 0; s < 6 + n_distinct + 1; s++)
+    {
+      gint64 num = s < 6 || s == 6 + n_distinct ? 64 : 1000 + s;
+      PpvLabel labels[2] = {
+        { .key = "thread", .str = s % 2 ? "worker-1" : "worker-2" },
+        { .key = "bytes", .num = num, .num_unit = "bytes" },
+      };
+
+      ppv_profile_builder_add_sample (b, &loc, 1, &value, 1, labels, s == 2 ? 1 : 2);
+    }
+  p = ppv_profile_builder_finish (b, "b.pb", &error);
+  g_assert_no_error (error);
+
+  /* Samples 0, 1 and 2 are stored; 3, 4 and 5 repeat 1 and 0. */
+  g_assert_cmpuint (p->samples[3].labels_offset, ==, p->samples[1].labels_offset);
+  g_assert_cmpuint (p->samples[4].labels_offset, ==, p->samples[0].labels_offset);
+  g_assert_cmpuint (p->samples[2].n_labels, ==, 1);
+  g_assert_cmpuint (p->samples[2].labels_offset, !=, p->samples[0].labels_offset);
+  /* Past 65536 sets, every sample keeps its own. */
+  g_assert_cmpuint (p->samples[6 + n_distinct].labels_offset, !=, p->samples[0].labels_offset);
+  g_assert_cmpuint (p->n_labels, ==, 5 + 2 * (gsize) n_distinct + 2);
+  for (guint32 s = 0; s < p->n_samples; s++)
+    {
+      const PpvLabel *l = &p->labels[p->samples[s].labels_offset];
+
+      g_assert_cmpuint (p->samples[s].labels_offset + p->samples[s].n_labels, <=, p->n_labels);
+      g_assert_cmpstr (l[0].str, ==, s % 2 ? "worker-1" : "worker-2");
+      if (s != 2)
+        g_assert_cmpint (l[1].num, ==, s < 6 || s == 6 + n_distinct ? 64 : 1000 + s);
+    }
+}
+
 /* The same problems pprof's CheckValid finds, reported in its order. */
 static void
 test_validation (void)
@@ -242,6 +291,7 @@ main (int   argc,
   g_test_add_func ("/ppv/reader/builder/interning", test_interning);
   g_test_add_func ("/ppv/reader/builder/late-entities", test_late_entities);
   g_test_add_func ("/ppv/reader/builder/indexed", test_indexed);
+  g_test_add_func ("/ppv/reader/builder/shared-labels", test_shared_labels);
   g_test_add_func ("/ppv/reader/builder/validation", test_validation);
   g_test_add_func ("/ppv/reader/builder/memory-cap", test_memory_cap);
   g_test_add_func ("/ppv/reader/builder/refcount", test_refcount);
