@@ -523,6 +523,26 @@ _ppv_profile_builder_add_sample_deferred (PpvProfileBuilder *self,
   _ppv_builder_share_labels (self);
 }
 
+/* The sample whose frames include stacks[@pos]: the last one starting
+ * at or before it (one with no frames starts where the next does). */
+static guint32
+sample_at (PpvProfileBuilder *self,
+           guint32            pos)
+{
+  guint32 lo = 0, hi = self->samples.len;
+
+  while (hi - lo > 1)
+    {
+      guint32 mid = lo + (hi - lo) / 2;
+
+      if (VEC_AT (self->samples, PpvSample, mid).stack_offset <= pos)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 gboolean
 _ppv_profile_builder_resolve_deferred (PpvProfileBuilder   *self,
                                        PpvDeferredStringFn  string,
@@ -557,24 +577,20 @@ _ppv_profile_builder_resolve_deferred (PpvProfileBuilder   *self,
    * on share them by their strings. */
   _ppv_builder_label_sets_rehash (self);
 
-  for (guint32 s = 0; s < self->samples.len; s++)
+  for (guint32 pos = 0; pos < self->stacks.len; pos++)
     {
-      const PpvSample *sample = &VEC_AT (self->samples, PpvSample, s);
+      guint32 id = stacks[pos];
 
-      for (guint32 pos = sample->stack_offset; pos < sample->stack_offset + sample->n_locations; pos++)
+      stacks[pos] = _ppv_builder_id_map_lookup (&self->location_ids, id);
+      if (G_UNLIKELY (stacks[pos] == PPV_NONE) &&
+          _ppv_builder_vec_grow (self, &self->pending_stacks, sizeof (PendingStack), 1))
         {
-          guint32 id = stacks[pos];
+          PendingStack *p = &VEC_AT (self->pending_stacks, PendingStack,
+                                     self->pending_stacks.len++);
 
-          stacks[pos] = _ppv_builder_id_map_lookup (&self->location_ids, id);
-          if (G_UNLIKELY (stacks[pos] == PPV_NONE) &&
-              _ppv_builder_vec_grow (self, &self->pending_stacks, sizeof (PendingStack), 1))
-            {
-              PendingStack *p = &VEC_AT (self->pending_stacks, PendingStack,
-                                         self->pending_stacks.len++);
-              p->sample = s;
-              p->pos = pos;
-              p->id = id;
-            }
+          p->sample = sample_at (self, pos);
+          p->pos = pos;
+          p->id = id;
         }
     }
   return TRUE;
