@@ -28,6 +28,7 @@ typedef enum
   CASE_TRUNCATED,
   CASE_FIELD_AMID_SAMPLES,
   CASE_BAD_FIELD_AFTER_SAMPLES,
+  CASE_BAD_FIELD_AMID_SAMPLES,
 } Case;
 
 #define N_SAMPLES   80000
@@ -109,6 +110,10 @@ build_profile (Case c)
        * over every sample taken while inflating, and only those. */
       if (c == CASE_FIELD_AMID_SAMPLES && s == N_SAMPLES / 3)
         wire_uint (out, 13, 4);
+      /* Pass 1 fails amid the samples, most likely while inflating,
+       * after some were taken. */
+      if (c == CASE_BAD_FIELD_AMID_SAMPLES && s == N_SAMPLES * 3 / 4)
+        wire_uint (out, 6, 5);
     }
 
   /* Pass 1 fails after all samples were taken (a string table entry
@@ -343,6 +348,8 @@ main (int   argc,
                         GINT_TO_POINTER (CASE_FIELD_AMID_SAMPLES), check_case);
   g_test_add_data_func ("/ppv/reader/stream/bad-field-after-samples",
                         GINT_TO_POINTER (CASE_BAD_FIELD_AFTER_SAMPLES), check_case);
+  g_test_add_data_func ("/ppv/reader/stream/bad-field-amid-samples",
+                        GINT_TO_POINTER (CASE_BAD_FIELD_AMID_SAMPLES), check_case);
 
   return g_test_run ();
 }
