@@ -543,12 +543,32 @@ sample_at (PpvProfileBuilder *self,
   return lo;
 }
 
+/* Turns location ids into indices from @pos on; stops at the first id
+ * that names no location, left as it is, and returns its position. */
+static gsize
+resolve_stacks (const IdMap *map,
+                guint32     *stacks,
+                gsize        pos,
+                gsize        n_stacks)
+{
+  for (; pos < n_stacks; pos++)
+    {
+      guint32 index = _ppv_builder_id_map_lookup (map, stacks[pos]);
+
+      if (G_UNLIKELY (index == PPV_NONE))
+        break;
+      stacks[pos] = index;
+    }
+  return pos;
+}
+
 gboolean
 _ppv_profile_builder_resolve_deferred (PpvProfileBuilder   *self,
                                        PpvDeferredStringFn  string,
                                        gpointer             data)
 {
   guint32 *stacks = self->stacks.data;
+  gsize n_stacks = self->stacks.len;
   PpvLabel *labels = self->labels.data;
 
   if (self->full_message != NULL)
@@ -577,21 +597,21 @@ _ppv_profile_builder_resolve_deferred (PpvProfileBuilder   *self,
    * on share them by their strings. */
   _ppv_builder_label_sets_rehash (self);
 
-  for (guint32 pos = 0; pos < self->stacks.len; pos++)
+  for (gsize pos = 0; pos < n_stacks; pos++)
     {
-      guint32 id = stacks[pos];
-
-      stacks[pos] = _ppv_builder_id_map_lookup (&self->location_ids, id);
-      if (G_UNLIKELY (stacks[pos] == PPV_NONE) &&
-          _ppv_builder_vec_grow (self, &self->pending_stacks, sizeof (PendingStack), 1))
+      pos = resolve_stacks (&self->location_ids, stacks, pos, n_stacks);
+      if (pos == n_stacks)
+        break;
+      if (_ppv_builder_vec_grow (self, &self->pending_stacks, sizeof (PendingStack), 1))
         {
           PendingStack *p = &VEC_AT (self->pending_stacks, PendingStack,
                                      self->pending_stacks.len++);
 
           p->sample = sample_at (self, pos);
           p->pos = pos;
-          p->id = id;
+          p->id = stacks[pos];
         }
+      stacks[pos] = PPV_NONE;
     }
   return TRUE;
 }
