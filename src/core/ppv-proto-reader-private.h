@@ -109,6 +109,7 @@ typedef struct
    * instead, so that tests see any later read of them. */
   gboolean           droppable;
   gboolean           poison;
+  gboolean           spent;           /* some bytes went */
 
   Run               *runs;            /* NULL: walk the whole top level */
   gsize              n_runs;

@@ -47,6 +47,7 @@ _ppv_proto_drop_range (Reader *r,
 
   if (!r->droppable || end <= start)
     return;
+  r->spent = TRUE;
   if (r->poison)
     {
       memset ((guint8 *) r->data + start, 0xff, end - start);
@@ -249,6 +250,7 @@ _ppv_gunzip_proto_read (GBytes        *compressed,
                         GCancellable  *cancellable,
                         PpvProfile   **profile,
                         gboolean      *looks_like_proto,
+                        gboolean      *spent,
                         GError       **proto_error,
                         GError       **error)
 {
@@ -260,6 +262,7 @@ _ppv_gunzip_proto_read (GBytes        *compressed,
 
   *profile = NULL;
   *looks_like_proto = FALSE;
+  *spent = FALSE;
 
   _ppv_proto_reader_init (&r, source, max_model, cancellable);
   r.streaming = TRUE;
@@ -303,5 +306,7 @@ _ppv_gunzip_proto_read (GBytes        *compressed,
       *profile = _ppv_proto_read (g_bytes_get_data (raw, NULL), g_bytes_get_size (raw), source,
                                   max_model, cancellable, looks_like_proto, proto_error);
     }
+  /* Still set: the reader clears what it holds, not its flags. */
+  *spent = r.spent;
   return raw;
 }

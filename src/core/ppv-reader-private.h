@@ -28,7 +28,10 @@ PpvProfile *_ppv_proto_read       (const guint8  *data,
  * it.  Returns the inflated bytes, or NULL with @error as
  * ppv_maybe_gunzip() sets it; *@profile, *@looks_like_proto and
  * @proto_error are then exactly what _ppv_proto_read() gives on those
- * bytes (*@profile is NULL, with no error, for no bytes at all).
+ * bytes (*@profile is NULL, with no error, for no bytes at all).  With
+ * *@spent, parts of the returned bytes were given back as they were
+ * decoded (they read as zeros): only a caller that goes on reading them
+ * after a failure needs them whole again.
  * @droppable: see _ppv_gunzip_stream_new(). */
 /* Whether _ppv_gunzip_proto_read() pays off: gzip, and not tiny. */
 gboolean    _ppv_proto_should_stream (GBytes      *bytes);
@@ -40,6 +43,7 @@ GBytes     *_ppv_gunzip_proto_read (GBytes        *compressed,
                                     GCancellable  *cancellable,
                                     PpvProfile   **profile,
                                     gboolean      *looks_like_proto,
+                                    gboolean      *spent,
                                     GError       **proto_error,
                                     GError       **error);
 

@@ -180,6 +180,7 @@ read_bytes_take (GBytes              *compressed,
   gsize len;
   gboolean looks_like_proto = FALSE;
   gboolean recognized = FALSE;
+  gboolean spent = FALSE;
   g_autoptr(PpvProfile) early = NULL;
   PpvProfile *profile;
 
@@ -195,12 +196,16 @@ read_bytes_take (GBytes              *compressed,
   /* Gzip is decoded as it inflates, on two threads. */
   if (_ppv_proto_should_stream (bytes))
     raw = _ppv_gunzip_proto_read (bytes, own, max_decompressed (limits), source, max_model (limits),
-                                  cancellable, &early, &looks_like_proto, &proto_error, error);
+                                  cancellable, &early, &looks_like_proto, &spent, &proto_error,
+                                  error);
   else
     raw = ppv_maybe_gunzip (bytes, max_decompressed (limits), source, cancellable, error);
   if (raw == NULL)
     return NULL;
-  g_clear_pointer (&bytes, g_bytes_unref);
+  /* Another reference is the caller's: keeping it costs nothing, and
+   * lets a failed read inflate the bytes again if parts of them went. */
+  if (own)
+    g_clear_pointer (&bytes, g_bytes_unref);
 
   data = g_bytes_get_data (raw, &len);
   if (len == 0)
@@ -233,6 +238,19 @@ read_bytes_take (GBytes              *compressed,
     {
       g_propagate_error (error, g_steal_pointer (&proto_error));
       return NULL;
+    }
+
+  /* The text readers look at every byte: those that went come back from
+   * the caller's copy.  A file read here has none (its pages went as they
+   * were inflated); what went of it was well-formed protobuf messages,
+   * which the text readers are left to see as zeros. */
+  if (spent && bytes != NULL)
+    {
+      g_clear_pointer (&raw, g_bytes_unref);
+      raw = ppv_maybe_gunzip (bytes, max_decompressed (limits), source, cancellable, error);
+      if (raw == NULL)
+        return NULL;
+      data = g_bytes_get_data (raw, &len);
     }
 
   profile = read_legacy_text (data, len, source, limits, max_model (limits), cancellable,

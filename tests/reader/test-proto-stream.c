@@ -29,6 +29,7 @@ typedef enum
   CASE_FIELD_AMID_SAMPLES,
   CASE_BAD_FIELD_AFTER_SAMPLES,
   CASE_BAD_FIELD_AMID_SAMPLES,
+  CASE_TEXT_IN_SAMPLES,
 } Case;
 
 #define N_SAMPLES   80000
@@ -75,11 +76,24 @@ build_profile (Case c)
         {
           guint64 id = 1 + ((rng >> 20) + i * 7919) % N_LOCATIONS;
 
-          if (c == CASE_MISSING_LOCATION && s == N_SAMPLES - 100 && i == 1)
+          if ((c == CASE_MISSING_LOCATION || c == CASE_TEXT_IN_SAMPLES) && s == N_SAMPLES - 100 && i == 1)
             id = N_LOCATIONS + 77;
           if (c == CASE_HUGE_LOCATION_ID && s % 1000 == 999 && i == 0)
             id = HUGE_ID;
           wire_varint (packed, id);
+        }
+      /* A stack whose location ids spell a goroutine dump's header at
+       * the start of a line: once the read fails (a missing location),
+       * the goroutine dump reader finds it, in bytes taken while
+       * inflating. */
+      if (c == CASE_TEXT_IN_SAMPLES && s == 5)
+        {
+          const char *dump = "oroutine 1 [running]:\nmain.main()\n\t/src/x.go:12 +0x1d\n";
+
+          g_byte_array_set_size (packed, 0);
+          g_byte_array_append (packed, (const guint8 *) dump, strlen (dump));
+          while (packed->len < 'g')
+            g_byte_array_append (packed, (const guint8 *) "\n", 1);
         }
       wire_bytes (msg, 1, packed->data, packed->len);
 
@@ -293,7 +307,7 @@ check_case (gconstpointer data)
   plain = read_bytes (raw, "p.pb.gz", NULL, &plain_error);
   g_assert_true ((plain == NULL) != (plain_error == NULL));
   if (c == CASE_PLAIN || c == CASE_DROPPED_LABEL || c == CASE_HUGE_LOCATION_ID ||
-      c == CASE_FIELD_AMID_SAMPLES)
+      c == CASE_FIELD_AMID_SAMPLES || c == CASE_TEXT_IN_SAMPLES)
     g_assert_nonnull (plain);
   else
     g_assert_null (plain);
@@ -350,6 +364,8 @@ main (int   argc,
                         GINT_TO_POINTER (CASE_BAD_FIELD_AFTER_SAMPLES), check_case);
   g_test_add_data_func ("/ppv/reader/stream/bad-field-amid-samples",
                         GINT_TO_POINTER (CASE_BAD_FIELD_AMID_SAMPLES), check_case);
+  g_test_add_data_func ("/ppv/reader/stream/text-in-samples",
+                        GINT_TO_POINTER (CASE_TEXT_IN_SAMPLES), check_case);
 
   return g_test_run ();
 }
