@@ -189,6 +189,7 @@ struct _PpvGunzipStream
 
   GBytes       *input;
   gboolean      droppable;    /* the input may be released as it is read */
+  gboolean      input_dropped; /* some of it was (set by the producer) */
   gsize         max_output;
   char         *source;
   GCancellable *cancellable;
@@ -387,6 +388,7 @@ gunzip (GBytes           *bytes,
         {
           size_known = TRUE;      /* no more probes: they would read dropped pages */
           drop_read_input (data, f.in_pos - f.zs.avail_in, &dropped);
+          stream->input_dropped |= dropped > 0;
         }
 
       switch (step)
@@ -543,6 +545,7 @@ _ppv_gunzip_stream_wait (PpvGunzipStream *s,
 
 GBytes *
 _ppv_gunzip_stream_finish (PpvGunzipStream  *s,
+                           gboolean         *input_dropped,
                            GError          **error)
 {
   GBytes *result;
@@ -553,6 +556,8 @@ _ppv_gunzip_stream_finish (PpvGunzipStream  *s,
   g_mutex_unlock (&s->lock);
   g_thread_join (s->thread);
 
+  /* Written by the thread, which has ended. */
+  *input_dropped = s->input_dropped;
   result = s->result;
   if (s->error != NULL)
     g_propagate_error (error, s->error);

@@ -251,6 +251,7 @@ _ppv_gunzip_proto_read (GBytes        *compressed,
                         PpvProfile   **profile,
                         gboolean      *looks_like_proto,
                         gboolean      *spent,
+                        gboolean      *compressed_spent,
                         GError       **proto_error,
                         GError       **error)
 {
@@ -263,6 +264,7 @@ _ppv_gunzip_proto_read (GBytes        *compressed,
   *profile = NULL;
   *looks_like_proto = FALSE;
   *spent = FALSE;
+  *compressed_spent = FALSE;
 
   _ppv_proto_reader_init (&r, source, max_model, cancellable);
   r.streaming = TRUE;
@@ -286,7 +288,7 @@ _ppv_gunzip_proto_read (GBytes        *compressed,
         }
     }
 
-  raw = _ppv_gunzip_stream_finish (stream, error);
+  raw = _ppv_gunzip_stream_finish (stream, compressed_spent, error);
   if (raw == NULL || g_bytes_get_size (raw) == 0)
     {
       _ppv_proto_reader_clear (&r);

@@ -31,7 +31,9 @@ PpvProfile *_ppv_proto_read       (const guint8  *data,
  * bytes (*@profile is NULL, with no error, for no bytes at all).  With
  * *@spent, parts of the returned bytes were given back as they were
  * decoded (they read as zeros): only a caller that goes on reading them
- * after a failure needs them whole again.
+ * after a failure needs them whole again, and may inflate @compressed
+ * again unless @droppable and *@compressed_spent, when some of its pages
+ * went too.
  * @droppable: see _ppv_gunzip_stream_new(). */
 /* Whether _ppv_gunzip_proto_read() pays off: gzip, and not tiny. */
 gboolean    _ppv_proto_should_stream (GBytes      *bytes);
@@ -44,6 +46,7 @@ GBytes     *_ppv_gunzip_proto_read (GBytes        *compressed,
                                     PpvProfile   **profile,
                                     gboolean      *looks_like_proto,
                                     gboolean      *spent,
+                                    gboolean      *compressed_spent,
                                     GError       **proto_error,
                                     GError       **error);
 
@@ -139,8 +142,10 @@ const guint8    *_ppv_gunzip_stream_wait   (PpvGunzipStream  *stream,
                                             gsize             have,
                                             gsize            *avail,
                                             gboolean         *done);
-/* Waits for the end and frees @stream: what ppv_maybe_gunzip() returns. */
+/* Waits for the end and frees @stream: what ppv_maybe_gunzip() returns.
+ * *@input_dropped: pages of a droppable input did go. */
 GBytes          *_ppv_gunzip_stream_finish (PpvGunzipStream  *stream,
+                                            gboolean         *input_dropped,
                                             GError          **error);
 
 G_END_DECLS

@@ -180,7 +180,7 @@ read_bytes_take (GBytes              *compressed,
   gsize len;
   gboolean looks_like_proto = FALSE;
   gboolean recognized = FALSE;
-  gboolean spent = FALSE;
+  gboolean spent = FALSE, compressed_spent = FALSE;
   g_autoptr(PpvProfile) early = NULL;
   PpvProfile *profile;
 
@@ -196,15 +196,15 @@ read_bytes_take (GBytes              *compressed,
   /* Gzip is decoded as it inflates, on two threads. */
   if (_ppv_proto_should_stream (bytes))
     raw = _ppv_gunzip_proto_read (bytes, own, max_decompressed (limits), source, max_model (limits),
-                                  cancellable, &early, &looks_like_proto, &spent, &proto_error,
-                                  error);
+                                  cancellable, &early, &looks_like_proto, &spent,
+                                  &compressed_spent, &proto_error, error);
   else
     raw = ppv_maybe_gunzip (bytes, max_decompressed (limits), source, cancellable, error);
   if (raw == NULL)
     return NULL;
-  /* Another reference is the caller's: keeping it costs nothing, and
-   * lets a failed read inflate the bytes again if parts of them went. */
-  if (own)
+  /* Kept, whole or nearly all given back, so that a failed read can
+   * inflate the bytes again if parts of them went. */
+  if (compressed_spent)
     g_clear_pointer (&bytes, g_bytes_unref);
 
   data = g_bytes_get_data (raw, &len);
@@ -231,7 +231,12 @@ read_bytes_take (GBytes              *compressed,
     profile = _ppv_proto_read (data, len, source, max_model (limits), cancellable,
                                &looks_like_proto, &proto_error);
   if (profile != NULL)
-    return demangle_names (profile, source, limits, max_model (limits), error);
+    {
+      /* Not beside the copy that demangling may make. */
+      g_clear_pointer (&raw, g_bytes_unref);
+      g_clear_pointer (&bytes, g_bytes_unref);
+      return demangle_names (profile, source, limits, max_model (limits), error);
+    }
 
   if (g_error_matches (proto_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       g_error_matches (proto_error, PPV_PROFILE_ERROR, PPV_PROFILE_ERROR_TOO_LARGE))
@@ -241,9 +246,9 @@ read_bytes_take (GBytes              *compressed,
     }
 
   /* The text readers look at every byte: those that went come back from
-   * the caller's copy.  A file read here has none (its pages went as they
-   * were inflated); what went of it was well-formed protobuf messages,
-   * which the text readers are left to see as zeros. */
+   * the compressed input.  Unless it went too (a big file read here):
+   * what went was well-formed protobuf messages, which the text readers
+   * are then left to see as zeros. */
   if (spent && bytes != NULL)
     {
       g_clear_pointer (&raw, g_bytes_unref);

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <zlib.h>
 
+#include <glib/gstdio.h>
+
 #include "ppv-profile-private.h"
 #include "reader-test-util.h"
 
@@ -312,13 +314,32 @@ check_case (gconstpointer data)
   else
     g_assert_null (plain);
 
-  /* Several members make the output buffer move as it grows. */
-  for (guint members = 1; members <= (c == CASE_PLAIN ? 3 : 1); members += 2)
+  /* Several members make the output buffer move as it grows; round 0
+   * reads a file, whose bytes the reader owns and may drop as it goes. */
+  for (guint members = 0; members <= (c == CASE_PLAIN ? 3 : 1); members += 1 + (members > 0))
     {
-      g_autoptr(GBytes) gz = members == 1 ? gzip_fast (raw)
+      g_autoptr(GBytes) gz = members <= 1 ? gzip_fast (raw)
                              : gzip_bytes (g_bytes_get_data (raw, NULL), g_bytes_get_size (raw), members);
       g_autoptr(GError) error = NULL;
-      g_autoptr(PpvProfile) streamed = read_bytes (gz, "p.pb.gz", NULL, &error);
+      g_autoptr(PpvProfile) streamed = NULL;
+
+      if (members == 0)
+        {
+          g_autofree char *dir = g_dir_make_tmp ("ppv-stream-XXXXXX", NULL);
+          g_autofree char *path = g_build_filename (dir, "p.pb.gz", NULL);
+          g_autoptr(GError) file_error = NULL;
+
+          g_assert_true (g_file_set_contents (path, g_bytes_get_data (gz, NULL), g_bytes_get_size (gz),
+                                              &file_error));
+          g_assert_no_error (file_error);
+          g_assert_true (g_chdir (dir) == 0);
+          streamed = ppv_profile_read_path ("p.pb.gz", NULL, NULL, &error);
+          g_assert_true (g_chdir ("/") == 0);
+          g_unlink (path);
+          g_rmdir (dir);
+        }
+      else
+        streamed = read_bytes (gz, "p.pb.gz", NULL, &error);
 
       if (plain == NULL)
         {
