@@ -247,7 +247,6 @@ label_sets_clear (PpvProfileBuilder *self)
   self->label_sets_cap = self->label_sets_count = 0;
 }
 
-
 /* Into a new table of @new_cap slots; with @rehash, the labels changed
  * (deferred ones resolved) and their hashes are computed again. */
 static gboolean

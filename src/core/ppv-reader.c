@@ -160,10 +160,10 @@ max_model (const PpvReadLimits *limits)
   return dec <= G_MAXSIZE / 2 ? dec * 2 : G_MAXSIZE;
 }
 
-/* Takes @compressed, so that it can be dropped as soon as it is inflated
- * (read_path's copy is the only one; a big file then never sits in memory
- * twice).  @own: nothing else refers to it, so even its pages may go as
- * they are inflated. */
+/* Takes @compressed, so that it can be dropped once the read is done
+ * with it (read_path's copy is the only one).  @own: nothing else refers
+ * to it, so even its pages may go as they are inflated, and a big file
+ * then never sits in memory twice. */
 static PpvProfile *
 read_bytes_take (GBytes              *compressed,
                  gboolean             own,
