@@ -47,7 +47,7 @@ typedef struct
   PpvNodeCum          cum;
   gint64          *cum_div;
   gint64          *flat;
-  gint64          *flat_div;
+  gint64          *flat_div;      /* with --mean only, as cum_div */
 
   /* Edges, or NULL; @ends (EDGE_FROM/EDGE_INTO per node, NULL for any)
    * says which nodes an edge may leave and enter. */

@@ -170,7 +170,8 @@ sum_share (gpointer data)
                   guint32 leaf = near < PPV_LOC_SEVERAL_LINES ? near : frame_info[loc_off[near_loc]];
 
                   __builtin_prefetch (&share->flat[leaf], 1);
-                  __builtin_prefetch (&share->flat_div[leaf], 1);
+                  if (share->flat_div != NULL)
+                    __builtin_prefetch (&share->flat_div[leaf], 1);
                 }
             }
           else if (i > start + 1)
@@ -208,7 +209,8 @@ sum_share (gpointer data)
       if (parent != PPV_NONE && !residual)
         {
           share->flat[parent] += w;
-          share->flat_div[parent] += dw;
+          if (share->flat_div != NULL)
+            share->flat_div[parent] += dw;
           if (share->tag_index && (share->tag_nodes == NULL || share->tag_nodes[parent]))
             _ppv_graph_add_sample_tags (self, share->tag_index, &share->tag_stats[parent],
                                         parent, s, w, dw, TRUE);
@@ -423,7 +425,7 @@ sum_graph (PpvGraphBuilder *self,
           shares[i].cum.cum = g_new0 (gint64, n_infos);
           shares[i].cum_div = self->mean ? g_new0 (gint64, n_infos) : NULL;
           shares[i].flat = g_new0 (gint64, n_infos);
-          shares[i].flat_div = g_new0 (gint64, n_infos);
+          shares[i].flat_div = self->mean ? g_new0 (gint64, n_infos) : NULL;
         }
       /* Shares after the first sum tags into tables of their own. */
       if (i > 0 && with_tags)
@@ -453,7 +455,7 @@ sum_graph (PpvGraphBuilder *self,
           g->stats[n].cum += shares[i].cum.cum[n];
           g->stats[n].cum_div += shares[i].cum_div ? shares[i].cum_div[n] : 0;
           g->stats[n].flat += shares[i].flat[n];
-          g->stats[n].flat_div += shares[i].flat_div[n];
+          g->stats[n].flat_div += shares[i].flat_div ? shares[i].flat_div[n] : 0;
         }
       if (i > 0 && shares[i].edges != NULL)
         {
