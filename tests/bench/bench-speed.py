@@ -89,6 +89,9 @@ def mark(value, target):
 def print_reaggregation(args, bench_dir):
     """ppv-bench-report's table changes per shape: the slowest of each column."""
     tool = os.path.join(args.build, 'tests', 'bench', 'ppv-bench-report')
+    if not os.path.exists(tool):
+        print('re-aggregation: %s is missing, skipped' % tool)
+        return
     print('re-aggregation (the table, every row): %-5s %9s %-16s %9s %-16s' % (
         'shape', 'first s', 'slowest first', 'best s', 'slowest best'))
     for name, _, _ in SHAPES:
