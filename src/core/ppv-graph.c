@@ -362,10 +362,10 @@ _ppv_graph_sort (PpvGraph        *g,
 {
   SortContext ctx = { g, b, order, NULL, NULL };
 
-  /* Every row of a large profile: names compare by rank once it is
-   * ready; the first such sort compares names and has it built. */
+  /* Every row of a large profile: names compare by rank (built once per
+   * granularity, in less time than a sort comparing names takes). */
   if (g->n_nodes >= BIG_SORT_NODES)
-    ctx.name_rank = _ppv_node_ids_peek_name_rank (b->ids);
+    ctx.name_rank = _ppv_node_ids_get_name_rank (b->ids);
 
   if (order != PPV_SORT_FLAT)
     {

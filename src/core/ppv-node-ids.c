@@ -259,10 +259,8 @@ struct _PpvNodeTable
                                * one), its node id */
   GStringChunk *strings;      /* cleaned file names and printable names */
 
-  PpvProfile   *profile;      /* borrowed: the profile holds the table */
   GMutex        rank_lock;    /* held while the ranks are built */
   guint32      *name_rank;    /* see _ppv_node_ids_get_name_rank() */
-  gboolean      ranking;      /* a thread was started to build them */
 };
 
 /* Whether every function's file prints as it is stored (no prefix to
@@ -357,7 +355,6 @@ node_table_new (PpvProfile     *profile,
   PendingSlot pending[32];
 
   self->ref_count = 1;
-  self->profile = profile;
   g_mutex_init (&self->rank_lock);
   self->slot_offset = g_new (guint32, profile->n_locations + 1);
   for (guint32 l = 0; l < profile->n_locations; l++)
@@ -733,50 +730,6 @@ _ppv_node_ids_get_name_rank (const PpvNodeIds *ids)
   if (table->name_rank == NULL)
     rank_names (table);
   rank = table->name_rank;
-  g_mutex_unlock (&table->rank_lock);
-  return rank;
-}
-
-static gpointer
-rank_thread (gpointer data)
-{
-  PpvNodeTable *table = data;
-  PpvProfile *profile = table->profile;   /* referenced by the caller */
-
-  g_mutex_lock (&table->rank_lock);
-  if (table->name_rank == NULL)
-    rank_names (table);
-  g_mutex_unlock (&table->rank_lock);
-  node_table_unref (table);
-  ppv_profile_unref (profile);
-  return NULL;
-}
-
-const guint32 *
-_ppv_node_ids_peek_name_rank (const PpvNodeIds *ids)
-{
-  PpvNodeTable *table = ids->table;
-  const guint32 *rank = NULL;
-  GThread *thread;
-
-  /* Being built: not ready. */
-  if (!g_mutex_trylock (&table->rank_lock))
-    return NULL;
-  rank = table->name_rank;
-  if (rank == NULL && !table->ranking)
-    {
-      table->ranking = TRUE;
-      ppv_profile_ref (table->profile);
-      g_atomic_int_inc (&table->ref_count);
-      thread = g_thread_try_new ("ppv-rank", rank_thread, table, NULL);
-      if (thread != NULL)
-        g_thread_unref (thread);
-      else
-        {
-          (void) g_atomic_int_dec_and_test (&table->ref_count);
-          ppv_profile_unref (table->profile);
-        }
-    }
   g_mutex_unlock (&table->rank_lock);
   return rank;
 }

@@ -47,12 +47,9 @@ PpvNodeIds *_ppv_node_ids_ref    (PpvNodeIds              *ids);
 void        _ppv_node_ids_unref  (PpvNodeIds              *ids);
 
 /* Per node id, its place in the order of printable names (equal names,
- * equal places): big sorts compare these rather than the names.  Built
- * once per granularity and kept with the table: _get_ waits for them,
- * _peek_ returns NULL until they are ready and has a thread build them
- * meanwhile, so that the first sort never waits. */
-const guint32 *_ppv_node_ids_get_name_rank  (const PpvNodeIds *ids);
-const guint32 *_ppv_node_ids_peek_name_rank (const PpvNodeIds *ids);
+ * equal places): big sorts compare these rather than the names.  Built on
+ * first use, once per granularity, and kept with the table. */
+const guint32 *_ppv_node_ids_get_name_rank (const PpvNodeIds *ids);
 
 /* Go's filepath.Clean. */
 char *_ppv_clean_path (const char *path);

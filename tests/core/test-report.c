@@ -208,8 +208,8 @@ ids_of (PpvReport *report)
   return _ppv_report_context_get_node_ids (_ppv_report_get_context (report));
 }
 
-/* A sort of many rows orders flat ties by name: the first compares the
- * names (and has their ranks built), later ones compare ranks. */
+/* A sort of many rows orders flat ties by name ranks, in two threads on
+ * packed keys; a second report reuses the ranks. */
 static void
 test_big_sort_order (void)
 {
@@ -244,9 +244,7 @@ test_big_sort_order (void)
           if (a->flat == b->flat)
             g_assert_cmpint (strcmp (a->name, b->name), <, 0);
         }
-      /* Wait for the ranks the first sort had built. */
       g_assert_nonnull (_ppv_node_ids_get_name_rank (ids_of (report)));
-      g_assert_nonnull (_ppv_node_ids_peek_name_rank (ids_of (report)));
     }
 }
 
