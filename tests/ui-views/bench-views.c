@@ -286,9 +286,19 @@ find_column_view (GtkWidget *widget)
   return NULL;
 }
 
+static gboolean
+tick (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Up to a second a frame: a ticking source wakes the loop when nothing
+ * changed on screen (a small table sorted as it was), or it would block. */
 static void
 wait_frames (guint n)
 {
+  guint ticker = g_timeout_add (20, tick, NULL);
+
   for (guint i = 0; i < n; i++)
     {
       gint64 before = painted_at;
@@ -297,6 +307,7 @@ wait_frames (guint n)
       while (painted_at == before && g_get_monotonic_time () < deadline)
         g_main_context_iteration (NULL, TRUE);
     }
+  g_source_remove (ticker);
 }
 
 /* --- The Goroutines view ------------------------------------------------- */
