@@ -78,15 +78,21 @@ name_matcher_init (NameMatcher  *m,
 
   m->function_match = g_new0 (guint8, MAX (profile->n_functions, 1));
   shares[0] = (MatchShare) { m->regex, profile->functions, m->function_match, 0, half };
-  shares[1] = (MatchShare) { m->regex, profile->functions, m->function_match, half, profile->n_functions };
-  /* GRegex matches from several threads at once. */
+  shares[1] = (MatchShare) { NULL, profile->functions, m->function_match, half, profile->n_functions };
+  /* GRegex matches from several threads at once, but every match takes a
+   * reference on it: the second thread has a copy, or the two would fight
+   * over that one counter. */
   if (profile->n_functions >= MATCH_SPLIT_FUNCTIONS && g_get_num_processors () > 1)
+    shares[1].regex = g_regex_new (g_regex_get_pattern (m->regex), g_regex_get_compile_flags (m->regex),
+                                   g_regex_get_match_flags (m->regex), NULL);
+  if (shares[1].regex != NULL)
     thread = g_thread_try_new ("ppv-match", match_functions, &shares[1], NULL);
   if (thread == NULL)
     shares[0].end = profile->n_functions;
   match_functions (&shares[0]);
   if (thread != NULL)
     g_thread_join (thread);
+  g_clear_pointer (&shares[1].regex, g_regex_unref);
 
   m->mapping_match = g_new0 (guint8, profile->n_mappings);
   for (guint32 i = 0; i < profile->n_mappings; i++)
