@@ -132,6 +132,9 @@ node_info_printable (GStringChunk      *strings,
 
   if (i->address == 0 && i->name[0] != '\0' && i->lineno == 0 && i->file[0] == '\0')
     return i->name;
+  /* Files granularity: the file alone, as interned. */
+  if (i->address == 0 && i->name[0] == '\0' && i->lineno == 0 && i->file[0] != '\0')
+    return i->file;
 
   g_string_truncate (scratch, 0);
   if (i->address != 0)
