@@ -61,6 +61,9 @@ _ppv_graph_builder_collect_tags (PpvGraphBuilder        *self,
   g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) unit_cache = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Samples with equal labels share one stored copy (see the builder):
+   * their tags are those of the first sample that had it. */
+  g_autoptr(GHashTable) first_with = g_hash_table_new (g_direct_hash, g_direct_equal);
   const char *out_unit = options->unit && options->unit[0] ? options->unit : "minimum";
 
   /* Bad regexps were already reported by the frame filter. */
@@ -85,6 +88,27 @@ _ppv_graph_builder_collect_tags (PpvGraphBuilder        *self,
       self->sample_tag[s] = PPV_NONE;
       if (!self->sel->sample_kept[s])
         continue;
+      if (sample->n_labels > 0)
+        {
+          gpointer key = GUINT_TO_POINTER (sample->labels_offset + 1);
+          guint32 s0 = GPOINTER_TO_UINT (g_hash_table_lookup (first_with, key));
+
+          if (s0 != 0 && p->samples[s0 - 1].n_labels == sample->n_labels)
+            {
+              self->sample_tag[s] = self->sample_tag[s0 - 1];
+              for (guint32 k = self->sample_bytes_offset[s0 - 1]; k < self->sample_bytes_offset[s0]; k++)
+                {
+                  guint32 name = g_array_index (names, guint32, k);
+                  gint64 value = g_array_index (values, gint64, k);
+
+                  g_array_append_val (names, name);
+                  g_array_append_val (values, value);
+                }
+              continue;
+            }
+          if (s0 == 0)
+            g_hash_table_insert (first_with, key, GUINT_TO_POINTER (s + 1));
+        }
 
       for (guint32 i = 0; i < sample->n_labels; i++)
         {
