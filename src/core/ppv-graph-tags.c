@@ -149,6 +149,12 @@ _ppv_graph_builder_get_tag_name (PpvGraphBuilder *self,
   return g_ptr_array_index (self->tag_names, tag);
 }
 
+guint
+_ppv_graph_builder_get_n_tags (PpvGraphBuilder *self)
+{
+  return self->tag_names != NULL ? self->tag_names->len : 0;
+}
+
 const char *
 _ppv_graph_builder_get_tag_unit (PpvGraphBuilder *self)
 {

@@ -170,6 +170,8 @@ PpvGraph        *_ppv_graph_build         (PpvGraphBuilder *builder,
                                            const guint8    *tag_nodes);
 void             _ppv_graph_free          (PpvGraph        *graph);
 gboolean         _ppv_graph_builder_has_tags (PpvGraphBuilder *builder);
+/* How many distinct tags (label combinations, sizes) its samples have. */
+guint            _ppv_graph_builder_get_n_tags (PpvGraphBuilder *builder);
 
 typedef enum
 {

@@ -216,6 +216,8 @@ rebuild_keeping_tags (PpvReport    *self,
   _ppv_graph_free (old);
 }
 
+#define FEW_NODE_TAGS 65536
+
 /* pprof's newTrimmedGraph. */
 static void
 build_trimmed_graph (PpvReport *self,
@@ -288,6 +290,17 @@ build_trimmed_graph (PpvReport *self,
            * kept nodes again, their edges would only be thrown away. */
           if (!visual && nodecount > 0 && (guint32) nodecount < n_kept)
             _ppv_graph_restrict (self->graph, kept);
+          else if (no_tags != NULL &&
+                   (guint64) n_kept * _ppv_graph_builder_get_n_tags (self->builder) <= FEW_NODE_TAGS)
+            {
+              /* With few distinct tags, this pass sums those of every kept
+               * node too (in threads), rather than a pass after the sort
+               * summing the first nodecount nodes' with the same edges.
+               * With many, the table of (node, tag) sums outgrows the
+               * cache, and the later pass, of fewer nodes, costs less. */
+              rebuild_tagged (self, kept, edges, edge_cutoff, kept);
+              tagged = g_memdup2 (kept, MAX (_ppv_graph_builder_get_n_infos (self->builder), 1));
+            }
           else
             rebuild_tagged (self, kept, edges, edge_cutoff, no_tags);
           sorted_kept = g_steal_pointer (&kept);
@@ -298,7 +311,7 @@ build_trimmed_graph (PpvReport *self,
   *orig_count = self->graph->n_nodes;
 
   _ppv_graph_sort (self->graph, self->builder, order);
-  if (no_tags != NULL)
+  if (no_tags != NULL && tagged == NULL)
     {
       tagged = g_new0 (guint8, MAX (_ppv_graph_builder_get_n_infos (self->builder), 1));
       for (guint32 i = 0; i < MIN ((guint32) nodecount, self->graph->n_nodes); i++)
