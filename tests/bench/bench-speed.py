@@ -181,7 +181,7 @@ def main():
             line += ' (exit %d)' % ours[0][2]
 
         if pprof:
-            t_pp, m_pp, status = measure(['go', 'tool', 'pprof', '-top', '-nodecount=20',
+            t_pp, m_pp, status, _ = measure(['go', 'tool', 'pprof', '-top', '-nodecount=20',
                                           '-symbolize=none', path], env)
             line += ' | %8.1f %6.3f%s | %8.0f %9.0f %6.3f%s' % (
                 t_pp, t_ours / t_pp, mark(t_ours / t_pp, TARGET_PPROF),
