@@ -50,6 +50,43 @@ tag_key_shown (const char *key,
   return TRUE;
 }
 
+/* The shown string labels of a sample, as their interned (key, value)
+ * pointers: samples with equal ones have one tag, joined once. */
+typedef struct
+{
+  guint           n;
+  const gpointer *pairs;     /* 2 n pointers */
+} LabelCombo;
+
+static guint
+label_combo_hash (gconstpointer data)
+{
+  const LabelCombo *c = data;
+  guint64 h = c->n;
+
+  for (guint i = 0; i < 2 * c->n; i++)
+    h = (h ^ (guint64) (guintptr) c->pairs[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+  return (guint) (h ^ (h >> 32));
+}
+
+static gboolean
+label_combo_equal (gconstpointer a,
+                   gconstpointer b)
+{
+  const LabelCombo *x = a, *y = b;
+
+  return x->n == y->n && memcmp (x->pairs, y->pairs, 2 * x->n * sizeof (gpointer)) == 0;
+}
+
+static void
+label_combo_free (gpointer data)
+{
+  LabelCombo *c = data;
+
+  g_free ((gpointer) c->pairs);
+  g_free (c);
+}
+
 void
 _ppv_graph_builder_collect_tags (PpvGraphBuilder        *self,
                                  const PpvReportOptions *options)
@@ -64,6 +101,12 @@ _ppv_graph_builder_collect_tags (PpvGraphBuilder        *self,
   /* Samples with equal labels share one stored copy (see the builder):
    * their tags are those of the first sample that had it. */
   g_autoptr(GHashTable) first_with = g_hash_table_new (g_direct_hash, g_direct_equal);
+  /* Otherwise, equal string labels (pointers) have their tag joined once,
+   * and each size is formatted once. */
+  g_autoptr(GHashTable) combos = g_hash_table_new_full (label_combo_hash, label_combo_equal,
+                                                        label_combo_free, NULL);
+  g_autoptr(GHashTable) sizes = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new ();
   const char *out_unit = options->unit && options->unit[0] ? options->unit : "minimum";
 
   /* Bad regexps were already reported by the frame filter. */
@@ -110,6 +153,7 @@ _ppv_graph_builder_collect_tags (PpvGraphBuilder        *self,
             g_hash_table_insert (first_with, key, GUINT_TO_POINTER (s + 1));
         }
 
+      g_ptr_array_set_size (pairs, 0);
       for (guint32 i = 0; i < sample->n_labels; i++)
         {
           const PpvLabel *l = &p->labels[sample->labels_offset + i];
@@ -117,24 +161,52 @@ _ppv_graph_builder_collect_tags (PpvGraphBuilder        *self,
           if (!tag_key_shown (l->key, show, hide))
             continue;
           if (l->str != NULL)
-            g_ptr_array_add (parts, g_strconcat (l->key, ":", l->str, NULL));
+            {
+              g_ptr_array_add (pairs, (gpointer) l->key);
+              g_ptr_array_add (pairs, (gpointer) l->str);
+            }
           else if (strcmp (l->key, "bytes") == 0)
             {
-              g_autofree char *name = ppv_unit_scaled_label (l->num, self->bytes_unit, out_unit);
-              guint32 id = intern_tag (self, name);
+              gpointer known;
+              guint32 id;
+
+              if (g_hash_table_lookup_extended (sizes, (gpointer) (guintptr) l->num, NULL, &known))
+                id = GPOINTER_TO_UINT (known);
+              else
+                {
+                  g_autofree char *name = ppv_unit_scaled_label (l->num, self->bytes_unit, out_unit);
+
+                  id = intern_tag (self, name);
+                  g_hash_table_insert (sizes, (gpointer) (guintptr) l->num, GUINT_TO_POINTER (id));
+                }
               g_array_append_val (names, id);
               g_array_append_val (values, l->num);
             }
         }
 
-      if (parts->len > 0)
+      if (pairs->len > 0)
         {
-          g_autofree char *joined = NULL;
-          g_ptr_array_sort (parts, compare_strings);
-          g_ptr_array_add (parts, NULL);
-          joined = g_strjoinv ("\\n", (char **) parts->pdata);
-          g_ptr_array_set_size (parts, parts->len - 1);
-          self->sample_tag[s] = intern_tag (self, joined);
+          LabelCombo probe = { pairs->len / 2, (const gpointer *) pairs->pdata };
+          gpointer known;
+
+          if (g_hash_table_lookup_extended (combos, &probe, NULL, &known))
+            self->sample_tag[s] = GPOINTER_TO_UINT (known);
+          else
+            {
+              g_autofree char *joined = NULL;
+              LabelCombo *copy = g_new (LabelCombo, 1);
+
+              g_ptr_array_set_size (parts, 0);
+              for (guint i = 0; i < pairs->len; i += 2)
+                g_ptr_array_add (parts, g_strconcat (pairs->pdata[i], ":", pairs->pdata[i + 1], NULL));
+              g_ptr_array_sort (parts, compare_strings);
+              g_ptr_array_add (parts, NULL);
+              joined = g_strjoinv ("\\n", (char **) parts->pdata);
+              g_ptr_array_set_size (parts, parts->len - 1);
+              self->sample_tag[s] = intern_tag (self, joined);
+              *copy = (LabelCombo) { probe.n, g_memdup2 (probe.pairs, pairs->len * sizeof (gpointer)) };
+              g_hash_table_insert (combos, copy, GUINT_TO_POINTER (self->sample_tag[s]));
+            }
         }
     }
   self->sample_bytes_offset[p->n_samples] = names->len;
