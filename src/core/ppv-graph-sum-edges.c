@@ -104,7 +104,8 @@ _ppv_sum_share_edges (PpvSumShare *share)
  * sum_graph()).  On profiles with many nodes nodefraction keeps a few
  * hundred, so almost every frame is of a dropped location: one byte of a
  * small array says so, where sum_share() would read its node and that
- * node's sums.  The edges are sum_share()'s, in the same order. */
+ * node's sums.  The edges are sum_share()'s, in the same order: into
+ * inlined nodes (@ends), or all of them (a graph's, @ends NULL). */
 gpointer
 _ppv_sum_share_kept_edges (PpvSumShare *share)
 {
@@ -158,7 +159,7 @@ _ppv_sum_share_kept_edges (PpvSumShare *share)
                   continue;
                 }
               if (parent != PPV_NONE && n != parent &&
-                  (ends[n] & EDGE_INTO) && (ends[parent] & EDGE_FROM))
+                  (ends == NULL || ((ends[n] & EDGE_INTO) && (ends[parent] & EDGE_FROM))))
                 _ppv_edge_table_add (&share->edge_table, share->edges, parent, n, w, dw, s + 1,
                                      residual, k != n_lines);
               parent = n;

@@ -395,10 +395,11 @@ sum_graph (PpvGraphBuilder *self,
     n_shares = 1;
   if (with_tags)
     tag_index = _ppv_tag_table_new ();
-  /* A text report's later passes only want edges into inlined nodes, and
-   * @sums often has every node sum already: they only sum those edges. */
-  edges_only = mode == PPV_EDGES_INTO_INLINED && !with_tags &&
-               sums_cover (sums, kept, self->ids->infos->len);
+  /* A text report's later passes only want edges into inlined nodes, a
+   * graph's last pass the edges among a few kept nodes, and @sums often
+   * has every node sum already: they only sum those edges. */
+  edges_only = (mode == PPV_EDGES_INTO_INLINED || (mode == PPV_EDGES_ALL && kept != NULL)) &&
+               !with_tags && sums_cover (sums, kept, self->ids->infos->len);
   if (edges_only && kept == NULL)
     edge_locations = _ppv_graph_wanted_edge_locations (self, ends);
   else if (edges_only)

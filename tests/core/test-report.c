@@ -444,6 +444,17 @@ test_kept_edges_only (void)
       plain_few = _ppv_graph_build (builder, kept_few, PPV_EDGES_INTO_INLINED, NULL, 0, NULL);
       g_assert_cmpuint (few->n_nodes, <, n_some);
       assert_same_graph ("kept after kept", few, plain_few);
+
+      /* A graph's every edge among the kept nodes, as its last pass. */
+      {
+        PpvGraph *every = _ppv_graph_build (builder, kept_few, PPV_EDGES_ALL, some, 0, NULL);
+        PpvGraph *plain_every = _ppv_graph_build (builder, kept_few, PPV_EDGES_ALL, NULL, 0, NULL);
+
+        g_assert_cmpuint (plain_every->edges->len, >, plain_few->edges->len);
+        assert_same_graph ("every edge, kept after kept", every, plain_every);
+        _ppv_graph_free (every);
+        _ppv_graph_free (plain_every);
+      }
       g_unsetenv ("PPV_GRAPH_SHARE_FRAMES");
 
       _ppv_graph_free (all);
