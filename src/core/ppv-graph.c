@@ -187,6 +187,7 @@ typedef struct
 {
   gpointer          base;
   gsize             n, size;
+  PpvSortFunc       sort;
   GCompareDataFunc  compare;
   gpointer          data;
 } SortHalf;
@@ -196,7 +197,10 @@ sort_half (gpointer data)
 {
   SortHalf *half = data;
 
-  g_qsort_with_data (half->base, half->n, half->size, half->compare, half->data);
+  if (half->sort != NULL)
+    half->sort (half->base, half->n, half->data);
+  else
+    g_qsort_with_data (half->base, half->n, half->size, half->compare, half->data);
   return NULL;
 }
 
@@ -204,12 +208,13 @@ void
 _ppv_sort_in_halves (gpointer         base,
                      gsize            n,
                      gsize            size,
+                     PpvSortFunc      sort,
                      GCompareDataFunc compare,
                      gpointer         data)
 {
   guint8 *bytes = base;
-  SortHalf halves[2] = { { bytes, n / 2, size, compare, data },
-                         { bytes + n / 2 * size, n - n / 2, size, compare, data } };
+  SortHalf halves[2] = { { bytes, n / 2, size, sort, compare, data },
+                         { bytes + n / 2 * size, n - n / 2, size, sort, compare, data } };
   g_autofree guint8 *merged = NULL;
   GThread *thread = NULL;
   gsize a = 0, b = 0, out = 0;
@@ -217,7 +222,9 @@ _ppv_sort_in_halves (gpointer         base,
   if (n < 50000 || g_get_num_processors () < 2
       || (thread = g_thread_try_new ("ppv-sort", sort_half, &halves[1], NULL)) == NULL)
     {
-      g_qsort_with_data (base, n, size, compare, data);
+      SortHalf whole = { base, n, size, sort, compare, data };
+
+      sort_half (&whole);
       return;
     }
   sort_half (&halves[0]);
@@ -289,7 +296,7 @@ sort_nodes (guint32     *nodes,
 
       keys[i] = (SortKey) { ~(guint64) _ppv_abs64 (first), ctx->name_rank ? ctx->name_rank[node] : 0, node };
     }
-  _ppv_sort_in_halves (keys, n, sizeof (SortKey), compare_keys, ctx);
+  _ppv_sort_in_halves (keys, n, sizeof (SortKey), NULL, compare_keys, ctx);
   for (guint32 i = 0; i < n; i++)
     nodes[i] = keys[i].node;
 }

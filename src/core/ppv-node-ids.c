@@ -42,20 +42,15 @@ char *
 _ppv_clean_path (const char *path)
 {
   gboolean rooted = path[0] == '/';
-  GPtrArray *parts = g_ptr_array_new ();
+  GPtrArray *parts;
   g_auto(GStrv) elems = NULL;
   GString *out;
 
   if (is_clean_path (path))
-    {
-      g_ptr_array_unref (parts);
-      return g_strdup (path);
-    }
+    return g_strdup (path);
   if (path[0] == '\0')
-    {
-      g_ptr_array_unref (parts);
-      return g_strdup (".");
-    }
+    return g_strdup (".");
+  parts = g_ptr_array_new ();
 
   elems = g_strsplit (path, "/", -1);
   for (guint i = 0; elems[i] != NULL; i++)
@@ -673,52 +668,35 @@ sort_names_from (NameRef *a,
     }
 }
 
-static gpointer
-sort_names_thread (gpointer data)
+static void
+sort_names (gpointer base,
+            gsize    n,
+            gpointer data)
 {
-  NameRef **range = data;
-
-  sort_names_from (range[0], range[1] - range[0], 0);
-  return NULL;
+  sort_names_from (base, n, 0);
 }
 
-/* Under the table's lock.  Halves sorted in two threads, then merged. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  return strcmp (((const NameRef *) a)->str, ((const NameRef *) b)->str);
+}
+
+/* Under the table's lock. */
 static void
 rank_names (PpvNodeTable *table)
 {
   guint32 n = table->infos->len;
-  g_autofree NameRef *refs = g_new (NameRef, MAX (n, 1));
-  g_autofree NameRef *merged = NULL;
-  NameRef *halves[2][2] = { { refs, refs + n / 2 }, { refs + n / 2, refs + n } };
+  g_autofree NameRef *sorted = g_new (NameRef, MAX (n, 1));
   guint32 *ranks = g_new (guint32, MAX (n, 1));
-  GThread *thread = NULL;
-  NameRef *sorted = refs, *x, *y;
-  guint32 k = 0;
 
   for (guint32 i = 0; i < n; i++)
-    refs[i] = (NameRef) { g_array_index (table->infos, PpvNodeInfo, i).printable, i };
-  if (n >= 50000 && g_get_num_processors () > 1)
-    thread = g_thread_try_new ("ppv-names", sort_names_thread, halves[1], NULL);
-  if (thread == NULL)
-    sort_names_from (refs, n, 0);
-  else
-    {
-      sort_names_thread (halves[0]);
-      g_thread_join (thread);
-      merged = g_new (NameRef, n);
-      x = halves[0][0];
-      y = halves[1][0];
-      while (x < halves[0][1] && y < halves[1][1])
-        merged[k++] = strcmp (x->str, y->str) <= 0 ? *x++ : *y++;
-      while (x < halves[0][1])
-        merged[k++] = *x++;
-      while (y < halves[1][1])
-        merged[k++] = *y++;
-      sorted = merged;
-    }
-
+    sorted[i] = (NameRef) { g_array_index (table->infos, PpvNodeInfo, i).printable, i };
+  _ppv_sort_in_halves (sorted, n, sizeof (NameRef), sort_names, compare_names, NULL);
   for (guint32 i = 0; i < n; i++)
-    ranks[sorted[i].id] = i > 0 && strcmp (sorted[i - 1].str, sorted[i].str) == 0
+    ranks[sorted[i].id] = i > 0 && compare_names (&sorted[i - 1], &sorted[i], NULL) == 0
                           ? ranks[sorted[i - 1].id] : i;
   table->name_rank = ranks;
 }

@@ -119,11 +119,17 @@ struct _PpvGraph
   guint32      *out_list;
 };
 
-/* g_qsort_with_data() of @n elements, big arrays in two threads (the
- * halves sorted apart, then merged): the order must be total. */
+/* Sorts @n elements of @size bytes with @sort (NULL: g_qsort_with_data()
+ * by @compare); big arrays in two threads, the halves sorted apart, then
+ * merged by @compare: elements it finds equal may come in either order. */
+typedef void (*PpvSortFunc) (gpointer base,
+                             gsize    n,
+                             gpointer data);
+
 void _ppv_sort_in_halves (gpointer         base,
                           gsize            n,
                           gsize            size,
+                          PpvSortFunc      sort,
                           GCompareDataFunc compare,
                           gpointer         data);
 

@@ -303,7 +303,6 @@ report_for (PpvProfile    *profile,
   return report;
 }
 
-
 /* Reports of one profile share node ids while the granularity and the
  * lines of every location stay; hidden lines or another granularity get
  * ids of their own, and every report prints what it prints on a profile
