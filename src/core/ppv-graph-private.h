@@ -32,6 +32,7 @@ struct _PpvGraphBuilder
   guint32                 *sample_bytes_names;   /* tag name id per numeric value */
   gint64                  *sample_bytes_values;
   const char              *bytes_unit;
+  gboolean                 sizes_grouped;  /* a sample has sizes and a string tag */
 };
 
 /* ppv-graph-tags.c: each kept sample's tags (graph kind only). */

@@ -112,9 +112,6 @@ _ppv_sum_share_kept_edges (PpvSumShare *share)
   PpvGraphBuilder *self = share->self;
   PpvProfile *p = self->profile;
   const PpvFrameSelection *sel = self->sel;
-  const guint32 *loc_off = sel->loc_lines_offset;
-  const guint32 *frame_info = self->ids->frame_info;
-  const guint32 *loc_node = self->ids->loc_node;
   const guint8 *classes = share->kept_locations;
   const guint8 *kept = share->kept;
   const guint8 *ends = share->ends;
@@ -141,14 +138,7 @@ _ppv_sum_share_kept_edges (PpvSumShare *share)
               residual |= classes[loc] == LOCATION_DROPPED;
               continue;
             }
-          only = loc_node[loc];
-          lines = &only;
-          n_lines = 1;
-          if (only == PPV_LOC_SEVERAL_LINES)
-            {
-              lines = frame_info + loc_off[loc];
-              n_lines = loc_off[loc + 1] - loc_off[loc];
-            }
+          lines = _ppv_graph_location_nodes (self, loc, &only, &n_lines);
           for (guint32 k = n_lines; k > 0; k--)
             {
               guint32 n = lines[k - 1];

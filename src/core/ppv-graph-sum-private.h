@@ -21,6 +21,26 @@ _ppv_sum_sample_weight (PpvGraphBuilder *self,
   return _ppv_report_context_sample_weight (self->ctx, s, w, dw);
 }
 
+/* The nodes of a kept location's frames, innermost last: most locations
+ * have one line, whose node is one read away in @only. */
+static inline const guint32 *
+_ppv_graph_location_nodes (PpvGraphBuilder *self,
+                           guint32          loc,
+                           guint32         *only,
+                           guint32         *n_nodes)
+{
+  const guint32 *off = self->sel->loc_lines_offset;
+
+  *only = self->ids->loc_node[loc];
+  if (*only != PPV_LOC_SEVERAL_LINES)
+    {
+      *n_nodes = 1;
+      return only;
+    }
+  *n_nodes = off[loc + 1] - off[loc];
+  return self->ids->frame_info + off[loc];
+}
+
 /* Which sample last added to a node's cum, and the cum: the pass touches
  * every frame of every sample, and on large profiles its cost is cache
  * misses.  Two arrays: the stamp, read at every frame, is 4 bytes. */
@@ -75,6 +95,22 @@ typedef enum
   LOCATION_DROPPED,    /* lines, none kept: the next edge is residual */
   LOCATION_KEPT,       /* some line kept: read its lines */
 } PpvLocationClass;
+
+/* Threads split a pass over the samples in up to this many shares. */
+#define PPV_MAX_SHARES 4
+
+/* How many shares a pass over the samples of @self takes. */
+guint    _ppv_graph_n_shares              (PpvGraphBuilder *self);
+
+/* ppv-graph-sum-tags.c: whether the tags of @tag_nodes (NULL: every node)
+ * fit a dense table, and the pass that sums them into @g, built with
+ * @kept, as a pass summing tags with its nodes would have. */
+gboolean _ppv_graph_tags_fit_dense        (PpvGraphBuilder *self,
+                                           const guint8    *tag_nodes);
+void     _ppv_graph_sum_tags              (PpvGraphBuilder *self,
+                                           PpvGraph        *g,
+                                           const guint8    *kept,
+                                           const guint8    *tag_nodes);
 
 /* The passes of a share that only sum edges, the node sums being known. */
 gpointer _ppv_sum_share_edges             (PpvSumShare     *share);

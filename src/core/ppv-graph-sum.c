@@ -334,7 +334,6 @@ sums_cover (const PpvGraph *sums,
   return TRUE;
 }
 
-#define MAX_SHARES 4
 #define MIN_FRAMES_PER_SHARE 4000000
 
 /* PPV_GRAPH_SHARE_FRAMES lets tests split small profiles, so that they
@@ -346,6 +345,13 @@ frames_per_share (void)
   guint64 frames = knob != NULL ? g_ascii_strtoull (knob, NULL, 10) : 0;
 
   return frames > 0 ? frames : MIN_FRAMES_PER_SHARE;
+}
+
+guint
+_ppv_graph_n_shares (PpvGraphBuilder *self)
+{
+  return (guint) CLAMP (self->profile->n_stacks / frames_per_share (), 1,
+                        MIN (PPV_MAX_SHARES, (guint) g_get_num_processors ()));
 }
 
 /* NULL stands for every node. */
@@ -382,15 +388,14 @@ sum_graph (PpvGraphBuilder *self,
   g_autofree guint8 *edge_locations = NULL;
   g_autofree guint8 *kept_locations = NULL;
   gboolean edges_only;
-  PpvSumShare shares[MAX_SHARES];
-  GThread *threads[MAX_SHARES] = { NULL };
+  PpvSumShare shares[PPV_MAX_SHARES];
+  GThread *threads[PPV_MAX_SHARES] = { NULL };
   guint n_shares;
 
   /* Threads only pay off on big profiles.  Tags of every node keep one
    * share: merging their per-node arrays would cost more than summing
    * them; those of a few nodes merge cheaply (see merge_share_tags). */
-  n_shares = (guint) CLAMP (self->profile->n_stacks / frames_per_share (), 1,
-                            MIN (MAX_SHARES, (guint) g_get_num_processors ()));
+  n_shares = _ppv_graph_n_shares (self);
   if (with_tags && tag_nodes == NULL)
     n_shares = 1;
   if (with_tags)
@@ -504,7 +509,18 @@ _ppv_graph_build (PpvGraphBuilder *self,
   /* No inlined node, no edge into one: the node sums are all there is. */
   if (edges == PPV_EDGES_INTO_INLINED && !self->with_tags && !self->ids->has_inlined)
     edges = PPV_EDGES_NONE;
-  sum_graph (self, kept, edges, sums, edge_cutoff, tag_nodes, g);
+  /* Tags that fit a dense table take a pass of their own: the one summing
+   * nodes and edges is then free to skip most frames (see sum_graph). */
+  if (self->with_tags && edges != PPV_EDGES_NONE && any_flagged (tag_nodes, n_infos) &&
+      _ppv_graph_tags_fit_dense (self, tag_nodes))
+    {
+      g_autofree guint8 *none = g_new0 (guint8, MAX (n_infos, 1));
+
+      sum_graph (self, kept, edges, sums, edge_cutoff, none, g);
+      _ppv_graph_sum_tags (self, g, kept, tag_nodes);
+    }
+  else
+    sum_graph (self, kept, edges, sums, edge_cutoff, tag_nodes, g);
 
   g->nodes = g_new (guint32, MAX (n_infos, 1));
   for (guint32 n = 0; n < n_infos; n++)

@@ -210,6 +210,9 @@ _ppv_graph_builder_collect_tags (PpvGraphBuilder        *self,
         }
     }
   self->sample_bytes_offset[p->n_samples] = names->len;
+  for (guint32 s = 0; s < p->n_samples && !self->sizes_grouped; s++)
+    self->sizes_grouped = self->sample_tag[s] != PPV_NONE &&
+                          self->sample_bytes_offset[s + 1] > self->sample_bytes_offset[s];
   self->sample_bytes_names = (guint32 *) g_array_free (g_steal_pointer (&names), FALSE);
   self->sample_bytes_values = (gint64 *) g_array_free (g_steal_pointer (&values), FALSE);
 }

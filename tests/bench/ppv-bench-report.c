@@ -43,6 +43,7 @@ typedef struct
   const char     *hide;
   int             nodecount;
   gboolean        every_row;  /* the window's table: --nodefraction=0 */
+  gboolean        graph;      /* the Call Graph view's report (--dot) */
 } Change;
 
 int
@@ -63,6 +64,10 @@ main (int   argc,
     { "table functions", NULL, PPV_GRANULARITY_FUNCTIONS, NULL, NULL, -1, TRUE },
     { "table focus", NULL, PPV_GRANULARITY_FUNCTIONS, "pkg1", NULL, -1, TRUE },
     { "table hide", NULL, PPV_GRANULARITY_FUNCTIONS, NULL, "pkg2", -1, TRUE },
+    { "graph default", NULL, PPV_GRANULARITY_FUNCTIONS, NULL, NULL, -1, FALSE, TRUE },
+    { "graph type 0", "0", PPV_GRANULARITY_FUNCTIONS, NULL, NULL, -1, FALSE, TRUE },
+    { "graph nodecount 30", NULL, PPV_GRANULARITY_FUNCTIONS, NULL, NULL, 30, FALSE, TRUE },
+    { "graph lines", NULL, PPV_GRANULARITY_LINES, NULL, NULL, -1, FALSE, TRUE },
   };
   g_autoptr(PpvProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
@@ -109,7 +114,9 @@ main (int   argc,
             options.nodefraction = 0;
 
           start = g_get_monotonic_time ();
-          report = ppv_report_new (profile, &options, PPV_REPORT_KIND_TEXT, NULL, &error);
+          report = ppv_report_new (profile, &options,
+                                   changes[c].graph ? PPV_REPORT_KIND_GRAPH : PPV_REPORT_KIND_TEXT,
+                                   NULL, &error);
           best = MIN (best, (g_get_monotonic_time () - start) / 1e6);
           cpu_best = MIN (cpu_best, cpu_seconds () - cpu_start);
           if (i == 0)
