@@ -115,6 +115,39 @@ trim_source_path (const char *path)
 
 /* --- Node identities ------------------------------------------------------- */
 
+/* "%016llx" without printf (see below). */
+static void
+append_address (GString *out,
+                guint64  address)
+{
+  static const char hex[] = "0123456789abcdef";
+  char digits[16];
+
+  for (guint k = 0; k < 16; k++)
+    digits[k] = hex[(address >> (60 - 4 * k)) & 0xf];
+  g_string_append_len (out, digits, sizeof digits);
+}
+
+/* ":%lld" without printf, whose setup costs more than the digits: lines
+ * granularity prints a million line numbers on big profiles, addresses
+ * as many addresses. */
+static void
+append_line_number (GString *out,
+                    gint64   lineno)
+{
+  char digits[24];
+  guint64 magnitude = lineno < 0 ? -(guint64) lineno : (guint64) lineno;
+  gsize at = sizeof digits;
+
+  do
+    digits[--at] = '0' + magnitude % 10;
+  while ((magnitude /= 10) != 0);
+  if (lineno < 0)
+    digits[--at] = '-';
+  digits[--at] = ':';
+  g_string_append_len (out, digits + at, sizeof digits - at);
+}
+
 /* The name alone where that is all there is to print (function
  * granularity, the common case): no copy for 200k nodes.  Otherwise built
  * in @scratch without printf: lines granularity prints every line. */
@@ -123,8 +156,6 @@ node_info_printable (GStringChunk      *strings,
                      GString           *scratch,
                      const PpvNodeInfo *i)
 {
-  char number[32];
-
   if (i->address == 0 && i->name[0] != '\0' && i->lineno == 0 && i->file[0] == '\0')
     return i->name;
   /* Files granularity: the file alone, as interned. */
@@ -133,10 +164,7 @@ node_info_printable (GStringChunk      *strings,
 
   g_string_truncate (scratch, 0);
   if (i->address != 0)
-    {
-      g_snprintf (number, sizeof number, "%016" G_GINT64_MODIFIER "x", i->address);
-      g_string_append (scratch, number);
-    }
+    append_address (scratch, i->address);
   if (i->name[0] != '\0')
     {
       if (scratch->len)
@@ -150,10 +178,7 @@ node_info_printable (GStringChunk      *strings,
         g_string_append_c (scratch, ' ');
       g_string_append (scratch, i->file);
       if (i->lineno != 0)
-        {
-          g_snprintf (number, sizeof number, ":%" G_GINT64_FORMAT, i->lineno);
-          g_string_append (scratch, number);
-        }
+        append_line_number (scratch, i->lineno);
     }
   else if (i->name[0] != '\0')
     ;
