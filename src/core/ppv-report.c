@@ -373,6 +373,44 @@ enum
   CALLS_CALL   = 1 << 1,
 };
 
+/* Rows [first, end) of a report: independent of each other, so the rows
+ * of a big table are filled by two threads. */
+typedef struct
+{
+  PpvReport    *self;
+  const guint8 *calls_in;
+  guint        *row_of;
+  guint32       first, end;
+} RowRange;
+
+static gpointer
+fill_rows (gpointer data)
+{
+  RowRange *range = data;
+  PpvReport *self = range->self;
+  PpvGraph *g = self->graph;
+
+  for (guint32 i = range->first; i < range->end; i++)
+    {
+      guint32 n = g->nodes[i];
+      const PpvNodeStats *st = &g->stats[n];
+      const PpvNodeInfo *info = _ppv_graph_builder_get_info (self->builder, n);
+      gboolean any_inline = (range->calls_in[n] & CALLS_INLINE) != 0;
+      gboolean any_call = (range->calls_in[n] & CALLS_CALL) != 0;
+      PpvReportRow *row = &g_array_index (self->rows, PpvReportRow, i);
+
+      row->name = info->printable;
+      row->function = info->name;
+      row->flat = _ppv_div_value (st->flat, st->flat_div);
+      row->cum = _ppv_div_value (st->cum, st->cum_div);
+      row->inline_mark = !any_inline ? PPV_INLINE_NONE : any_call ? PPV_INLINE_PARTIAL : PPV_INLINE_FULL;
+      range->row_of[n] = i;
+    }
+  return NULL;
+}
+
+#define PARALLEL_ROWS 50000
+
 static void
 collect_rows (PpvReport *self)
 {
@@ -381,8 +419,12 @@ collect_rows (PpvReport *self)
   g_autofree guint *row_of = g_new (guint, MAX (n_infos, 1));
   g_autofree guint8 *calls_in = g_new0 (guint8, MAX (n_infos, 1));
   g_autoptr(GArray) edge_ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  RowRange ranges[2] = { { self, calls_in, row_of, 0, g->n_nodes },
+                         { self, calls_in, row_of, g->n_nodes / 2, g->n_nodes } };
+  GThread *thread = NULL;
 
   self->rows = g_array_sized_new (FALSE, TRUE, sizeof (PpvReportRow), g->n_nodes);
+  g_array_set_size (self->rows, g->n_nodes);
   self->edges = g_array_new (FALSE, TRUE, sizeof (PpvReportEdge));
 
   for (guint32 n = 0; n < n_infos; n++)
@@ -397,30 +439,21 @@ collect_rows (PpvReport *self)
         calls_in[e->dst] |= e->inline_call ? CALLS_INLINE : CALLS_CALL;
     }
 
-  for (guint32 i = 0; i < g->n_nodes; i++)
-    {
-      guint32 n = g->nodes[i];
-      const PpvNodeStats *st = &g->stats[n];
-      const PpvNodeInfo *info = _ppv_graph_builder_get_info (self->builder, n);
-      gboolean any_inline = (calls_in[n] & CALLS_INLINE) != 0;
-      gboolean any_call = (calls_in[n] & CALLS_CALL) != 0;
-      PpvReportRow row = { 0 };
+  if (g->n_nodes >= PARALLEL_ROWS && g_get_num_processors () > 1 &&
+      (thread = g_thread_try_new ("ppv-rows", fill_rows, &ranges[1], NULL)) != NULL)
+    ranges[0].end = ranges[1].first;
+  fill_rows (&ranges[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
 
-      if (self->kind == PPV_REPORT_KIND_GRAPH)
-        {
-          /* pprof's DOT emits every edge out of a shown node. */
-          g_autoptr(GArray) out = _ppv_graph_out_edges (g, self->builder, n);
-          g_array_append_vals (edge_ids, out->data, out->len);
-        }
+  /* pprof's DOT emits every edge out of a shown node. */
+  if (self->kind == PPV_REPORT_KIND_GRAPH)
+    for (guint32 i = 0; i < g->n_nodes; i++)
+      {
+        g_autoptr(GArray) out = _ppv_graph_out_edges (g, self->builder, g->nodes[i]);
 
-      row.name = info->printable;
-      row.function = info->name;
-      row.flat = _ppv_div_value (st->flat, st->flat_div);
-      row.cum = _ppv_div_value (st->cum, st->cum_div);
-      row.inline_mark = !any_inline ? PPV_INLINE_NONE : any_call ? PPV_INLINE_PARTIAL : PPV_INLINE_FULL;
-      row_of[n] = i;
-      g_array_append_val (self->rows, row);
-    }
+        g_array_append_vals (edge_ids, out->data, out->len);
+      }
 
   /* In pprof's DOT order. */
   g_qsort_with_data (edge_ids->data, edge_ids->len, sizeof (guint32), compare_edges_cb, self);
