@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ppv-node-ids.h"
+#include "ppv-node-table-private.h"
 #include "ppv-profile-private.h"
 
 /* --- Go's path helpers ---------------------------------------------------- */
@@ -269,23 +270,6 @@ node_index_intern (NodeIndex     *index,
   return infos->len - 1;
 }
 
-/* The node of every line of every location at one granularity.  A node's
- * identity depends on its line and location alone, and filters only take
- * lines away: the ids of any selection are looked up here, not hashed
- * anew, and one table per granularity serves every filter. */
-struct _PpvNodeTable
-{
-  gint          ref_count;
-  GArray       *infos;        /* PpvNodeInfo, indexed by node id */
-  guint32      *slot_offset;  /* per location, its first slot; n_locations + 1 */
-  guint32      *slot_node;    /* per slot (a line, or a line-less location's
-                               * one), its node id */
-  GStringChunk *strings;      /* cleaned file names and printable names */
-
-  GMutex        rank_lock;    /* held while the ranks are built */
-  guint32      *name_rank;    /* see _ppv_node_ids_get_name_rank() */
-};
-
 /* Whether every function's file prints as it is stored (no prefix to
  * trim, already clean, the usual case): then, names being interned, the
  * stored pointers are the files, equal files equal pointers, and nothing
@@ -378,6 +362,7 @@ node_table_new (PpvProfile     *profile,
   PendingSlot pending[32];
 
   self->ref_count = 1;
+  self->granularity = gran;
   g_mutex_init (&self->rank_lock);
   self->slot_offset = g_new (guint32, profile->n_locations + 1);
   for (guint32 l = 0; l < profile->n_locations; l++)
@@ -386,6 +371,7 @@ node_table_new (PpvProfile     *profile,
       n_slots += MAX (profile->locations[l].n_lines, 1);
     }
   self->slot_offset[profile->n_locations] = n_slots;
+  self->n_slots = n_slots;
   self->slot_node = g_new (guint32, MAX (n_slots, 1));
   self->infos = g_array_sized_new (FALSE, TRUE, sizeof (PpvNodeInfo),
                                    MIN (n_slots, profile->n_functions + 1024));
@@ -424,8 +410,8 @@ node_table_new (PpvProfile     *profile,
   return self;
 }
 
-static void
-node_table_unref (gpointer data)
+void
+_ppv_node_table_unref (gpointer data)
 {
   PpvNodeTable *self = data;
 
@@ -437,6 +423,7 @@ node_table_unref (gpointer data)
   g_string_chunk_free (self->strings);
   g_free (self->name_rank);
   g_mutex_clear (&self->rank_lock);
+  _ppv_node_table_unref (self->functions);
   g_free (self);
 }
 
@@ -522,7 +509,7 @@ _ppv_node_ids_unref (PpvNodeIds *self)
   g_free (self->inlined);
   g_free (self->key_offsets);
   g_free (self->key_lines);
-  node_table_unref (self->table);
+  _ppv_node_table_unref (self->table);
   g_free (self);
 }
 
@@ -572,16 +559,23 @@ _ppv_node_ids_dup_for (PpvProfile              *profile,
     {
       table = node_table_new (profile, granularity);
       g_mutex_lock (&real->cache_lock);
+      /* Lines are ranked from their functions' ranks when those exist
+       * (see ppv-node-ranks.c). */
+      if (granularity == PPV_GRANULARITY_LINES && real->node_tables[PPV_GRANULARITY_FUNCTIONS] != NULL)
+        {
+          table->functions = real->node_tables[PPV_GRANULARITY_FUNCTIONS];
+          g_atomic_int_inc (&table->functions->ref_count);
+        }
       if (real->node_tables[granularity] == NULL)
         {
           g_atomic_int_inc (&table->ref_count);
           real->node_tables[granularity] = table;
-          real->node_table_unref = node_table_unref;
+          real->node_table_unref = _ppv_node_table_unref;
         }
       g_mutex_unlock (&real->cache_lock);
     }
   ids = node_ids_new (profile, sel, granularity, table);
-  node_table_unref (table);
+  _ppv_node_table_unref (table);
 
   g_mutex_lock (&real->cache_lock);
   old = real->node_ids;
@@ -590,152 +584,4 @@ _ppv_node_ids_dup_for (PpvProfile              *profile,
   g_mutex_unlock (&real->cache_lock);
   _ppv_node_ids_unref (old);
   return ids;
-}
-
-/* --- Name order ------------------------------------------------------------ */
-
-/* A name and its node, sorted by multikey quicksort: names share long
- * prefixes ("github.com/org/service/..."), which a comparison sort reads
- * again at every comparison and this reads once per partition level. */
-typedef struct
-{
-  const char *str;
-  guint32     id;
-} NameRef;
-
-static inline int
-char_at (const NameRef *r,
-         gsize          depth)
-{
-  return (guint8) r->str[depth];
-}
-
-static inline void
-swap_refs (NameRef *a,
-           NameRef *b)
-{
-  NameRef t = *a;
-
-  *a = *b;
-  *b = t;
-}
-
-/* How many characters from @depth on all names of @a share. */
-static gsize
-common_prefix (const NameRef *a,
-               gsize          n,
-               gsize          depth)
-{
-  const char *first = a[0].str + depth;
-  gsize len = strlen (first);
-
-  for (gsize i = 1; i < n && len > 0; i++)
-    {
-      const char *other = a[i].str + depth;
-      gsize k = 0;
-
-      while (k < len && other[k] == first[k])
-        k++;
-      len = k;
-    }
-  return len;
-}
-
-/* Sorts @a (all equal before @depth) by the rest of their names. */
-static void
-sort_names_from (NameRef *a,
-                 gsize    n,
-                 gsize    depth)
-{
-  while (n > 1)
-    {
-      gsize lt = 0, i = 0, gt = n;
-      int pivot;
-
-      if (n < 12)
-        {
-          for (gsize k = 1; k < n; k++)
-            for (gsize j = k; j > 0 && strcmp (a[j - 1].str + depth, a[j].str + depth) > 0; j--)
-              swap_refs (&a[j - 1], &a[j]);
-          return;
-        }
-      /* Median of three characters. */
-      {
-        int x = char_at (&a[0], depth), y = char_at (&a[n / 2], depth), z = char_at (&a[n - 1], depth);
-
-        pivot = MAX (MIN (x, y), MIN (MAX (x, y), z));
-      }
-      while (i < gt)
-        {
-          int c = char_at (&a[i], depth);
-
-          if (c < pivot)
-            swap_refs (&a[lt++], &a[i++]);
-          else if (c > pivot)
-            swap_refs (&a[i], &a[--gt]);
-          else
-            i++;
-        }
-      sort_names_from (a, lt, depth);
-      sort_names_from (a + gt, n - gt, depth);
-      /* The equal part goes on with the next character, unless the
-       * names ended here: then they are all the same. */
-      if (pivot == 0)
-        return;
-      /* All equal here: skip the rest of their common prefix in one pass
-       * rather than a pass per character. */
-      if (lt == 0 && gt == n)
-        depth += 1 + common_prefix (a, n, depth + 1);
-      else
-        depth++;
-      a += lt;
-      n = gt - lt;
-    }
-}
-
-static void
-sort_names (gpointer base,
-            gsize    n,
-            gpointer data)
-{
-  sort_names_from (base, n, 0);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b,
-               gpointer      data)
-{
-  return strcmp (((const NameRef *) a)->str, ((const NameRef *) b)->str);
-}
-
-/* Under the table's lock. */
-static void
-rank_names (PpvNodeTable *table)
-{
-  guint32 n = table->infos->len;
-  g_autofree NameRef *sorted = g_new (NameRef, MAX (n, 1));
-  guint32 *ranks = g_new (guint32, MAX (n, 1));
-
-  for (guint32 i = 0; i < n; i++)
-    sorted[i] = (NameRef) { g_array_index (table->infos, PpvNodeInfo, i).printable, i };
-  _ppv_sort_in_halves (sorted, n, sizeof (NameRef), sort_names, compare_names, NULL);
-  for (guint32 i = 0; i < n; i++)
-    ranks[sorted[i].id] = i > 0 && compare_names (&sorted[i - 1], &sorted[i], NULL) == 0
-                          ? ranks[sorted[i - 1].id] : i;
-  table->name_rank = ranks;
-}
-
-const guint32 *
-_ppv_node_ids_get_name_rank (const PpvNodeIds *ids)
-{
-  PpvNodeTable *table = ids->table;
-  const guint32 *rank;
-
-  g_mutex_lock (&table->rank_lock);
-  if (table->name_rank == NULL)
-    rank_names (table);
-  rank = table->name_rank;
-  g_mutex_unlock (&table->rank_lock);
-  return rank;
 }

@@ -51,6 +51,9 @@ void        _ppv_node_ids_unref  (PpvNodeIds              *ids);
  * first use, once per granularity, and kept with the table. */
 const guint32 *_ppv_node_ids_get_name_rank (const PpvNodeIds *ids);
 
+/* Whether the ranks were derived from the functions' (for tests). */
+gboolean       _ppv_node_ids_rank_is_derived (const PpvNodeIds *ids);
+
 /* Go's filepath.Clean. */
 char *_ppv_clean_path (const char *path);
 

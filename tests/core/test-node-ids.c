@@ -144,6 +144,103 @@ test_name_rank (void)
     }
 }
 
+/* Functions named @names (NULL-terminated), each at a few locations: its
+ * lines 0, 3, 12 and again 3 in files "x.go", "a/b.go" and "", one of
+ * them with an inlined frame of the next function; a sample each. */
+static PpvProfile *
+profile_with_lines (const char * const *names)
+{
+  static const char *files[] = { "x.go", "a/b.go", "" };
+  static const gint64 lines[] = { 0, 3, 12, 3 };
+  PpvProfileBuilder *builder = ppv_profile_builder_new ();
+  g_autoptr(GError) error = NULL;
+  guint n_names = g_strv_length ((char **) names);
+  guint64 location = 0;
+  PpvProfile *profile;
+
+  ppv_profile_builder_add_sample_type (builder, "samples", "count");
+  for (guint f = 0; f < n_names; f++)
+    {
+      PpvFunction function = { f + 1, names[f], names[f], files[f % G_N_ELEMENTS (files)], 0 };
+
+      ppv_profile_builder_add_function (builder, &function);
+    }
+  for (guint f = 0; f < n_names; f++)
+    for (guint k = 0; k < G_N_ELEMENTS (lines); k++)
+      {
+        guint64 ids[2] = { (f + 1) % n_names + 1, f + 1 };
+        gint64 numbers[2] = { 7, lines[k] };
+        gint64 columns[2] = { 0, 0 };
+        gint64 value = 1 + k;
+        guint n_lines = k == 2 ? 2 : 1;
+
+        location++;
+        ppv_profile_builder_add_location (builder, location, 0, 0x1000 + location, FALSE,
+                                          ids + 2 - n_lines, numbers + 2 - n_lines, columns, n_lines);
+        ppv_profile_builder_add_sample (builder, &location, 1, &value, 1, NULL, 0);
+      }
+  profile = ppv_profile_builder_finish (builder, "lines", &error);
+  g_assert_no_error (error);
+  return profile;
+}
+
+static const PpvNodeIds *
+ranked_ids (PpvReport      **report,
+            PpvProfile      *profile,
+            PpvGranularity   granularity)
+{
+  g_autoptr(GError) error = NULL;
+  PpvReportOptions o;
+
+  ppv_report_options_init (&o);
+  o.granularity = granularity;
+  o.nodefraction = 0;
+  *report = ppv_report_new (profile, &o, PPV_REPORT_KIND_TEXT, NULL, &error);
+  ppv_report_options_clear (&o);
+  g_assert_no_error (error);
+  g_assert_nonnull (_ppv_node_ids_get_name_rank (ids_of (*report)));
+  return ids_of (*report);
+}
+
+/* Line ranks derived from the functions' ones order every pair of line
+ * names as strcmp does; a name that is another's prefix followed by a
+ * space or a tab ("f x.go:3" against "f\tg") makes the lines sort
+ * their names instead, with the same result. */
+static void
+test_line_ranks_from_functions (void)
+{
+  static const char *safe[] = { "a", "ab", "a.b", "a!x", "b", "a(b)", "\xc3\xa9t\xc3\xa9", "zz", "ab", NULL };
+  static const char *unsafe[] = { "a", "ab", "a b", "b", "a\tc", "zz", NULL };
+  const char * const *sets[] = { safe, unsafe };
+
+  for (guint set = 0; set < G_N_ELEMENTS (sets); set++)
+    {
+      g_autoptr(PpvProfile) profile = profile_with_lines (sets[set]);
+      g_autoptr(PpvReport) functions = NULL;
+      g_autoptr(PpvReport) lines = NULL;
+      const PpvNodeIds *ids;
+      const guint32 *rank;
+      guint32 n;
+
+      ranked_ids (&functions, profile, PPV_GRANULARITY_FUNCTIONS);
+      ids = ranked_ids (&lines, profile, PPV_GRANULARITY_LINES);
+      g_assert_cmpint (_ppv_node_ids_rank_is_derived (ids), ==, set == 0);
+      rank = _ppv_node_ids_get_name_rank (ids);
+      n = _ppv_node_ids_get_n (ids);
+      g_assert_cmpuint (n, >, 20);
+      for (guint32 x = 0; x < n; x++)
+        for (guint32 y = 0; y < n; y++)
+          {
+            int c = compare_names_by_strcmp (&x, &y, ids->infos);
+
+            if ((c < 0) != (rank[x] < rank[y]) || (c == 0) != (rank[x] == rank[y]))
+              g_error ("\"%s\" and \"%s\": ranks %u and %u",
+                       _ppv_node_ids_get_info (ids, x)->printable,
+                       _ppv_node_ids_get_info (ids, y)->printable, rank[x], rank[y]);
+          }
+    }
+}
+
 /* Four functions, one sample each (1, 2, 4, 8) in files @files. */
 static PpvProfile *
 profile_with_files (const char * const files[4])
@@ -359,6 +456,7 @@ main (int    argc,
   g_test_add_func ("/ppv/core/node-ids/big-sort-order", test_big_sort_order);
   g_test_add_func ("/ppv/core/node-ids/clean-path", test_clean_path);
   g_test_add_func ("/ppv/core/node-ids/name-rank", test_name_rank);
+  g_test_add_func ("/ppv/core/node-ids/line-ranks-from-functions", test_line_ranks_from_functions);
   g_test_add_func ("/ppv/core/node-ids/files-cleaned", test_files_cleaned);
   g_test_add_func ("/ppv/core/node-ids/filter-many-functions", test_filter_many_functions);
   g_test_add_func ("/ppv/core/node-ids/hide-is-removal", test_hide_is_removal);
