@@ -29,7 +29,7 @@ struct _PpvProfileView
   GtkButton        *compare_button;
   GtkButton        *compare_chip;
   GtkLabel         *compare_chip_label;
-  GtkBox           *compare_bar;
+  GtkGrid          *compare_bar;
   GtkToggleButton  *compare_subtract;
   GtkToggleButton  *compare_diff;
   GtkCheckButton   *compare_normalize;
