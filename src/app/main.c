@@ -1,4 +1,7 @@
-/* main.c — entry point: headless CLI first, the window otherwise.
+/* main.c — pprof-viewer-gtk: the window, headless CLI first.
+ *
+ * Usually exec'd by the pprof-viewer launcher (launcher.c) with its argv
+ * unchanged; run directly it still behaves as the whole app.
  *
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,24 +11,12 @@
 
 #include "ppv-application.h"
 #include "ppv-cli.h"
+#include "ppv-window-options.h"
 
 int
 main (int    argc,
       char **argv)
 {
-  /* The options the window takes besides sources: GApplication's own
-   * (D-Bus activation starts the app with --gapplication-service).  The
-   * application registers no main options; one it adds must be listed
-   * here, or it is reported as unknown. */
-  static const char * const window_options[] = {
-    "--gapplication-service",
-    /* pprof -http's way of opening a comparison (ppv-application.c). */
-    "--base", "--diff-base", "--normalize",
-    /* --watch without --count, --output-dir or an output option watches
-     * in the window (ppv-application.c); the CLI takes the rest. */
-    "--watch", "--interval", "--gc",
-    NULL
-  };
   g_autoptr(PpvApplication) app = NULL;
   const char *localedir;
 
@@ -33,7 +24,7 @@ main (int    argc,
    * print numbers the way `go tool pprof` does, whatever the locale.  Any
    * other option goes that way too: an unknown one is a usage error, not
    * a window that silently ignores it. */
-  if (ppv_cli_is_headless (argc, argv, window_options))
+  if (ppv_cli_is_headless (argc, argv, ppv_window_options))
     return ppv_cli_run (argc, argv);
 
   /* PPV_LOCALEDIR lets an uninstalled build (tests) use its own catalogs. */

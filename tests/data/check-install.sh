@@ -3,17 +3,18 @@
 # Copyright 2026 The Pprof Viewer authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: check-install.sh BUILD_ROOT PREFIX BINDIR DATADIR LOCALEDIR APP_ID "LINGUAS"
-# BINDIR, DATADIR and LOCALEDIR are meson's options (relative to PREFIX or absolute).
+# Usage: check-install.sh BUILD_ROOT PREFIX BINDIR LIBEXECDIR DATADIR LOCALEDIR APP_ID "LINGUAS"
+# BINDIR, LIBEXECDIR, DATADIR and LOCALEDIR are meson's options (relative to PREFIX or absolute).
 set -u
 
 build_root=$1
 prefix=$2
 bindir=$3
-datadir=$4
-localedir=$5
-app_id=$6
-linguas=$7
+libexecdir=$4
+datadir=$5
+localedir=$6
+app_id=$7
+linguas=$8
 
 failures=0
 fail () {
@@ -41,6 +42,7 @@ fi
 rm -f "$destdir.log"
 
 root_bin=$destdir$(under_prefix "$bindir")
+root_libexec=$destdir$(under_prefix "$libexecdir")
 root_data=$destdir$(under_prefix "$datadir")
 root_locale=$destdir$(under_prefix "$localedir")
 
@@ -53,6 +55,7 @@ need_file () {
 }
 
 binary=$root_bin/pprof-viewer
+window_binary=$root_libexec/pprof-viewer-gtk
 desktop=$root_data/applications/$app_id.desktop
 metainfo=$root_data/metainfo/$app_id.metainfo.xml
 icon=$root_data/icons/hicolor/scalable/apps/$app_id.svg
@@ -61,10 +64,17 @@ schema=$root_data/glib-2.0/schemas/$app_id.gschema.xml
 mime=$root_data/mime/packages/$app_id.xml
 sample=$root_data/pprof-viewer/sample-heap.pb.gz
 
-for f in "$binary" "$desktop" "$metainfo" "$icon" "$symbolic" "$schema" "$mime" "$sample"; do
+for f in "$binary" "$window_binary" "$desktop" "$metainfo" "$icon" "$symbolic" "$schema" "$mime" "$sample"; do
   need_file "$f"
 done
 [ -x "$binary" ] || fail "${binary#"$destdir"} is not executable"
+[ -x "$window_binary" ] || fail "${window_binary#"$destdir"} is not executable"
+# The launcher execs the window from libexecdir when it has no sibling.
+grep -qaF "$(under_prefix "$libexecdir")/pprof-viewer-gtk" "$binary" 2>/dev/null \
+  || fail "${binary#"$destdir"} does not look for the window in $(under_prefix "$libexecdir")"
+if [ -s "$binary" ] && [ -s "$sample" ]; then
+  "$binary" --top "$sample" >/dev/null || fail "the installed ${binary#"$destdir"} --top fails"
+fi
 if [ ! -e "$sample" ] && [ -n "${PPV_SOURCE_ROOT:-}" ] && [ ! -e "$PPV_SOURCE_ROOT/data/sample-heap.pb.gz" ]; then
   echo "note: data/sample-heap.pb.gz is missing from the source tree; add it and reconfigure" >&2
 fi
