@@ -98,6 +98,13 @@ apply_line_style (cairo_t           *cr,
   return TRUE;
 }
 
+/* Labels are laid out at one size and scaled: each size of its own
+ * would be a font match, and Pango matches fonts for every thread on
+ * one thread of its own, so a graph laid out meanwhile (graphviz
+ * measures through Pango) kept the first frame of a shown graph waiting
+ * 50-80 ms. */
+#define LABEL_LAYOUT_SIZE 16.0
+
 static void
 draw_label (cairo_t             *cr,
             PangoContext        *context,
@@ -114,24 +121,25 @@ draw_label (cairo_t             *cr,
   desc = pango_font_description_new ();
   pango_font_description_set_family (desc, label->font_family != NULL && label->font_family[0] != '\0'
                                            ? label->font_family : "Times");
+  pango_font_description_set_absolute_size (desc, LABEL_LAYOUT_SIZE * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
   set_source_gdk (cr, color);
 
   for (guint i = 0; i < label->n_lines; i++)
     {
       const PpvSceneTextLine *line = &label->lines[i];
       PangoRectangle logical;
-      double width, baseline, factor = 1.0, x;
+      double width, baseline, factor = 1.0, x, scale;
       double size = line->font_size > 0 ? line->font_size : label->font_size;
 
       if (line->text[0] == '\0' || size <= 0)
         continue;
 
-      pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-      pango_layout_set_font_description (layout, desc);
+      scale = size / LABEL_LAYOUT_SIZE;
       pango_layout_set_text (layout, line->text, -1);
       pango_layout_get_extents (layout, NULL, &logical);
-      width = (double) logical.width / PANGO_SCALE;
-      baseline = (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+      width = (double) logical.width / PANGO_SCALE * scale;
+      baseline = (double) pango_layout_get_baseline (layout) / PANGO_SCALE * scale;
 
       /* Our fonts may measure wider than graphviz did: squeeze the line
        * rather than let it spill out of its box. */
@@ -154,7 +162,7 @@ draw_label (cairo_t             *cr,
 
       cairo_save (cr);
       cairo_translate (cr, x, line->baseline - baseline);
-      cairo_scale (cr, factor, 1.0);
+      cairo_scale (cr, factor * scale, scale);
       cairo_move_to (cr, -(double) logical.x / PANGO_SCALE, 0);
       pango_cairo_show_layout (cr, layout);
       cairo_restore (cr);
