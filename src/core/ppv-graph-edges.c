@@ -3,6 +3,7 @@
  * Copyright 2026 The Pprof Viewer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "ppv-alloc-private.h"
 #include "ppv-graph-edges.h"
 
 void
@@ -11,7 +12,8 @@ _ppv_edge_table_init (PpvEdgeTable *t,
 {
   t->mask = mask;
   t->used = 0;
-  t->slots = g_new0 (PpvEdgeSlot, t->mask + 1);
+  /* Probed before written (see ppv-alloc-private.h). */
+  t->slots = _ppv_new0_written (t->mask + 1, sizeof (PpvEdgeSlot));
 }
 
 void

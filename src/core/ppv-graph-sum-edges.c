@@ -175,7 +175,7 @@ _ppv_graph_wanted_edge_locations (PpvGraphBuilder *self,
   return wanted;
 }
 
-/* Per location, a PpvLocationClass for @kept. */
+/* Per location, a PpvLocationClass for @kept (NULL: every node). */
 guint8 *
 _ppv_graph_kept_location_classes (PpvGraphBuilder *self,
                                   const guint8    *kept)
@@ -191,6 +191,8 @@ _ppv_graph_kept_location_classes (PpvGraphBuilder *self,
 
       if (only == PPV_NONE)
         classes[l] = LOCATION_NO_LINES;
+      else if (kept == NULL)
+        classes[l] = LOCATION_KEPT;
       else if (only != PPV_LOC_SEVERAL_LINES)
         classes[l] = kept[only] ? LOCATION_KEPT : LOCATION_DROPPED;
       else

@@ -118,7 +118,7 @@ gpointer _ppv_sum_share_kept_edges        (PpvSumShare     *share);
 /* Per location: does an edge the pass wants (@ends) end in one of its lines? */
 guint8  *_ppv_graph_wanted_edge_locations (PpvGraphBuilder *self,
                                            const guint8    *ends);
-/* Per location, a PpvLocationClass for @kept. */
+/* Per location, a PpvLocationClass for @kept (NULL: every node). */
 guint8  *_ppv_graph_kept_location_classes (PpvGraphBuilder *self,
                                            const guint8    *kept);
 

@@ -15,6 +15,7 @@
  */
 #include <string.h>
 
+#include "ppv-alloc-private.h"
 #include "ppv-graph-sum-private.h"
 
 /* Cells a share may hold (24 bytes each): with more, the rows stop
@@ -286,7 +287,6 @@ _ppv_graph_sum_tags (PpvGraphBuilder *self,
   guint32 n_samples = self->profile->n_samples;
   g_autofree guint32 *column = NULL;
   g_autofree guint8 *classes = NULL;
-  g_autofree guint8 *every = NULL;
   g_autoptr(GArray) touched = NULL;
   TagShare shares[PPV_MAX_SHARES];
   GThread *threads[PPV_MAX_SHARES] = { NULL };
@@ -301,12 +301,7 @@ _ppv_graph_sum_tags (PpvGraphBuilder *self,
   if (n_cells == 0)
     return;
 
-  if (kept == NULL)
-    {
-      every = g_malloc (MAX (n_infos, 1));
-      memset (every, 1, MAX (n_infos, 1));
-    }
-  classes = _ppv_graph_kept_location_classes (self, kept != NULL ? kept : every);
+  classes = _ppv_graph_kept_location_classes (self, kept);
   n_shares = _ppv_graph_n_shares (self);
   for (guint i = 0; i < n_shares; i++)
     {
@@ -314,8 +309,8 @@ _ppv_graph_sum_tags (PpvGraphBuilder *self,
         self, kept, classes, column, n_columns,
         (guint32) ((guint64) n_samples * i / n_shares),
         (guint32) ((guint64) n_samples * (i + 1) / n_shares),
-        g_new0 (guint32, n_columns),
-        g_new0 (TagCell, n_cells),
+        _ppv_new0_written (n_columns, sizeof (guint32)),
+        _ppv_new0_written (n_cells, sizeof (TagCell)),
         self->mean ? g_new0 (gint64, n_cells) : NULL,
         self->mean ? g_new0 (gint64, n_cells) : NULL,
         sizes ? g_new0 (gint64, n_cells) : NULL,

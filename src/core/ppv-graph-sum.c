@@ -9,6 +9,7 @@
  * weights count once per sample however often a node recurs, flat goes to
  * the leaf-most kept frame, frames of dropped nodes make "residual" edges.
  */
+#include "ppv-alloc-private.h"
 #include "ppv-graph-sum-private.h"
 
 /* --- Building -------------------------------------------------------------- */
@@ -424,14 +425,15 @@ sum_graph (PpvGraphBuilder *self,
         NULL, { NULL, 0, 0 }, ends,
         tag_index, g->stats, tag_nodes, edge_locations, kept_locations,
       };
-      /* An edges-only pass takes the node sums from @sums. */
+      /* An edges-only pass takes the node sums from @sums.  Sums are
+       * read before they are written (see ppv-alloc-private.h). */
       if (!edges_only)
         {
-          shares[i].cum.stamp = g_new0 (guint32, n_infos);
-          shares[i].cum.cum = g_new0 (gint64, n_infos);
-          shares[i].cum_div = self->mean ? g_new0 (gint64, n_infos) : NULL;
-          shares[i].flat = g_new0 (gint64, n_infos);
-          shares[i].flat_div = self->mean ? g_new0 (gint64, n_infos) : NULL;
+          shares[i].cum.stamp = _ppv_new0_written (n_infos, sizeof (guint32));
+          shares[i].cum.cum = _ppv_new0_written (n_infos, sizeof (gint64));
+          shares[i].cum_div = self->mean ? _ppv_new0_written (n_infos, sizeof (gint64)) : NULL;
+          shares[i].flat = _ppv_new0_written (n_infos, sizeof (gint64));
+          shares[i].flat_div = self->mean ? _ppv_new0_written (n_infos, sizeof (gint64)) : NULL;
         }
       /* Shares after the first sum tags into tables of their own. */
       if (i > 0 && with_tags)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ppv-alloc-private.h"
 #include "ppv-merge-index.h"
 
 typedef struct
@@ -110,13 +111,8 @@ table_init (Table *t,
 
   while (cap < max_entries * 2)
     cap <<= 1;
-  /* Written now, not calloc'd: a probe reads a slot before claiming it,
-   * so a calloc page would map the shared zero page and be copied at the
-   * first claim, each copy a TLB-flush interrupt to every core running the
-   * process; on a million functions that made the UI thread's frames 2-3
-   * times slower while a comparison merged. */
-  t->slots = g_new (Slot, cap);
-  memset (t->slots, 0, cap * sizeof (Slot));
+  /* A probe reads a slot before claiming it. */
+  t->slots = _ppv_new0_written (cap, sizeof (Slot));
   t->mask = cap - 1;
   t->count = 0;
 }

@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "ppv-alloc-private.h"
 #include "ppv-node-ids.h"
 #include "ppv-node-table-private.h"
 #include "ppv-profile-private.h"
@@ -243,7 +244,8 @@ node_index_init (NodeIndex *index,
 
   while (cap < 2 * n_frames)
     cap *= 2;
-  index->slots = g_new0 (Slot, cap);
+  /* Probed before written (see ppv-alloc-private.h). */
+  index->slots = _ppv_new0_written (cap, sizeof (Slot));
   index->mask = cap - 1;
   index->scratch = g_string_new (NULL);
 }

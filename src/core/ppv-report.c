@@ -423,7 +423,8 @@ collect_rows (PpvReport *self)
                          { self, calls_in, row_of, g->n_nodes / 2, g->n_nodes } };
   GThread *thread = NULL;
 
-  self->rows = g_array_sized_new (FALSE, TRUE, sizeof (PpvReportRow), g->n_nodes);
+  /* Every row is written below. */
+  self->rows = g_array_sized_new (FALSE, FALSE, sizeof (PpvReportRow), g->n_nodes);
   g_array_set_size (self->rows, g->n_nodes);
   self->edges = g_array_new (FALSE, TRUE, sizeof (PpvReportEdge));
 
